@@ -1,0 +1,91 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Hotline.Ledger.Api.Idempotency;
+using Hotline.Ledger.Http;
+using Hotline.Ledger.Rulebooks;
+using Hotline.Ledger.Storage;
+using JasperFx;
+using JasperFx.Events.Daemon;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Npgsql;
+using Scalar.AspNetCore;
+using Weasel.Core;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Hotline.Ledger.Api.Hosting;
+
+public static class HotlineHost
+{
+    public const string DefaultConnectionString =
+        "Host=127.0.0.1;Port=5432;Database=hotline;Username=hotline;Password=hotline";
+
+    public static WebApplicationBuilder AddHotlineLedger(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var connectionString = config.GetConnectionString("Hotline") ?? DefaultConnectionString;
+        var schema = config["Hotline:Schema"] ?? "hotline";
+
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        // A malformed rulebook stops start-up here, with the fault in the message.
+        builder.Services.AddSingleton(new RulebookCatalog(RulebookLoader.LoadBuiltIn()));
+
+        builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        builder.Services.AddValidatorsFromAssemblyContaining<RulebookCatalog>(ServiceLifetime.Singleton);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
+        builder.Services.AddOpenApi();
+
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        builder.Services.AddSingleton(dataSource);
+        builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"]);
+
+        builder.Services.AddMarten(opts =>
+            {
+                opts.Connection(dataSource);
+                opts.DatabaseSchemaName = schema;
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                LedgerStorage.Configure(opts);
+                opts.Storage.ExtendedSchemaObjects.Add(IdempotencyStorage.Table(schema));
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            .IntegrateWithWolverine(w => w.MessageStorageSchemaName = schema);
+
+        builder.Host.UseWolverine(opts =>
+        {
+            opts.Discovery.IncludeAssembly(typeof(RulebookCatalog).Assembly);
+            opts.Policies.AutoApplyTransactions();
+            opts.Durability.Mode = DurabilityMode.Solo;
+        });
+        builder.Services.AddWolverineHttp();
+        return builder;
+    }
+
+    public static WebApplication MapHotlineLedger(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+
+        app.UseMiddleware<IdempotencyMiddleware>();
+        app.MapWolverineEndpoints(o => o.AddPolicy<ValidationPolicy>());
+        return app;
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    }
+}

@@ -1,0 +1,64 @@
+using Hotline.Ledger.Http;
+using Hotline.Ledger.Registry.People;
+using Hotline.Ledger.Registry.Units;
+using Hotline.Ledger.Rulebooks;
+using Hotline.Ledger.Time;
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Wolverine.Http;
+
+namespace Hotline.Ledger.Ledger.Entries;
+
+public static class EntryEndpoints
+{
+    [WolverinePost("/api/entries", OperationId = "recordEntry")]
+    public static async Task<IResult> Record(
+        RecordEntry command, IDocumentSession session, RulebookCatalog rulebooks, TimeProvider clock, HttpContext http)
+    {
+        var person = command.PersonId is { } personId ? await session.LoadAsync<Person>(personId) : null;
+        var rulebook = rulebooks.InForceOn(command.OccurredOn);
+        if (EntryRules.Check(command, rulebook, OfficeCalendar.Today(clock), person, out var clause) is { } fault)
+            return Problems.Field(fault.Field, fault.Rule);
+        if (await session.LoadAsync<Unit>(command.UnitId) is null)
+            return Problems.Field("unitId", $"There is no unit with id '{command.UnitId}'.");
+
+        if (await EntryBook.FindOncePerYearConflict(session, clause!, command.UnitId, command.PersonId, command.OccurredOn.Year) is { } conflict)
+            return Problems.Conflict("Once-per-year clause already recorded", conflict, "clause");
+
+        var id = Guid.CreateVersion7();
+        var magnitude = command.Points ?? clause!.Points!.Value;
+        EntryBook.Record(session, clause!, new EntryRecorded(
+            id, rulebook!.Id, clause!.Code, command.UnitId, clause.Credits(SubjectKind.Person) ? command.PersonId : null,
+            command.OccurredOn, clause.Signed(magnitude), command.Reason.Trim(), command.Evidence ?? [],
+            command.CaseNumber, RequestActor.Of(http)));
+        await session.SaveChangesAsync();
+
+        var entry = await session.LoadAsync<Entry>(id);
+        return Results.Created($"/api/entries/{id}", EntryView.Of(entry!));
+    }
+
+    [WolverineGet("/api/entries/{id}", OperationId = "getEntry")]
+    public static async Task<IResult> Get(Guid id, IQuerySession session)
+    {
+        var entry = await session.LoadAsync<Entry>(id);
+        return entry is null ? Problems.NotFound("entry", id) : Results.Ok(EntryView.Of(entry));
+    }
+
+    [WolverinePost("/api/entries/{id}/rescind", OperationId = "rescindEntry")]
+    public static async Task<IResult> Rescind(
+        Guid id, RescindEntry command, IDocumentSession session, RulebookCatalog rulebooks, HttpContext http)
+    {
+        // The version read here is checked on commit: of two racing rescissions, one gets a 409.
+        var stream = await session.Events.FetchForWriting<Entry>(id);
+        if (stream.Aggregate is not { } entry) return Problems.NotFound("entry", id);
+        if (entry.Rescission is { } done)
+            return Problems.Conflict("Entry already rescinded", $"Entry {id} was rescinded at {done.RescindedAt:O} by {done.RescindedBy}.");
+
+        stream.AppendOne(new EntryRescinded(id, command.Reason.Trim(), RequestActor.Of(http)));
+        EntryBook.ReleaseClaims(session, rulebooks.Get(entry.Rulebook)?.Find(entry.Clause), entry);
+        await session.SaveChangesAsync();
+
+        var rescinded = await session.LoadAsync<Entry>(id);
+        return Results.Ok(EntryView.Of(rescinded!));
+    }
+}

@@ -1,0 +1,24 @@
+namespace Hotline.Ledger.Ledger.Entries;
+
+public sealed record EntryView(
+    Guid Id,
+    string Rulebook,
+    string Clause,
+    Guid UnitId,
+    Guid? PersonId,
+    DateOnly OccurredOn,
+    decimal Points,
+    string Reason,
+    IReadOnlyList<EvidenceItem> Evidence,
+    string? CaseNumber,
+    DateTimeOffset RecordedAt,
+    string RecordedBy,
+    string Status,
+    bool Automatic,
+    string? Month,
+    Rescission? Rescission)
+{
+    public static EntryView Of(Entry e) => new(
+        e.Id, e.Rulebook, e.Clause, e.UnitId, e.PersonId, e.OccurredOn, e.Points, e.Reason, e.Evidence,
+        e.CaseNumber, e.RecordedAt, e.RecordedBy, e.Status, e.Automatic, e.Month, e.Rescission);
+}

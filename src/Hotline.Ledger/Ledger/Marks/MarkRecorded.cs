@@ -1,0 +1,19 @@
+using Hotline.Ledger.Rulebooks;
+
+namespace Hotline.Ledger.Ledger.Marks;
+
+/// <summary>
+/// An assessor's points on a criterion for a subject and year. A later mark by the same scorer
+/// supersedes an earlier one; nothing is edited. Starts the mark's own stream.
+/// </summary>
+public sealed record MarkRecorded(
+    Guid MarkId,
+    string Rulebook,
+    int Year,
+    string Clause,
+    SubjectKind SubjectKind,
+    Guid SubjectId,
+    decimal Points,
+    string Reason,
+    string Scorer,
+    DateOnly MarkedOn);

@@ -1,0 +1,15 @@
+using FluentValidation;
+
+namespace Hotline.Ledger.Registry.Units;
+
+public sealed record RegisterUnit(string Code, string Name);
+
+public sealed class RegisterUnitValidator : AbstractValidator<RegisterUnit>
+{
+    public RegisterUnitValidator()
+    {
+        RuleFor(x => x.Code).NotEmpty().MaximumLength(32)
+            .Matches("^[A-Za-z0-9][A-Za-z0-9._-]*$").WithMessage("'code' may hold only letters, digits, '.', '_' and '-', starting with a letter or digit.");
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
+    }
+}

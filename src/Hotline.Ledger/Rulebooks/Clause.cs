@@ -1,0 +1,50 @@
+namespace Hotline.Ledger.Rulebooks;
+
+public enum ClauseKind { Criterion, Bonus, Deduction }
+
+public enum AppliesTo { Unit, Person, Both }
+
+public enum Frequency { Each, OncePerYear }
+
+/// <summary>
+/// One clause of a rulebook. Points are magnitudes: a deduction's 5 is applied as -5.
+/// A clause has either fixed <see cref="Points"/> or a range (<see cref="MinPoints"/>..<see cref="MaxPoints"/>).
+/// </summary>
+public sealed record Clause(
+    string Code,
+    string Title,
+    ClauseKind Kind,
+    AppliesTo AppliesTo,
+    decimal? Points = null,
+    decimal? MinPoints = null,
+    decimal? MaxPoints = null,
+    Frequency? Frequency = null,
+    string? Parent = null,
+    string? ComputedFrom = null,
+    bool Collective = false)
+{
+    public bool IsRange => MinPoints is not null && MaxPoints is not null;
+
+    /// <summary>The most a criterion can give, or a bonus/deduction's largest magnitude.</summary>
+    public decimal MaxMagnitude => Points ?? MaxPoints ?? 0m;
+
+    public bool IsEntryClause => Kind is ClauseKind.Bonus or ClauseKind.Deduction;
+
+    /// <summary>Computed from the case feed rather than marked by an assessor.</summary>
+    public bool IsComputed => ComputedFrom is not null;
+
+    public bool Credits(SubjectKind subject) => AppliesTo switch
+    {
+        AppliesTo.Both => true,
+        AppliesTo.Unit => subject == SubjectKind.Unit,
+        AppliesTo.Person => subject == SubjectKind.Person,
+        _ => false,
+    };
+
+    /// <summary>The signed value of a recorded magnitude: deductions subtract.</summary>
+    public decimal Signed(decimal magnitude) => Kind == ClauseKind.Deduction ? -magnitude : magnitude;
+}
+
+public sealed record Procedure(string Code, string Title);
+
+public enum SubjectKind { Unit, Person }

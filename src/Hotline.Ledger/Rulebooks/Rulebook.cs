@@ -1,0 +1,25 @@
+namespace Hotline.Ledger.Rulebooks;
+
+/// <summary>A version of the measures, as data. Revisions are new rulebooks with a later effective date.</summary>
+public sealed record Rulebook(
+    string Id,
+    string Title,
+    string? Source,
+    DateOnly EffectiveFrom,
+    IReadOnlyList<Clause> Clauses,
+    IReadOnlyList<Procedure> Procedures)
+{
+    private Dictionary<string, Clause>? _byCode;
+
+    public Clause? Find(string code)
+    {
+        _byCode ??= Clauses.ToDictionary(c => c.Code, StringComparer.Ordinal);
+        return _byCode.GetValueOrDefault(code);
+    }
+
+    public bool HasChildren(string code) => Clauses.Any(c => c.Parent == code);
+
+    /// <summary>The criteria that carry marks or computed points: leaves, not the U1–U4 headings.</summary>
+    public IEnumerable<Clause> ScoredCriteria(SubjectKind subject) =>
+        Clauses.Where(c => c.Kind == ClauseKind.Criterion && c.Credits(subject) && !HasChildren(c.Code));
+}

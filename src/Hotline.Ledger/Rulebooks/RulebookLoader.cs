@@ -1,0 +1,112 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Hotline.Ledger.Rulebooks;
+
+/// <summary>Reads rulebooks from JSON and refuses any that would score wrongly.</summary>
+public static class RulebookLoader
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    /// <summary>The rulebooks embedded in this assembly (Rulebooks/Data/*.json).</summary>
+    public static IReadOnlyList<Rulebook> LoadBuiltIn()
+    {
+        var assembly = typeof(RulebookLoader).Assembly;
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.Contains(".Rulebooks.Data.", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(n => Parse(ReadResource(assembly, n), n))
+            .ToList();
+    }
+
+    public static Rulebook Parse(string json, string origin = "rulebook")
+    {
+        Rulebook? rulebook;
+        try
+        {
+            rulebook = JsonSerializer.Deserialize<Rulebook>(json, Json);
+        }
+        catch (JsonException ex)
+        {
+            throw new RulebookInvalidException(origin, $"not valid rulebook JSON ({ex.Message})");
+        }
+
+        if (rulebook is null) throw new RulebookInvalidException(origin, "empty document");
+        Validate(rulebook);
+        return rulebook;
+    }
+
+    public static void Validate(Rulebook book)
+    {
+        var id = string.IsNullOrWhiteSpace(book.Id) ? "(no id)" : book.Id;
+        void Fail(string fault) => throw new RulebookInvalidException(id, fault);
+
+        if (string.IsNullOrWhiteSpace(book.Id)) Fail("the rulebook has no id");
+        if (book.Clauses is null || book.Clauses.Count == 0) Fail("the rulebook has no clauses");
+
+        var duplicate = book.Clauses!.GroupBy(c => c.Code).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) Fail($"clause code '{duplicate.Key}' appears {duplicate.Count()} times");
+
+        foreach (var clause in book.Clauses!) ValidateClause(book, clause, Fail);
+
+        foreach (var subject in new[] { SubjectKind.Unit, SubjectKind.Person })
+        {
+            var sum = book.ScoredCriteria(subject).Sum(c => c.Points ?? 0m);
+            if (sum != 100m) Fail($"{subject.ToString().ToLowerInvariant()} criteria sum to {sum}, not 100");
+        }
+
+        foreach (var parent in book.Clauses!.Where(c => book.HasChildren(c.Code)))
+        {
+            var children = book.Clauses!.Where(c => c.Parent == parent.Code).Sum(c => c.Points ?? 0m);
+            if (children != parent.Points) Fail($"clause '{parent.Code}' is worth {parent.Points} but its parts sum to {children}");
+        }
+    }
+
+    private static void ValidateClause(Rulebook book, Clause clause, Action<string> fail)
+    {
+        if (string.IsNullOrWhiteSpace(clause.Code)) fail("a clause has no code");
+        var c = clause.Code;
+        if (string.IsNullOrWhiteSpace(clause.Title)) fail($"clause '{c}' has no title");
+
+        var fixedPoints = clause.Points is not null;
+        var range = clause.MinPoints is not null || clause.MaxPoints is not null;
+        if (fixedPoints == range) fail($"clause '{c}' must have either fixed points or a range (minPoints and maxPoints)");
+        if (fixedPoints && clause.Points <= 0) fail($"clause '{c}' has points {clause.Points}; points are positive magnitudes");
+        if (range)
+        {
+            if (clause.MinPoints is null || clause.MaxPoints is null) fail($"clause '{c}' has half a range");
+            else if (clause.MinPoints <= 0 || clause.MinPoints > clause.MaxPoints) fail($"clause '{c}' has an empty or negative range {clause.MinPoints}–{clause.MaxPoints}");
+        }
+
+        if (clause.Kind == ClauseKind.Criterion)
+        {
+            if (range) fail($"criterion '{c}' must have fixed maximum points, not a range");
+            if (clause.AppliesTo == AppliesTo.Both) fail($"criterion '{c}' must apply to units or to people, not both");
+            if (clause.Frequency is not null) fail($"criterion '{c}' is scored once a year and takes no frequency");
+        }
+        else if (clause.Frequency is null)
+        {
+            fail($"{clause.Kind.ToString().ToLowerInvariant()} clause '{c}' has no frequency (each or oncePerYear)");
+        }
+
+        if (clause.Parent is not null)
+        {
+            var parent = book.Find(clause.Parent);
+            if (parent is null) fail($"clause '{c}' names parent '{clause.Parent}', which is not in the rulebook");
+            else if (parent.Kind != clause.Kind || parent.AppliesTo != clause.AppliesTo) fail($"clause '{c}' differs in kind or subject from its parent '{parent.Code}'");
+        }
+    }
+
+    private static string ReadResource(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name)
+            ?? throw new RulebookInvalidException(name, "embedded resource missing");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
