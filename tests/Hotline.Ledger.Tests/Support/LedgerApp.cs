@@ -30,6 +30,9 @@ public sealed class LedgerApp : IAsyncLifetime
         {
             b.UseSetting("ConnectionStrings:Hotline", ConnectionString);
             b.UseSetting("Hotline:Schema", Schema);
+            // Refused requests are the point of many tests; their logs would drown the report.
+            b.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("HOTLINE_TEST_LOG_LEVEL") ?? "Critical");
+            b.UseSetting("Logging:Console:FormatterName", "simple");
         });
         Client = Host.Server.CreateClient();
     }
