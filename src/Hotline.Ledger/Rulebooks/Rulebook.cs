@@ -7,8 +7,13 @@ public sealed record Rulebook(
     string? Source,
     DateOnly EffectiveFrom,
     IReadOnlyList<Clause> Clauses,
-    IReadOnlyList<Procedure> Procedures)
+    IReadOnlyList<Procedure> Procedures,
+    decimal? TotalCeiling = null,
+    decimal? TotalFloor = null)
 {
+    // TotalCeiling/TotalFloor: the measures do not bound a total (ADR 0005); an office that wants
+    // 100 as a ceiling or 0 as a floor sets them in its rulebook.
+
     private Dictionary<string, Clause>? _byCode;
 
     public Clause? Find(string code)

@@ -1,0 +1,47 @@
+using Hotline.Ledger.Registry.People;
+using Hotline.Ledger.Registry.Units;
+using Hotline.Ledger.Rulebooks;
+using Marten;
+
+namespace Hotline.Ledger.Scoring;
+
+public sealed record RankedUnit(int Rank, Guid UnitId, string Code, string Name, decimal Total,
+    decimal CriteriaTotal, decimal BonusTotal, decimal DeductionTotal);
+
+public sealed record RankedPerson(int Rank, Guid PersonId, string Name, Guid UnitId, decimal Total,
+    decimal CriteriaTotal, decimal BonusTotal, decimal DeductionTotal);
+
+/// <summary>Every unit's (or person's) scorecard at one point on both clocks, highest total first.</summary>
+public static class Ranking
+{
+    public static async Task<IReadOnlyList<(Unit Unit, Scorecard Card)>> UnitCards(IQuerySession session, Rulebook rulebook, ScoreQuery q)
+    {
+        var units = await session.Query<Unit>().ToListAsync();
+        var entries = (await ScoreReader.AllEntries(session, q)).ToLookup(e => e.UnitId);
+        var marks = (await ScoreReader.AllMarks(session, SubjectKind.Unit, q)).ToLookup(m => m.SubjectId);
+        return units
+            .Select(u => (u, Scorecards.Compute(rulebook, SubjectKind.Unit, new ScoreSubject("unit", u.Id, u.Name, u.Code), q, entries[u.Id], marks[u.Id])))
+            .OrderByDescending(x => x.Item2.Total).ThenBy(x => x.u.CodeKey, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public static async Task<IReadOnlyList<RankedUnit>> Units(IQuerySession session, Rulebook rulebook, ScoreQuery q)
+    {
+        var cards = await UnitCards(session, rulebook, q);
+        return cards.Select((x, i) => new RankedUnit(i + 1, x.Unit.Id, x.Unit.Code, x.Unit.Name, x.Card.Total,
+            x.Card.CriteriaTotal, x.Card.BonusTotal, x.Card.DeductionTotal)).ToList();
+    }
+
+    public static async Task<IReadOnlyList<RankedPerson>> People(IQuerySession session, Rulebook rulebook, ScoreQuery q)
+    {
+        var people = await session.Query<Person>().ToListAsync();
+        var entries = (await ScoreReader.AllEntries(session, q)).Where(e => e.PersonId is not null).ToLookup(e => e.PersonId!.Value);
+        var marks = (await ScoreReader.AllMarks(session, SubjectKind.Person, q)).ToLookup(m => m.SubjectId);
+        return people
+            .Select(p => (p, card: Scorecards.Compute(rulebook, SubjectKind.Person, new ScoreSubject("person", p.Id, p.Name, null), q, entries[p.Id], marks[p.Id])))
+            .OrderByDescending(x => x.card.Total).ThenBy(x => x.p.Name, StringComparer.Ordinal).ThenBy(x => x.p.Id)
+            .Select((x, i) => new RankedPerson(i + 1, x.p.Id, x.p.Name, x.p.UnitOn(q.LastCountedDay) ?? x.p.UnitId, x.card.Total,
+                x.card.CriteriaTotal, x.card.BonusTotal, x.card.DeductionTotal))
+            .ToList();
+    }
+}

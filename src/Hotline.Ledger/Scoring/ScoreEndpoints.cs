@@ -1,0 +1,52 @@
+using Hotline.Ledger.Http;
+using Hotline.Ledger.Registry.People;
+using Hotline.Ledger.Registry.Units;
+using Hotline.Ledger.Rulebooks;
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Wolverine.Http;
+
+namespace Hotline.Ledger.Scoring;
+
+public static class ScoreEndpoints
+{
+    [WolverineGet("/api/units/{id}/score", OperationId = "unitScore")]
+    public static async Task<IResult> UnitScore(Guid id, IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock,
+        string? year, string? asOf, string? knownAt)
+    {
+        var (query, field, rule) = ScoreQuery.Parse(year, asOf, knownAt, clock);
+        if (query is null) return Problems.Field(field!, rule!);
+        var unit = await session.LoadAsync<Unit>(id);
+        if (unit is null) return Problems.NotFound("unit", id);
+
+        var rulebook = rulebooks.ForScoring(query.Year, query.AsOf)!;
+        var entries = await ScoreReader.EntriesOf(session, SubjectKind.Unit, id, query);
+        var marks = await ScoreReader.MarksOf(session, id, query);
+        return Results.Ok(Scorecards.Compute(rulebook, SubjectKind.Unit, new ScoreSubject("unit", unit.Id, unit.Name, unit.Code), query, entries, marks));
+    }
+
+    [WolverineGet("/api/people/{id}/score", OperationId = "personScore")]
+    public static async Task<IResult> PersonScore(Guid id, IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock,
+        string? year, string? asOf, string? knownAt)
+    {
+        var (query, field, rule) = ScoreQuery.Parse(year, asOf, knownAt, clock);
+        if (query is null) return Problems.Field(field!, rule!);
+        var person = await session.LoadAsync<Person>(id);
+        if (person is null) return Problems.NotFound("person", id);
+
+        var rulebook = rulebooks.ForScoring(query.Year, query.AsOf)!;
+        var entries = await ScoreReader.EntriesOf(session, SubjectKind.Person, id, query);
+        var marks = await ScoreReader.MarksOf(session, id, query);
+        return Results.Ok(Scorecards.Compute(rulebook, SubjectKind.Person, new ScoreSubject("person", person.Id, person.Name, null), query, entries, marks));
+    }
+
+    [WolverineGet("/api/rankings", OperationId = "rankings")]
+    public static async Task<IResult> Rankings(IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock,
+        string? year, string? asOf, string? knownAt)
+    {
+        var (query, field, rule) = ScoreQuery.Parse(year, asOf, knownAt, clock);
+        if (query is null) return Problems.Field(field!, rule!);
+        var rulebook = rulebooks.ForScoring(query.Year, query.AsOf)!;
+        return Results.Ok(await Ranking.Units(session, rulebook, query));
+    }
+}

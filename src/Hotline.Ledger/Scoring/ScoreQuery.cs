@@ -1,0 +1,63 @@
+using System.Globalization;
+using Hotline.Ledger.Time;
+
+namespace Hotline.Ledger.Scoring;
+
+/// <summary>
+/// A point on both clocks: the assessment <see cref="Year"/>, the business date <see cref="AsOf"/>
+/// (count what occurred on or before it) and the instant <see cref="KnownAt"/> (count what the ledger
+/// had recorded at or before it). See ADR 0002.
+/// </summary>
+public sealed record ScoreQuery(int Year, DateOnly AsOf, DateTimeOffset KnownAt)
+{
+    public DateOnly YearStart => OfficeCalendar.FirstDayOf(Year);
+
+    /// <summary>The last business date that counts: the earlier of asOf and 31 December.</summary>
+    public DateOnly LastCountedDay => AsOf < OfficeCalendar.LastDayOf(Year) ? AsOf : OfficeCalendar.LastDayOf(Year);
+
+    public bool Counts(DateOnly occurredOn, DateTimeOffset recordedAt) =>
+        occurredOn >= YearStart && occurredOn <= LastCountedDay && recordedAt <= KnownAt;
+
+    /// <summary>
+    /// Reads the query string with the defaults of API.md: year from asOf, else this year; asOf the end
+    /// of the year or today if earlier; knownAt now. A knownAt later than now is taken as now, and the
+    /// answer says so, because an answer about the future could change.
+    /// </summary>
+    public static (ScoreQuery? Query, string? Field, string? Rule) Parse(string? year, string? asOf, string? knownAt, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        var today = OfficeCalendar.DateOf(now);
+
+        int? y = null;
+        if (!string.IsNullOrWhiteSpace(year))
+        {
+            if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed is < 2000 or > 2100)
+                return (null, "year", "'year' must be a year such as 2020.");
+            y = parsed;
+        }
+
+        DateOnly? a = null;
+        if (!string.IsNullOrWhiteSpace(asOf))
+        {
+            if (!DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                return (null, "asOf", "'asOf' must be a date YYYY-MM-DD.");
+            a = parsed;
+        }
+
+        var k = now;
+        if (!string.IsNullOrWhiteSpace(knownAt))
+        {
+            if (!DateTimeOffset.TryParse(knownAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+                return (null, "knownAt", "'knownAt' must be an ISO-8601 instant such as 2020-07-05T00:00:00Z.");
+            k = parsed < now ? parsed : now;
+        }
+
+        var resolvedYear = y ?? a?.Year ?? today.Year;
+        var endOfYear = OfficeCalendar.LastDayOf(resolvedYear);
+        var resolvedAsOf = a ?? (today < endOfYear ? today : endOfYear);
+        if (resolvedAsOf < OfficeCalendar.FirstDayOf(resolvedYear))
+            return (null, "asOf", $"'asOf' {resolvedAsOf:yyyy-MM-dd} lies before the year {resolvedYear} begins.");
+
+        return (new ScoreQuery(resolvedYear, resolvedAsOf, k.ToUniversalTime()), null, null);
+    }
+}

@@ -1,0 +1,40 @@
+using Hotline.Ledger.Ledger.Entries;
+using Hotline.Ledger.Ledger.Marks;
+using Hotline.Ledger.Rulebooks;
+using Marten;
+
+namespace Hotline.Ledger.Scoring;
+
+/// <summary>
+/// Reads the rows a score needs with indexed range queries on the two clocks — never a replay of the
+/// subject's streams (ADR 0004).
+/// </summary>
+public static class ScoreReader
+{
+    public static async Task<IReadOnlyList<Entry>> EntriesOf(IQuerySession session, SubjectKind kind, Guid id, ScoreQuery q)
+    {
+        var last = q.LastCountedDay;
+        var rows = kind == SubjectKind.Unit
+            ? session.Query<Entry>().Where(e => e.UnitId == id && e.Year == q.Year && e.OccurredOn <= last && e.RecordedAt <= q.KnownAt)
+            : session.Query<Entry>().Where(e => e.PersonId == id && e.Year == q.Year && e.OccurredOn <= last && e.RecordedAt <= q.KnownAt);
+        return await rows.ToListAsync();
+    }
+
+    public static async Task<IReadOnlyList<Mark>> MarksOf(IQuerySession session, Guid subjectId, ScoreQuery q) =>
+        await session.Query<Mark>()
+            .Where(m => m.SubjectId == subjectId && m.Year == q.Year && m.RecordedAt <= q.KnownAt)
+            .ToListAsync();
+
+    public static async Task<IReadOnlyList<Entry>> AllEntries(IQuerySession session, ScoreQuery q)
+    {
+        var last = q.LastCountedDay;
+        return await session.Query<Entry>()
+            .Where(e => e.Year == q.Year && e.OccurredOn <= last && e.RecordedAt <= q.KnownAt)
+            .ToListAsync();
+    }
+
+    public static async Task<IReadOnlyList<Mark>> AllMarks(IQuerySession session, SubjectKind kind, ScoreQuery q) =>
+        await session.Query<Mark>()
+            .Where(m => m.SubjectKind == kind && m.Year == q.Year && m.RecordedAt <= q.KnownAt)
+            .ToListAsync();
+}
