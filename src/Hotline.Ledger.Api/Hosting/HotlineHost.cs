@@ -4,6 +4,7 @@ using Hotline.Ledger.Api.Idempotency;
 using Hotline.Ledger.Http;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Storage;
+using Hotline.Ledger.Time;
 using JasperFx;
 using JasperFx.Events.Daemon;
 using FluentValidation;
@@ -44,14 +45,17 @@ public static class HotlineHost
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"]);
 
-        builder.Services.AddMarten(opts =>
+        builder.Services.AddMarten(services => 
             {
+                var opts = new StoreOptions();
                 opts.Connection(dataSource);
                 opts.DatabaseSchemaName = schema;
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 LedgerStorage.Configure(opts);
                 opts.Storage.ExtendedSchemaObjects.Add(IdempotencyStorage.Table(schema));
+                opts.Events.TimeProvider = new StoreClock(services.GetRequiredService<TimeProvider>());
+                return opts;
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()

@@ -41,6 +41,16 @@ public class EntryTests(LedgerApp app) : LedgerTest(app)
         Assert.Equal("HL-2020-0510-001", read.GetProperty("evidence")[0].GetProperty("reference").GetString());
     }
 
+    [Fact]
+    public async Task RecordedAt_in_the_answer_is_exactly_the_instant_the_store_holds()
+    {
+        var unit = await App.NewUnit();
+        var entry = await App.Created("/api/entries", Entry("B1", unit));
+        await using var session = App.Store.QuerySession();
+        var stored = await session.Events.FetchStreamAsync(entry.GetProperty("id").GetGuid());
+        Assert.Equal(stored.Single().Timestamp, entry.GetProperty("recordedAt").GetDateTimeOffset());
+    }
+
     [Theory]
     [InlineData("D3.1", -5)]
     [InlineData("D3.2", -10)]
