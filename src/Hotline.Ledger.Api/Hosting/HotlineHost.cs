@@ -61,6 +61,8 @@ public static class HotlineHost
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine(w => w.MessageStorageSchemaName = schema);
 
+        if (config.GetValue<bool>("Hotline:Demo")) builder.Services.AddHostedService<DemoCity>();
+
         builder.Host.UseWolverine(opts =>
         {
             opts.Discovery.IncludeAssembly(typeof(RulebookCatalog).Assembly);
