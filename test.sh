@@ -13,8 +13,8 @@ status=0
 dotnet test Hotline.Ledger.sln -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
 
 # One closing line a reader (or CI) can trust: the runner's own counts, summed over test projects.
-passed=$(grep -E '^\s+Passed:\s+[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-failed=$(grep -E '^\s+Failed:\s+[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-skipped=$(grep -E '^\s+Skipped:\s+[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+passed=$( (grep -E '^\s+Passed:\s+[0-9]+' "$log" || true) | awk '{s+=$2} END {print s+0}')
+failed=$( (grep -E '^\s+Failed:\s+[0-9]+' "$log" || true) | awk '{s+=$2} END {print s+0}')
+skipped=$( (grep -E '^\s+Skipped:\s+[0-9]+' "$log" || true) | awk '{s+=$2} END {print s+0}')
 echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
 exit "$status"
