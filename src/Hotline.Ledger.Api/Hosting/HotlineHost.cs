@@ -85,7 +85,12 @@ public static class HotlineHost
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
 
         app.UseMiddleware<IdempotencyMiddleware>();
-        app.MapWolverineEndpoints(o => o.AddPolicy<ValidationPolicy>());
+        app.MapWolverineEndpoints(o =>
+        {
+            // '?unitId=abc' must be a 400, never a silently widened query.
+            o.RejectUnparseableQueryValues = true;
+            o.AddPolicy<ValidationPolicy>();
+        });
         return app;
     }
 

@@ -50,6 +50,8 @@ public class EvidenceTests(LedgerApp app) : LedgerTest(app)
         Assert.Equal(2, (await App.Ok($"/api/evidence?unitId={unit}&from=2020-03-01")).GetArrayLength());
         Assert.Equal(1, (await App.Ok($"/api/evidence?unitId={unit}&from=2020-03-01&to=2020-06-30")).GetArrayLength());
         Assert.Equal(HttpStatusCode.BadRequest, (await App.Get($"/api/evidence?unitId={unit}&from=2020-31-01")).Status);
+        // A malformed id must not widen the trail to every unit.
+        Assert.Equal(HttpStatusCode.BadRequest, (await App.Get("/api/evidence?unitId=not-a-guid")).Status);
     }
 
     [Fact]
