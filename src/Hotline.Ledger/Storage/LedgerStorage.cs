@@ -42,5 +42,7 @@ public static class LedgerStorage
             .Duplicate(m => m.RecordedAt);
 
         opts.Schema.For<OncePerYearClaim>();
+
+        SelfChecks.SelfCheckStorage.Configure(opts);
     }
 }

@@ -1,0 +1,53 @@
+using Hotline.Ledger.Http;
+using Hotline.Ledger.Registry.Units;
+using Hotline.Ledger.Rulebooks;
+using Hotline.Ledger.Scoring;
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Wolverine.Http;
+
+namespace Hotline.Ledger.SelfChecks;
+
+public sealed record SelfAssessedCriterion(string Clause, decimal MaxPoints, decimal? OfficePoints, decimal? SelfPoints, decimal? Gap, string? Note);
+
+/// <summary>The unit's own view beside the office's: the latest self-check up to asOf against the scorecard.</summary>
+public sealed record SelfAssessment(Guid UnitId, int Year, DateOnly AsOf, DateTimeOffset KnownAt, string? Month,
+    decimal OfficeCriteriaTotal, decimal? SelfTotal, IReadOnlyList<SelfAssessedCriterion> Criteria);
+
+public static class SelfAssessmentEndpoints
+{
+    [WolverineGet("/api/units/{id}/self-assessment", OperationId = "unitSelfAssessment")]
+    public static async Task<IResult> Compare(Guid id, IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock,
+        string? year, string? asOf, string? knownAt)
+    {
+        var (query, field, rule) = ScoreQuery.Parse(year, asOf, knownAt, clock);
+        if (query is null) return Problems.Field(field!, rule!);
+        var unit = await session.LoadAsync<Unit>(id);
+        if (unit is null) return Problems.NotFound("unit", id);
+
+        var rulebook = rulebooks.ForScoring(query.Year, query.AsOf)!;
+        var card = Scorecards.Compute(rulebook, SubjectKind.Unit, new ScoreSubject("unit", unit.Id, unit.Name, unit.Code), query,
+            await ScoreReader.EntriesOf(session, SubjectKind.Unit, id, query), await ScoreReader.MarksOf(session, id, query));
+
+        // The latest month up to asOf whose self-check the ledger had by knownAt; its latest version then.
+        var lastMonth = SelfCheckMonths.Of(query.LastCountedDay);
+        var checks = await session.Query<SelfCheck>().Where(c => c.UnitId == id && c.Year == query.Year).ToListAsync();
+        var latest = checks
+            .Where(c => string.CompareOrdinal(c.Month, lastMonth) <= 0)
+            .Select(c => (c.Month, Version: c.Versions.LastOrDefault(v => v.SubmittedAt <= query.KnownAt)))
+            .Where(x => x.Version is not null)
+            .OrderBy(x => x.Month, StringComparer.Ordinal)
+            .LastOrDefault();
+
+        var items = latest.Version?.Items.ToDictionary(i => i.Clause) ?? [];
+        var rows = card.Criteria.Select(c =>
+        {
+            var self = items.GetValueOrDefault(c.Clause);
+            return new SelfAssessedCriterion(c.Clause, c.MaxPoints, c.Points, self?.Points,
+                self is not null && c.Points is not null ? self.Points - c.Points : null, self?.Note);
+        }).ToList();
+
+        return Results.Ok(new SelfAssessment(id, query.Year, query.AsOf, query.KnownAt, latest.Month, card.CriteriaTotal,
+            latest.Version is null ? null : rows.Sum(r => r.SelfPoints ?? 0m), rows));
+    }
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using Hotline.Ledger.Http;
+using Hotline.Ledger.Registry.Units;
+using Hotline.Ledger.Rulebooks;
+using Hotline.Ledger.Time;
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Wolverine.Http;
+
+namespace Hotline.Ledger.SelfChecks;
+
+public sealed record SelfCheckView(
+    Guid Id, Guid UnitId, string Month, DateOnly DueOn, string Status, DateTimeOffset FirstSubmittedAt,
+    DateTimeOffset SubmittedAt, string SubmittedBy, IReadOnlyList<SelfCheckItem> Items, string? Summary, int Submissions)
+{
+    public static SelfCheckView Of(SelfCheck c)
+    {
+        var latest = c.Versions[^1];
+        var onTime = OfficeCalendar.DateOf(c.FirstSubmittedAt) <= c.DueOn;
+        return new(c.Id, c.UnitId, c.Month, c.DueOn, onTime ? "onTime" : "late", c.FirstSubmittedAt, latest.SubmittedAt,
+            latest.SubmittedBy, latest.Items, latest.Summary, c.Versions.Count);
+    }
+}
+
+/// <summary>A month of the year as the office sees it on a date: submitted on time, late, missing or still open.</summary>
+public sealed record SelfCheckMonth(string Month, DateOnly DueOn, string Status, DateTimeOffset? SubmittedAt, IReadOnlyList<SelfCheckItem>? Items);
+
+public static class SelfCheckEndpoints
+{
+    [WolverinePost("/api/units/{id}/self-checks", OperationId = "submitSelfCheck")]
+    public static async Task<IResult> Submit(Guid id, SubmitSelfCheck command, IDocumentSession session,
+        RulebookCatalog rulebooks, TimeProvider clock, IConfiguration config, HttpContext http)
+    {
+        if (await session.LoadAsync<Unit>(id) is null) return Problems.NotFound("unit", id);
+        var today = OfficeCalendar.Today(clock);
+        var first = SelfCheckMonths.FirstDay(command.Month);
+        if (first > today) return Problems.Field("month", $"The month {command.Month} has not begun.");
+
+        var lastDay = first.AddMonths(1).AddDays(-1);
+        var rulebook = rulebooks.InForceOn(lastDay < today ? lastDay : today);
+        if (rulebook is null) return Problems.Field("month", $"No rulebook is in force in {command.Month}.");
+
+        var criteria = rulebook.ScoredCriteria(SubjectKind.Unit).ToDictionary(c => c.Code);
+        for (var i = 0; i < command.Items.Count; i++)
+        {
+            var item = command.Items[i];
+            if (!criteria.TryGetValue(item.Clause, out var clause))
+                return Problems.Field($"items[{i}].clause", $"'{item.Clause}' is not a unit criterion of rulebook {rulebook.Id} (give U1.1 … U4.5).");
+            if (item.Points > clause.MaxMagnitude)
+                return Problems.Field($"items[{i}].points", $"'{clause.Code}' is worth at most {clause.MaxMagnitude} points.");
+        }
+
+        var repeated = command.Items.GroupBy(i => i.Clause).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null) return Problems.Field("items", $"'{repeated.Key}' appears more than once.");
+
+        var streamId = SelfCheck.IdOf(id, command.Month);
+        // A racing first submission collides on the derived stream id; a racing revision on the version read here.
+        var stream = await session.Events.FetchForWriting<SelfCheck>(streamId);
+        stream.AppendOne(new SelfCheckSubmitted(streamId, id, command.Month, command.Items, command.Summary?.Trim(),
+            RequestActor.Of(http), SelfCheckMonths.DueOn(command.Month, config)));
+        await session.SaveChangesAsync();
+
+        var check = await session.LoadAsync<SelfCheck>(streamId);
+        return Results.Created($"/api/units/{id}/self-checks/{command.Month}", SelfCheckView.Of(check!));
+    }
+
+    [WolverineGet("/api/units/{id}/self-checks/{month}", OperationId = "getSelfCheck")]
+    public static async Task<IResult> Get(Guid id, string month, IQuerySession session)
+    {
+        var check = await session.LoadAsync<SelfCheck>(SelfCheck.IdOf(id, month));
+        return check is null ? Problems.NotFound("self-check", $"{id}/{month}") : Results.Ok(SelfCheckView.Of(check));
+    }
+
+    /// <summary>Every month of a year up to asOf, with late and missing self-checks plain to see.</summary>
+    [WolverineGet("/api/units/{id}/self-checks", OperationId = "listSelfChecks")]
+    public static async Task<IResult> List(Guid id, IQuerySession session, TimeProvider clock, IConfiguration config, string? year, string? asOf)
+    {
+        if (await session.LoadAsync<Unit>(id) is null) return Problems.NotFound("unit", id);
+        var today = OfficeCalendar.Today(clock);
+        var on = today;
+        if (!string.IsNullOrWhiteSpace(asOf) && !DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out on))
+            return Problems.Field("asOf", "'asOf' must be a date YYYY-MM-DD.");
+        var y = on.Year;
+        if (!string.IsNullOrWhiteSpace(year) && (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out y) || y is < 2000 or > 2100))
+            return Problems.Field("year", "'year' must be a year such as 2020.");
+        // Without asOf, a past year is seen as of today, so that a late self-check shows as late, not missing.
+        var lastDay = on < OfficeCalendar.LastDayOf(y) ? on : OfficeCalendar.LastDayOf(y);
+
+        var seenBy = OfficeCalendar.EndOf(on);
+        var checks = (await session.Query<SelfCheck>().Where(c => c.UnitId == id && c.Year == y).ToListAsync()).ToDictionary(c => c.Month);
+        var months = new List<SelfCheckMonth>();
+        for (var m = new DateOnly(y, 1, 1); m <= lastDay; m = m.AddMonths(1))
+        {
+            var month = SelfCheckMonths.Of(m);
+            var due = SelfCheckMonths.DueOn(month, config);
+            var submitted = checks.GetValueOrDefault(month)?.Versions.Where(v => v.SubmittedAt < seenBy).ToList();
+            if (submitted is { Count: > 0 })
+            {
+                var onTime = OfficeCalendar.DateOf(submitted[0].SubmittedAt) <= due;
+                months.Add(new(month, due, onTime ? "onTime" : "late", submitted[^1].SubmittedAt, submitted[^1].Items));
+            }
+            else
+            {
+                months.Add(new(month, due, on > due ? "missing" : "open", null, null));
+            }
+        }
+
+        return Results.Ok(months);
+    }
+}

@@ -1,0 +1,31 @@
+using JasperFx.Events;
+
+namespace Hotline.Ledger.SpotChecks;
+
+public sealed class SpotCheck
+{
+    public Guid Id { get; set; }
+    public Guid UnitId { get; set; }
+    public DateOnly CheckedOn { get; set; }
+    public int Year { get; set; }
+    public string Scope { get; set; } = "";
+    public string Findings { get; set; } = "";
+    public List<Guid> EntryIds { get; set; } = [];
+    public string RecordedBy { get; set; } = "";
+    public DateTimeOffset RecordedAt { get; set; }
+
+    public static SpotCheck Create(IEvent<SpotCheckRecorded> e) => new()
+    {
+        Id = e.Data.SpotCheckId,
+        UnitId = e.Data.UnitId,
+        CheckedOn = e.Data.CheckedOn,
+        Year = e.Data.CheckedOn.Year,
+        Scope = e.Data.Scope,
+        Findings = e.Data.Findings,
+        EntryIds = e.Data.EntryIds.ToList(),
+        RecordedBy = e.Data.RecordedBy,
+        RecordedAt = e.Timestamp,
+    };
+
+    public void Apply(SpotCheckEntryLinked e) => EntryIds.Add(e.EntryId);
+}
