@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hotline.Ledger.Appeals;
 using Hotline.Ledger.Http;
 using Hotline.Ledger.Ledger.Entries;
 using Hotline.Ledger.Ledger.Marks;
@@ -14,7 +15,8 @@ public static class EvidenceEndpoints
 
     /// <summary>
     /// Every entry and mark that touched the subject, rescinded ones included with their rescission,
-    /// in the order they were recorded. JSON, or CSV with Accept: text/csv.
+    /// and every step of the appeals against them, in the order they were recorded. JSON, or CSV with
+    /// Accept: text/csv.
     /// </summary>
     [WolverineGet("/api/evidence", OperationId = "evidenceTrail")]
     public static async Task<IResult> Trail(HttpContext http, IQuerySession session, TimeProvider clock,
@@ -48,8 +50,14 @@ public static class EvidenceEndpoints
         if (personId is { } mp) marks = marks.Where(m => m.SubjectId == mp);
         if (!string.IsNullOrWhiteSpace(clause)) marks = marks.Where(m => m.Clause == clause);
 
+        var appeals = session.Query<Appeal>().Where(a => a.FiledAt <= known && a.ContestedOn >= fromDate && a.ContestedOn <= toDate);
+        if (unitId is { } au) appeals = appeals.Where(a => a.UnitId == au);
+        if (personId is { } ap) appeals = appeals.Where(a => a.PersonId == ap);
+        if (!string.IsNullOrWhiteSpace(clause)) appeals = appeals.Where(a => a.Clause == clause);
+
         var rows = (await entries.Take(MaxRows).ToListAsync()).Select(e => EvidenceRow.Of(e, known))
             .Concat((await marks.Take(MaxRows).ToListAsync()).Select(EvidenceRow.Of))
+            .Concat((await appeals.Take(MaxRows).ToListAsync()).SelectMany(a => EvidenceRow.Of(a, known)))
             .OrderBy(r => r.RecordedAt).ThenBy(r => r.Id)
             .ToList();
 

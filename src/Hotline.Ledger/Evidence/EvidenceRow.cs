@@ -1,10 +1,16 @@
+using Hotline.Ledger.Appeals;
 using Hotline.Ledger.Ledger.Entries;
 using Hotline.Ledger.Ledger.Marks;
 using Hotline.Ledger.Rulebooks;
 
 namespace Hotline.Ledger.Evidence;
 
-/// <summary>One line of the evidence trail: an entry or a mark, as the ledger knew it at knownAt.</summary>
+/// <summary>
+/// One line of the evidence trail, as the ledger knew it at knownAt: an entry, a mark, or a step of an
+/// appeal ("appeal" when filed, "appealDecision" when decided; ADR 0032). <see cref="EntryId"/> names the
+/// contested entry on appeal rows; <see cref="AppealId"/> the appeal that rescinded, re-recorded or
+/// re-marked an entry or mark, or the appeal itself.
+/// </summary>
 public sealed record EvidenceRow(
     string What,
     Guid Id,
@@ -21,19 +27,34 @@ public sealed record EvidenceRow(
     Rescission? Rescission,
     string? CaseNumber,
     bool Automatic,
-    int? Year)
+    int? Year,
+    Guid? EntryId = null,
+    Guid? AppealId = null)
 {
     public static EvidenceRow Of(Entry e, DateTimeOffset knownAt)
     {
         // A rescission recorded after knownAt has not happened yet in this answer.
         var rescission = e.Rescission is { } r && r.RescindedAt <= knownAt ? r : null;
         return new("entry", e.Id, e.Clause, e.Points, e.UnitId, e.PersonId, e.OccurredOn, e.RecordedAt, e.RecordedBy,
-            e.Reason, e.Evidence, rescission is null ? "active" : "rescinded", rescission, e.CaseNumber, e.Automatic, e.Year);
+            e.Reason, e.Evidence, rescission is null ? "active" : "rescinded", rescission, e.CaseNumber, e.Automatic, e.Year,
+            AppealId: e.AppealId ?? rescission?.AppealId);
+    }
+
+    /// <summary>The appeal's steps known at knownAt: its filing, and its decision once recorded.</summary>
+    public static IEnumerable<EvidenceRow> Of(Appeal a, DateTimeOffset knownAt)
+    {
+        yield return new("appeal", a.Id, a.Clause, a.ContestedPoints ?? 0m, a.UnitId, a.PersonId, a.ContestedOn, a.FiledAt, a.FiledBy,
+            a.Reason, a.Evidence, a.StatusAt(knownAt), null, null, false, a.Year, a.EntryId, a.Id);
+        if (a.Decision is { } d && d.DecidedAt <= knownAt)
+        {
+            yield return new("appealDecision", a.Id, a.Clause, d.CorrectedPoints ?? 0m, a.UnitId, a.PersonId, a.ContestedOn, d.DecidedAt,
+                d.DecidedBy, d.Reason, [], d.Outcome, null, null, false, a.Year, a.EntryId, a.Id);
+        }
     }
 
     public static EvidenceRow Of(Mark m) => new(
         "mark", m.Id, m.Clause, m.Points,
         m.SubjectKind == SubjectKind.Unit ? m.SubjectId : null,
         m.SubjectKind == SubjectKind.Person ? m.SubjectId : null,
-        m.MarkedOn, m.RecordedAt, m.Scorer, m.Reason, [], "active", null, null, false, m.Year);
+        m.MarkedOn, m.RecordedAt, m.Scorer, m.Reason, [], "active", null, null, false, m.Year, AppealId: m.AppealId);
 }

@@ -9,8 +9,19 @@ public sealed record Rulebook(
     IReadOnlyList<Clause> Clauses,
     IReadOnlyList<Procedure> Procedures,
     decimal? TotalCeiling = null,
-    decimal? TotalFloor = null)
+    decimal? TotalFloor = null,
+    IReadOnlyList<Grade>? Grades = null,
+    int? AppealWindowDays = null)
 {
+    /// <summary>The window for an appeal when the rulebook names none (ADR 0030).</summary>
+    public const int DefaultAppealWindowDays = 15;
+
+    public int AppealWindowOrDefault() => AppealWindowDays ?? DefaultAppealWindowDays;
+
+    /// <summary>The grade band a total falls in (bands are ordered from the highest; the last catches all), or null without bands.</summary>
+    public string? GradeOf(decimal total) =>
+        Grades is null or { Count: 0 } ? null : Grades.FirstOrDefault(g => g.Min is null || total >= g.Min)?.Name;
+
     // TotalCeiling/TotalFloor: the measures do not bound a total (ADR 0005); an office that wants
     // 100 as a ceiling or 0 as a floor sets them in its rulebook.
 

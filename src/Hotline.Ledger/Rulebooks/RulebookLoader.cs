@@ -60,10 +60,33 @@ public static class RulebookLoader
             if (sum != 100m) Fail($"{subject.ToString().ToLowerInvariant()} criteria sum to {sum}, not 100");
         }
 
+        ValidateGrades(book, Fail);
+        if (book.AppealWindowDays is < 1 or > 365) Fail($"appealWindowDays is {book.AppealWindowDays}; it must lie between 1 and 365");
+
         foreach (var parent in book.Clauses!.Where(c => book.HasChildren(c.Code)))
         {
             var children = book.Clauses!.Where(c => c.Parent == parent.Code).Sum(c => c.Points ?? 0m);
             if (children != parent.Points) Fail($"clause '{parent.Code}' is worth {parent.Points} but its parts sum to {children}");
+        }
+    }
+
+    /// <summary>Bands from the highest minimum down, names unique, and a last band that catches every total left.</summary>
+    private static void ValidateGrades(Rulebook book, Action<string> fail)
+    {
+        if (book.Grades is null) return;
+        if (book.Grades.Count == 0) fail("grades is empty; leave it out or name the bands");
+        var names = book.Grades.Select(g => g.Name?.Trim() ?? "").ToList();
+        if (names.Any(n => n.Length == 0)) fail("a grade has no name");
+        var twice = names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null) fail($"grade '{twice.Key}' appears {twice.Count()} times");
+        for (var i = 0; i < book.Grades.Count; i++)
+        {
+            var last = i == book.Grades.Count - 1;
+            var min = book.Grades[i].Min;
+            if (last && min is not null) fail($"the last grade '{names[i]}' must have no minimum, so that every total gets a grade");
+            if (!last && min is null) fail($"grade '{names[i]}' has no minimum, but only the last grade may go without one");
+            if (!last && i > 0 && min >= book.Grades[i - 1].Min)
+                fail($"grades must be listed from the highest minimum down: '{names[i]}' ({min}) does not lie below '{names[i - 1]}' ({book.Grades[i - 1].Min})");
         }
     }
 

@@ -16,7 +16,8 @@ public static class Ranking
 {
     public static async Task<IReadOnlyList<(Unit Unit, Scorecard Card)>> UnitCards(IQuerySession session, Rulebook rulebook, ScoreQuery q)
     {
-        var units = await session.Query<Unit>().ToListAsync();
+        // A unit registered after knownAt did not exist then: the same query keeps the same answer.
+        var units = await session.Query<Unit>().Where(u => u.RegisteredAt <= q.KnownAt).ToListAsync();
         var entries = (await ScoreReader.AllEntries(session, q)).ToLookup(e => e.UnitId);
         var marks = (await ScoreReader.AllMarks(session, SubjectKind.Unit, q)).ToLookup(m => m.SubjectId);
         return units
@@ -34,14 +35,23 @@ public static class Ranking
 
     public static async Task<IReadOnlyList<RankedPerson>> People(IQuerySession session, Rulebook rulebook, ScoreQuery q)
     {
-        var people = await session.Query<Person>().ToListAsync();
+        var cards = await PersonCards(session, rulebook, q);
+        return cards.Select((x, i) => new RankedPerson(i + 1, x.Person.Id, x.Person.Name, UnitOf(x.Person, q), x.Card.Total,
+                x.Card.CriteriaTotal, x.Card.BonusTotal, x.Card.DeductionTotal))
+            .ToList();
+    }
+
+    public static async Task<IReadOnlyList<(Person Person, Scorecard Card)>> PersonCards(IQuerySession session, Rulebook rulebook, ScoreQuery q)
+    {
+        var people = await session.Query<Person>().Where(p => p.RegisteredAt <= q.KnownAt).ToListAsync();
         var entries = (await ScoreReader.AllEntries(session, q)).Where(e => e.PersonId is not null).ToLookup(e => e.PersonId!.Value);
         var marks = (await ScoreReader.AllMarks(session, SubjectKind.Person, q)).ToLookup(m => m.SubjectId);
         return people
             .Select(p => (p, card: Scorecards.Compute(rulebook, SubjectKind.Person, new ScoreSubject("person", p.Id, p.Name, null), q, entries[p.Id], marks[p.Id])))
             .OrderByDescending(x => x.card.Total).ThenBy(x => x.p.Name, StringComparer.Ordinal).ThenBy(x => x.p.Id)
-            .Select((x, i) => new RankedPerson(i + 1, x.p.Id, x.p.Name, x.p.UnitOn(q.LastCountedDay) ?? x.p.UnitId, x.card.Total,
-                x.card.CriteriaTotal, x.card.BonusTotal, x.card.DeductionTotal))
             .ToList();
     }
+
+    /// <summary>The unit a person belonged to on the last counted day (their latest unit if none then).</summary>
+    public static Guid UnitOf(Person person, ScoreQuery q) => person.UnitOn(q.LastCountedDay) ?? person.UnitId;
 }

@@ -1,3 +1,5 @@
+using Hotline.Ledger.Appeals;
+using Hotline.Ledger.Evaluation;
 using Hotline.Ledger.Ledger.Entries;
 using Hotline.Ledger.Ledger.Marks;
 using Hotline.Ledger.Registry.People;
@@ -44,5 +46,7 @@ public static class LedgerStorage
         opts.Schema.For<OncePerYearClaim>();
 
         SelfChecks.SelfCheckStorage.Configure(opts);
+        AppealStorage.Configure(opts);
+        EvaluationStorage.Configure(opts);
     }
 }

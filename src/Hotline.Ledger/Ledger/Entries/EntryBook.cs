@@ -1,5 +1,6 @@
 using Hotline.Ledger.Rulebooks;
 using Marten;
+using JasperFx.Events;
 
 namespace Hotline.Ledger.Ledger.Entries;
 
@@ -34,6 +35,34 @@ public static class EntryBook
             {
                 Id = OncePerYearClaim.KeyOf(clause.Code, kind, id, recorded.OccurredOn.Year),
                 EntryId = recorded.EntryId,
+            });
+        }
+    }
+
+    /// <summary>The compensating event: the entry stops counting, and its once-per-year claims are released.</summary>
+    public static void Rescind(IDocumentSession session, IEventStream<Entry> stream, Clause? clause, EntryRescinded rescinded)
+    {
+        stream.AppendOne(rescinded);
+        ReleaseClaims(session, clause, stream.Aggregate!);
+    }
+
+    /// <summary>
+    /// Replaces an entry by a corrected one in the same unit of work: the old one is rescinded and the
+    /// correction recorded. A once-per-year claim moves to the correction instead of being released
+    /// and taken again, so no other entry can slip in between.
+    /// </summary>
+    public static void Correct(IDocumentSession session, IEventStream<Entry> stream, Clause clause, EntryRescinded rescinded, EntryRecorded correction)
+    {
+        stream.AppendOne(rescinded);
+        session.Events.StartStream<Entry>(correction.EntryId, correction);
+        if (clause.Frequency != Frequency.OncePerYear) return;
+
+        foreach (var (kind, id) in EntryRules.Subjects(clause, correction.UnitId, correction.PersonId))
+        {
+            session.Store(new OncePerYearClaim
+            {
+                Id = OncePerYearClaim.KeyOf(clause.Code, kind, id, correction.OccurredOn.Year),
+                EntryId = correction.EntryId,
             });
         }
     }

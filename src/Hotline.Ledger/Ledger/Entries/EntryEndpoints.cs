@@ -54,8 +54,8 @@ public static class EntryEndpoints
         if (entry.Rescission is { } done)
             return Problems.Conflict("Entry already rescinded", $"Entry {id} was rescinded at {done.RescindedAt:O} by {done.RescindedBy}.");
 
-        stream.AppendOne(new EntryRescinded(id, command.Reason.Trim(), RequestActor.Of(http)));
-        EntryBook.ReleaseClaims(session, rulebooks.Get(entry.Rulebook)?.Find(entry.Clause), entry);
+        EntryBook.Rescind(session, stream, rulebooks.Get(entry.Rulebook)?.Find(entry.Clause),
+            new EntryRescinded(id, command.Reason.Trim(), RequestActor.Of(http)));
         await session.SaveChangesAsync();
 
         var rescinded = await session.LoadAsync<Entry>(id);

@@ -17,6 +17,7 @@ public sealed class Mark
     public string Scorer { get; set; } = "";
     public DateOnly MarkedOn { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
+    public Guid? AppealId { get; set; }
 
     public static Mark Create(IEvent<MarkRecorded> e) => new()
     {
@@ -31,5 +32,6 @@ public sealed class Mark
         Scorer = e.Data.Scorer,
         MarkedOn = e.Data.MarkedOn,
         RecordedAt = e.Timestamp,
+        AppealId = e.Data.AppealId,
     };
 }

@@ -4,7 +4,8 @@ namespace Hotline.Ledger.Ledger.Marks;
 
 /// <summary>
 /// An assessor's points on a criterion for a subject and year. A later mark by the same scorer
-/// supersedes an earlier one; nothing is edited. Starts the mark's own stream.
+/// supersedes an earlier one; nothing is edited. Starts the mark's own stream. <see cref="AppealId"/>
+/// names the upheld appeal that re-marked the criterion, if one did.
 /// </summary>
 public sealed record MarkRecorded(
     Guid MarkId,
@@ -16,4 +17,5 @@ public sealed record MarkRecorded(
     decimal Points,
     string Reason,
     string Scorer,
-    DateOnly MarkedOn);
+    DateOnly MarkedOn,
+    Guid? AppealId = null);

@@ -1,0 +1,82 @@
+using Hotline.Ledger.Ledger.Entries;
+using JasperFx.Events;
+
+namespace Hotline.Ledger.Appeals;
+
+public sealed record AppealDecision(
+    string Outcome,
+    string Reason,
+    decimal? CorrectedPoints,
+    Guid? RescindedEntryId,
+    Guid? CorrectionEntryId,
+    Guid? MarkId,
+    DateTimeOffset DecidedAt,
+    string DecidedBy);
+
+/// <summary>An appeal (申诉) and its decision, projected inline from the appeal's stream.</summary>
+public sealed class Appeal
+{
+    public const string Pending = "pending";
+    public const string Upheld = "upheld";
+    public const string Rejected = "rejected";
+
+    public Guid Id { get; set; }
+
+    /// <summary>"entry:{id}" or "criterion:{clause}:{unit}:{year}": unique, so a matter is appealed once.</summary>
+    public string Subject { get; set; } = "";
+
+    public Guid? EntryId { get; set; }
+    public string Rulebook { get; set; } = "";
+    public string Clause { get; set; } = "";
+    public Guid UnitId { get; set; }
+    public Guid? PersonId { get; set; }
+    public int Year { get; set; }
+    public DateOnly ContestedOn { get; set; }
+    public decimal? ContestedPoints { get; set; }
+    public string Reason { get; set; } = "";
+    public List<EvidenceItem> Evidence { get; set; } = [];
+    public DateOnly WindowClosesOn { get; set; }
+    public DateTimeOffset FiledAt { get; set; }
+    public string FiledBy { get; set; } = "";
+    public string Status { get; set; } = Pending;
+    public AppealDecision? Decision { get; set; }
+
+    /// <summary>When the decision was recorded; null while pending. A column, for replays.</summary>
+    public DateTimeOffset? DecidedAt { get; set; }
+
+    public string Kind => EntryId is null ? "criterion" : "entry";
+
+    /// <summary>The status as the ledger stood at <paramref name="knownAt"/>.</summary>
+    public string StatusAt(DateTimeOffset knownAt) => DecidedAt is { } at && at <= knownAt ? Status : Pending;
+
+    public static string EntrySubject(Guid entryId) => $"entry:{entryId:N}";
+
+    public static string CriterionSubject(string clause, Guid unitId, int year) => $"criterion:{clause}:{unitId:N}:{year}";
+
+    public static Appeal Create(IEvent<AppealFiled> e) => new()
+    {
+        Id = e.Data.AppealId,
+        Subject = e.Data.Subject,
+        EntryId = e.Data.EntryId,
+        Rulebook = e.Data.Rulebook,
+        Clause = e.Data.Clause,
+        UnitId = e.Data.UnitId,
+        PersonId = e.Data.PersonId,
+        Year = e.Data.Year,
+        ContestedOn = e.Data.ContestedOn,
+        ContestedPoints = e.Data.ContestedPoints,
+        Reason = e.Data.Reason,
+        Evidence = e.Data.Evidence.ToList(),
+        WindowClosesOn = e.Data.WindowClosesOn,
+        FiledAt = e.Timestamp,
+        FiledBy = e.Data.FiledBy,
+    };
+
+    public void Apply(IEvent<AppealDecided> e)
+    {
+        Decision = new AppealDecision(e.Data.Outcome, e.Data.Reason, e.Data.CorrectedPoints, e.Data.RescindedEntryId,
+            e.Data.CorrectionEntryId, e.Data.MarkId, e.Timestamp, e.Data.DecidedBy);
+        Status = e.Data.Outcome;
+        DecidedAt = e.Timestamp;
+    }
+}

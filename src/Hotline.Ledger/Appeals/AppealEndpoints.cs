@@ -1,0 +1,94 @@
+using Hotline.Ledger.Evaluation.YearEnd;
+using Hotline.Ledger.Http;
+using Hotline.Ledger.Rulebooks;
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Wolverine.Http;
+
+namespace Hotline.Ledger.Appeals;
+
+public static class AppealEndpoints
+{
+    [WolverinePost("/api/appeals", OperationId = "fileAppeal")]
+    public static async Task<IResult> File(
+        FileAppeal command, IDocumentSession session, RulebookCatalog rulebooks, TimeProvider clock, HttpContext http)
+    {
+        var id = Guid.CreateVersion7();
+        var now = clock.GetUtcNow();
+        var actor = RequestActor.Of(http);
+        var (filed, refusal) = command.EntryId is { } entryId
+            ? await AppealFiling.AgainstEntry(session, rulebooks, id, entryId, command, now, actor)
+            : await AppealFiling.AgainstCriterion(session, rulebooks, id, command, now, actor);
+        if (refusal is not null) return refusal;
+
+        if (await YearEndEvaluations.ApprovedFor(session, filed!.Year) is { } approved)
+            return Problems.Conflict("Year-end result approved",
+                $"The year-end evaluation {approved.Id} for {filed.Year} was approved at {approved.ApprovedAt:O}; its results are final and no longer open to appeal.");
+        if (await session.Query<Appeal>().FirstOrDefaultAsync(a => a.Subject == filed.Subject) is { } earlier)
+            return Problems.Conflict("Already appealed",
+                $"Appeal {earlier.Id} (filed {earlier.FiledAt:O}, {earlier.Status}) already contests this; a matter is appealed once.",
+                filed.EntryId is null ? "criterion" : "entryId");
+
+        session.Events.StartStream<Appeal>(id, filed);
+        await session.SaveChangesAsync();
+
+        var appeal = await session.LoadAsync<Appeal>(id);
+        return Results.Created($"/api/appeals/{id}", AppealView.Of(appeal!));
+    }
+
+    [WolverinePost("/api/appeals/{id}/decision", OperationId = "decideAppeal")]
+    public static async Task<IResult> Decide(
+        Guid id, DecideAppeal command, IDocumentSession session, RulebookCatalog rulebooks, TimeProvider clock, HttpContext http)
+    {
+        // The version read here is checked on commit: of two racing decisions, one gets a 409.
+        var stream = await session.Events.FetchForWriting<Appeal>(id);
+        if (stream.Aggregate is not { } appeal) return Problems.NotFound("appeal", id);
+        if (appeal.Decision is { } done)
+            return Problems.Conflict("Appeal already decided",
+                $"Appeal {id} was {done.Outcome} at {done.DecidedAt:O} by {done.DecidedBy}; a decision is final.");
+
+        var actor = RequestActor.Of(http);
+        var (decided, refusal) = command.Outcome == Appeal.Rejected
+            ? (AppealRemedy.Decided(appeal, Appeal.Rejected, command.Reason.Trim(), null, null, null, actor), null)
+            : appeal.EntryId is not null
+                ? await AppealRemedy.OnEntry(session, rulebooks, appeal, command, clock, actor)
+                : AppealRemedy.OnCriterion(session, rulebooks, appeal, command, clock, actor);
+        if (refusal is not null) return refusal;
+
+        stream.AppendOne(decided!);
+        await session.SaveChangesAsync();
+
+        var after = await session.LoadAsync<Appeal>(id);
+        return Results.Ok(AppealView.Of(after!));
+    }
+
+    [WolverineGet("/api/appeals/{id}", OperationId = "getAppeal")]
+    public static async Task<IResult> Get(Guid id, IQuerySession session)
+    {
+        var appeal = await session.LoadAsync<Appeal>(id);
+        return appeal is null ? Problems.NotFound("appeal", id) : Results.Ok(AppealView.Of(appeal));
+    }
+
+    /// <summary>The appeals, oldest first, optionally of one unit, year or status.</summary>
+    [WolverineGet("/api/appeals", OperationId = "listAppeals")]
+    public static async Task<IResult> List(IQuerySession session, Guid? unitId, string? year, string? status)
+    {
+        var query = session.Query<Appeal>().AsQueryable();
+        if (unitId is { } u) query = query.Where(a => a.UnitId == u);
+        if (!string.IsNullOrWhiteSpace(year))
+        {
+            if (!int.TryParse(year, out var y) || y is < 2000 or > 2100) return Problems.Field("year", "'year' must be a year such as 2020.");
+            query = query.Where(a => a.Year == y);
+        }
+
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            if (status is not (Appeal.Pending or Appeal.Upheld or Appeal.Rejected))
+                return Problems.Field("status", "'status' is 'pending', 'upheld' or 'rejected'.");
+            query = query.Where(a => a.Status == status);
+        }
+
+        var appeals = await query.OrderBy(a => a.FiledAt).ToListAsync();
+        return Results.Ok(appeals.Select(AppealView.Of).ToList());
+    }
+}

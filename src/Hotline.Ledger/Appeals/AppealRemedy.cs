@@ -1,0 +1,94 @@
+using Hotline.Ledger.Http;
+using Hotline.Ledger.Ledger.Entries;
+using Hotline.Ledger.Ledger.Marks;
+using Hotline.Ledger.Registry.People;
+using Hotline.Ledger.Rulebooks;
+using Hotline.Ledger.Time;
+using Marten;
+using Microsoft.AspNetCore.Http;
+
+namespace Hotline.Ledger.Appeals;
+
+/// <summary>
+/// What an upheld appeal does to the ledger, appended in the caller's unit of work so that the
+/// decision and its compensating events commit together or not at all (ADR 0030).
+/// </summary>
+internal static class AppealRemedy
+{
+    public static async Task<(AppealDecided? Decided, IResult? Refusal)> OnEntry(
+        IDocumentSession session, RulebookCatalog rulebooks, Appeal appeal, DecideAppeal command, TimeProvider clock, string actor)
+    {
+        // Fetched for writing: a rescission racing this decision makes one of the two a 409.
+        var stream = await session.Events.FetchForWriting<Entry>(appeal.EntryId!.Value);
+        var entry = stream.Aggregate!;
+        var reason = command.Reason.Trim();
+
+        if (entry.Rescission is { } earlier)
+        {
+            if (command.CorrectedPoints is not null)
+                return (null, Problems.Conflict("Entry already rescinded",
+                    $"Entry {entry.Id} was rescinded at {earlier.RescindedAt:O} by {earlier.RescindedBy}; there is nothing left to correct. Uphold without 'correctedPoints', or record a new entry.",
+                    "correctedPoints"));
+            // The ledger already agrees with the appellant: the decision is recorded with nothing to compensate.
+            return (Decided(appeal, Appeal.Upheld, reason, null, null, null, actor), null);
+        }
+
+        var rulebook = rulebooks.Get(entry.Rulebook);
+        var clause = rulebook?.Find(entry.Clause);
+        var rescission = new EntryRescinded(entry.Id, reason, actor, appeal.Id);
+        if (command.CorrectedPoints is not { } corrected)
+        {
+            EntryBook.Rescind(session, stream, clause, rescission);
+            return (Decided(appeal, Appeal.Upheld, reason, null, entry.Id, null, actor), null);
+        }
+
+        if (corrected == Math.Abs(entry.Points))
+            return (null, Problems.Field("correctedPoints",
+                $"Entry {entry.Id} already carries {Math.Abs(entry.Points)} points; to rescind it, leave 'correctedPoints' out."));
+
+        // The correction must meet the same rules as any entry of its clause (range, subject, dates).
+        var person = entry.PersonId is { } personId ? await session.LoadAsync<Person>(personId) : null;
+        var proposal = new RecordEntry(entry.Clause, entry.UnitId, entry.PersonId, entry.OccurredOn, corrected, entry.Reason, entry.Evidence, entry.CaseNumber);
+        if (EntryRules.Check(proposal, rulebook, OfficeCalendar.Today(clock), person, out var checkedClause) is { } fault)
+            return (null, Problems.Field(fault.Field == "points" ? "correctedPoints" : fault.Field, fault.Rule));
+
+        var correctionId = Guid.CreateVersion7();
+        EntryBook.Correct(session, stream, checkedClause!, rescission, new EntryRecorded(
+            correctionId, entry.Rulebook, entry.Clause, entry.UnitId, entry.PersonId, entry.OccurredOn, checkedClause!.Signed(corrected),
+            entry.Reason, entry.Evidence, entry.CaseNumber, actor, Automatic: false, Month: entry.Month, AppealId: appeal.Id));
+        return (Decided(appeal, Appeal.Upheld, reason, corrected, entry.Id, correctionId, actor), null);
+    }
+
+    public static (AppealDecided? Decided, IResult? Refusal) OnCriterion(
+        IDocumentSession session, RulebookCatalog rulebooks, Appeal appeal, DecideAppeal command, TimeProvider clock, string actor)
+    {
+        var reason = command.Reason.Trim();
+        var clause = rulebooks.Get(appeal.Rulebook)?.Find(appeal.Clause);
+        if (clause is null)
+            return (null, Problems.Conflict("Rulebook missing", $"Rulebook {appeal.Rulebook} no longer carries '{appeal.Clause}'."));
+
+        if (clause.IsComputed)
+        {
+            // Computed criteria follow the case data; the correction belongs there (ADR 0030, future work).
+            if (command.CorrectedPoints is not null)
+                return (null, Problems.Field("correctedPoints",
+                    $"'{clause.Code}' is computed from the case data, not marked: uphold without 'correctedPoints' and correct the case data that produced it."));
+            return (Decided(appeal, Appeal.Upheld, reason, null, null, null, actor), null);
+        }
+
+        if (command.CorrectedPoints is not { } points)
+            return (null, Problems.Field("correctedPoints", $"'{clause.Code}' is marked: an upheld appeal gives the corrected mark in 'correctedPoints'."));
+        if (points > clause.MaxMagnitude)
+            return (null, Problems.Field("correctedPoints", $"'{clause.Code}' is worth at most {clause.MaxMagnitude} points."));
+
+        var today = OfficeCalendar.Today(clock);
+        var markedOn = today.Year == appeal.Year ? today : OfficeCalendar.LastDayOf(appeal.Year);
+        var markId = Guid.CreateVersion7();
+        session.Events.StartStream<Mark>(markId, new MarkRecorded(
+            markId, appeal.Rulebook, appeal.Year, clause.Code, SubjectKind.Unit, appeal.UnitId, points, reason, actor, markedOn, appeal.Id));
+        return (Decided(appeal, Appeal.Upheld, reason, points, null, null, actor) with { MarkId = markId }, null);
+    }
+
+    public static AppealDecided Decided(Appeal appeal, string outcome, string reason, decimal? corrected, Guid? rescinded, Guid? correction, string actor) =>
+        new(appeal.Id, outcome, reason, corrected, rescinded, correction, null, actor);
+}

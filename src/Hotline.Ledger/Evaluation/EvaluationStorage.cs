@@ -1,0 +1,22 @@
+using Hotline.Ledger.Evaluation.Circulars;
+using Hotline.Ledger.Evaluation.Sheets;
+using Hotline.Ledger.Evaluation.YearEnd;
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Hotline.Ledger.Evaluation;
+
+public static class EvaluationStorage
+{
+    public static void Configure(StoreOptions opts)
+    {
+        opts.Projections.Snapshot<Circular>(SnapshotLifecycle.Inline);
+        opts.Schema.For<Circular>().Duplicate(c => c.Year);
+
+        // One evaluation per year: a racing second draft fails on this index and answers 409.
+        opts.Projections.Snapshot<YearEndEvaluation>(SnapshotLifecycle.Inline);
+        opts.Schema.For<YearEndEvaluation>().UniqueIndex(e => e.Year).Duplicate(e => e.Status);
+
+        opts.Schema.For<StoredSheet>();
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text;
+using Hotline.Ledger.Http;
+using Microsoft.AspNetCore.Http;
+
+namespace Hotline.Ledger.Evaluation.Exports;
+
+public enum ExportFormat { Json, Csv, Xlsx, Html }
+
+/// <summary>
+/// Chooses the answer of a GET on a circular or an evaluation: <c>?format=</c> wins (links for a
+/// browser), else the Accept header: CSV, XLSX or HTML; anything else is the JSON.
+/// </summary>
+public static class SheetExport
+{
+    public static (ExportFormat? Format, IResult? Refusal) Negotiate(HttpRequest request, string? format, string? table)
+    {
+        if (!string.IsNullOrWhiteSpace(table) && !SheetTables.Names.Contains(table))
+            return (null, Problems.Field("table", $"'table' is one of {string.Join(", ", SheetTables.Names)} (CSV only)."));
+        if (!string.IsNullOrWhiteSpace(format))
+        {
+            return format.ToLowerInvariant() switch
+            {
+                "json" => (ExportFormat.Json, null),
+                "csv" => (ExportFormat.Csv, null),
+                "xlsx" => (ExportFormat.Xlsx, null),
+                "html" => (ExportFormat.Html, null),
+                _ => (null, Problems.Field("format", "'format' is json, csv, xlsx or html.")),
+            };
+        }
+
+        var accept = string.Join(",", request.Headers.Accept.Select(a => a ?? ""));
+        if (accept.Contains(SheetXlsx.ContentType, StringComparison.OrdinalIgnoreCase)) return (ExportFormat.Xlsx, null);
+        if (accept.Contains("text/csv", StringComparison.OrdinalIgnoreCase)) return (ExportFormat.Csv, null);
+        if (accept.Contains("text/html", StringComparison.OrdinalIgnoreCase)) return (ExportFormat.Html, null);
+        return (ExportFormat.Json, null);
+    }
+
+    public static IResult Render(ExportFormat format, SheetDocument doc, string? table) => format switch
+    {
+        ExportFormat.Csv => Csv(doc, table),
+        ExportFormat.Xlsx => Results.File(SheetXlsx.Write(doc), SheetXlsx.ContentType, $"{doc.FileName}.xlsx"),
+        ExportFormat.Html => Results.Text(SheetHtml.Write(doc), "text/html; charset=utf-8", Encoding.UTF8),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "JSON is answered by the endpoint itself."),
+    };
+
+    private static IResult Csv(SheetDocument doc, string? table)
+    {
+        var name = string.IsNullOrWhiteSpace(table) ? "units" : table;
+        var chosen = SheetTables.Of(doc).Single(t => t.Name == name);
+        return Results.File(SheetCsv.Write(chosen), "text/csv; charset=utf-8", $"{doc.FileName}-{name}.csv");
+    }
+}

@@ -1,0 +1,37 @@
+using MiniExcelLibs;
+
+namespace Hotline.Ledger.Evaluation.Exports;
+
+/// <summary>
+/// The sheet as an Excel workbook (MiniExcel): a 说明 sheet with the query that produced it, then one
+/// sheet per table with the office's Chinese headers. Points are numbers, so the office can sum them.
+/// </summary>
+public static class SheetXlsx
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static byte[] Write(SheetDocument doc)
+    {
+        var sheets = new Dictionary<string, object>
+        {
+            ["说明"] = doc.Facts.Prepend((Label: "标题", Value: doc.Title))
+                .Select(f => new Dictionary<string, object?> { ["项目"] = f.Label, ["内容"] = f.Value })
+                .ToList(),
+        };
+        foreach (var table in SheetTables.Of(doc)) sheets[table.Label] = Rows(table);
+
+        using var stream = new MemoryStream();
+        stream.SaveAs(sheets, excelType: ExcelType.XLSX);
+        return stream.ToArray();
+    }
+
+    private static List<Dictionary<string, object?>> Rows(SheetTable table)
+    {
+        var rows = table.Rows
+            .Select(row => table.Columns.Select((c, i) => (c.Label, row[i])).ToDictionary(x => x.Label, x => x.Item2))
+            .ToList();
+        // An empty table still shows its headers.
+        if (rows.Count == 0) rows.Add(table.Columns.ToDictionary(c => c.Label, _ => (object?)null));
+        return rows;
+    }
+}

@@ -1,0 +1,35 @@
+using Hotline.Ledger.Evaluation.Sheets;
+
+namespace Hotline.Ledger.Evaluation.YearEnd;
+
+/// <summary>
+/// The evaluation with its scores (item by item, with grades), the office's remarks and every step
+/// taken. Once <see cref="Status"/> is "approved" none of it changes.
+/// </summary>
+public sealed record EvaluationView(
+    Guid Id,
+    int Year,
+    string Status,
+    string Sha256,
+    DateOnly AsOf,
+    DateTimeOffset KnownAt,
+    long LastSequence,
+    string Rulebook,
+    string? Digest,
+    DateTimeOffset? ApprovedAt,
+    string? ApprovedBy,
+    IReadOnlyList<UnitRemark> Remarks,
+    IReadOnlyList<EvaluationStep> Steps,
+    IReadOnlyList<SheetClause> Clauses,
+    IReadOnlyList<SheetUnit> Units,
+    IReadOnlyList<SheetPerson> People)
+{
+    public static EvaluationView Of(YearEndEvaluation e, ScoreSheet s) => new(
+        e.Id, e.Year, e.Status, e.Sha256, s.AsOf, s.KnownAt, s.LastSequence, s.Rulebook, s.Digest, e.ApprovedAt, e.ApprovedBy,
+        e.Remarks, e.Steps, s.Clauses, s.Units, s.People);
+}
+
+public sealed record EvaluationSummary(Guid Id, int Year, string Status, DateTimeOffset KnownAt, string Sha256, DateTimeOffset? ApprovedAt, string? ApprovedBy)
+{
+    public static EvaluationSummary Of(YearEndEvaluation e) => new(e.Id, e.Year, e.Status, e.KnownAt, e.Sha256, e.ApprovedAt, e.ApprovedBy);
+}

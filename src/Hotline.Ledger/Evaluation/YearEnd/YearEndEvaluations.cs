@@ -1,0 +1,35 @@
+using Hotline.Ledger.Appeals;
+using Hotline.Ledger.Ledger.Entries;
+using Hotline.Ledger.Ledger.Marks;
+using Hotline.Ledger.Registry.People;
+using Hotline.Ledger.Registry.Units;
+using Marten;
+
+namespace Hotline.Ledger.Evaluation.YearEnd;
+
+/// <summary>What the approval steps must know about the rest of the ledger.</summary>
+public static class YearEndEvaluations
+{
+    public static Task<YearEndEvaluation?> ApprovedFor(IQuerySession session, int year) =>
+        session.Query<YearEndEvaluation>().FirstOrDefaultAsync(e => e.Year == year && e.Status == YearEndEvaluation.Approved);
+
+    public static async Task<IReadOnlyList<Appeal>> PendingAppeals(IQuerySession session, int year) =>
+        await session.Query<Appeal>().Where(a => a.Year == year && a.Status == Appeal.Pending).OrderBy(a => a.FiledAt).ToListAsync();
+
+    /// <summary>
+    /// Whether the ledger learned anything about the year after the sheet was computed: then the sheet
+    /// no longer shows the year as known, and the office recomputes before submitting (ADR 0033).
+    /// </summary>
+    public static async Task<string?> ChangedSince(IQuerySession session, int year, DateTimeOffset knownAt)
+    {
+        if (await session.Query<Entry>().AnyAsync(e => e.Year == year && (e.RecordedAt > knownAt || e.RescindedAt > knownAt)))
+            return "an entry of the year was recorded or rescinded";
+        if (await session.Query<Mark>().AnyAsync(m => m.Year == year && m.RecordedAt > knownAt))
+            return "a criterion of the year was marked";
+        if (await session.Query<Unit>().AnyAsync(u => u.RegisteredAt > knownAt))
+            return "a unit was registered";
+        if (await session.Query<Person>().AnyAsync(p => p.RegisteredAt > knownAt))
+            return "a person was registered";
+        return null;
+    }
+}
