@@ -6,6 +6,7 @@ using Alba;
 using Hotline.Ledger.Api.Hosting;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -15,7 +16,7 @@ namespace Hotline.Ledger.Tests.Support;
 /// The real API — Wolverine, Marten, PostgreSQL — in process, in a schema of its own that is
 /// dropped when the test run ends. One per test collection.
 /// </summary>
-public sealed class LedgerApp : IAsyncLifetime
+public class LedgerApp : IAsyncLifetime
 {
     public static readonly string ConnectionString =
         Environment.GetEnvironmentVariable("ConnectionStrings__Hotline") ?? HotlineHost.DefaultConnectionString;
@@ -33,8 +34,14 @@ public sealed class LedgerApp : IAsyncLifetime
             // Refused requests are the point of many tests; their logs would drown the report.
             b.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("HOTLINE_TEST_LOG_LEVEL") ?? "Critical");
             b.UseSetting("Logging:Console:FormatterName", "simple");
+            b.ConfigureTestServices(ConfigureServices);
         });
         Client = Host.Server.CreateClient();
+    }
+
+    /// <summary>A fixture that needs other services (e.g. a fake clock) overrides this; it runs after the app's own.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     public async Task DisposeAsync()

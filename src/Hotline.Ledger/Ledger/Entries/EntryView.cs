@@ -16,9 +16,11 @@ public sealed record EntryView(
     string Status,
     bool Automatic,
     string? Month,
-    Rescission? Rescission)
+    Rescission? Rescission,
+    Guid? AppealId)
 {
+    // AppealId: the upheld appeal whose correction this entry is, if it is one.
     public static EntryView Of(Entry e) => new(
         e.Id, e.Rulebook, e.Clause, e.UnitId, e.PersonId, e.OccurredOn, e.Points, e.Reason, e.Evidence,
-        e.CaseNumber, e.RecordedAt, e.RecordedBy, e.Status, e.Automatic, e.Month, e.Rescission);
+        e.CaseNumber, e.RecordedAt, e.RecordedBy, e.Status, e.Automatic, e.Month, e.Rescission, e.AppealId);
 }
