@@ -76,7 +76,7 @@ public static class CircularEndpoints
         var facts = SheetFacts.Of(sheet, stored.Sha256, rulebooks);
         facts.Add(("通报编号", c.Id.ToString()));
         facts.Add(("印发时间", $"{ChineseDates.Of(c.IssuedAt)}（北京时间），{c.IssuedBy}"));
-        return new SheetDocument($"circular-{sheet.Year}-{sheet.AsOf:yyyyMMdd}", title, null, sheet, stored.Sha256, facts,
+        return new SheetDocument($"circular-{sheet.Year}-{sheet.AsOf.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)}", title, null, sheet, stored.Sha256, facts,
             new Dictionary<Guid, string>(), Graded: false, OfficeCalendar.DateOf(c.IssuedAt), SheetFacts.Issuer);
     }
 }
