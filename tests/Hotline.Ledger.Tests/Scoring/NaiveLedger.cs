@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hotline.Ledger.Ledger.Entries;
 using Hotline.Ledger.Ledger.Marks;
+using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
 using JasperFx.Events;
 using Marten;
@@ -63,6 +64,10 @@ public sealed class NaiveLedger(IReadOnlyList<IEvent> events)
         return new Answer(criteriaTotal, bonus, deduction, criteriaTotal + bonus + deduction,
             new SortedSet<Guid>(counted.Select(r => r.EntryId)), criteria);
     }
+
+    /// <summary>The units registered at or before <paramref name="knownAt"/>: a ranking then knows no others.</summary>
+    public SortedSet<Guid> UnitsKnownAt(DateTimeOffset knownAt) =>
+        new(events.Where(e => e.Timestamp <= knownAt).Select(e => e.Data).OfType<UnitRegistered>().Select(u => u.UnitId));
 
     public static Answer FromApi(JsonElement card) => new(
         card.GetProperty("criteriaTotal").GetDecimal(),
