@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Hotline.Ledger.Evaluation.Sheets;
 using Hotline.Ledger.Tests.Support;
 
 namespace Hotline.Ledger.Tests.Evaluation;
@@ -74,6 +75,13 @@ public class CircularTests(LedgerApp app) : LedgerTest(app)
         // As of 30 June neither the July deduction nor the marks dated 31 December count.
         var halfYear = (await Issue(knownAt)).GetProperty("units").EnumerateArray().Single(u => u.GetProperty("unitId").GetGuid() == water);
         Assert.Equal((5m, 0m, 0m), (halfYear.GetProperty("total").GetDecimal(), halfYear.GetProperty("criteriaTotal").GetDecimal(), halfYear.GetProperty("deductionTotal").GetDecimal()));
+
+        // What is stored still hashes to what the issuing event carries: the round trip through the store is canonical.
+        await using (var session = App.Store.QuerySession())
+        {
+            var stored = await session.LoadAsync<StoredSheet>(circular.GetProperty("id").GetGuid());
+            Assert.Equal(circular.GetProperty("sha256").GetString(), SheetJson.Sha256(stored!.Sheet));
+        }
 
         // lastSequence is where the ledger stood: the last event at or before knownAt (the July entry).
         Assert.Equal(await SequenceOfLastEventAt(knownAt), circular.GetProperty("lastSequence").GetInt64());
