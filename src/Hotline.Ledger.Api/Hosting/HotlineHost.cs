@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Hotline.Ledger.Api.Idempotency;
+using Hotline.Ledger.Cases;
 using Hotline.Ledger.Http;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Storage;
@@ -68,8 +69,10 @@ public static class HotlineHost
             opts.Discovery.IncludeAssembly(typeof(RulebookCatalog).Assembly);
             opts.Policies.AutoApplyTransactions();
             opts.Durability.Mode = DurabilityMode.Solo;
+            CaseFeedModule.ConfigureWolverine(opts, config);
         });
         builder.Services.AddWolverineHttp();
+        builder.Services.AddCaseFeed(config);
         return builder;
     }
 

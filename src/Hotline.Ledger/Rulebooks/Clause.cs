@@ -21,7 +21,8 @@ public sealed record Clause(
     Frequency? Frequency = null,
     string? Parent = null,
     string? ComputedFrom = null,
-    bool Collective = false)
+    bool Collective = false,
+    ClauseScoring? Scoring = null)
 {
     public bool IsRange => MinPoints is not null && MaxPoints is not null;
 
@@ -30,7 +31,7 @@ public sealed record Clause(
 
     public bool IsEntryClause => Kind is ClauseKind.Bonus or ClauseKind.Deduction;
 
-    /// <summary>Computed from the case feed rather than marked by an assessor.</summary>
+    /// <summary>Computed (from the case feed or the ledger, by <see cref="Scoring"/>) rather than marked by an assessor.</summary>
     public bool IsComputed => ComputedFrom is not null;
 
     public bool Credits(SubjectKind subject) => AppliesTo switch

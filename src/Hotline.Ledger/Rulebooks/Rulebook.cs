@@ -11,7 +11,8 @@ public sealed record Rulebook(
     decimal? TotalCeiling = null,
     decimal? TotalFloor = null,
     IReadOnlyList<Grade>? Grades = null,
-    int? AppealWindowDays = null)
+    int? AppealWindowDays = null,
+    CaseFeedRules? CaseFeed = null)
 {
     /// <summary>The window for an appeal when the rulebook names none (ADR 0030).</summary>
     public const int DefaultAppealWindowDays = 15;

@@ -68,6 +68,8 @@ public static class RulebookLoader
             var children = book.Clauses!.Where(c => c.Parent == parent.Code).Sum(c => c.Points ?? 0m);
             if (children != parent.Points) Fail($"clause '{parent.Code}' is worth {parent.Points} but its parts sum to {children}");
         }
+
+        RulebookScoringRules.Validate(book, Fail);
     }
 
     /// <summary>Bands from the highest minimum down, names unique, and a last band that catches every total left.</summary>

@@ -1,3 +1,4 @@
+using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
@@ -20,8 +21,9 @@ public static class Ranking
         var units = await session.Query<Unit>().Where(u => u.RegisteredAt <= q.KnownAt).ToListAsync();
         var entries = (await ScoreReader.AllEntries(session, q)).ToLookup(e => e.UnitId);
         var marks = (await ScoreReader.AllMarks(session, SubjectKind.Unit, q)).ToLookup(m => m.SubjectId);
+        var cases = await RateReader.CountsOfAll(session, SubjectKind.Unit, q);
         return units
-            .Select(u => (u, Scorecards.Compute(rulebook, SubjectKind.Unit, new ScoreSubject("unit", u.Id, u.Name, u.Code), q, entries[u.Id], marks[u.Id])))
+            .Select(u => (u, Scorecards.Compute(rulebook, SubjectKind.Unit, new ScoreSubject("unit", u.Id, u.Name, u.Code), q, entries[u.Id], marks[u.Id], cases.GetValueOrDefault(u.Id))))
             .OrderByDescending(x => x.Item2.Total).ThenBy(x => x.u.CodeKey, StringComparer.Ordinal)
             .ToList();
     }
@@ -46,8 +48,9 @@ public static class Ranking
         var people = await session.Query<Person>().Where(p => p.RegisteredAt <= q.KnownAt).ToListAsync();
         var entries = (await ScoreReader.AllEntries(session, q)).Where(e => e.PersonId is not null).ToLookup(e => e.PersonId!.Value);
         var marks = (await ScoreReader.AllMarks(session, SubjectKind.Person, q)).ToLookup(m => m.SubjectId);
+        var cases = await RateReader.CountsOfAll(session, SubjectKind.Person, q);
         return people
-            .Select(p => (p, card: Scorecards.Compute(rulebook, SubjectKind.Person, new ScoreSubject("person", p.Id, p.Name, null), q, entries[p.Id], marks[p.Id])))
+            .Select(p => (p, card: Scorecards.Compute(rulebook, SubjectKind.Person, new ScoreSubject("person", p.Id, p.Name, null), q, entries[p.Id], marks[p.Id], cases.GetValueOrDefault(p.Id))))
             .OrderByDescending(x => x.card.Total).ThenBy(x => x.p.Name, StringComparer.Ordinal).ThenBy(x => x.p.Id)
             .ToList();
     }

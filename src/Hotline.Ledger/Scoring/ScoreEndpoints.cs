@@ -1,3 +1,4 @@
+using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Http;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
@@ -22,7 +23,8 @@ public static class ScoreEndpoints
         var rulebook = rulebooks.ForScoring(query.Year, query.AsOf)!;
         var entries = await ScoreReader.EntriesOf(session, SubjectKind.Unit, id, query);
         var marks = await ScoreReader.MarksOf(session, id, query);
-        return Results.Ok(Scorecards.Compute(rulebook, SubjectKind.Unit, new ScoreSubject("unit", unit.Id, unit.Name, unit.Code), query, entries, marks));
+        var cases = await RateReader.CountsOf(session, SubjectKind.Unit, id, query);
+        return Results.Ok(Scorecards.Compute(rulebook, SubjectKind.Unit, new ScoreSubject("unit", unit.Id, unit.Name, unit.Code), query, entries, marks, cases));
     }
 
     [WolverineGet("/api/people/{id}/score", OperationId = "personScore")]
@@ -37,7 +39,8 @@ public static class ScoreEndpoints
         var rulebook = rulebooks.ForScoring(query.Year, query.AsOf)!;
         var entries = await ScoreReader.EntriesOf(session, SubjectKind.Person, id, query);
         var marks = await ScoreReader.MarksOf(session, id, query);
-        return Results.Ok(Scorecards.Compute(rulebook, SubjectKind.Person, new ScoreSubject("person", person.Id, person.Name, null), query, entries, marks));
+        var cases = await RateReader.CountsOf(session, SubjectKind.Person, id, query);
+        return Results.Ok(Scorecards.Compute(rulebook, SubjectKind.Person, new ScoreSubject("person", person.Id, person.Name, null), query, entries, marks, cases));
     }
 
     [WolverineGet("/api/rankings", OperationId = "rankings")]

@@ -1,3 +1,5 @@
+using Hotline.Ledger.Cases;
+using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Ledger.Entries;
 using Hotline.Ledger.Ledger.Marks;
 using Hotline.Ledger.Rulebooks;
@@ -10,23 +12,25 @@ namespace Hotline.Ledger.Scoring;
 /// </summary>
 public static class Scorecards
 {
+    /// <param name="caseCounts">The subject's case counts at the query's point (ADR 0021); none if null.</param>
     public static Scorecard Compute(
         Rulebook rulebook, SubjectKind kind, ScoreSubject subject, ScoreQuery query,
-        IEnumerable<Entry> entries, IEnumerable<Mark> marks)
+        IEnumerable<Entry> entries, IEnumerable<Mark> marks, CaseCounts? caseCounts = null)
     {
         var counted = entries
             .Where(e => (kind == SubjectKind.Unit ? e.UnitId == subject.Id : e.PersonId == subject.Id)
                         && query.Counts(e.OccurredOn, e.RecordedAt) && e.CountsAt(query.KnownAt))
             .OrderBy(e => e.OccurredOn).ThenBy(e => e.RecordedAt).ThenBy(e => e.Id)
-            .Select(e => new CountedEntry(e.Id, e.Clause, e.Points, e.OccurredOn, e.RecordedAt, e.UnitId, e.PersonId, e.Automatic))
+            .Select(e => new CountedEntry(e.Id, e.Clause, e.Points, e.OccurredOn, e.RecordedAt, e.UnitId, e.PersonId, e.Automatic, e.CaseNumber, e.Month))
             .ToList();
 
         var visibleMarks = marks
             .Where(m => m.SubjectId == subject.Id && m.Year == query.Year && m.RecordedAt <= query.KnownAt && m.MarkedOn <= query.AsOf)
             .ToLookup(m => m.Clause);
 
+        var rates = CaseRates.Fractions(caseCounts ?? CaseCounts.Zero, rulebook.CaseFeedOrDefault());
         var criteria = rulebook.ScoredCriteria(kind)
-            .Select(c => Criterion(c, visibleMarks[c.Code]))
+            .Select(c => c.Scoring is { } scoring ? ComputedCriteria.Score(c, scoring, rates, counted) : Criterion(c, visibleMarks[c.Code]))
             .ToList();
 
         var criteriaTotal = criteria.Sum(c => c.Points ?? 0m);

@@ -1,5 +1,6 @@
 using Hotline.Ledger.Appeals;
 using Hotline.Ledger.Evaluation;
+using Hotline.Ledger.Cases;
 using Hotline.Ledger.Ledger.Entries;
 using Hotline.Ledger.Ledger.Marks;
 using Hotline.Ledger.Registry.People;
@@ -48,5 +49,6 @@ public static class LedgerStorage
         SelfChecks.SelfCheckStorage.Configure(opts);
         AppealStorage.Configure(opts);
         EvaluationStorage.Configure(opts);
+        CaseFeedModule.Configure(opts);
     }
 }

@@ -58,6 +58,7 @@ public class LedgerApp : IAsyncLifetime
     {
         await Host.ResetAllMartenDataAsync();
         await Sql($"truncate \"{Schema}\".hl_idempotency");
+        await Sql($"truncate {string.Join(", ", Hotline.Ledger.Cases.CaseFeedModule.Tables.Select(t => $"\"{Schema}\".{t}"))}");
     }
 
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();

@@ -38,6 +38,10 @@ public static class MarkEndpoints
         if (clause is null) return Problems.Field("clause", $"'{command.Clause}' is not a clause of rulebook {rulebook.Id}.");
         if (clause.Kind != ClauseKind.Criterion)
             return Problems.Field("clause", $"'{clause.Code}' is a {clause.Kind.ToString().ToLowerInvariant()} clause: record it with POST /api/entries.");
+        if (clause.IsComputed)
+            return Problems.Field("clause", clause.ComputedFrom == ScoringInputs.FromCases
+                ? $"'{clause.Code}' is computed from the case feed's rates (see the subject's /rates); it cannot be marked."
+                : $"'{clause.Code}' is computed from the ledger's entries; it cannot be marked.");
         if (rulebook.HasChildren(clause.Code))
             return Problems.Field("clause", $"'{clause.Code}' is a heading; mark its parts ({string.Join(", ", rulebook.Clauses.Where(c => c.Parent == clause.Code).Select(c => c.Code))}).");
 

@@ -1,0 +1,37 @@
+using Hotline.Ledger.Http;
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Wolverine.Http;
+
+namespace Hotline.Ledger.Cases;
+
+public sealed record CaseView(
+    string CaseNumber,
+    string Status,
+    int? Year,
+    Guid? UnitId,
+    Guid? PersonId,
+    DateTimeOffset? ReplyDueAt,
+    DateTimeOffset? CompletionDueAt,
+    IReadOnlyList<ReplyObligation> ReplyObligations,
+    IReadOnlyList<ReplyCharge> Charges,
+    IReadOnlyList<CaseFact> Facts)
+{
+    public static CaseView Of(CaseFile file)
+    {
+        var d = file.Derive();
+        return new(file.CaseNumber, file.Status, file.Year, file.UnitId, file.PersonId, file.ReplyDueAt, file.CompletionDueAt,
+            d.Obligations, file.Charges, file.Facts.OrderBy(f => f.At).ThenBy(f => f.RecordedAt).ToList());
+    }
+}
+
+public static class CaseEndpoints
+{
+    /// <summary>One case as the ledger knows it: every row received (in platform order), its deadlines and charges.</summary>
+    [WolverineGet("/api/cases/{caseNumber}", OperationId = "getCase")]
+    public static async Task<IResult> Get(string caseNumber, IQuerySession session)
+    {
+        var file = await session.LoadAsync<CaseFile>(CaseIds.StreamOf(caseNumber.Trim()));
+        return file is null ? Problems.NotFound("case", caseNumber) : Results.Ok(CaseView.Of(file));
+    }
+}

@@ -1,0 +1,249 @@
+using Hotline.Ledger.Rulebooks;
+using Hotline.Ledger.Time;
+
+namespace Hotline.Ledger.Cases;
+
+public enum ReplyOutcome
+{
+    /// <summary>Answered by a reply at or before the deadline.</summary>
+    Replied,
+    /// <summary>Answered at or before the deadline by an explanation (说明原因) or a return (退单): no D3.1, but not a reply.</summary>
+    Explained,
+    /// <summary>No reply, explanation or granted extension by the deadline, as far as the ledger knows.</summary>
+    Unanswered,
+    /// <summary>The case went to another unit before the deadline: the obligation left with it.</summary>
+    Transferred,
+}
+
+/// <summary>A unit's duty to reply to a case by <see cref="DueAt"/> (after any extension granted in time).</summary>
+public sealed record ReplyObligation(Guid UnitId, DateTimeOffset Since, DateTimeOffset DueAt, ReplyOutcome Outcome, DateTimeOffset? AnsweredAt);
+
+/// <summary>What a case's facts add up to: its state now, its reply obligations, and its rate contributions by day.</summary>
+public sealed record CaseDerivation(
+    bool IsAssigned,
+    int? Year,
+    Guid? UnitId,
+    Guid? PersonId,
+    bool Completed,
+    DateTimeOffset? CompletionDueAt,
+    ReplyObligation? CurrentObligation,
+    IReadOnlyList<ReplyObligation> Obligations,
+    IReadOnlyDictionary<CounterKey, CaseCounts> Timeline);
+
+/// <summary>
+/// Derives a case from its facts (ADR 0020, ADR 0021). Pure and causal: facts are taken in the order of
+/// their platform instant <c>at</c>, not of arrival, so a row that arrives late lands where it belongs, and
+/// the state at the end of a business day depends only on facts stamped on or before it. Facts stamped
+/// before the case's first assignment take effect at the assignment. A reply deadline that passes is
+/// itself a step, dated on its own day.
+/// </summary>
+public static class CaseTimeline
+{
+    public static CaseDerivation Derive(IEnumerable<CaseFact> facts)
+    {
+        var all = facts as IReadOnlyCollection<CaseFact> ?? facts.ToList();
+        var first = all.Where(IsAssignment).OrderBy(f => f.At).ThenBy(f => f.RecordedAt).ThenBy(f => f.EventId, StringComparer.Ordinal).FirstOrDefault();
+        if (first is null) return new CaseDerivation(false, null, null, null, false, null, null, [], new Dictionary<CounterKey, CaseCounts>());
+
+        var run = new Run(OfficeCalendar.DateOf(first.At).Year);
+        var ordered = all
+            .Select(f => (Fact: f, Effective: ReferenceEquals(f, first) || f.At > first.At ? f.At : first.At))
+            .OrderBy(x => x.Effective)
+            .ThenBy(x => ReferenceEquals(x.Fact, first) ? 0 : 1)
+            .ThenBy(x => x.Fact.At)
+            .ThenBy(x => x.Fact.RecordedAt)
+            .ThenBy(x => x.Fact.EventId, StringComparer.Ordinal);
+
+        foreach (var (fact, effective) in ordered)
+        {
+            run.PassDeadlinesBefore(effective);
+            run.Apply(fact, effective);
+            run.Emit(effective);
+        }
+
+        run.PassDeadlinesBefore(DateTimeOffset.MaxValue);
+        return run.Result();
+    }
+
+    /// <summary>What a write must add to the counters: the new timeline less the old one, zero rows left out.</summary>
+    public static void AddDifference(IDictionary<CounterKey, CaseCounts> into, CaseDerivation before, CaseDerivation after)
+    {
+        foreach (var (key, counts) in after.Timeline) Add(into, key, counts);
+        foreach (var (key, counts) in before.Timeline) Add(into, key, -counts);
+    }
+
+    internal static void Add(IDictionary<CounterKey, CaseCounts> into, CounterKey key, CaseCounts counts)
+    {
+        var sum = into.TryGetValue(key, out var had) ? had + counts : counts;
+        if (sum.IsZero) into.Remove(key);
+        else into[key] = sum;
+    }
+
+    private static bool IsAssignment(CaseFact f) => f.Type is CaseEventType.Assigned or CaseEventType.Reassigned;
+
+    private sealed class Obligation(Guid unitId, DateTimeOffset since, DateTimeOffset dueAt)
+    {
+        public Guid UnitId { get; } = unitId;
+        public DateTimeOffset Since { get; } = since;
+        public DateTimeOffset DueAt { get; set; } = dueAt;
+        public ReplyOutcome? Outcome { get; set; }
+        public DateTimeOffset? AnsweredAt { get; set; }
+        public bool Pending => Outcome is null;
+
+        public ReplyObligation Freeze() => new(UnitId, Since, DueAt, Outcome ?? ReplyOutcome.Unanswered, AnsweredAt);
+    }
+
+    private sealed class Run(int year)
+    {
+        private readonly Dictionary<CounterKey, CaseCounts> _timeline = [];
+        private readonly List<Obligation> _obligations = [];
+        private bool _assigned;
+        private Guid? _unit;
+        private Guid? _person;
+        private bool _completed;
+        private CaseResult? _visit;
+        private int _votes;
+        private int _votesSatisfied;
+        private DateTimeOffset? _completionDueAt;
+        private Obligation? _current;
+
+        private CaseCounts _lastCounts = CaseCounts.Zero;
+        private (Guid? Unit, Guid? Person) _lastSubjects;
+
+        public void Apply(CaseFact f, DateTimeOffset at)
+        {
+            switch (f.Type)
+            {
+                case CaseEventType.Assigned or CaseEventType.Reassigned:
+                    Assign(f, at);
+                    break;
+                case CaseEventType.ExtensionGranted:
+                    if (_current is { Pending: true } && f.ReplyDueAt is { } due) _current.DueAt = due;
+                    _completionDueAt = f.CompletionDueAt ?? _completionDueAt;
+                    break;
+                case CaseEventType.Replied:
+                    Answer(ReplyOutcome.Replied, f.At);
+                    break;
+                case CaseEventType.Explained or CaseEventType.Returned:
+                    Answer(ReplyOutcome.Explained, f.At);
+                    break;
+                case CaseEventType.Completed:
+                    _completed = true;
+                    break;
+                case CaseEventType.Reopened:
+                    // Handled again: the earlier completion and its return visit no longer stand.
+                    _completed = false;
+                    _visit = null;
+                    break;
+                case CaseEventType.ReturnVisit:
+                    _visit = f.Result;
+                    break;
+                case CaseEventType.OnlineVote:
+                    _votes++;
+                    if (f.Result == CaseResult.Satisfied) _votesSatisfied++;
+                    break;
+            }
+        }
+
+        private void Assign(CaseFact f, DateTimeOffset at)
+        {
+            var unit = f.UnitId!.Value;
+            if (!_assigned)
+            {
+                _assigned = true;
+                _unit = unit;
+                _person = f.PersonId;
+                _completionDueAt = f.CompletionDueAt;
+                if (f.ReplyDueAt is { } due) Start(unit, at, due);
+                return;
+            }
+
+            _completionDueAt = f.CompletionDueAt ?? _completionDueAt;
+            _person = f.PersonId;
+            if (unit == _unit)
+            {
+                // A new handler within the unit: the unit's duty stands, with the new deadline if one is given.
+                if (_current is { Pending: true } && f.ReplyDueAt is { } moved) _current.DueAt = moved;
+                else if (_current is null && f.ReplyDueAt is { } due) Start(unit, at, due);
+                return;
+            }
+
+            var inherited = _current is { Pending: true } ? _current.DueAt : (DateTimeOffset?)null;
+            if (_current is { Pending: true }) _current.Outcome = ReplyOutcome.Transferred;
+            _unit = unit;
+            _current = null;
+            if ((f.ReplyDueAt ?? inherited) is { } newDue) Start(unit, at, newDue);
+        }
+
+        private void Start(Guid unit, DateTimeOffset at, DateTimeOffset due)
+        {
+            _current = new Obligation(unit, at, due);
+            _obligations.Add(_current);
+        }
+
+        private void Answer(ReplyOutcome outcome, DateTimeOffset at)
+        {
+            if (_current is not { Pending: true }) return;
+            _current.Outcome = outcome;
+            _current.AnsweredAt = at;
+        }
+
+        /// <summary>A deadline that falls before the next fact passes first; a fact at the very instant counts as on time.</summary>
+        public void PassDeadlinesBefore(DateTimeOffset next)
+        {
+            if (_current is not { Pending: true } || _current.DueAt >= next) return;
+            _current.Outcome = ReplyOutcome.Unanswered;
+            Emit(_current.DueAt > _current.Since ? _current.DueAt : _current.Since);
+        }
+
+        private CaseCounts Counts()
+        {
+            if (!_assigned) return CaseCounts.Zero;
+            var visited = _completed && _visit is not null;
+            var settled = _current is { Pending: false };
+            return new CaseCounts(
+                Assigned: 1,
+                Completed: _completed ? 1 : 0,
+                Visited: visited ? 1 : 0,
+                Satisfied: visited && _visit == CaseResult.Satisfied ? 1 : 0,
+                BasicallySatisfied: visited && _visit == CaseResult.BasicallySatisfied ? 1 : 0,
+                Dissatisfied: visited && _visit == CaseResult.Dissatisfied ? 1 : 0,
+                Unreached: visited && _visit == CaseResult.Unreached ? 1 : 0,
+                Votes: _votes,
+                VotesSatisfied: _votesSatisfied,
+                ReplyDue: settled ? 1 : 0,
+                RepliedOnTime: _current?.Outcome == ReplyOutcome.Replied ? 1 : 0);
+        }
+
+        /// <summary>Books the change since the last step on the day of <paramref name="at"/>; a case that moved leaves its old subjects whole.</summary>
+        public void Emit(DateTimeOffset at)
+        {
+            var counts = Counts();
+            var subjects = (_unit, _person);
+            var on = OfficeCalendar.DateOf(at);
+            if (subjects == _lastSubjects)
+            {
+                Book(subjects, on, counts - _lastCounts);
+            }
+            else
+            {
+                Book(_lastSubjects, on, -_lastCounts);
+                Book(subjects, on, counts);
+            }
+
+            _lastCounts = counts;
+            _lastSubjects = subjects;
+        }
+
+        private void Book((Guid? Unit, Guid? Person) subjects, DateOnly on, CaseCounts delta)
+        {
+            if (delta.IsZero) return;
+            if (subjects.Unit is { } unit) Add(_timeline, new CounterKey(SubjectKind.Unit, unit, year, on), delta);
+            if (subjects.Person is { } person) Add(_timeline, new CounterKey(SubjectKind.Person, person, year, on), delta);
+        }
+
+        public CaseDerivation Result() => new(
+            _assigned, year, _unit, _person, _completed, _completionDueAt, _current?.Freeze(),
+            _obligations.Select(o => o.Freeze()).ToList(), _timeline);
+    }
+}

@@ -1,0 +1,174 @@
+using Hotline.Ledger.Cases.Rates;
+using Hotline.Ledger.Deadlines;
+using Hotline.Ledger.Registry.People;
+using Hotline.Ledger.Registry.Units;
+using Hotline.Ledger.Storage;
+using Hotline.Ledger.Time;
+using JasperFx.Events;
+using Marten;
+using Microsoft.Extensions.Options;
+using Wolverine;
+using Wolverine.Marten.Publishing;
+using Wolverine.Runtime;
+
+namespace Hotline.Ledger.Cases.Feed;
+
+/// <summary>
+/// Ingests platform rows (ADR 0020): checks each row, skips the ones seen before, and in ONE transaction
+/// appends the rest to their cases' streams, rewrites the touched case files, adds the rate counters'
+/// difference and schedules the judgement of new reply deadlines (durable, through Wolverine's outbox).
+/// A lost race with another writer of the same case rolls the attempt back whole and it is done again.
+/// Used by the JSON and CSV routes; in-process callers (benchmarks, imports) may call <see cref="Ingest"/> directly.
+/// </summary>
+public sealed class CaseFeed(
+    IDocumentStore store,
+    OutboxedSessionFactory sessions,
+    IWolverineRuntime runtime,
+    TimeProvider clock,
+    IOptions<DeadlineOptions> deadlineOptions)
+{
+    public const int MaxRows = 10_000;
+    private const int Attempts = 5;
+
+    private readonly DeadlineOptions _deadlines = deadlineOptions.Value;
+
+    // The store's own clock stamps events; the counters must carry the very same instant.
+    private readonly TimeProvider _storeClock = (store.Options as StoreOptions)?.Events.TimeProvider ?? TimeProvider.System;
+
+    public async Task<CaseFeedAnswer> Ingest(IReadOnlyList<CaseEventRow?> rows, string recordedBy, CancellationToken ct = default) =>
+        await Ingest(rows.Select((r, i) => (i, r, (int?)null, (string?)null)).ToList(), recordedBy, ct);
+
+    /// <summary>Rows with their index, their CSV line and a fault already found while reading them.</summary>
+    public async Task<CaseFeedAnswer> Ingest(IReadOnlyList<(int Index, CaseEventRow? Row, int? Line, string? Fault)> rows, string recordedBy, CancellationToken ct = default)
+    {
+        if (rows.Count > MaxRows) throw new ArgumentException($"At most {MaxRows} rows per batch.", nameof(rows));
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await Attempt(rows, recordedBy, ct);
+            }
+            catch (Exception e) when (attempt < Attempts && StoreConflicts.IsConflict(e))
+            {
+                // Another writer touched one of these cases (or claimed one of these ids) first: read again.
+            }
+        }
+    }
+
+    private async Task<CaseFeedAnswer> Attempt(IReadOnlyList<(int Index, CaseEventRow? Row, int? Line, string? Fault)> rows, string recordedBy, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var recordedAt = _storeClock.GetUtcNow();
+        var bus = new MessageContext(runtime);
+        await using var session = sessions.OpenSession(bus);
+        session.LastModifiedBy = recordedBy;
+
+        var rejected = new List<RejectedRow>();
+        var parsed = new List<ParsedRow>();
+        foreach (var (index, row, line, fault) in rows)
+        {
+            var errors = new Dictionary<string, List<string>>();
+            if (fault is not null) errors["row"] = [fault];
+            else if (CaseRowParser.Parse(index, row, now, recordedAt, errors) is { } ok) parsed.Add(ok);
+            if (errors.Count > 0) rejected.Add(new RejectedRow(index, row?.EventId, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), line));
+        }
+
+        var good = await CheckRegistry(session, parsed, rejected, ct);
+
+        // A row repeated within the batch is a duplicate of its first occurrence.
+        var firsts = good.GroupBy(r => r.Fact.EventId, StringComparer.Ordinal).Select(g => g.First()).ToList();
+        var duplicates = good.Count - firsts.Count;
+
+        await session.BeginTransactionAsync(ct);
+        var fresh = await CaseEventIds.Claim(session, firsts, recordedAt, ct);
+        var appended = firsts.Where(r => fresh.Contains(r.Fact.EventId)).ToList();
+        duplicates += firsts.Count - appended.Count;
+
+        var waiting = 0;
+        if (appended.Count > 0)
+        {
+            waiting = await Append(session, bus, appended, now, recordedAt, ct);
+            await session.SaveChangesAsync(ct);
+        }
+
+        return new CaseFeedAnswer(appended.Count, duplicates, rejected.OrderBy(r => r.Index).ToList(), waiting,
+            appended.Count > 0 ? recordedAt : null);
+    }
+
+    /// <summary>The registry checks: units and people named by assignment rows must exist, the person in that unit on that day.</summary>
+    private static async Task<List<ParsedRow>> CheckRegistry(IDocumentSession session, List<ParsedRow> parsed, List<RejectedRow> rejected, CancellationToken ct)
+    {
+        var unitIds = parsed.Select(r => r.Fact.UnitId).OfType<Guid>().Distinct().ToArray();
+        var personIds = parsed.Select(r => r.Fact.PersonId).OfType<Guid>().Distinct().ToArray();
+        var units = unitIds.Length == 0 ? [] : (await session.LoadManyAsync<Unit>(ct, unitIds)).Select(u => u.Id).ToHashSet();
+        var people = personIds.Length == 0 ? [] : (await session.LoadManyAsync<Person>(ct, personIds)).ToDictionary(p => p.Id);
+
+        var good = new List<ParsedRow>();
+        foreach (var row in parsed)
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (row.Fact.UnitId is { } unit && !units.Contains(unit))
+                errors["unitId"] = [$"There is no unit with id '{unit}'."];
+            if (row.Fact.PersonId is { } personId)
+            {
+                var day = OfficeCalendar.DateOf(row.Fact.At);
+                if (!people.TryGetValue(personId, out var person)) errors["personId"] = [$"There is no person with id '{personId}'."];
+                else if (person.UnitOn(day) != row.Fact.UnitId) errors["personId"] = [$"The person did not belong to unit '{row.Fact.UnitId}' on {day:yyyy-MM-dd}."];
+            }
+
+            if (errors.Count == 0) good.Add(row);
+            else rejected.Add(new RejectedRow(row.Index, row.Fact.EventId, errors));
+        }
+
+        return good;
+    }
+
+    /// <summary>Appends the rows, rewrites their case files and queues the counters and deadline checks; answers the rows still waiting for an assignment.</summary>
+    private async Task<int> Append(IDocumentSession session, MessageContext bus, List<ParsedRow> rows, DateTimeOffset now, DateTimeOffset recordedAt, CancellationToken ct)
+    {
+        var byCase = rows.GroupBy(r => r.CaseNumber, StringComparer.Ordinal).ToList();
+        var ids = byCase.Select(g => CaseIds.StreamOf(g.Key)).ToArray();
+        var files = (await session.LoadManyAsync<CaseFile>(ct, ids)).ToDictionary(f => f.Id);
+
+        var counters = new Dictionary<CounterKey, CaseCounts>();
+        var checks = new HashSet<DateTimeOffset>();
+        var checkNow = false;
+        var waiting = 0;
+
+        foreach (var group in byCase)
+        {
+            var id = CaseIds.StreamOf(group.Key);
+            var isNew = !files.TryGetValue(id, out var file);
+            file ??= new CaseFile { Id = id, CaseNumber = group.Key };
+
+            var before = file.Derive();
+            var previousCheck = file.ReplyCheckAt;
+            file.Facts.AddRange(group.Select(r => r.Fact));
+            var after = file.Derive();
+            file.Refresh(after);
+            CaseTimeline.AddDifference(counters, before, after);
+
+            var events = group.Select(r => (object)CaseEvents.Of(group.Key, r.Fact)).ToArray();
+            var action = isNew ? session.Events.StartStream<CaseFile>(id, events) : session.Events.Append(id, events);
+            foreach (var e in action.Events) e.Timestamp = recordedAt;
+            if (isNew) session.Insert(file);
+            else session.Store(file);
+
+            if (!after.IsAssigned) waiting += group.Count();
+            if (file.ReplyCheckAt is { } check && check != previousCheck)
+            {
+                var at = check + _deadlines.FeedGrace;
+                if (at <= now) checkNow = true;
+                else checks.Add(_deadlines.CheckTimeFor(at));
+            }
+        }
+
+        CaseCounters.Queue(session, counters, recordedAt);
+
+        // Persisted with this transaction by Wolverine's outbox: a restart loses none of them.
+        foreach (var at in checks) await bus.ScheduleAsync(new JudgeDueDeadlines(), at);
+        if (checkNow) await bus.PublishAsync(new JudgeDueDeadlines());
+        return waiting;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text;
+using Hotline.Ledger.Http;
+using Microsoft.AspNetCore.Http;
+using Wolverine.Http;
+
+namespace Hotline.Ledger.Cases.Feed;
+
+public static class CaseFeedEndpoints
+{
+    /// <summary>A batch of up to 10,000 platform rows; bad rows are reported by index and the good ones kept.</summary>
+    [WolverinePost("/api/cases/events", OperationId = "ingestCaseEvents")]
+    public static async Task<IResult> Json(CaseEventBatch batch, CaseFeed feed, HttpContext http) =>
+        Results.Ok(await feed.Ingest(batch.Events!, RequestActor.Of(http), http.RequestAborted));
+
+    /// <summary>The same rows as CSV (UTF-8, a header row); bad rows are reported by index and line.</summary>
+    [WolverinePost("/api/cases/events.csv", OperationId = "importCaseEventsCsv")]
+    public static async Task<IResult> Csv(HttpRequest request, CaseFeed feed, HttpContext http)
+    {
+        using var reader = new StreamReader(request.Body, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false);
+        string text;
+        try
+        {
+            text = await reader.ReadToEndAsync(http.RequestAborted);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Problems.Field("body", "The file is not UTF-8 text.");
+        }
+
+        var (rows, headerFault) = CaseCsv.Read(text);
+        if (headerFault is not null) return Problems.Field("header", headerFault);
+        if (rows.Count == 0) return Problems.Field("body", "The file has a header but no rows.");
+        if (rows.Count > CaseFeed.MaxRows) return Problems.Field("body", $"A file holds at most {CaseFeed.MaxRows:N0} rows; send the rest in another.");
+
+        var answer = await feed.Ingest(rows.Select((r, i) => (i, r.Row, (int?)r.Line, r.Fault)).ToList(), RequestActor.Of(http), http.RequestAborted);
+        return Results.Ok(answer);
+    }
+}

@@ -1,0 +1,91 @@
+using Hotline.Ledger.Rulebooks;
+using Marten;
+using Weasel.Postgresql.Tables;
+
+namespace Hotline.Ledger.Cases.Rates;
+
+/// <summary>
+/// The bitemporal rate counters (ADR 0021, DESIGN.md §2): rows of (subject, year of the cases, business
+/// date, recorded instant) holding signed changes of <see cref="CaseCounts"/>. Every write adds the
+/// difference its facts made to the cases' timelines, so the rows recorded by <c>knownAt</c> with a date
+/// on or before <c>asOf</c> sum to the rates at that point on both clocks, with one indexed query.
+/// </summary>
+public static class CaseCounters
+{
+    public const string TableName = "hl_case_counters";
+
+    private static readonly string[] CountColumns =
+    [
+        "assigned", "completed", "visited", "satisfied", "basically_satisfied", "dissatisfied", "unreached",
+        "votes", "votes_satisfied", "reply_due", "replied_on_time",
+    ];
+
+    public static Table Table(string schema)
+    {
+        var table = new Table($"{schema}.{TableName}");
+        table.AddColumn("subject_kind", "smallint").NotNull();
+        table.AddColumn<Guid>("subject_id").NotNull();
+        table.AddColumn<int>("year").NotNull();
+        table.AddColumn("occurred_on", "date").NotNull();
+        table.AddColumn<DateTimeOffset>("recorded_at").NotNull();
+        foreach (var column in CountColumns) table.AddColumn<int>(column).NotNull();
+        table.Indexes.Add(new IndexDefinition($"ix_{TableName}_subject") { Columns = ["subject_id", "year", "occurred_on"] });
+        table.Indexes.Add(new IndexDefinition($"ix_{TableName}_year") { Columns = ["year", "subject_kind"] });
+        return table;
+    }
+
+    /// <summary>Queues the rows of one write, stamped with its recorded instant, as one statement in the session's batch.</summary>
+    public static void Queue(IDocumentSession session, IReadOnlyDictionary<CounterKey, CaseCounts> changes, DateTimeOffset recordedAt)
+    {
+        if (changes.Count == 0) return;
+        var rows = changes.ToList();
+        var schema = session.DocumentStore.Options.DatabaseSchemaName;
+        int[] Column(Func<CaseCounts, int> pick) => rows.Select(r => pick(r.Value)).ToArray();
+
+        session.QueueSqlCommand(
+            $"""
+             insert into {schema}.{TableName} (subject_kind, subject_id, year, occurred_on, recorded_at, {string.Join(", ", CountColumns)})
+             select k, s, y, d, ?, a, c, v, sa, bs, di, un, vo, vs, rd, ro
+             from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) as t(k, s, y, d, a, c, v, sa, bs, di, un, vo, vs, rd, ro)
+             """,
+            recordedAt,
+            rows.Select(r => (short)r.Key.Kind).ToArray(),
+            rows.Select(r => r.Key.SubjectId).ToArray(),
+            rows.Select(r => r.Key.Year).ToArray(),
+            rows.Select(r => r.Key.On).ToArray(),
+            Column(c => c.Assigned), Column(c => c.Completed), Column(c => c.Visited), Column(c => c.Satisfied),
+            Column(c => c.BasicallySatisfied), Column(c => c.Dissatisfied), Column(c => c.Unreached),
+            Column(c => c.Votes), Column(c => c.VotesSatisfied), Column(c => c.ReplyDue), Column(c => c.RepliedOnTime));
+    }
+
+    /// <summary>The counts of every subject of a kind (or of one) at (<paramref name="asOf"/>, <paramref name="knownAt"/>).</summary>
+    public static async Task<IReadOnlyDictionary<Guid, CaseCounts>> Sum(
+        IQuerySession session, SubjectKind kind, int year, DateOnly asOf, DateTimeOffset knownAt, Guid? subjectId = null, CancellationToken ct = default)
+    {
+        var schema = session.DocumentStore.Options.DatabaseSchemaName;
+        var sums = string.Join(", ", CountColumns.Select(c => $"'{Camel(c)}', sum({c})"));
+        var sql = $"""
+                   select json_build_object('subjectId', subject_id, {sums})::jsonb
+                   from {schema}.{TableName}
+                   where subject_kind = ? and year = ? and occurred_on <= ? and recorded_at <= ?{(subjectId is null ? "" : " and subject_id = ?")}
+                   group by subject_id
+                   """;
+        object[] args = subjectId is { } id ? [(short)kind, year, asOf, knownAt, id] : [(short)kind, year, asOf, knownAt];
+        var rows = await session.AdvancedSql.QueryAsync<CounterSum>(sql, ct, args);
+        return rows.ToDictionary(r => r.SubjectId, r => r.Counts);
+    }
+
+    private static string Camel(string column)
+    {
+        var parts = column.Split('_');
+        return parts[0] + string.Concat(parts.Skip(1).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+    }
+
+    private sealed record CounterSum(
+        Guid SubjectId, int Assigned, int Completed, int Visited, int Satisfied, int BasicallySatisfied, int Dissatisfied,
+        int Unreached, int Votes, int VotesSatisfied, int ReplyDue, int RepliedOnTime)
+    {
+        public CaseCounts Counts => new(Assigned, Completed, Visited, Satisfied, BasicallySatisfied, Dissatisfied, Unreached,
+            Votes, VotesSatisfied, ReplyDue, RepliedOnTime);
+    }
+}

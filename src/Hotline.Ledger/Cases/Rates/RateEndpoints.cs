@@ -1,0 +1,54 @@
+using Hotline.Ledger.Http;
+using Hotline.Ledger.Registry.People;
+using Hotline.Ledger.Registry.Units;
+using Hotline.Ledger.Rulebooks;
+using Hotline.Ledger.Scoring;
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Wolverine.Http;
+
+namespace Hotline.Ledger.Cases.Rates;
+
+public static class RateEndpoints
+{
+    [WolverineGet("/api/units/{id}/rates", OperationId = "unitRates")]
+    public static async Task<IResult> UnitRates(Guid id, IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock,
+        string? year, string? asOf, string? knownAt)
+    {
+        var (query, field, rule) = ScoreQuery.Parse(year, asOf, knownAt, clock);
+        if (query is null) return Problems.Field(field!, rule!);
+        if (await session.LoadAsync<Unit>(id) is null) return Problems.NotFound("unit", id);
+        return Results.Ok(await RateReader.RatesOf(session, rulebooks, SubjectKind.Unit, id, query));
+    }
+
+    [WolverineGet("/api/people/{id}/rates", OperationId = "personRates")]
+    public static async Task<IResult> PersonRates(Guid id, IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock,
+        string? year, string? asOf, string? knownAt)
+    {
+        var (query, field, rule) = ScoreQuery.Parse(year, asOf, knownAt, clock);
+        if (query is null) return Problems.Field(field!, rule!);
+        if (await session.LoadAsync<Person>(id) is null) return Problems.NotFound("person", id);
+        return Results.Ok(await RateReader.RatesOf(session, rulebooks, SubjectKind.Person, id, query));
+    }
+}
+
+/// <summary>
+/// Reads rates from the counters with one indexed query (never a replay of case streams). The year's
+/// cases are those first assigned in it; their state is taken as of <c>asOf</c>, which may lie after
+/// the year's end, so that a year-end evaluation in January sees December's cases handled (ADR 0021).
+/// </summary>
+public static class RateReader
+{
+    public static async Task<CaseCounts> CountsOf(IQuerySession session, SubjectKind kind, Guid id, ScoreQuery q) =>
+        (await CaseCounters.Sum(session, kind, q.Year, q.AsOf, q.KnownAt, id)).GetValueOrDefault(id) ?? CaseCounts.Zero;
+
+    public static Task<IReadOnlyDictionary<Guid, CaseCounts>> CountsOfAll(IQuerySession session, SubjectKind kind, ScoreQuery q) =>
+        CaseCounters.Sum(session, kind, q.Year, q.AsOf, q.KnownAt);
+
+    public static async Task<CaseRates> RatesOf(IQuerySession session, RulebookCatalog rulebooks, SubjectKind kind, Guid id, ScoreQuery q)
+    {
+        var rulebook = rulebooks.ForScoring(q.Year, q.AsOf)!;
+        var counts = await CountsOf(session, kind, id, q);
+        return CaseRates.Of(kind == SubjectKind.Unit ? "unit" : "person", id, q.Year, q.AsOf, q.KnownAt, counts, rulebook.CaseFeedOrDefault());
+    }
+}

@@ -1,0 +1,37 @@
+using Hotline.Ledger.Rulebooks;
+using Hotline.Ledger.Storage;
+using Marten;
+using Microsoft.Extensions.Options;
+using Wolverine.Attributes;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
+
+namespace Hotline.Ledger.Deadlines;
+
+/// <summary>
+/// Judges every deadline passed as of the injected clock (ADR 0023): reply deadlines (D3.1) and monthly
+/// reports (D3.3). Judgements are serialised by a transaction-scoped advisory lock, and each automatic
+/// entry has a name-based id, so a firing that races another, or repeats after a restart, records nothing twice.
+/// </summary>
+[WolverineHandler]
+public static class DeadlineJudge
+{
+    // Any fixed number: it names the one lock all judgements take.
+    private const long LockKey = 0x484C_4445_4144_4C4E; // "HLDEADLN"
+
+    public static void Configure(HandlerChain chain) =>
+        chain.OnException(StoreConflicts.IsConflict).RetryTimes(5);
+
+    public static async Task<JudgeDueDeadlines?> Handle(JudgeDueDeadlines _, IDocumentSession session, TimeProvider clock,
+        RulebookCatalog rulebooks, IOptions<DeadlineOptions> options, CancellationToken ct)
+    {
+        await session.BeginTransactionAsync(ct);
+        await session.AdvancedSql.QueryAsync<int>("select 1 from pg_advisory_xact_lock(?)", ct, LockKey);
+
+        // Read after the lock: a judgement that waited sees what the one before it recorded.
+        var now = clock.GetUtcNow();
+        var more = await ReplyDeadlines.Judge(session, now - options.Value.FeedGrace, rulebooks, options.Value.CasesPerRun, ct);
+        await MonthlyReportDeadlines.Judge(session, now, rulebooks, ct);
+        return more ? new JudgeDueDeadlines() : null;
+    }
+}

@@ -1,0 +1,60 @@
+using Hotline.Ledger.Cases;
+using Hotline.Ledger.Http;
+using Hotline.Ledger.Ledger.Entries;
+using Hotline.Ledger.Rulebooks;
+using Hotline.Ledger.Time;
+using Marten;
+
+namespace Hotline.Ledger.Deadlines;
+
+/// <summary>
+/// D3.1, recorded by the ledger itself (ADR 0023): a case whose reply deadline passed with neither a
+/// reply, nor an explanation, nor an extension granted in time costs the responsible unit 5 points,
+/// once per case and unit. A reply that arrives later does not undo it; a rescission or an upheld appeal does.
+/// </summary>
+public static class ReplyDeadlines
+{
+    public const string Clause = "D3.1";
+
+    /// <summary>Charges the cases whose deadline passed by <paramref name="cutoff"/>; answers whether more remain than <paramref name="limit"/>.</summary>
+    public static async Task<bool> Judge(IDocumentSession session, DateTimeOffset cutoff, RulebookCatalog rulebooks, int limit, CancellationToken ct)
+    {
+        var due = await session.Query<CaseFile>()
+            .Where(c => c.ReplyCheckAt != null && c.ReplyCheckAt <= cutoff)
+            .OrderBy(c => c.ReplyCheckAt)
+            .Take(limit + 1)
+            .ToListAsync(ct);
+
+        foreach (var file in due.Take(limit))
+        {
+            var derivation = file.Derive();
+            foreach (var missed in file.Uncharged(derivation).Where(o => o.DueAt <= cutoff).ToList())
+                Charge(session, file, missed, rulebooks);
+
+            file.Refresh(derivation);
+            session.Store(file);
+        }
+
+        return due.Count > limit;
+    }
+
+    private static void Charge(IDocumentSession session, CaseFile file, ReplyObligation missed, RulebookCatalog rulebooks)
+    {
+        var entryId = CaseIds.ReplyChargeOf(file.CaseNumber, missed.UnitId);
+        var occurredOn = OfficeCalendar.DateOf(missed.DueAt);
+        var rulebook = rulebooks.InForceOn(occurredOn);
+        if (rulebook?.Find(Clause) is { } clause)
+        {
+            var local = TimeZoneInfo.ConvertTime(missed.DueAt, OfficeCalendar.Zone);
+            EntryBook.Record(session, clause, new EntryRecorded(
+                entryId, rulebook.Id, clause.Code, missed.UnitId, null, occurredOn, clause.Signed(clause.Points!.Value),
+                $"Recorded by the ledger itself: the reply to case {file.CaseNumber} was due at {local:yyyy-MM-dd HH:mm} (Asia/Shanghai) " +
+                "and neither a reply nor an explanation nor a granted extension had arrived by then.",
+                [], file.CaseNumber, RequestActor.Ledger, Automatic: true));
+        }
+
+        // Marked charged even under a rulebook without D3.1, so that the case is not looked at again.
+        file.Charges.Add(new ReplyCharge(missed.UnitId, missed.DueAt, entryId));
+        session.Events.Append(file.Id, new ReplyDeadlineMissed(file.CaseNumber, missed.UnitId, missed.DueAt, entryId));
+    }
+}

@@ -1,0 +1,53 @@
+using Hotline.Ledger.Http;
+using Hotline.Ledger.Registry.Units;
+using Hotline.Ledger.Rulebooks;
+using Hotline.Ledger.Time;
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Wolverine.Http;
+
+namespace Hotline.Ledger.MonthlyReports;
+
+public static class MonthlyReportEndpoints
+{
+    [WolverinePost("/api/units/{id}/monthly-reports", OperationId = "submitMonthlyReport")]
+    public static async Task<IResult> Submit(Guid id, SubmitMonthlyReport command, IDocumentSession session, RulebookCatalog rulebooks,
+        TimeProvider clock, HttpContext http)
+    {
+        if (await session.LoadAsync<Unit>(id) is null) return Problems.NotFound("unit", id);
+        ReportMonth.TryParse(command.Month, out var month);
+        var now = clock.GetUtcNow();
+        var today = OfficeCalendar.DateOf(now);
+        if (month.FirstDay > today) return Problems.Field("month", $"{month} has not begun (today is {today:yyyy-MM-dd}).");
+
+        var reportId = MonthlyReport.IdOf(id, month);
+        if (await session.LoadAsync<MonthlyReport>(reportId) is { } earlier)
+            return Problems.Conflict("Monthly report already submitted",
+                $"The unit's report for {month} was submitted at {earlier.SubmittedAt:O} by {earlier.SubmittedBy}; a month has one report.", "month");
+
+        // A racing twin collides on the stream id and answers 409.
+        session.Events.StartStream<MonthlyReport>(reportId, new MonthlyReportSubmitted(
+            reportId, id, month.ToString(), command.Summary.Trim(), RequestActor.Of(http), now, month.DueAt(rulebooks)));
+        await session.SaveChangesAsync();
+
+        var report = await session.LoadAsync<MonthlyReport>(reportId);
+        return Results.Created($"/api/units/{id}/monthly-reports/{month}", MonthlyReportView.Of(report!));
+    }
+
+    /// <summary>The unit's monthly reports, oldest month first: the evidence for U4.5.</summary>
+    [WolverineGet("/api/units/{id}/monthly-reports", OperationId = "listMonthlyReports")]
+    public static async Task<IResult> List(Guid id, IQuerySession session, string? year)
+    {
+        if (await session.LoadAsync<Unit>(id) is null) return Problems.NotFound("unit", id);
+        var reports = session.Query<MonthlyReport>().Where(r => r.UnitId == id);
+        if (!string.IsNullOrWhiteSpace(year))
+        {
+            if (!int.TryParse(year, out var y) || y is < 2000 or > 2100) return Problems.Field("year", "'year' must be a year such as 2020.");
+            var prefix = $"{y:D4}-";
+            reports = reports.Where(r => r.Month.StartsWith(prefix));
+        }
+
+        var list = await reports.OrderBy(r => r.Month).ToListAsync();
+        return Results.Ok(list.Select(MonthlyReportView.Of).ToList());
+    }
+}
