@@ -24,7 +24,7 @@ public sealed class CaseFile
     /// <summary>The current reply deadline while no reply, explanation or return has answered it.</summary>
     public DateTimeOffset? ReplyDueAt { get; set; }
 
-    /// <summary>The earliest unanswered deadline of a unit not yet charged: when the deadline judge must look at this case.</summary>
+    /// <summary>The earliest <see cref="ReplyObligation.CheckAt"/> of a unit not yet charged: when the deadline judge must look at this case (before the grace).</summary>
     public DateTimeOffset? ReplyCheckAt { get; set; }
 
     public CaseDerivation Derive() => CaseTimeline.Derive(Facts);
@@ -37,7 +37,7 @@ public sealed class CaseFile
         PersonId = d.PersonId;
         CompletionDueAt = d.CompletionDueAt;
         ReplyDueAt = d.CurrentObligation is { Outcome: ReplyOutcome.Unanswered } open ? open.DueAt : null;
-        ReplyCheckAt = Uncharged(d).Select(o => (DateTimeOffset?)o.DueAt).Min();
+        ReplyCheckAt = Uncharged(d).Select(o => (DateTimeOffset?)o.CheckAt).Min();
     }
 
     /// <summary>The unanswered deadlines of units this case has not yet charged: one D3.1 per case and unit.</summary>
@@ -45,5 +45,5 @@ public sealed class CaseFile
         d.Obligations
             .Where(o => o.Outcome == ReplyOutcome.Unanswered && Charges.All(c => c.UnitId != o.UnitId))
             .GroupBy(o => o.UnitId)
-            .Select(g => g.MinBy(o => o.DueAt)!);
+            .Select(g => g.MinBy(o => o.CheckAt)!);
 }

@@ -15,8 +15,19 @@ public enum ReplyOutcome
     Transferred,
 }
 
-/// <summary>A unit's duty to reply to a case by <see cref="DueAt"/> (after any extension granted in time).</summary>
-public sealed record ReplyObligation(Guid UnitId, DateTimeOffset Since, DateTimeOffset DueAt, ReplyOutcome Outcome, DateTimeOffset? AnsweredAt);
+/// <summary>
+/// A unit's duty to reply to a case by <see cref="DueAt"/> (after any extension granted in time).
+/// <see cref="LearnedAt"/> is when the ledger recorded the row that set that deadline.
+/// </summary>
+public sealed record ReplyObligation(Guid UnitId, DateTimeOffset Since, DateTimeOffset DueAt, ReplyOutcome Outcome, DateTimeOffset? AnsweredAt, DateTimeOffset LearnedAt)
+{
+    /// <summary>
+    /// When the deadline can be judged, before the feed's grace: at the deadline, or, for a deadline the
+    /// ledger learned of only after it had passed (history fed in late), when it learned of it — so that
+    /// history arriving in several batches is judged whole (ADR 0023).
+    /// </summary>
+    public DateTimeOffset CheckAt => DueAt > LearnedAt ? DueAt : LearnedAt;
+}
 
 /// <summary>What a case's facts add up to: its state now, its reply obligations, and its rate contributions by day.</summary>
 public sealed record CaseDerivation(
@@ -81,16 +92,23 @@ public static class CaseTimeline
 
     private static bool IsAssignment(CaseFact f) => f.Type is CaseEventType.Assigned or CaseEventType.Reassigned;
 
-    private sealed class Obligation(Guid unitId, DateTimeOffset since, DateTimeOffset dueAt)
+    private sealed class Obligation(Guid unitId, DateTimeOffset since, DateTimeOffset dueAt, DateTimeOffset learnedAt)
     {
         public Guid UnitId { get; } = unitId;
         public DateTimeOffset Since { get; } = since;
-        public DateTimeOffset DueAt { get; set; } = dueAt;
+        public DateTimeOffset DueAt { get; private set; } = dueAt;
+        public DateTimeOffset LearnedAt { get; private set; } = learnedAt;
         public ReplyOutcome? Outcome { get; set; }
         public DateTimeOffset? AnsweredAt { get; set; }
         public bool Pending => Outcome is null;
 
-        public ReplyObligation Freeze() => new(UnitId, Since, DueAt, Outcome ?? ReplyOutcome.Unanswered, AnsweredAt);
+        public void Move(DateTimeOffset dueAt, DateTimeOffset learnedAt)
+        {
+            DueAt = dueAt;
+            LearnedAt = learnedAt;
+        }
+
+        public ReplyObligation Freeze() => new(UnitId, Since, DueAt, Outcome ?? ReplyOutcome.Unanswered, AnsweredAt, LearnedAt);
     }
 
     private sealed class Run(int year)
@@ -118,7 +136,7 @@ public static class CaseTimeline
                     Assign(f, at);
                     break;
                 case CaseEventType.ExtensionGranted:
-                    if (_current is { Pending: true } && f.ReplyDueAt is { } due) _current.DueAt = due;
+                    if (_current is { Pending: true } && f.ReplyDueAt is { } due) _current.Move(due, f.RecordedAt);
                     _completionDueAt = f.CompletionDueAt ?? _completionDueAt;
                     break;
                 case CaseEventType.Replied:
@@ -154,7 +172,7 @@ public static class CaseTimeline
                 _unit = unit;
                 _person = f.PersonId;
                 _completionDueAt = f.CompletionDueAt;
-                if (f.ReplyDueAt is { } due) Start(unit, at, due);
+                if (f.ReplyDueAt is { } due) Start(unit, at, due, f.RecordedAt);
                 return;
             }
 
@@ -163,8 +181,8 @@ public static class CaseTimeline
             if (unit == _unit)
             {
                 // A new handler within the unit: the unit's duty stands, with the new deadline if one is given.
-                if (_current is { Pending: true } && f.ReplyDueAt is { } moved) _current.DueAt = moved;
-                else if (_current is null && f.ReplyDueAt is { } due) Start(unit, at, due);
+                if (_current is { Pending: true } && f.ReplyDueAt is { } moved) _current.Move(moved, f.RecordedAt);
+                else if (_current is null && f.ReplyDueAt is { } due) Start(unit, at, due, f.RecordedAt);
                 return;
             }
 
@@ -172,12 +190,12 @@ public static class CaseTimeline
             if (_current is { Pending: true }) _current.Outcome = ReplyOutcome.Transferred;
             _unit = unit;
             _current = null;
-            if ((f.ReplyDueAt ?? inherited) is { } newDue) Start(unit, at, newDue);
+            if ((f.ReplyDueAt ?? inherited) is { } newDue) Start(unit, at, newDue, f.RecordedAt);
         }
 
-        private void Start(Guid unit, DateTimeOffset at, DateTimeOffset due)
+        private void Start(Guid unit, DateTimeOffset at, DateTimeOffset due, DateTimeOffset learnedAt)
         {
-            _current = new Obligation(unit, at, due);
+            _current = new Obligation(unit, at, due, learnedAt);
             _obligations.Add(_current);
         }
 

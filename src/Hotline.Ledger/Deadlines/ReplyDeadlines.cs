@@ -28,7 +28,7 @@ public static class ReplyDeadlines
         foreach (var file in due.Take(limit))
         {
             var derivation = file.Derive();
-            foreach (var missed in file.Uncharged(derivation).Where(o => o.DueAt <= cutoff).ToList())
+            foreach (var missed in file.Uncharged(derivation).Where(o => o.CheckAt <= cutoff).ToList())
                 Charge(session, file, missed, rulebooks);
 
             file.Refresh(derivation);
