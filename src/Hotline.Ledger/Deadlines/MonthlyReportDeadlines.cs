@@ -49,7 +49,7 @@ public static class MonthlyReportDeadlines
         foreach (var (unit, month, dueAt) in owed)
         {
             var report = reports.GetValueOrDefault(MonthlyReport.IdOf(unit.Id, month));
-            if (report is null || report.SubmittedAt > dueAt) Charge(session, unit.Id, month, dueAt, rulebooks);
+            if (report is not { OnTime: true }) Charge(session, unit.Id, month, dueAt, rulebooks);
         }
 
         foreach (var last in owed.GroupBy(o => o.Unit.Id).Select(g => g.Last()))

@@ -38,7 +38,8 @@ public sealed class MonthlyReport
     public DateTimeOffset DueAt { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
 
-    public bool OnTime => SubmittedAt <= DueAt;
+    /// <summary>In before <see cref="DueAt"/>, the first instant after the due day (office time).</summary>
+    public bool OnTime => SubmittedAt < DueAt;
 
     /// <summary>One stream per unit and month: a second report for the month collides with the first.</summary>
     public static Guid IdOf(Guid unitId, ReportMonth month) => NameBasedGuid.Create(Namespace, $"{unitId:N}|{month}");

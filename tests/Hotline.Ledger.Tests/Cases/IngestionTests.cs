@@ -25,7 +25,7 @@ public class IngestionTests(CaseFeedApp app) : CaseFeedTest(app)
     {
         var (_, unit, at) = await Setup();
         var before = await App.EventCount();
-        var answer = await Ingest(
+        var answer = await IngestSome(
             Row("E1", "C1", "assigned", at, unit, replyDueAt: at.AddDays(1)),
             Row("E2", "C1", "teleported", at),
             Row("E3", "C1", "replied", at.AddYears(5)),

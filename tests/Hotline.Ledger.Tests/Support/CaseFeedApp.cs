@@ -66,7 +66,16 @@ public abstract class CaseFeedTest(CaseFeedApp app) : IAsyncLifetime
             result,
         };
 
-    protected async Task<JsonElement> Ingest(params object[] rows) =>
+    /// <summary>Feeds rows that must all be accepted or be duplicates.</summary>
+    protected async Task<JsonElement> Ingest(params object[] rows)
+    {
+        var answer = await IngestSome(rows);
+        Assert.True(answer.GetProperty("rejected").GetArrayLength() == 0, $"rows were rejected: {answer.GetProperty("rejected")}");
+        return answer;
+    }
+
+    /// <summary>Feeds rows of which some may be rejected.</summary>
+    protected async Task<JsonElement> IngestSome(params object[] rows) =>
         await App.Created("/api/cases/events", new { events = rows }, System.Net.HttpStatusCode.OK);
 
     /// <summary>What the scheduled judgement does when it fires: judge every deadline passed by the clock's now.</summary>
