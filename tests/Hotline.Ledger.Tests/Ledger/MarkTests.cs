@@ -43,4 +43,21 @@ public class MarkTests(LedgerApp app) : LedgerTest(app)
         await Refused(() => App.Post("/api/marks", new { year = 2020, clause = "I1", personId = Guid.NewGuid(), points = 3, reason = "r" }), HttpStatusCode.BadRequest, "personId");
         await Refused(() => App.Post("/api/marks", new { year = 2999, clause = "I1", personId = person, points = 3, reason = "r" }), HttpStatusCode.BadRequest, "year");
     }
+
+    [Theory]
+    [InlineData("U4.1", "unitId", "case feed")]
+    [InlineData("U4.2", "unitId", "case feed")]
+    [InlineData("U4.4", "unitId", "case feed")]
+    [InlineData("I6", "personId", "case feed")]
+    [InlineData("I7", "personId", "ledger's entries")]
+    public async Task A_computed_criterion_cannot_be_marked(string clause, string subject, string source)
+    {
+        var unit = await App.NewUnit();
+        var person = await App.NewPerson(unit);
+        var body = subject == "unitId"
+            ? (object)new { year = 2020, clause, unitId = unit, points = 3, reason = "r" }
+            : new { year = 2020, clause, personId = person, points = 3, reason = "r" };
+        var reply = await Refused(() => App.Post("/api/marks", body), HttpStatusCode.BadRequest, "clause");
+        Assert.Contains($"computed from the {source}", reply.ErrorsFor("clause")[0]);
+    }
 }

@@ -121,4 +121,73 @@ public class RulebookLoaderTests
         Assert.Equal("xinyang-2019", catalog.InForceOn(new DateOnly(2022, 12, 31))!.Id);
         Assert.Equal("xinyang-2023", catalog.InForceOn(new DateOnly(2023, 1, 1))!.Id);
     }
+
+    private static JsonObject Part(JsonObject book, string code, int index = 0) =>
+        ClauseOf(book, code)["scoring"]!["parts"]![index]!.AsObject();
+
+    [Theory]
+    [InlineData("U4.1", "completionRate", 5)]
+    [InlineData("U4.2", "onlineSatisfaction", 10)]
+    [InlineData("U4.4", "replyRate", 5)]
+    [InlineData("I6", "completionRate", 15)]
+    [InlineData("I7", "entries", 10)]
+    public void Computed_criteria_carry_their_scoring_functions(string code, string input, int points)
+    {
+        var clause = Builtin.Find(code)!;
+        Assert.True(clause.IsComputed);
+        Assert.Equal((input, (decimal)points), (clause.Scoring!.Parts[0].Input, clause.Scoring.Parts[0].Points));
+        Assert.Equal(clause.Points, clause.Scoring.Parts.Sum(p => p.Points));
+        Assert.Equal(new CaseFeedRules(0.9m, 5), Builtin.CaseFeed);
+    }
+
+    [Theory]
+    [InlineData(0.80, 0.0)]
+    [InlineData(0.875, 2.5)]
+    [InlineData(0.93, 4.33)]
+    [InlineData(0.95, 5.0)]
+    [InlineData(1.0, 5.0)]
+    public void The_default_function_is_linear_between_the_floor_and_the_target(double rate, double points) =>
+        Assert.Equal((decimal)points, Builtin.Find("U4.1")!.Scoring!.Parts[0].Function.Points((decimal)rate, 5));
+
+    [Theory]
+    [InlineData(0, 10)]
+    [InlineData(1, 5)]
+    [InlineData(2, 0)]
+    public void I7_steps_down_with_each_complaint(int complaints, int points) =>
+        Assert.Equal(points, Builtin.Find("I7")!.Scoring!.Parts[0].Function.Points(complaints, 10));
+
+    [Theory]
+    [InlineData("parts sum", "the scoring parts of 'U4.1' give 16 points but the clause is worth 15")]
+    [InlineData("unknown input", "unknown input")]
+    [InlineData("floor above target", "the floor 0.99 must lie below the target 0.95")]
+    [InlineData("rate target above 1", "rates run from 0 to 1")]
+    [InlineData("steps worst first", "steps must be listed best first")]
+    [InlineData("entries of a criterion", "which is a criterion")]
+    [InlineData("scoring without source", "has a scoring but no computedFrom")]
+    [InlineData("source without scoring", "is computed from cases but has no scoring")]
+    [InlineData("no case feed settings", "no caseFeed settings")]
+    [InlineData("due day 31", "monthlyReportDueDay is 31")]
+    [InlineData("unknown field", "not valid rulebook JSON")]
+    public void A_rulebook_with_a_bad_scoring_is_refused_naming_the_fault(string fault, string message)
+    {
+        var json = Mutate(b =>
+        {
+            switch (fault)
+            {
+                case "parts sum": Part(b, "U4.1")["points"] = 6; break;
+                case "unknown input": Part(b, "U4.2")["input"] = "happiness"; break;
+                case "floor above target": Part(b, "U4.1")["function"]!["floor"] = 0.99; break;
+                case "rate target above 1": Part(b, "U4.4")["function"]!["target"] = 1.5; break;
+                case "steps worst first": Part(b, "I7")["function"]!["steps"] = JsonNode.Parse("""[{"atMost": 1, "points": 5}, {"atMost": 0, "points": 10}]"""); break;
+                case "entries of a criterion": Part(b, "I7")["clauses"] = JsonNode.Parse("""["I1"]"""); break;
+                case "scoring without source": ClauseOf(b, "U4.2").Remove("computedFrom"); break;
+                case "source without scoring": ClauseOf(b, "U4.2").Remove("scoring"); break;
+                case "no case feed settings": b.Remove("caseFeed"); break;
+                case "due day 31": b["caseFeed"]!["monthlyReportDueDay"] = 31; break;
+                case "unknown field": Part(b, "U4.1")["function"]!["ceiling"] = 1; break;
+            }
+        });
+        var ex = Assert.Throws<RulebookInvalidException>(() => RulebookLoader.Parse(json));
+        Assert.Contains(message, ex.Message);
+    }
 }
