@@ -52,21 +52,19 @@ public static class CaseTimeline
 {
     public static CaseDerivation Derive(IEnumerable<CaseFact> facts)
     {
-        var all = facts as IReadOnlyCollection<CaseFact> ?? facts.ToList();
-        var first = all.Where(IsAssignment).OrderBy(f => f.At).ThenBy(f => f.RecordedAt).ThenBy(f => f.EventId, StringComparer.Ordinal).FirstOrDefault();
+        var all = facts.ToList();
+        all.Sort(InPlatformOrder);
+        var first = all.Find(IsAssignment);
         if (first is null) return new CaseDerivation(false, null, null, null, false, null, null, [], new Dictionary<CounterKey, CaseCounts>());
 
         var run = new Run(OfficeCalendar.DateOf(first.At).Year);
-        var ordered = all
-            .Select(f => (Fact: f, Effective: ReferenceEquals(f, first) || f.At > first.At ? f.At : first.At))
-            .OrderBy(x => x.Effective)
-            .ThenBy(x => ReferenceEquals(x.Fact, first) ? 0 : 1)
-            .ThenBy(x => x.Fact.At)
-            .ThenBy(x => x.Fact.RecordedAt)
-            .ThenBy(x => x.Fact.EventId, StringComparer.Ordinal);
+        // The assignment first, then facts stamped before it (taking effect with it), then the rest: a stable re-sort.
+        var start = all.IndexOf(first);
+        var ordered = all.GetRange(start, 1).Concat(all.GetRange(0, start)).Concat(all.Skip(start + 1));
 
-        foreach (var (fact, effective) in ordered)
+        foreach (var fact in ordered)
         {
+            var effective = fact.At > first.At ? fact.At : first.At;
             run.PassDeadlinesBefore(effective);
             run.Apply(fact, effective);
             run.Emit(effective);
@@ -91,6 +89,14 @@ public static class CaseTimeline
     }
 
     private static bool IsAssignment(CaseFact f) => f.Type is CaseEventType.Assigned or CaseEventType.Reassigned;
+
+    private static int InPlatformOrder(CaseFact a, CaseFact b)
+    {
+        var byAt = a.At.CompareTo(b.At);
+        if (byAt != 0) return byAt;
+        var byRecorded = a.RecordedAt.CompareTo(b.RecordedAt);
+        return byRecorded != 0 ? byRecorded : string.CompareOrdinal(a.EventId, b.EventId);
+    }
 
     private sealed class Obligation(Guid unitId, DateTimeOffset since, DateTimeOffset dueAt, DateTimeOffset learnedAt)
     {

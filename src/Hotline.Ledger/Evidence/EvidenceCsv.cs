@@ -13,7 +13,7 @@ public static class EvidenceCsv
     [
         "what", "id", "clause", "points", "unitId", "personId", "occurredOn", "recordedAt", "recordedBy",
         "reason", "evidence", "status", "rescindedAt", "rescindedBy", "rescissionReason", "caseNumber", "automatic",
-        "entryId", "appealId",
+        "entryId", "appealId", "month",
     ];
 
     public static byte[] Write(IEnumerable<EvidenceRow> rows)
@@ -30,7 +30,7 @@ public static class EvidenceCsv
                 r.Reason, string.Join("; ", r.Evidence.Select(e => e.Sha256 is null ? $"{e.Title} <{e.Reference}>" : $"{e.Title} <{e.Reference}> sha256:{e.Sha256}")),
                 r.Status, r.Rescission?.RescindedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture) ?? "",
                 r.Rescission?.RescindedBy ?? "", r.Rescission?.Reason ?? "", r.CaseNumber ?? "", r.Automatic ? "true" : "false",
-                r.EntryId?.ToString() ?? "", r.AppealId?.ToString() ?? "",
+                r.EntryId?.ToString() ?? "", r.AppealId?.ToString() ?? "", r.Month ?? "",
             ]);
         }
 

@@ -29,7 +29,8 @@ public sealed record EvidenceRow(
     bool Automatic,
     int? Year,
     Guid? EntryId = null,
-    Guid? AppealId = null)
+    Guid? AppealId = null,
+    string? Month = null)
 {
     public static EvidenceRow Of(Entry e, DateTimeOffset knownAt)
     {
@@ -37,7 +38,7 @@ public sealed record EvidenceRow(
         var rescission = e.Rescission is { } r && r.RescindedAt <= knownAt ? r : null;
         return new("entry", e.Id, e.Clause, e.Points, e.UnitId, e.PersonId, e.OccurredOn, e.RecordedAt, e.RecordedBy,
             e.Reason, e.Evidence, rescission is null ? "active" : "rescinded", rescission, e.CaseNumber, e.Automatic, e.Year,
-            AppealId: e.AppealId ?? rescission?.AppealId);
+            AppealId: e.AppealId ?? rescission?.AppealId, Month: e.Month);
     }
 
     /// <summary>The appeal's steps known at knownAt: its filing, and its decision once recorded.</summary>

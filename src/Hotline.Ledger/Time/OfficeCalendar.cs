@@ -12,7 +12,15 @@ public static class OfficeCalendar
     public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow());
 
     public static DateOnly DateOf(DateTimeOffset instant) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+        instant.UtcDateTime >= SteadyFrom
+            ? DateOnly.FromDateTime(instant.UtcDateTime + Zone.BaseUtcOffset)
+            : DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+
+    // After the zone's last daylight-saving rule (China: 1991) the offset is fixed: dates of the case feed's
+    // millions of instants are then a sum, not a time-zone lookup.
+    private static readonly DateTime SteadyFrom = Zone.GetAdjustmentRules() is { Length: > 0 } rules
+        ? rules.Max(r => r.DateEnd) is var end && end < DateTime.MaxValue.AddDays(-3) ? end.AddDays(2) : DateTime.MaxValue
+        : DateTime.MinValue;
 
     /// <summary>The first instant (UTC) of the business date's following day: everything before it happened on or before the date.</summary>
     public static DateTimeOffset EndOf(DateOnly date)

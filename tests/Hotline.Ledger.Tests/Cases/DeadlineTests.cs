@@ -140,6 +140,7 @@ public class DeadlineTests(CaseFeedApp app) : CaseFeedTest(app)
         Assert.Equal(-5m, entry.GetProperty("points").GetDecimal());
         Assert.Equal(new DateOnly(year, 3, 1).AddDays(-1).ToString("yyyy-MM-dd"), entry.GetProperty("occurredOn").GetString()); // February's last day
         Assert.True(entry.GetProperty("automatic").GetBoolean());
+        Assert.Equal($"{year}-02", entry.GetProperty("month").GetString());
         var read = await App.Ok($"/api/entries/{entry.GetProperty("id").GetGuid()}");
         Assert.Equal($"{year}-02", read.GetProperty("month").GetString());
 
