@@ -3,7 +3,6 @@ using Hotline.Ledger.Ledger.Entries;
 using Hotline.Ledger.MonthlyReports;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
-using Hotline.Ledger.Storage;
 using Hotline.Ledger.Time;
 using Marten;
 
@@ -24,9 +23,7 @@ public sealed class MonthlyReportWatch
 public static class MonthlyReportDeadlines
 {
     public const string Clause = "D3.3";
-    private static readonly Guid Namespace = new("5e9a0c7d-3b2f-4a18-b6e4-1f7c9d2a8b03");
-
-    public static Guid EntryIdOf(Guid unitId, ReportMonth month) => NameBasedGuid.Create(Namespace, $"{unitId:N}|{month}");
+    public static Guid EntryIdOf(Guid unitId, ReportMonth month) => DeterministicId.From("D3.3", unitId.ToString("N"), month.ToString());
 
     public static async Task Judge(IDocumentSession session, DateTimeOffset now, RulebookCatalog rulebooks, CancellationToken ct)
     {

@@ -1,5 +1,4 @@
 using FluentValidation;
-using Hotline.Ledger.Storage;
 using JasperFx.Events;
 
 namespace Hotline.Ledger.MonthlyReports;
@@ -27,8 +26,6 @@ public sealed class SubmitMonthlyReportValidator : AbstractValidator<SubmitMonth
 /// <summary>The report as submitted: an inline snapshot of its stream.</summary>
 public sealed class MonthlyReport
 {
-    private static readonly Guid Namespace = new("0d6c4b8e-2f1a-4c3b-9e7d-8a5f6b4c2e19");
-
     public Guid Id { get; set; }
     public Guid UnitId { get; set; }
     public string Month { get; set; } = "";
@@ -42,7 +39,7 @@ public sealed class MonthlyReport
     public bool OnTime => SubmittedAt < DueAt;
 
     /// <summary>One stream per unit and month: a second report for the month collides with the first.</summary>
-    public static Guid IdOf(Guid unitId, ReportMonth month) => NameBasedGuid.Create(Namespace, $"{unitId:N}|{month}");
+    public static Guid IdOf(Guid unitId, ReportMonth month) => DeterministicId.From("monthly-report", unitId.ToString("N"), month.ToString());
 
     public static MonthlyReport Create(IEvent<MonthlyReportSubmitted> e) => new()
     {

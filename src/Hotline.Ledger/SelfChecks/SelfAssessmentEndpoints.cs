@@ -1,3 +1,4 @@
+using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Http;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
@@ -27,7 +28,8 @@ public static class SelfAssessmentEndpoints
 
         var rulebook = rulebooks.ForScoring(query.Year, query.AsOf)!;
         var card = Scorecards.Compute(rulebook, SubjectKind.Unit, new ScoreSubject("unit", unit.Id, unit.Name, unit.Code), query,
-            await ScoreReader.EntriesOf(session, SubjectKind.Unit, id, query), await ScoreReader.MarksOf(session, id, query));
+            await ScoreReader.EntriesOf(session, SubjectKind.Unit, id, query), await ScoreReader.MarksOf(session, id, query),
+            await RateReader.CountsOf(session, SubjectKind.Unit, id, query));
 
         // The latest month up to asOf whose self-check the ledger had by knownAt; its latest version then.
         var lastMonth = SelfCheckMonths.Of(query.LastCountedDay);

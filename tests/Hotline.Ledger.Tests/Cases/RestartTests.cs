@@ -4,7 +4,6 @@ using System.Text.Json;
 using Alba;
 using Hotline.Ledger.Deadlines;
 using Hotline.Ledger.Tests.Support;
-using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,11 +28,7 @@ public class RestartTests
             b.UseSetting("Hotline:Deadlines:FeedGrace", "00:00:00");
             b.UseSetting("Hotline:Deadlines:Coalesce", "00:00:01");
             b.UseSetting("Logging:LogLevel:Default", "Critical");
-            b.ConfigureTestServices(services =>
-            {
-                services.AddSingleton<TimeProvider>(clock);
-                services.ConfigureMarten(opts => opts.Events.TimeProvider = clock);
-            });
+            b.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
         });
 
     private static async Task<long> Scalar(string sql)

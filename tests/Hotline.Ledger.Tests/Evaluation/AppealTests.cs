@@ -81,9 +81,10 @@ public class AppealTests(LedgerApp app) : LedgerTest(app)
 
         Assert.Equal(-10m, await UnitTotal(unit, decidedAt.AddTicks(-10)));
         Assert.Equal(-6m, await UnitTotal(unit, correctedAt));
-        Assert.Equal(-6m, (await App.Ok($"/api/people/{person}/score?year=2020")).GetProperty("total").GetDecimal());
+        // The person's total also carries I7, computed from complaints (D1): none, so its full 10 (ADR 0022).
+        Assert.Equal(4m, (await App.Ok($"/api/people/{person}/score?year=2020")).GetProperty("total").GetDecimal());
         var personBefore = await App.Ok($"/api/people/{person}/score?year=2020&knownAt={Iso(decidedAt.AddTicks(-10))}");
-        Assert.Equal(-10m, personBefore.GetProperty("total").GetDecimal());
+        Assert.Equal(0m, personBefore.GetProperty("total").GetDecimal());
     }
 
     [Fact]
@@ -237,6 +238,6 @@ public class AppealTests(LedgerApp app) : LedgerTest(app)
 
         var csv = await App.Send(HttpMethod.Get, $"/api/evidence?unitId={unit}", null, null, accept: "text/csv");
         Assert.Contains("\"appealDecision\"", csv.Text);
-        Assert.EndsWith("\"entryId\",\"appealId\"", csv.Text.Split("\r\n")[0]);
+        Assert.EndsWith("\"entryId\",\"appealId\",\"month\"", csv.Text.Split("\r\n")[0]);
     }
 }

@@ -58,6 +58,13 @@ public sealed class NaiveLedger(IReadOnlyList<IEvent> events)
                 : group.Last().Points;
         }
 
+        // I7 is computed from complaints (D1 entries) this year: none 10, one 5, more 0 (ADR 0022).
+        if (!isUnit)
+        {
+            var complaints = counted.Count(r => r.Clause == "D1");
+            criteria["I7"] = complaints == 0 ? 10m : complaints == 1 ? 5m : 0m;
+        }
+
         var criteriaTotal = criteria.Values.Sum();
         var bonus = counted.Where(r => r.Points > 0).Sum(r => r.Points);
         var deduction = counted.Where(r => r.Points < 0).Sum(r => r.Points);

@@ -1,3 +1,4 @@
+using Hotline.Ledger.Cases;
 using Hotline.Ledger.Ledger.Entries;
 using Hotline.Ledger.Ledger.Marks;
 using Hotline.Ledger.Rulebooks;
@@ -19,8 +20,8 @@ public class ScorecardRulesTests
         Points = points, Scorer = scorer, MarkedOn = new DateOnly(2020, 12, 31), RecordedAt = T0.AddMinutes(minutes),
     };
 
-    private static Scorecard Card(IEnumerable<Mark> marks, Rulebook? book = null, IEnumerable<Entry>? entries = null) =>
-        Scorecards.Compute(book ?? Book, SubjectKind.Person, new ScoreSubject("person", Person, "张三", null), EndOf2020, entries ?? [], marks);
+    private static Scorecard Card(IEnumerable<Mark> marks, Rulebook? book = null, IEnumerable<Entry>? entries = null, CaseCounts? cases = null) =>
+        Scorecards.Compute(book ?? Book, SubjectKind.Person, new ScoreSubject("person", Person, "张三", null), EndOf2020, entries ?? [], marks, cases);
 
     [Fact]
     public void I8_is_the_mean_of_each_office_scorers_latest_mark()
@@ -45,13 +46,15 @@ public class ScorecardRulesTests
             Id = Guid.NewGuid(), Clause = "B2.3", UnitId = Guid.NewGuid(), PersonId = Person, OccurredOn = new DateOnly(2020, 5, 1),
             Year = 2020, Points = 5, RecordedAt = T0,
         }).ToList();
-        var marks = new[] { "I1", "I2", "I3", "I4", "I5", "I6", "I7" }.Select(c => new Mark
+        // I6 and I7 are computed: full case rates give I6 its 30, no complaint gives I7 its 10.
+        var cases = new CaseCounts(Assigned: 1, Completed: 1, ReplyDue: 1, RepliedOnTime: 1);
+        var marks = new[] { "I1", "I2", "I3", "I4", "I5" }.Select(c => new Mark
         {
             Id = Guid.NewGuid(), Year = 2020, Clause = c, SubjectKind = SubjectKind.Person, SubjectId = Person,
             Points = Book.Find(c)!.MaxMagnitude, Scorer = "王", MarkedOn = new DateOnly(2020, 12, 31), RecordedAt = T0,
         }).Append(I8("王", 10, 1)).ToList();
 
-        Assert.Equal(115m, Card(marks, entries: bonus).Total);
-        Assert.Equal(100m, Card(marks, Book with { TotalCeiling = 100 }, bonus).Total);
+        Assert.Equal(115m, Card(marks, entries: bonus, cases: cases).Total);
+        Assert.Equal(100m, Card(marks, Book with { TotalCeiling = 100 }, bonus, cases).Total);
     }
 }
