@@ -12,7 +12,9 @@ public sealed record Rulebook(
     decimal? TotalFloor = null,
     IReadOnlyList<Grade>? Grades = null,
     int? AppealWindowDays = null,
-    CaseFeedRules? CaseFeed = null)
+    CaseFeedRules? CaseFeed = null,
+    CommendationRules? Commendation = null,
+    AccountabilityRules? Accountability = null)
 {
     /// <summary>The window for an appeal when the rulebook names none (ADR 0030).</summary>
     public const int DefaultAppealWindowDays = 15;
@@ -20,6 +22,17 @@ public sealed record Rulebook(
     public int AppealWindowOrDefault() => AppealWindowDays ?? DefaultAppealWindowDays;
 
     /// <summary>The grade band a total falls in (bands are ordered from the highest; the last catches all), or null without bands.</summary>
+    /// <summary>
+    /// The bands that reach <paramref name="minGrade"/>: it and every band above it (bands run from the
+    /// highest down). Empty when the rulebook has no such band.
+    /// </summary>
+    public IReadOnlyList<string> GradesReaching(string minGrade)
+    {
+        if (Grades is null) return [];
+        var at = Grades.Select(g => g.Name).ToList().IndexOf(minGrade);
+        return at < 0 ? [] : Grades.Take(at + 1).Select(g => g.Name).ToList();
+    }
+
     public string? GradeOf(decimal total) =>
         Grades is null or { Count: 0 } ? null : Grades.FirstOrDefault(g => g.Min is null || total >= g.Min)?.Name;
 

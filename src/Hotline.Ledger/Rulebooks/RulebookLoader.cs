@@ -62,6 +62,8 @@ public static class RulebookLoader
 
         ValidateGrades(book, Fail);
         if (book.AppealWindowDays is < 1 or > 365) Fail($"appealWindowDays is {book.AppealWindowDays}; it must lie between 1 and 365");
+        ValidateCommendation(book, Fail);
+        ValidateAccountability(book, Fail);
 
         foreach (var parent in book.Clauses!.Where(c => book.HasChildren(c.Code)))
         {
@@ -90,6 +92,50 @@ public static class RulebookLoader
             if (!last && i > 0 && min >= book.Grades[i - 1].Min)
                 fail($"grades must be listed from the highest minimum down: '{names[i]}' ({min}) does not lie below '{names[i - 1]}' ({book.Grades[i - 1].Min})");
         }
+    }
+
+    /// <summary>The commendation section (ADR 0052): a sensible share, grades and clauses that exist.</summary>
+    private static void ValidateCommendation(Rulebook book, Action<string> fail)
+    {
+        if (book.Commendation is not { } c) return;
+        if (c.NominationsPerUnit is < 1 or > 50) fail($"commendation.nominationsPerUnit is {c.NominationsPerUnit}; it must lie between 1 and 50");
+        ValidateEligibility(book, "commendation.units", c.Units, fail);
+        ValidateEligibility(book, "commendation.people", c.People, fail);
+    }
+
+    private static void ValidateEligibility(Rulebook book, string at, EligibilityRules? rules, Action<string> fail)
+    {
+        if (rules is null) return;
+        if (rules.MinTotal is < 0 or > 200) fail($"{at}.minTotal is {rules.MinTotal}; it must lie between 0 and 200");
+        if (rules.MinGrade is { } grade && book.GradesReaching(grade).Count == 0)
+            fail(book.Grades is null
+                ? $"{at}.minGrade names '{grade}', but the rulebook has no grades"
+                : $"{at}.minGrade names '{grade}', which is not one of the grades ({string.Join(", ", book.Grades.Select(g => g.Name))})");
+        ValidateDeductionCodes(book, $"{at}.barredBy", rules.BarredBy, fail);
+    }
+
+    /// <summary>The accountability section (ADR 0053): deduction clauses that exist, a positive threshold, and at least one of the two.</summary>
+    private static void ValidateAccountability(Rulebook book, Action<string> fail)
+    {
+        if (book.Accountability is not { } a) return;
+        if ((a.Clauses is null || a.Clauses.Count == 0) && a.DeductionThreshold is null)
+            fail("accountability names neither clauses nor a deductionThreshold; leave it out or say when a referral is due");
+        if (a.DeductionThreshold is <= 0 or > 1000) fail($"accountability.deductionThreshold is {a.DeductionThreshold}; it is a magnitude between 0 (exclusive) and 1000");
+        ValidateDeductionCodes(book, "accountability.clauses", a.Clauses, fail);
+    }
+
+    private static void ValidateDeductionCodes(Rulebook book, string at, IReadOnlyList<string>? codes, Action<string> fail)
+    {
+        if (codes is null) return;
+        foreach (var code in codes)
+        {
+            var clause = book.Find(code ?? "");
+            if (clause is null) fail($"{at} names '{code}', which is not a clause of the rulebook");
+            else if (clause.Kind != ClauseKind.Deduction) fail($"{at} names '{code}', which is a {clause.Kind.ToString().ToLowerInvariant()}, not a deduction");
+        }
+
+        var twice = codes.GroupBy(c => c).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null) fail($"{at} names '{twice.Key}' {twice.Count()} times");
     }
 
     private static void ValidateClause(Rulebook book, Clause clause, Action<string> fail)

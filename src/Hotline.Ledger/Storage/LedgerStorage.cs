@@ -50,5 +50,7 @@ public static class LedgerStorage
         AppealStorage.Configure(opts);
         EvaluationStorage.Configure(opts);
         CaseFeedModule.Configure(opts);
+        Commendations.CommendationStorage.Configure(opts);
+        Accountability.AccountabilityStorage.Configure(opts);
     }
 }

@@ -1,0 +1,24 @@
+using Hotline.Ledger.Commendations.Applications;
+using Hotline.Ledger.Commendations.Awards;
+using Hotline.Ledger.Commendations.Plans;
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Hotline.Ledger.Commendations;
+
+/// <summary>Read models of the road from the approved result to the commendations (S1–S4).</summary>
+public static class CommendationStorage
+{
+    public static void Configure(StoreOptions opts)
+    {
+        // One plan per year: a racing second draft fails on this index and answers 409.
+        opts.Projections.Snapshot<CommendationPlan>(SnapshotLifecycle.Inline);
+        opts.Schema.For<CommendationPlan>().UniqueIndex(p => p.Year).Duplicate(p => p.Status);
+
+        opts.Projections.Snapshot<Application>(SnapshotLifecycle.Inline);
+        opts.Schema.For<Application>().Duplicate(a => a.PlanId).Duplicate(a => a.UnitId);
+
+        opts.Projections.Snapshot<Commendation>(SnapshotLifecycle.Inline);
+        opts.Schema.For<Commendation>().Duplicate(c => c.Year).Duplicate(c => c.PlanId).Duplicate(c => c.UnitId).Duplicate(c => c.PersonId);
+    }
+}

@@ -1,0 +1,30 @@
+namespace Hotline.Ledger.Commendations.Plans;
+
+public sealed record ApplicationWindow(DateOnly OpensOn, DateOnly ClosesOn);
+
+/// <summary>The plan with its terms, the rules its review applies, the shortlist, the issue, and every step taken.</summary>
+public sealed record PlanView(
+    Guid Id,
+    int Year,
+    string Status,
+    Guid EvaluationId,
+    string EvaluationSha256,
+    string Rulebook,
+    string Scope,
+    int UnitQuota,
+    int PersonQuota,
+    ApplicationWindow ApplicationWindow,
+    int NominationsPerUnit,
+    DateOnly StaffOn,
+    PlanRules Eligibility,
+    DateTimeOffset? ApprovedAt,
+    string? ApprovedBy,
+    Shortlist? Shortlist,
+    Issue? Commendations,
+    IReadOnlyList<PlanStep> Steps)
+{
+    public static PlanView Of(CommendationPlan p) => new(
+        p.Id, p.Year, p.Status, p.EvaluationId, p.SheetSha256, p.Rulebook, p.Terms.Scope, p.Terms.UnitQuota, p.Terms.PersonQuota,
+        new ApplicationWindow(p.Terms.OpensOn, p.Terms.ClosesOn), p.Terms.NominationsPerUnit, p.Terms.StaffOn, p.Rules,
+        p.ApprovedAt, p.ApprovedBy, p.Shortlist, p.Issue, p.Steps);
+}

@@ -1,0 +1,36 @@
+using Hotline.Ledger.Evaluation.Sheets;
+using Marten;
+
+namespace Hotline.Ledger.Evaluation.YearEnd;
+
+/// <summary>
+/// A year's approved year-end result with its frozen sheet: what commendations and accountability
+/// referrals rest on (issue 9). Without one, <see cref="Missing"/> says what must happen first.
+/// </summary>
+public sealed record ApprovedResult(YearEndEvaluation Evaluation, StoredSheet Stored)
+{
+    public ScoreSheet Sheet => Stored.Sheet;
+
+    public static async Task<(ApprovedResult? Result, string? Missing)> Of(IQuerySession session, int year)
+    {
+        var evaluation = await session.Query<YearEndEvaluation>().FirstOrDefaultAsync(e => e.Year == year);
+        if (evaluation is null)
+            return (null, $"There is no {year} year-end evaluation; the office must draft it (POST /api/evaluations) and a leader approve it first.");
+
+        var route = $"/api/evaluations/{evaluation.Id}";
+        if (evaluation.Status != YearEndEvaluation.Approved)
+            return (null, evaluation.Status == YearEndEvaluation.Submitted
+                ? $"The {year} year-end evaluation {evaluation.Id} is submitted; a leader must approve it first (POST {route}/approve)."
+                : $"The {year} year-end evaluation {evaluation.Id} is {evaluation.Status}; the office must submit it (POST {route}/submit) and a leader approve it first.");
+
+        var stored = await session.LoadAsync<StoredSheet>(evaluation.SheetId);
+        return (new ApprovedResult(evaluation, stored!), null);
+    }
+
+    public static async Task<ApprovedResult> Load(IQuerySession session, Guid evaluationId)
+    {
+        var evaluation = await session.LoadAsync<YearEndEvaluation>(evaluationId);
+        var stored = await session.LoadAsync<StoredSheet>(evaluation!.SheetId);
+        return new ApprovedResult(evaluation, stored!);
+    }
+}
