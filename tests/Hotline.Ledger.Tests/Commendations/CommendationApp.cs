@@ -19,7 +19,8 @@ public sealed class CommendationApp : LedgerApp
 
     public FakeTimeProvider Clock => _clock.Current;
 
-    public void StartClock() => _clock.Current = new FakeTimeProvider(Start);
+    /// <summary>A fresh clock on the start morning; every reading moves it on a millisecond, as time does between requests.</summary>
+    public void StartClock() => _clock.Current = new FakeTimeProvider(Start) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
 
     /// <summary>Moves the office's calendar to 10:00 (Shanghai) on <paramref name="date"/>.</summary>
     public void Today(string date)
