@@ -42,7 +42,7 @@ public class ShortlistTests(CommendationApp app) : CommendationTest(app)
         var route = $"/api/commendation-plans/{plan}";
 
         var open = await Refused(() => Shortlist(plan, [a], [personA]), HttpStatusCode.Conflict);
-        Assert.Contains("the shortlist is drawn up after the window closes", Detail(open));
+        Assert.Contains("the window must close first", Detail(open));
         Assert.Contains("the office must draw it up", Detail(await Refused(() => App.Post($"{route}/shortlist/submit", new { }), HttpStatusCode.Conflict)));
         var early = await Refused(() => App.Post("/api/commendations", new { planId = plan, documentNumber = "信政办〔2021〕1号", awardedOn = "2021-01-12" }), HttpStatusCode.Conflict);
         Assert.Contains("There is no shortlist yet", Detail(early));

@@ -61,7 +61,7 @@ public static class PlanSteps
         return (step, shortlist) switch
         {
             (Step.DraftShortlist, null or CommendationPlan.Draft or CommendationPlan.Returned) when today <= p.Terms.ClosesOn =>
-                $"Applications are open until the end of {p.Terms.ClosesOn:yyyy-MM-dd} (Asia/Shanghai); the shortlist is drawn up after the window closes.",
+                $"Applications are open until the end of {p.Terms.ClosesOn:yyyy-MM-dd} (Asia/Shanghai); the window must close first, so that the shortlist is drawn from every application.",
             (Step.DraftShortlist, null or CommendationPlan.Draft or CommendationPlan.Returned) => null,
             (Step.SubmitShortlist, CommendationPlan.Draft or CommendationPlan.Returned) => null,
             (Step.ReturnShortlist or Step.ApproveShortlist, CommendationPlan.Submitted) => null,

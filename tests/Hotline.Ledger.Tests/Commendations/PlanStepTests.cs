@@ -1,0 +1,76 @@
+using Hotline.Ledger.Commendations.Plans;
+using static Hotline.Ledger.Commendations.Plans.PlanSteps;
+
+namespace Hotline.Ledger.Tests.Commendations;
+
+/// <summary>The road from plan to commendations as a table: every step in every state, allowed or refused.</summary>
+public class PlanStepTests
+{
+    private static readonly DateOnly Opens = new(2021, 1, 11);
+    private static readonly DateOnly Closes = new(2021, 1, 20);
+    private static readonly DateOnly During = new(2021, 1, 15);
+    private static readonly DateOnly After = new(2021, 1, 21);
+
+    private static CommendationPlan Plan(string status, string? shortlist = null)
+    {
+        var at = new DateTimeOffset(2021, 1, 10, 2, 0, 0, TimeSpan.Zero);
+        return new CommendationPlan
+        {
+            Id = Guid.NewGuid(), Year = 2020, Status = status, ApprovedAt = at, ApprovedBy = "leader",
+            Terms = new PlanTerms("全市", 1, 1, Opens, Closes, 2, new DateOnly(2020, 12, 31)),
+            Shortlist = shortlist is null ? null : new Shortlist(shortlist, [], [], at, "office"),
+            Issue = status == CommendationPlan.Commended ? new Issue("信政办〔2021〕1号", After, [], at, "office") : null,
+        };
+    }
+
+    public static TheoryData<string, string?, string, string> Table => new()
+    {
+        { CommendationPlan.Draft, null, "during", "Revise Submit" },
+        { CommendationPlan.Returned, null, "during", "Revise Submit" },
+        { CommendationPlan.Submitted, null, "during", "Return Approve" },
+        { CommendationPlan.Submitted, null, "after", "Return" },
+        { CommendationPlan.Approved, null, "before", "" },
+        { CommendationPlan.Approved, null, "during", "Apply" },
+        { CommendationPlan.Approved, null, "after", "DraftShortlist" },
+        { CommendationPlan.Approved, CommendationPlan.Draft, "after", "DraftShortlist SubmitShortlist" },
+        { CommendationPlan.Approved, CommendationPlan.Submitted, "after", "ReturnShortlist ApproveShortlist" },
+        { CommendationPlan.Approved, CommendationPlan.Returned, "after", "DraftShortlist SubmitShortlist" },
+        { CommendationPlan.Approved, CommendationPlan.Approved, "after", "Issue" },
+        { CommendationPlan.Commended, CommendationPlan.Approved, "after", "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Table))]
+    public void Each_state_allows_exactly_its_next_steps(string status, string? shortlist, string when, string allowed)
+    {
+        var today = when switch { "before" => Opens.AddDays(-1), "during" => During, _ => After };
+        var plan = Plan(status, shortlist);
+        var actual = Enum.GetValues<Step>().Where(s => Refusal(plan, s, today) is null).Select(s => s.ToString());
+        Assert.Equal(allowed, string.Join(' ', actual));
+    }
+
+    [Fact]
+    public void The_window_includes_its_first_and_last_days_whole()
+    {
+        var plan = Plan(CommendationPlan.Approved);
+        Assert.NotNull(Refusal(plan, Step.Apply, Opens.AddDays(-1)));
+        Assert.Null(Refusal(plan, Step.Apply, Opens));
+        Assert.Null(Refusal(plan, Step.Apply, Closes));
+        Assert.NotNull(Refusal(plan, Step.Apply, Closes.AddDays(1)));
+        Assert.NotNull(Refusal(plan, Step.DraftShortlist, Closes));
+        Assert.Null(Refusal(plan, Step.DraftShortlist, Closes.AddDays(1)));
+    }
+
+    [Fact]
+    public void Every_refusal_says_what_must_happen_first_or_why_nothing_can()
+    {
+        string[] words = ["first", "final", "open on", "closed", "no longer"];
+        foreach (var (status, shortlist, _, _) in Table.Select(r => ((string)r[0], (string?)r[1], r[2], r[3])))
+        foreach (var today in new[] { Opens.AddDays(-1), During, After })
+        foreach (var step in Enum.GetValues<Step>())
+        {
+            if (Refusal(Plan(status, shortlist), step, today) is not { } refusal) continue;
+            Assert.True(words.Any(w => refusal.Contains(w, StringComparison.Ordinal)), $"{status}/{shortlist}/{step}/{today}: {refusal}");
+        }
+    }
+}
