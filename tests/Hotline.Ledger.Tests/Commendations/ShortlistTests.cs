@@ -117,7 +117,7 @@ public class ShortlistTests(CommendationApp app) : CommendationTest(app)
             await App.Created("/api/entries", new { clause, unitId = falseReport, personId = complained, occurredOn = "2020-10-01", reason = "表扬" });
         foreach (var clause in new[] { "B2.1", "B2.1" })
             await App.Created("/api/entries", new { clause, unitId = falseReport, occurredOn = "2020-10-02", reason = "电话表扬" });
-        await Deduct(falseReport, "D3.2");
+        var falseEntry = await Deduct(falseReport, "D3.2");
         // 70 + 15 = 85: 良好, short of 优秀.
         foreach (var clause in new[] { "B2.3", "B2.3", "B2.3" })
             await App.Created("/api/entries", new { clause, unitId = good, occurredOn = "2020-10-01", reason = "表扬" });
@@ -133,6 +133,9 @@ public class ShortlistTests(CommendationApp app) : CommendationTest(app)
         var barred = await Refused(() => Shortlist(plan, [falseReport], []), HttpStatusCode.Conflict, "units[0].unitId");
         Assert.Equal("Not eligible", barred.Json.GetProperty("title").GetString());
         Assert.Contains("虚报局 — D3.2 incurred in 2020 (1 time(s): entries", Detail(barred));
+        // Judged on the approved result: a rescission learned since does not clear the unit.
+        await Step($"/api/entries/{Id(falseEntry)}/rescind", new { reason = "复核撤销" });
+        await Refused(() => Shortlist(plan, [falseReport], []), HttpStatusCode.Conflict, "units[0].unitId");
         var grade = await Refused(() => Shortlist(plan, [good], []), HttpStatusCode.Conflict, "units[0].unitId");
         Assert.Contains("total 85 is below the minimum 90, grade 良好 does not reach 优秀", Detail(grade));
         var person = await Refused(() => Shortlist(plan, [], [complained]), HttpStatusCode.Conflict, "people[0].personId");
