@@ -65,7 +65,8 @@ public class GradeBandTests
     [Fact]
     public void A_rulebook_without_bands_grades_nothing_and_keeps_the_default_window()
     {
-        var book = RulebookLoader.Parse(Mutate(b => { b.Remove("grades"); b.Remove("appealWindowDays"); }));
+        // The commendation section goes too: its minimum grade names a band.
+        var book = RulebookLoader.Parse(Mutate(b => { b.Remove("grades"); b.Remove("appealWindowDays"); b.Remove("commendation"); }));
         Assert.Null(book.GradeOf(95));
         Assert.Equal(Rulebook.DefaultAppealWindowDays, book.AppealWindowOrDefault());
     }
