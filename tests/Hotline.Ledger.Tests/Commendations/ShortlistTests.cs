@@ -121,7 +121,7 @@ public class ShortlistTests(CommendationApp app) : CommendationTest(app)
         // 70 + 15 = 85: 良好, short of 优秀.
         foreach (var clause in new[] { "B2.3", "B2.3", "B2.3" })
             await App.Created("/api/entries", new { clause, unitId = good, occurredOn = "2020-10-01", reason = "表扬" });
-        // The individual: 70 + 31 − 5 = 96, excellent, but a complaint (D1) bars them.
+        // The individual: 60 marked + 5 for I7 (one complaint) + 31 − 5 = 91, excellent, but the complaint (D1) bars them.
         await Deduct(falseReport, "D1", 5, complained);
         await ApproveYear();
         var plan = await ApprovedPlan(unitQuota: 2, personQuota: 1);
