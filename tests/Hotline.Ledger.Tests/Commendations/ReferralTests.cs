@@ -72,7 +72,17 @@ public class ReferralTests(CommendationApp app) : CommendationTest(app)
         var unit = await App.NewUnit("X1", "<script>alert(1)</script>市某局");
         var counted = await Deduct(unit, "D3.2", occurredOn: "2020-03-03", caseNumber: "XY-2020-0303",
             evidence: [new { title = "回访录音", reference = "=HYPERLINK(\"http://x\")", sha256 = new string('b', 64) }]);
-        var laterRescinded = await Deduct(unit, "D2", 8, occurredOn: "2020-07-07");
+        var laterRescinded = await Deduct(unit, "D2", 8, occurredOn: "2020-07-07", caseNumber: "XY-2020-0707");
+        // The platform sent one of the two cases; the other the ledger knows only by its number.
+        var fed = await App.Created("/api/cases/events", new
+        {
+            events = new object[]
+            {
+                new { eventId = "P-1", caseNumber = "XY-2020-0303", type = "assigned", at = "2020-03-01T01:00:00Z", unitId = unit, replyDueAt = "2020-03-04T01:00:00Z", completionDueAt = "2020-03-20T01:00:00Z" },
+                new { eventId = "P-2", caseNumber = "XY-2020-0303", type = "replied", at = "2020-03-02T01:00:00Z" },
+            },
+        }, HttpStatusCode.OK);
+        Assert.Equal(2, fed.GetProperty("accepted").GetInt32());
         var upheld = await Deduct(unit, "D1", 5, occurredOn: "2020-08-08");
         var appeal = await App.Created("/api/appeals", new { entryId = Id(upheld), reason = "投诉不属实", evidence = new[] { new { title = "核查报告", reference = "oa://check/1" } } });
         await Step($"/api/appeals/{Id(appeal)}/decision", new { outcome = "upheld", reason = "核查属实，撤销扣分" });
@@ -106,7 +116,13 @@ public class ReferralTests(CommendationApp app) : CommendationTest(app)
         Assert.Equal(-18m, bundle.GetProperty("result").GetProperty("deductionTotal").GetDecimal());
         Assert.Equal("X1", bundle.GetProperty("referral").GetProperty("unitCode").GetString());
 
+        var cases = bundle.GetProperty("cases").EnumerateArray().ToList();
+        Assert.Equal(["XY-2020-0303", "XY-2020-0707"], cases.Select(c => c.GetProperty("caseNumber").GetString()));
+        Assert.Equal(["assigned", "replied"], cases[0].GetProperty("case").GetProperty("facts").EnumerateArray().Select(f => f.GetProperty("type").GetString()));
+        Assert.Equal(JsonValueKind.Null, cases[1].GetProperty("case").ValueKind);
+
         var html = Text(archive, "referral.html");
+        Assert.Contains("平台未推送", html);
         Assert.DoesNotContain("<script>", html);
         Assert.Contains("&lt;script&gt;", html);
         Assert.Contains("撤销于考评结果之后", html);

@@ -9,7 +9,7 @@ namespace Hotline.Ledger.Accountability.Bundle;
 
 /// <summary>
 /// The bundle as a print-ready page in Chinese (A4 portrait): the subject and the grounds, the approved
-/// result, every deduction with its evidence, the appeals and the spot checks, and the office's signature.
+/// result, every deduction with its evidence, the cases, the appeals and the spot checks, and the office's signature.
 /// Every text from the ledger is HTML-escaped.
 /// </summary>
 public static class BundleHtml
@@ -65,7 +65,25 @@ public static class BundleHtml
 
         html.Append("</tbody>\n</table>\n");
 
-        html.Append("<h2>四、申诉情况</h2>\n");
+        html.Append("<h2>四、案件情况</h2>\n");
+        if (b.Cases.Count == 0) html.Append("<p>无。</p>\n");
+        else
+        {
+            html.Append("<table>\n<thead><tr><th>案件编号</th><th>状态</th><th>答复时限</th><th>办理过程</th></tr></thead>\n<tbody>\n");
+            foreach (var c in b.Cases)
+            {
+                html.Append("<tr><td>").Append(E(c.CaseNumber)).Append("</td><td>").Append(E(c.Case?.Status ?? "平台未推送")).Append("</td><td>")
+                    .Append(E(c.Case?.ReplyDueAt is { } due ? ChineseDates.Of(due) : "—")).Append("</td><td>");
+                if (c.Case is { Facts.Count: > 0 } known)
+                    html.Append(E(string.Join("；", known.Facts.Select(f => $"{ChineseDates.Of(f.At)} {f.Type}"))));
+                else html.Append('—');
+                html.Append("</td></tr>\n");
+            }
+
+            html.Append("</tbody>\n</table>\n");
+        }
+
+        html.Append("<h2>五、申诉情况</h2>\n");
         if (b.Appeals.Count == 0) html.Append("<p>无。</p>\n");
         else
         {
@@ -82,7 +100,7 @@ public static class BundleHtml
             html.Append("</tbody>\n</table>\n");
         }
 
-        html.Append("<h2>五、抽查情况</h2>\n");
+        html.Append("<h2>六、抽查情况</h2>\n");
         if (b.SpotChecks.Count == 0) html.Append("<p>无。</p>\n");
         else
         {

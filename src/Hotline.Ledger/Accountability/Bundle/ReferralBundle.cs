@@ -1,4 +1,5 @@
 using Hotline.Ledger.Appeals;
+using Hotline.Ledger.Cases;
 using Hotline.Ledger.Commendations.Review;
 using Hotline.Ledger.Evaluation.Sheets;
 using Hotline.Ledger.Evaluation.YearEnd;
@@ -34,12 +35,16 @@ public sealed record BundleResult(
 /// </summary>
 public sealed record BundleEntry(EntryView Entry, bool CountedInResult, bool RescindedSinceResult, bool CitedByGrounds);
 
-/// <summary>A case of the hotline platform behind one or more of the entries.</summary>
-public sealed record BundleCase(string CaseNumber, IReadOnlyList<Guid> EntryIds);
+/// <summary>
+/// A case of the hotline platform behind one or more of the entries, with the case as the ledger knows it
+/// from the case feed (every row, its deadlines and D3.1 charges); null when the feed never sent it.
+/// </summary>
+public sealed record BundleCase(string CaseNumber, IReadOnlyList<Guid> EntryIds, CaseView? Case);
 
 /// <summary>
 /// Everything an inspector needs about one referral (ADR 0054): the referral and its grounds, the approved
-/// result, every deduction of the subject's year with its evidence, the cases behind them, the appeals
+/// result, every deduction of the subject's year with its evidence, the cases behind them (as the case feed
+/// delivered them), the appeals
 /// against them and their decisions, and the spot checks that led to them.
 /// </summary>
 public sealed record ReferralBundle(
@@ -84,10 +89,13 @@ public sealed record ReferralBundle(
             .Where(c => c.EntryIds.Any(ids.Contains))
             .OrderBy(c => c.CheckedOn).ThenBy(c => c.RecordedAt)
             .ToList();
-        var cases = stored.Where(e => e.CaseNumber is not null)
+        var numbers = stored.Where(e => e.CaseNumber is not null)
             .GroupBy(e => e.CaseNumber!, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new BundleCase(g.Key, g.Select(e => e.Id).ToList()))
+            .ToList();
+        var files = (await session.LoadManyAsync<CaseFile>(numbers.Select(g => CaseIds.StreamOf(g.Key)))).ToDictionary(f => f.CaseNumber, StringComparer.Ordinal);
+        var cases = numbers
+            .Select(g => new BundleCase(g.Key, g.Select(e => e.Id).ToList(), files.TryGetValue(g.Key, out var file) ? CaseView.Of(file) : null))
             .ToList();
 
         var title = referral.Kind == Candidates.UnitKind
