@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Hotline.Ledger.Api.Idempotency;
+using Hotline.Ledger.Api.Security;
 using Hotline.Ledger.Cases;
 using Hotline.Ledger.Http;
 using Hotline.Ledger.Rulebooks;
@@ -73,6 +74,7 @@ public static class HotlineHost
         });
         builder.Services.AddWolverineHttp();
         builder.Services.AddCaseFeed(config);
+        builder.AddHotlineSecurity();
         return builder;
     }
 
@@ -81,17 +83,20 @@ public static class HotlineHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        // Health and the API documentation are the only routes open without a token (docs/security.md).
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 
+        app.UseHotlineSecurity();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.MapWolverineEndpoints(o =>
         {
             // '?unitId=abc' must be a 400, never a silently widened query.
             o.RejectUnparseableQueryValues = true;
+            o.AddPolicy<AccessPolicy>();
             o.AddPolicy<ValidationPolicy>();
         });
         return app;

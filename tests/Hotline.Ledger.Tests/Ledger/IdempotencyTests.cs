@@ -63,12 +63,8 @@ public class IdempotencyTests(LedgerApp app) : LedgerTest(app)
         Assert.Equal(HttpStatusCode.Created, first.Status);
 
         // A second, freshly started service on the same database answers the stored response.
-        await using var restarted = await AlbaHost.For<Program>(b =>
-        {
-            b.UseSetting("ConnectionStrings:Hotline", LedgerApp.ConnectionString);
-            b.UseSetting("Hotline:Schema", App.Schema);
-        });
-        var again = await restarted.Server.CreateClient().SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/units")
+        await using var restarted = await AlbaHost.For<Program>(b => LedgerApp.Configure(b, App.Schema));
+        var again = await App.ClientFor(LedgerApp.DefaultUser, LedgerApp.DefaultRoles, host: restarted).SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/units")
         {
             Content = System.Net.Http.Json.JsonContent.Create(body),
             Headers = { { "Idempotency-Key", "key-restart" } },

@@ -1,9 +1,12 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Alba;
 using Hotline.Ledger.Api.Hosting;
+using Hotline.Ledger.Api.Security;
+using Hotline.Ledger.Security;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -21,28 +24,71 @@ public class LedgerApp : IAsyncLifetime
     public static readonly string ConnectionString =
         Environment.GetEnvironmentVariable("ConnectionStrings__Hotline") ?? HotlineHost.DefaultConnectionString;
 
+    /// <summary>The tests sign their tokens with this key, as `dotnet run -- token` does with run.sh's.</summary>
+    public const string DevelopmentKey = "hotline-test-development-signing-key-0123456789";
+
+    /// <summary>The default client's user: every role but liaison, named as the office's own desk.</summary>
+    public const string DefaultUser = "office";
+
+    public static readonly string[] DefaultRoles = Roles.All.Where(r => r != Roles.Liaison).ToArray();
+
     public string Schema { get; } = "t_" + Guid.NewGuid().ToString("N")[..12];
     public IAlbaHost Host { get; private set; } = null!;
+
+    /// <summary>Authenticated as <see cref="DefaultUser"/> with <see cref="DefaultRoles"/>.</summary>
     public HttpClient Client { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         Host = await AlbaHost.For<Program>(b =>
         {
-            b.UseSetting("ConnectionStrings:Hotline", ConnectionString);
-            b.UseSetting("Hotline:Schema", Schema);
-            // Refused requests are the point of many tests; their logs would drown the report.
-            b.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("HOTLINE_TEST_LOG_LEVEL") ?? "Critical");
-            b.UseSetting("Logging:Console:FormatterName", "simple");
+            Configure(b, Schema);
             b.ConfigureTestServices(ConfigureServices);
         });
-        Client = Host.Server.CreateClient();
+        Client = ClientFor(DefaultUser, DefaultRoles);
     }
 
     /// <summary>A fixture that needs other services (e.g. a fake clock) overrides this; it runs after the app's own.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
     {
     }
+
+    /// <summary>
+    /// The settings of the test host: use it for any further host on the same schema (a restart test),
+    /// so that it accepts the tests' tokens.
+    /// </summary>
+    public static void Configure(IWebHostBuilder b, string schema)
+    {
+        b.UseEnvironment("Development");
+        b.UseSetting("ConnectionStrings:Hotline", ConnectionString);
+        b.UseSetting("Hotline:Schema", schema);
+        b.UseSetting("Hotline:Auth:DevelopmentKey", DevelopmentKey);
+        // Refused requests are the point of many tests; their logs would drown the report.
+        b.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("HOTLINE_TEST_LOG_LEVEL") ?? "Critical");
+        b.UseSetting("Logging:Console:FormatterName", "simple");
+    }
+
+    /// <summary>A bearer token for the test host. Valid from 2000 (a test may set the clock back) to tomorrow.</summary>
+    public static string Token(string user, IEnumerable<string> roles, string? unitCode = null) =>
+        DevelopmentTokens.Issue(DevelopmentKey, user, roles, unitCode,
+            new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero), TimeProvider.System.GetUtcNow().AddDays(1));
+
+    /// <summary>A client of <paramref name="host"/> (by default this app's) that sends a token for the user and roles.</summary>
+    public HttpClient ClientFor(string user, IEnumerable<string> roles, string? unitCode = null, IAlbaHost? host = null)
+    {
+        var client = (host ?? Host).Server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(user, roles, unitCode));
+        return client;
+    }
+
+    /// <summary>Requests as a user holding <paramref name="roles"/> (a liaison of <paramref name="unitCode"/>).</summary>
+    public Caller As(string user, string[] roles, string? unitCode = null) => new(ClientFor(user, roles, unitCode));
+
+    /// <summary>Requests as a liaison of the unit with this code.</summary>
+    public Caller AsLiaison(string unitCode, string user = "liaison") => As(user, [Roles.Liaison], unitCode);
+
+    /// <summary>Requests without any token.</summary>
+    public Caller Anonymous => new(Host.Server.CreateClient());
 
     public async Task DisposeAsync()
     {
@@ -57,7 +103,7 @@ public class LedgerApp : IAsyncLifetime
     public async Task Reset()
     {
         await Host.ResetAllMartenDataAsync();
-        await Sql($"truncate \"{Schema}\".hl_idempotency");
+        await Sql($"truncate \"{Schema}\".hl_idempotency, \"{Schema}\".hl_ledger_chain");
         await Sql($"truncate {string.Join(", ", Hotline.Ledger.Cases.CaseFeedModule.Tables.Select(t => $"\"{Schema}\".{t}"))}");
     }
 
@@ -88,15 +134,8 @@ public class LedgerApp : IAsyncLifetime
 
     public Task<Reply> Get(string url) => Send(HttpMethod.Get, url, null, null);
 
-    public async Task<Reply> Send(HttpMethod method, string url, HttpContent? content, string? idempotencyKey, string? accept = null)
-    {
-        using var request = new HttpRequestMessage(method, url) { Content = content };
-        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
-        if (accept is not null) request.Headers.Add("Accept", accept);
-        using var response = await Client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return new Reply(response.StatusCode, response.Content.Headers.ContentType?.MediaType, text);
-    }
+    public Task<Reply> Send(HttpMethod method, string url, HttpContent? content, string? idempotencyKey, string? accept = null) =>
+        Caller.Send(Client, method, url, content, idempotencyKey, accept);
 
     /// <summary>POST that must succeed with <paramref name="status"/>; returns the JSON answer.</summary>
     public async Task<JsonElement> Created(string url, object body, HttpStatusCode status = HttpStatusCode.Created)
@@ -123,6 +162,29 @@ public class LedgerApp : IAsyncLifetime
     {
         var person = await Created("/api/people", new { name, unitId, effectiveOn });
         return person.GetProperty("id").GetGuid();
+    }
+}
+
+/// <summary>Requests through one client (one user's token, or none).</summary>
+public sealed class Caller(HttpClient client)
+{
+    public HttpClient Client => client;
+
+    public Task<Reply> Get(string url) => Send(client, HttpMethod.Get, url, null, null);
+
+    public Task<Reply> Post(string url, object body, string? idempotencyKey = null) =>
+        Send(client, HttpMethod.Post, url, JsonContent.Create(body), idempotencyKey);
+
+    public Task<Reply> Send(HttpMethod method, string url, HttpContent? content = null) => Send(client, method, url, content, null);
+
+    public static async Task<Reply> Send(HttpClient client, HttpMethod method, string url, HttpContent? content, string? idempotencyKey, string? accept = null)
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = content };
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        if (accept is not null) request.Headers.Add("Accept", accept);
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return new Reply(response.StatusCode, response.Content.Headers.ContentType?.MediaType, text);
     }
 }
 

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Hotline.Ledger.Api.Security;
+
+/// <summary>
+/// 401 and 403 are answered as problem details like every other refusal, and say why: a 403 names the
+/// roles the route is open to, or why a liaison may not see this unit.
+/// </summary>
+public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService problems) : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext http, AuthorizationPolicy policy, PolicyAuthorizationResult result)
+    {
+        if (result.Challenged)
+        {
+            await http.ChallengeAsync();
+            await Write(http, StatusCodes.Status401Unauthorized, "Unauthorized", WhyUnauthenticated(http));
+        }
+        else if (result.Forbidden)
+        {
+            await http.ForbidAsync();
+            var reasons = result.AuthorizationFailure?.FailureReasons.Select(r => r.Message).ToList() ?? [];
+            await Write(http, StatusCodes.Status403Forbidden, "Forbidden",
+                reasons.Count > 0 ? string.Join(" ", reasons) : "This token may not do this.");
+        }
+        else
+        {
+            await _default.HandleAsync(next, http, policy, result);
+        }
+    }
+
+    private static string WhyUnauthenticated(HttpContext http)
+    {
+        var failure = http.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure;
+        return failure switch
+        {
+            null => "Send a bearer token: 'Authorization: Bearer <token>' (README, \"Tokens\").",
+            SecurityTokenExpiredException => "The bearer token has expired.",
+            SecurityTokenNotYetValidException => "The bearer token is not valid yet.",
+            _ => "The bearer token was refused: its signature, issuer or audience is not the one configured.",
+        };
+    }
+
+    private Task Write(HttpContext http, int status, string title, string detail)
+    {
+        if (http.Response.HasStarted) return Task.CompletedTask;
+        http.Response.StatusCode = status;
+        return problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        }).AsTask();
+    }
+}

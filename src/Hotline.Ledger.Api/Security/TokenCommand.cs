@@ -1,0 +1,68 @@
+using Hotline.Ledger.Security;
+using JasperFx.CommandLine;
+
+namespace Hotline.Ledger.Api.Security;
+
+public sealed class TokenInput : NetCoreInput
+{
+    [Description("The user's name: what the ledger records as recordedBy")]
+    [FlagAlias("user")]
+    public string UserFlag { get; set; } = "";
+
+    [Description("The role, or several separated by commas: office, assessor, auditor, inspector, liaison, leader, feed")]
+    [FlagAlias("role")]
+    public string RoleFlag { get; set; } = "";
+
+    [Description("A liaison's unit, by its code")]
+    [FlagAlias("unit")]
+    public string? UnitFlag { get; set; }
+
+    [Description("How many hours the token is valid (default 8, at most 720)")]
+    [FlagAlias("hours")]
+    public int HoursFlag { get; set; } = 8;
+}
+
+/// <summary>
+/// <c>dotnet run --project src/Hotline.Ledger.Api -- token --user NAME --role ROLE [--unit UNIT_CODE]</c>:
+/// prints only the token on standard output, signed with Hotline:Auth:DevelopmentKey. Refuses (exit code
+/// 1, reason on standard error) when no development key is configured.
+/// </summary>
+[Description("Prints a bearer token signed with the local development key (Hotline:Auth:DevelopmentKey)", Name = "token")]
+public sealed class TokenCommand : JasperFxAsyncCommand<TokenInput>
+{
+    public override Task<bool> Execute(TokenInput input)
+    {
+        using var host = input.BuildHost();
+        var settings = host.Services.GetRequiredService<IConfiguration>().GetSection(AuthSettings.Section).Get<AuthSettings>() ?? new();
+        var clock = host.Services.GetRequiredService<TimeProvider>();
+
+        var roles = input.RoleFlag.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var refusal = Refusal(settings, input, roles);
+        if (refusal is not null)
+        {
+            Console.Error.WriteLine($"token: {refusal}");
+            return Task.FromResult(false);
+        }
+
+        var now = clock.GetUtcNow();
+        var token = DevelopmentTokens.Issue(settings.DevelopmentKey!, input.UserFlag.Trim(), roles, input.UnitFlag?.Trim(), now, now.AddHours(input.HoursFlag));
+        Console.Out.WriteLine(token);
+        return Task.FromResult(true);
+    }
+
+    private static string? Refusal(AuthSettings settings, TokenInput input, string[] roles)
+    {
+        if (!settings.HasDevelopmentKey)
+            return $"no development key is configured; set {AuthSettings.Section}:DevelopmentKey " +
+                   "(environment variable Hotline__Auth__DevelopmentKey, as run.sh does) to sign local tokens.";
+        if (string.IsNullOrWhiteSpace(input.UserFlag)) return "--user NAME is required.";
+        if (input.UserFlag.Length > 100) return "--user holds at most 100 characters.";
+        if (roles.Length == 0) return $"--role is required: one or more of {string.Join(", ", Roles.All)}.";
+        if (roles.FirstOrDefault(r => !Roles.All.Contains(r)) is { } unknown)
+            return $"'{unknown}' is not a role; the roles are {string.Join(", ", Roles.All)}.";
+        if (roles.Contains(Roles.Liaison) && string.IsNullOrWhiteSpace(input.UnitFlag))
+            return "a liaison token must name the unit: --unit UNIT_CODE.";
+        if (input.HoursFlag is < 1 or > 720) return "--hours must lie between 1 and 720.";
+        return null;
+    }
+}

@@ -1,0 +1,107 @@
+using static Hotline.Ledger.Security.LiaisonScoping;
+using static Hotline.Ledger.Security.Roles;
+
+namespace Hotline.Ledger.Security;
+
+/// <summary>
+/// Who may call which route: the one table the whole API is authorised from (docs/security.md shows
+/// it; AccessMatrixTests check it route by route). A route that is mapped but has no row here is
+/// refused to everyone and fails the build's tests, so a new endpoint must add its row.
+/// Rows for routes not yet built are kept so that their authors find the decision already taken.
+/// </summary>
+public static class AccessMatrix
+{
+    /// <summary>The largest request body a route takes unless its row says otherwise.</summary>
+    public const long DefaultMaxBodyBytes = 256 * 1024;
+
+    /// <summary>Everyone who reads across units.</summary>
+    private static readonly string[] Readers = [Office, Assessor, Auditor, Inspector, Leader];
+
+    public static readonly IReadOnlyList<AccessRule> Rows =
+    [
+        // Reference data (registry, rulebooks)
+        Post("/api/units", [Office]),
+        Get("/api/units", Readers, Query),
+        Get("/api/units/{id}", Readers, UnitInPath),
+        Post("/api/people", [Office]),
+        Get("/api/people", Readers, Query),
+        Get("/api/people/{id}", Readers, PersonInPath),
+        Post("/api/people/{id}/transfers", [Office]),
+        Get("/api/rulebooks", Readers, Unscoped),
+        Get("/api/rulebooks/in-force", Readers, Unscoped),
+        Get("/api/rulebooks/{id}", Readers, Unscoped),
+
+        // The ledger
+        Post("/api/entries", [Office]),
+        Get("/api/entries", Readers, Query),
+        Get("/api/entries/{id}", Readers, EntryInPath),
+        Post("/api/entries/{id}/rescind", [Office]),
+        Post("/api/marks", [Assessor]),
+        Get("/api/marks/{id}", Readers, MarkInPath),
+
+        // Who did what, and proof nobody rewrote it
+        Get("/api/integrity", [Office, Auditor, Inspector, Leader]),
+        Get("/api/audit/reads", [Auditor, Inspector]),
+
+        // Scores and the evidence trail (issue 5)
+        Get("/api/units/{id}/score", Readers, UnitInPath),
+        Get("/api/people/{id}/score", Readers, PersonInPath),
+        Get("/api/rankings", Readers),
+        Get("/api/evidence", Readers, Query),
+
+        // The case feed (issue 6): a batch holds up to 10,000 rows
+        Post("/api/cases/events", [Feed, Office], maxBodyBytes: 16 * 1024 * 1024),
+        Get("/api/cases/{id}", Readers, LiaisonScoping.Endpoint),
+        Get("/api/units/{id}/rates", Readers, UnitInPath),
+        Get("/api/people/{id}/rates", Readers, PersonInPath),
+        Post("/api/units/{id}/monthly-reports", [Office], UnitInPath),
+        Get("/api/units/{id}/monthly-reports", Readers, UnitInPath),
+        Get("/api/warnings", Readers),
+
+        // The evaluation cycle (issue 8)
+        Post("/api/appeals", [Office], LiaisonScoping.Endpoint),
+        Get("/api/appeals", Readers, Query),
+        Get("/api/appeals/{id}", Readers, LiaisonScoping.Endpoint),
+        Post("/api/appeals/{id}/decision", [Office]),
+        Post("/api/circulars", [Office]),
+        Get("/api/circulars", Readers),
+        Get("/api/circulars/{id}", Readers),
+        Post("/api/evaluations", [Office]),
+        Get("/api/evaluations", Readers),
+        Get("/api/evaluations/{id}", Readers),
+        Post("/api/evaluations/{id}/submit", [Office]),
+        Post("/api/evaluations/{id}/return", [Leader]),
+        Post("/api/evaluations/{id}/approve", [Leader]),
+
+        // Self-checks, spot checks, commendations and accountability (issue 9)
+        Post("/api/units/{id}/self-checks", [Office], UnitInPath),
+        Get("/api/units/{id}/self-checks", Readers, UnitInPath),
+        Post("/api/spot-checks", [Office]),
+        Get("/api/spot-checks", Readers),
+        Post("/api/commendation-plans", [Office]),
+        Get("/api/commendation-plans", Readers, Unscoped),
+        Get("/api/commendation-plans/{id}", Readers, Unscoped),
+        Post("/api/commendation-plans/{id}/approve", [Leader]),
+        Post("/api/commendation-plans/{id}/applications", [Office], LiaisonScoping.Endpoint),
+        Get("/api/commendation-plans/{id}/applications", Readers, Query),
+        Post("/api/commendation-plans/{id}/shortlist", [Office]),
+        Post("/api/commendation-plans/{id}/shortlist/approve", [Leader]),
+        Post("/api/commendations", [Office]),
+        Get("/api/commendations", Readers),
+        Post("/api/referrals", [Office]),
+        Get("/api/referrals", [Office, Auditor, Inspector, Leader]),
+        Get("/api/referrals/{id}/bundle", [Office, Auditor, Inspector]),
+    ];
+
+    private static readonly Dictionary<string, AccessRule> ByKey = Rows.ToDictionary(r => r.Key);
+
+    /// <summary>The row for a route, or null: a route without a row is refused to everyone.</summary>
+    public static AccessRule? Find(string method, string route) =>
+        ByKey.GetValueOrDefault(AccessRule.KeyOf(method, route));
+
+    private static AccessRule Get(string route, string[] roles, LiaisonScoping liaison = None) =>
+        new("GET", route, roles, liaison, DefaultMaxBodyBytes);
+
+    private static AccessRule Post(string route, string[] roles, LiaisonScoping liaison = None, long maxBodyBytes = DefaultMaxBodyBytes) =>
+        new("POST", route, roles, liaison, maxBodyBytes);
+}

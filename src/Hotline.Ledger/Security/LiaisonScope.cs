@@ -1,0 +1,99 @@
+using System.Security.Claims;
+using Hotline.Ledger.Ledger.Entries;
+using Hotline.Ledger.Ledger.Marks;
+using Hotline.Ledger.Registry.People;
+using Hotline.Ledger.Registry.Units;
+using Hotline.Ledger.Rulebooks;
+using Marten;
+using Microsoft.AspNetCore.Http;
+
+namespace Hotline.Ledger.Security;
+
+/// <summary>
+/// What a reader may see: every unit, or — for a liaison — one unit and its people.
+/// <see cref="UnitId"/> is null for a confined reader whose unit is not registered: they see nothing.
+/// </summary>
+public sealed record UnitScope(bool Confined, Guid? UnitId, string? UnitCode)
+{
+    public static readonly UnitScope Everything = new(false, null, null);
+
+    public bool Sees(Guid unitId) => !Confined || UnitId == unitId;
+
+    /// <summary>A person is the liaison's business when any of their memberships, past or present, is in the unit.</summary>
+    public bool Sees(Person person) => !Confined || person.Memberships.Any(m => m.UnitId == UnitId);
+}
+
+/// <summary>
+/// Keeps a liaison to their own unit. The access matrix applies it to ids in the path; endpoints whose
+/// unit is in the body, behind another id, or spread over a list call it themselves:
+/// <code>
+/// if (await LiaisonScope.RefuseUnit(http, session, unitId) is { } refusal) return refusal;
+/// var scope = await LiaisonScope.Of(http, session);
+/// rows = rows.Where(r => scope.Sees(r.UnitId));
+/// </code>
+/// </summary>
+public static class LiaisonScope
+{
+    private const string CacheKey = "hotline.unit-scope";
+
+    /// <summary>The caller's scope, resolved once per request (the unit claim holds the unit's code).</summary>
+    public static async Task<UnitScope> Of(HttpContext http, IQuerySession session)
+    {
+        if (http.Items.TryGetValue(CacheKey, out var cached) && cached is UnitScope scope) return scope;
+        scope = await Resolve(http.User, session, http.RequestAborted);
+        http.Items[CacheKey] = scope;
+        return scope;
+    }
+
+    public static async Task<UnitScope> Resolve(ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation = default)
+    {
+        if (Roles.SeeEveryUnit.Any(user.IsInRole)) return UnitScope.Everything;
+        if (!user.IsInRole(Roles.Liaison)) return new UnitScope(true, null, null);
+
+        var code = user.FindFirst(HotlineClaims.Unit)?.Value;
+        if (string.IsNullOrWhiteSpace(code)) return new UnitScope(true, null, null);
+        var key = Unit.KeyOf(code);
+        var unit = await session.Query<Unit>().Where(u => u.CodeKey == key).FirstOrDefaultAsync(cancellation);
+        return new UnitScope(true, unit?.Id, code);
+    }
+
+    /// <summary>Null when the caller may see the unit; otherwise the 403 to answer.</summary>
+    public static async Task<IResult?> RefuseUnit(HttpContext http, IQuerySession session, Guid unitId)
+    {
+        var scope = await Of(http, session);
+        return scope.Sees(unitId) ? null : Refusal(scope);
+    }
+
+    /// <summary>Null when the caller may see the person (any membership in their unit); otherwise the 403 to answer.</summary>
+    public static async Task<IResult?> RefusePerson(HttpContext http, IQuerySession session, Guid personId)
+    {
+        var scope = await Of(http, session);
+        return await SeesPerson(scope, session, personId, http.RequestAborted) ? null : Refusal(scope);
+    }
+
+    public static async Task<bool> SeesPerson(UnitScope scope, IQuerySession session, Guid personId, CancellationToken cancellation = default) =>
+        !scope.Confined || (await session.LoadAsync<Person>(personId, cancellation) is { } person && scope.Sees(person));
+
+    public static async Task<bool> SeesEntry(UnitScope scope, IQuerySession session, Guid entryId, CancellationToken cancellation = default) =>
+        !scope.Confined || (await session.LoadAsync<Entry>(entryId, cancellation) is { } entry && scope.Sees(entry.UnitId));
+
+    public static async Task<bool> SeesMark(UnitScope scope, IQuerySession session, Guid markId, CancellationToken cancellation = default)
+    {
+        if (!scope.Confined) return true;
+        if (await session.LoadAsync<Mark>(markId, cancellation) is not { } mark) return false;
+        return mark.SubjectKind == SubjectKind.Unit
+            ? scope.Sees(mark.SubjectId)
+            : await SeesPerson(scope, session, mark.SubjectId, cancellation);
+    }
+
+    /// <summary>Why a confined caller is turned away; says nothing about whether the thing asked for exists.</summary>
+    public static string Reason(UnitScope scope) => scope switch
+    {
+        { UnitCode: null } => "This token is confined to one unit but names none (no 'unit' claim).",
+        { UnitId: null } => $"The unit '{scope.UnitCode}' named by this token is not registered.",
+        _ => $"A liaison of unit '{scope.UnitCode}' sees only that unit and its people.",
+    };
+
+    public static IResult Refusal(UnitScope scope) =>
+        Results.Problem(title: "Forbidden", detail: Reason(scope), statusCode: StatusCodes.Status403Forbidden);
+}

@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using Hotline.Ledger.Http;
+using Marten;
+using Microsoft.AspNetCore.Http;
+
+namespace Hotline.Ledger.Security;
+
+/// <summary>What was read. Add a kind when a new kind of sensitive read appears.</summary>
+public enum ReadKind { ScoreReplay, EvidenceTrail, Entry, Rates, Export }
+
+/// <summary>One recorded read: who looked at whose records, when, and with which query.</summary>
+public sealed class ReadRecord
+{
+    public Guid Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string Reader { get; set; } = "";
+    public string[] Roles { get; set; } = [];
+
+    /// <summary>The reader's own unit when they are a liaison.</summary>
+    public string? ReaderUnit { get; set; }
+
+    public ReadKind Kind { get; set; }
+    public Guid? UnitId { get; set; }
+    public Guid? PersonId { get; set; }
+    public string Path { get; set; } = "";
+    public string Query { get; set; } = "";
+    public string CorrelationId { get; set; } = "";
+}
+
+/// <summary>
+/// Records reads of the evidence trail, of score replays and of other sensitive views. Call it before
+/// answering, with the subject the answer is about (unit, person, or both; neither for an across-units
+/// list); if the record cannot be written the read fails rather than going unrecorded:
+/// <code>await audit.RecordAsync(http, ReadKind.ScoreReplay, unitId: id);</code>
+/// Records are documents, not events: a read changes nothing in the ledger, its sequence or its digest.
+/// </summary>
+public sealed class ReadAudit(IDocumentStore store, TimeProvider clock)
+{
+    public async Task RecordAsync(HttpContext http, ReadKind kind, Guid? unitId = null, Guid? personId = null, CancellationToken cancellation = default)
+    {
+        var roleType = (http.User.Identity as ClaimsIdentity)?.RoleClaimType ?? ClaimTypes.Role;
+        var record = new ReadRecord
+        {
+            Id = Guid.CreateVersion7(),
+            At = clock.GetUtcNow(),
+            Reader = RequestActor.Of(http),
+            Roles = http.User.FindAll(roleType).Select(c => c.Value).Distinct().Order().ToArray(),
+            ReaderUnit = http.User.IsInRole(Security.Roles.Liaison) ? http.User.FindFirst(HotlineClaims.Unit)?.Value : null,
+            Kind = kind,
+            UnitId = unitId,
+            PersonId = personId,
+            Path = http.Request.Path.Value ?? "",
+            Query = http.Request.QueryString.Value ?? "",
+            CorrelationId = RequestCorrelation.Of(http),
+        };
+
+        await using var session = store.LightweightSession();
+        session.Insert(record);
+        await session.SaveChangesAsync(cancellation);
+    }
+}
