@@ -16,5 +16,8 @@ done
 # Local runs sign their own tokens (see README, "Tokens"); a real deployment configures its issuer instead.
 export Hotline__Auth__DevelopmentKey="${Hotline__Auth__DevelopmentKey:-hotline-local-development-signing-key-0123456789}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+# There is no launch profile (`dotnet run` would print its name on the standard output that the token
+# command keeps for the token): the address it gave is set here.
+export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://localhost:5097}"
 
 exec dotnet run --project src/Hotline.Ledger.Api -c Release -- "${args[@]}"

@@ -1,5 +1,9 @@
 using Hotline.Ledger.Api.Hosting;
+using Hotline.Ledger.Api.Security;
 using JasperFx;
+
+// The token command's standard output holds the token alone: everything else goes to standard error.
+TokenCommand.KeepStandardOutputForTheToken(args);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddHotlineLedger();

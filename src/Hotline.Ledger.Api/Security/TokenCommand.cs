@@ -30,6 +30,19 @@ public sealed class TokenInput : NetCoreInput
 [Description("Prints a bearer token signed with the local development key (Hotline:Auth:DevelopmentKey)", Name = "token")]
 public sealed class TokenCommand : JasperFxAsyncCommand<TokenInput>
 {
+    private static TextWriter _standardOutput = Console.Out;
+
+    /// <summary>
+    /// Command discovery and start-up logging write to standard output; for this command they are sent to
+    /// standard error, so that `TOKEN=$(dotnet run ... -- token ...)` captures the token and nothing else.
+    /// </summary>
+    public static void KeepStandardOutputForTheToken(string[] args)
+    {
+        if (args.Length == 0 || !string.Equals(args[0], "token", StringComparison.OrdinalIgnoreCase)) return;
+        _standardOutput = Console.Out;
+        Console.SetOut(Console.Error);
+    }
+
     public override Task<bool> Execute(TokenInput input)
     {
         using var host = input.BuildHost();
@@ -46,7 +59,8 @@ public sealed class TokenCommand : JasperFxAsyncCommand<TokenInput>
 
         var now = clock.GetUtcNow();
         var token = DevelopmentTokens.Issue(settings.DevelopmentKey!, input.UserFlag.Trim(), roles, input.UnitFlag?.Trim(), now, now.AddHours(input.HoursFlag));
-        Console.Out.WriteLine(token);
+        _standardOutput.WriteLine(token);
+        _standardOutput.Flush();
         return Task.FromResult(true);
     }
 
