@@ -97,6 +97,7 @@ public static class HotlineHost
             // '?unitId=abc' must be a 400, never a silently widened query.
             o.RejectUnparseableQueryValues = true;
             o.AddPolicy<AccessPolicy>();
+            o.AddPolicy<RequestStampPolicy>();
             o.AddPolicy<ValidationPolicy>();
         });
         return app;

@@ -36,11 +36,9 @@ public static class HotlineSecurity
         services.AddSingleton<IAuthorizationHandler, AccessMatrixHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
 
-        services.AddHttpContextAccessor();
         services.AddSingleton<LedgerIntegrity>();
         services.AddSingleton<ReadAudit>();
-        // HttpContextAccessor instances share one ambient slot, so the listener may hold its own.
-        services.ConfigureMarten(opts => SecurityStorage.Configure(opts, new HttpContextAccessor()));
+        services.ConfigureMarten(SecurityStorage.Configure);
         services.PostConfigure<ProblemDetailsOptions>(o =>
         {
             var earlier = o.CustomizeProblemDetails;
@@ -110,19 +108,23 @@ public static class HotlineSecurity
             RoleClaimType = settings.RoleClaim,
         };
 
-        if (settings.UnitClaim != HotlineClaims.Unit)
+        o.Events = new JwtBearerEvents
         {
-            o.Events = new JwtBearerEvents
+            // Kept for the 401's problem details, which say whether the token expired or was never valid.
+            OnChallenge = context =>
             {
-                OnTokenValidated = context =>
-                {
-                    if (context.Principal?.Identity is System.Security.Claims.ClaimsIdentity identity
-                        && identity.FindFirst(settings.UnitClaim) is { } unit)
-                        identity.AddClaim(new System.Security.Claims.Claim(HotlineClaims.Unit, unit.Value));
-                    return Task.CompletedTask;
-                },
-            };
-        }
+                if (context.AuthenticateFailure is { } failure) context.HttpContext.Items[ProblemAuthorizationResultHandler.FailureKey] = failure;
+                return Task.CompletedTask;
+            },
+            OnTokenValidated = context =>
+            {
+                if (settings.UnitClaim != HotlineClaims.Unit
+                    && context.Principal?.Identity is System.Security.Claims.ClaimsIdentity identity
+                    && identity.FindFirst(settings.UnitClaim) is { } unit)
+                    identity.AddClaim(new System.Security.Claims.Claim(HotlineClaims.Unit, unit.Value));
+                return Task.CompletedTask;
+            },
+        };
     }
 
     private sealed class AuthSettingsValidation(bool isDevelopment) : IValidateOptions<AuthSettings>

@@ -12,6 +12,7 @@ namespace Hotline.Ledger.Api.Security;
 /// </summary>
 public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService problems) : IAuthorizationMiddlewareResultHandler
 {
+    public const string FailureKey = "hotline.authentication-failure";
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
     public async Task HandleAsync(RequestDelegate next, HttpContext http, AuthorizationPolicy policy, PolicyAuthorizationResult result)
@@ -36,7 +37,7 @@ public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService pro
 
     private static string WhyUnauthenticated(HttpContext http)
     {
-        var failure = http.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure;
+        var failure = http.Items.TryGetValue(FailureKey, out var item) ? item as Exception : null;
         return failure switch
         {
             null => "Send a bearer token: 'Authorization: Bearer <token>' (README, \"Tokens\").",

@@ -1,17 +1,16 @@
 using Hotline.Ledger.Integrity;
 using Marten;
-using Microsoft.AspNetCore.Http;
 
 namespace Hotline.Ledger.Security;
 
-/// <summary>What the security features keep in Marten: the hash chain table, the read records, and the session listener.</summary>
+/// <summary>What the security features keep in Marten: the hash chain table, the read records, and the session listener that seals events.</summary>
 public static class SecurityStorage
 {
-    public static void Configure(StoreOptions opts, IHttpContextAccessor requests)
+    public static void Configure(StoreOptions opts)
     {
         var schema = opts.DatabaseSchemaName;
         opts.Storage.ExtendedSchemaObjects.Add(ChainStorage.Table(schema));
-        opts.Listeners.Add(new LedgerSessionListener(requests, schema));
+        opts.Listeners.Add(new LedgerSessionListener(schema));
 
         opts.Schema.For<ReadRecord>()
             .Duplicate(r => r.At)

@@ -126,6 +126,24 @@ public class LedgerApp : IAsyncLifetime
         await cmd.ExecuteNonQueryAsync();
     }
 
+    /// <summary>The rows of a query, each as its column values (null for SQL NULL).</summary>
+    public async Task<List<object?[]>> Rows(string sql)
+    {
+        await using var conn = new NpgsqlConnection(ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var rows = new List<object?[]>();
+        while (await reader.ReadAsync())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
     public Task<Reply> Post(string url, object body, string? idempotencyKey = null) =>
         Send(HttpMethod.Post, url, JsonContent.Create(body), idempotencyKey);
 

@@ -2,6 +2,7 @@ using Hotline.Ledger.Http;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
+using Hotline.Ledger.Security;
 using Hotline.Ledger.Time;
 using Marten;
 using Microsoft.AspNetCore.Http;
@@ -38,10 +39,13 @@ public static class EntryEndpoints
     }
 
     [WolverineGet("/api/entries/{id}", OperationId = "getEntry")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session)
+    public static async Task<IResult> Get(Guid id, IQuerySession session, ReadAudit audit, HttpContext http)
     {
         var entry = await session.LoadAsync<Entry>(id);
-        return entry is null ? Problems.NotFound("entry", id) : Results.Ok(EntryView.Of(entry));
+        if (entry is null) return Problems.NotFound("entry", id);
+        // An entry carries its evidence: who read it is recorded like a read of the evidence trail.
+        await audit.RecordAsync(http, ReadKind.Entry, entry.UnitId, entry.PersonId, http.RequestAborted);
+        return Results.Ok(EntryView.Of(entry));
     }
 
     [WolverinePost("/api/entries/{id}/rescind", OperationId = "rescindEntry")]
