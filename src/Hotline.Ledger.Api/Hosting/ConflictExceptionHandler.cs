@@ -37,11 +37,25 @@ public sealed class ConflictExceptionHandler(IProblemDetailsService problems) : 
                 return Conflict("This would record something a second time that may be recorded only once.");
             if (e is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure })
                 return Conflict("Someone else changed this at the same moment; retry.");
-            if (e is System.Text.Json.JsonException or BadHttpRequestException)
-                return new ProblemDetails { Title = "The request body is not valid JSON for this route", Detail = e.Message, Status = StatusCodes.Status400BadRequest };
+            if (e is System.Text.Json.JsonException json) return BadJson(json);
+            if (e is BadHttpRequestException bad)
+                return new ProblemDetails { Title = "The request is not valid for this route", Detail = bad.Message, Status = bad.StatusCode };
         }
 
         return null;
+    }
+
+    // Names the field as the validators do ("evidence[0].title"), so a caller can see what to fix.
+    private static ProblemDetails BadJson(System.Text.Json.JsonException json)
+    {
+        var field = json.Path is { Length: > 2 } path ? path.TrimStart('$').TrimStart('.') : "body";
+        var rule = json.Message.Split(" Path: ")[0].Split(" LineNumber: ")[0].TrimEnd(' ', '|');
+        return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [rule] })
+        {
+            Title = "The request body is not valid JSON for this route",
+            Detail = $"{field}: {rule}",
+            Status = StatusCodes.Status400BadRequest,
+        };
     }
 
     private static ProblemDetails Conflict(string detail) =>

@@ -107,5 +107,7 @@ public static class HotlineHost
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        // Hostile input (docs/security.md): a number is a JSON number, never a string holding one.
+        options.NumberHandling = JsonNumberHandling.Strict;
     }
 }

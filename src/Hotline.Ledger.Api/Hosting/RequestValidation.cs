@@ -10,6 +10,7 @@ public static class RequestValidation
     public static async Task<IResult> Check<T>(IValidator<T> validator, T request)
     {
         if (request is null) return Problems.Field("body", "A JSON body is required.");
+        if (Security.TextGuard.Faults(request) is { Count: > 0 } faults) return Problems.Fields(faults);
         var result = await validator.ValidateAsync(request);
         if (result.IsValid) return WolverineContinue.Result();
 

@@ -46,6 +46,7 @@ public static class HotlineSecurity
             {
                 earlier?.Invoke(c);
                 c.ProblemDetails.Extensions["correlationId"] = RequestCorrelation.Of(c.HttpContext);
+                JsonProblemFields.Add(c);
             };
         });
 

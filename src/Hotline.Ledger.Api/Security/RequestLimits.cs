@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Hotline.Ledger.Api.Security;
 
 /// <summary>
-/// Caps the request body at the route's limit (AccessMatrix: 256 KiB unless the row says more): a
+/// Turns away an empty id in the path (404), and caps the request body at the route's limit (AccessMatrix: 256 KiB unless the row says more): a
 /// declared length over it is a 413 before anything is read, and a body that streams past it fails
 /// as it is read, whichever server hosts the API.
 /// </summary>
@@ -18,6 +18,13 @@ public sealed class RequestLimits(RequestDelegate next)
             await Results.Problem(title: "Request body too large",
                 detail: $"This route takes at most {limit} bytes; the request declares {http.Request.ContentLength}.",
                 statusCode: StatusCodes.Status413PayloadTooLarge).ExecuteAsync(http);
+            return;
+        }
+
+        // No record has the empty id; some stores refuse it with an exception rather than "not found".
+        if (http.Request.RouteValues.Values.Any(v => v is string s && Guid.TryParse(s, out var id) && id == Guid.Empty))
+        {
+            await Results.Problem(title: "Not found", detail: "Nothing has the empty id.", statusCode: StatusCodes.Status404NotFound).ExecuteAsync(http);
             return;
         }
 

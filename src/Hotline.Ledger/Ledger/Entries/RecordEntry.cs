@@ -27,7 +27,7 @@ public sealed class RecordEntryValidator : AbstractValidator<RecordEntry>
             .WithMessage("'points' is the magnitude chosen: a positive number with at most two decimals.");
         RuleFor(x => x.Reason).NotEmpty().MaximumLength(2000);
         RuleFor(x => x.Evidence).Must(e => e is null || e.Count <= 50).WithMessage("At most 50 evidence items per entry.");
-        RuleForEach(x => x.Evidence).SetValidator(new EvidenceItemValidator());
+        RuleForEach(x => x.Evidence).NotNull().WithMessage("An evidence item may not be null.").SetValidator(new EvidenceItemValidator());
         RuleFor(x => x.CaseNumber).MaximumLength(64);
     }
 }

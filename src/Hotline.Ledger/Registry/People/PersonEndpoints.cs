@@ -1,5 +1,6 @@
 using Hotline.Ledger.Http;
 using Hotline.Ledger.Registry.Units;
+using Hotline.Ledger.Security;
 using Hotline.Ledger.Time;
 using Marten;
 using Microsoft.AspNetCore.Http;
@@ -53,12 +54,14 @@ public static class PersonEndpoints
     }
 
     [WolverineGet("/api/people", OperationId = "listPeople")]
-    public static async Task<IReadOnlyList<PersonView>> List(IQuerySession session, Guid? unitId)
+    public static async Task<IReadOnlyList<PersonView>> List(IQuerySession session, Guid? unitId, HttpContext http)
     {
         var query = session.Query<Person>().AsQueryable();
         if (unitId is { } unit) query = query.Where(p => p.UnitId == unit);
         var people = await query.OrderBy(p => p.Name).ToListAsync();
-        return people.Select(PersonView.Of).ToList();
+        // A liaison is listed the people with a membership in their unit only.
+        var scope = await LiaisonScope.Of(http, session);
+        return people.Where(scope.Sees).Select(PersonView.Of).ToList();
     }
 
     [WolverineGet("/api/people/{id}", OperationId = "getPerson")]

@@ -1,4 +1,5 @@
 using Hotline.Ledger.Http;
+using Hotline.Ledger.Security;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
@@ -30,10 +31,12 @@ public static class UnitEndpoints
     }
 
     [WolverineGet("/api/units", OperationId = "listUnits")]
-    public static async Task<IReadOnlyList<UnitView>> List(IQuerySession session)
+    public static async Task<IReadOnlyList<UnitView>> List(IQuerySession session, HttpContext http)
     {
         var units = await session.Query<Unit>().OrderBy(u => u.CodeKey).ToListAsync();
-        return units.Select(UnitView.Of).ToList();
+        // A liaison is listed their own unit only.
+        var scope = await LiaisonScope.Of(http, session);
+        return units.Where(u => scope.Sees(u.Id)).Select(UnitView.Of).ToList();
     }
 
     [WolverineGet("/api/units/{id}", OperationId = "getUnit")]

@@ -1,0 +1,149 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Hotline.Ledger.Tests.Support;
+using static Hotline.Ledger.Tests.Security.MalformedCorpus;
+
+namespace Hotline.Ledger.Tests.Security;
+
+/// <summary>
+/// A generated corpus of malformed requests against every write route gets only 4xx problem details,
+/// never a 5xx, and appends nothing.
+/// </summary>
+public class HostileInputTests(LedgerApp app) : LedgerTest(app)
+{
+    // The ids of a world are only known at run time; breakers that need them hold placeholders that Prepare fills in.
+    private static readonly CorpusWorld w0 = new(Placeholder("unit"), Placeholder("other-unit"), Placeholder("person"), Placeholder("other-person"), Placeholder("entry"));
+
+    private static Guid Placeholder(string what) => new(System.Security.Cryptography.MD5.HashData(Encoding.UTF8.GetBytes(what)));
+
+    /// <summary>
+    /// The write routes of the API. Adding a write route? Add it here: a valid body and, for each field,
+    /// the values that must be refused (the helpers add wrong types, poison strings and hostile text).
+    /// </summary>
+    public static readonly WriteRoute[] Routes =
+    [
+        new("/api/units", _ => new JsonObject { ["code"] = "HOSTILE-1", ["name"] = "测试单位" },
+            [Code("code", 32), Text("name", 200)]),
+
+        new("/api/people", w => new JsonObject { ["name"] = "张三", ["unitId"] = w.Unit, ["effectiveOn"] = "2020-01-01" },
+            [Text("name", 100), Id("unitId"), Date("effectiveOn", required: false)]),
+
+        new("/api/people/{person}/transfers", w => new JsonObject { ["toUnitId"] = w.OtherUnit, ["effectiveOn"] = "2020-08-01" },
+            [Id("toUnitId", more: S(w0.Unit.ToString())), Date("effectiveOn", more: [S("2019-06-01"), S("2020-01-01")])]),
+
+        new("/api/entries", w => new JsonObject
+            {
+                ["clause"] = "B4", ["unitId"] = w.Unit, ["personId"] = w.Person, ["occurredOn"] = "2020-03-03", ["points"] = 6,
+                ["reason"] = "工作方法创新", ["caseNumber"] = "XY2020030300001",
+                ["evidence"] = new JsonArray(new JsonObject { ["title"] = "创新材料", ["reference"] = "DOC-1", ["sha256"] = new string('a', 64) }),
+            },
+            [
+                new("clause", [null, "null", S(""), S("Z9"), S("b4"), S("B4 "), S("U1.1"), S("U1"), S("M1"), S("中文条款"), S("😀"),
+                    S("B4'--"), S(new string('B', 17)), "42", "[]", .. Poison]),
+                Id("unitId", more: S(w0.OtherUnit.ToString())),
+                Id("personId", required: false, more: S(w0.OtherPerson.ToString())),
+                Date("occurredOn", more: [S("0001-01-01"), S("2019-12-19")]),
+                Number("points", "null", "0", "-6", "4.99", "10.01", "6.001", "1e30", "100000000000000000000000000000", "NaN"),
+                Text("reason", 2000),
+                new("evidence", [@"""x""", "{}", "[null]", "[42]", @"[{""reference"":""r""}]",
+                    @"[{""title"":""t"",""reference"":""r"",""sha256"":""xyz""}]",
+                    $@"[{{""title"":""{new string('t', 201)}"",""reference"":""r""}}]",
+                    @"[{""title"":""t\u0000"",""reference"":""r""}]",
+                    "[" + string.Join(",", Enumerable.Repeat(@"{""title"":""t"",""reference"":""r""}", 51)) + "]"]),
+                Text("caseNumber", 64, required: false),
+            ]),
+
+        new("/api/entries/{entry}/rescind", _ => new JsonObject { ["reason"] = "复核后撤销" }, [Text("reason", 2000)]),
+
+        new("/api/marks", w => new JsonObject { ["year"] = 2020, ["clause"] = "U1.1", ["unitId"] = w.Unit, ["points"] = 8, ["reason"] = "领导重视" },
+            [
+                Number("year", "null", "1999", "2101", "2099", "2020.5", "1e10", "99999999999"),
+                new("clause", [null, S(""), S("B1"), S("D1"), S("U1"), S("I1"), S("u1.1"), S("Z9"), S("中文"), S("😀"), "42", .. Poison]),
+                Id("unitId"),
+                Number("points", "null", "-1", "11", "6.001", "1e30"),
+                Text("reason", 2000),
+            ]),
+    ];
+
+    private async Task<CorpusWorld> World()
+    {
+        var unit = await App.NewUnit("CORPUS-A");
+        var other = await App.NewUnit("CORPUS-B");
+        var person = await App.NewPerson(unit, "2020-01-01");
+        var otherPerson = await App.NewPerson(other, "2020-01-01");
+        var entry = await App.Created("/api/entries", new { clause = "B1", unitId = unit, occurredOn = "2020-03-03", reason = "信息被采用" });
+        return new CorpusWorld(unit, other, person, otherPerson, entry.GetProperty("id").GetGuid());
+    }
+
+    private static string Prepare(string text, CorpusWorld world) => text
+        .Replace(w0.Unit.ToString(), world.Unit.ToString()).Replace(w0.OtherUnit.ToString(), world.OtherUnit.ToString())
+        .Replace(w0.Person.ToString(), world.Person.ToString()).Replace(w0.OtherPerson.ToString(), world.OtherPerson.ToString());
+
+    [Fact]
+    public async Task Each_valid_body_of_the_corpus_is_accepted_so_that_each_breaker_is_what_is_refused()
+    {
+        var world = await World();
+        foreach (var route in Routes)
+        {
+            var url = route.Path.Replace("{person}", world.Person.ToString()).Replace("{entry}", world.Entry.ToString());
+            var reply = await App.PostRaw(url, route.Valid(world).ToJsonString());
+            Assert.True((int)reply.Status is >= 200 and < 300, $"The corpus's valid body for {route.Path} is refused ({(int)reply.Status}): {reply.Text}");
+        }
+    }
+
+    [Fact]
+    public async Task A_thousand_malformed_requests_get_only_4xx_problem_details_and_append_nothing()
+    {
+        var world = await World();
+        var corpus = Build(Routes, world).ToList();
+        Assert.True(corpus.Count >= 1000, $"The corpus holds {corpus.Count} requests; it should hold at least 1,000.");
+        Assert.Equal(Routes.Length, corpus.Select(r => r.Route).Distinct().Count());
+
+        var before = await App.EventCount();
+        var wrong = new List<string>();
+        foreach (var request in corpus)
+        {
+            var reply = await App.PostRaw(request.Url, Prepare(request.Body, world));
+            if ((int)reply.Status is < 400 or >= 500 || reply.MediaType != "application/problem+json")
+                wrong.Add($"POST {request.Route} with {request.What}: {(int)reply.Status} {reply.MediaType} {Cut(reply.Text)}");
+        }
+
+        Assert.True(wrong.Count == 0, $"{wrong.Count} of {corpus.Count} malformed requests were not refused with a 4xx problem:\n" + string.Join("\n", wrong.Take(40)));
+        Assert.Equal(before, await App.EventCount());
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_a_413_whether_its_length_is_declared_or_streamed()
+    {
+        var unit = await App.NewUnit();
+        var reason = new string('长', 200 * 1024);
+        var declared = await Refused(() => App.PostRaw("/api/entries", $$"""{"clause":"B1","unitId":"{{unit}}","occurredOn":"2020-03-03","reason":"{{reason}}"}"""),
+            HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains("at most 262144 bytes", declared.Json.GetProperty("detail").GetString());
+
+        // JsonContent streams without a Content-Length: the body is cut off as it is read.
+        var streamed = await Refused(() => App.Post("/api/entries", new { clause = "B1", unitId = unit, occurredOn = "2020-03-03", reason }),
+            HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains("262144 bytes", streamed.Json.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData(@"{""code"":""OK-1"",""name"":""bad\u0000""}", "name")]
+    [InlineData(@"{""code"":""OK-1"",""name"":42}", "name")]
+    public async Task Bad_json_values_are_400s_naming_the_field(string body, string field)
+    {
+        var reply = await Refused(() => App.PostRaw("/api/units", body), HttpStatusCode.BadRequest, field);
+        Assert.Equal("application/problem+json", reply.MediaType);
+    }
+
+    [Fact]
+    public async Task A_number_sent_as_a_string_is_refused()
+    {
+        var unit = await App.NewUnit();
+        await Refused(() => App.PostRaw("/api/marks", $$"""{"year":"2020","clause":"U1.1","unitId":"{{unit}}","points":8,"reason":"r"}"""),
+            HttpStatusCode.BadRequest, "year");
+    }
+
+    private static string Cut(string text) => text.Length > 300 ? text[..300] + "…" : text;
+}
