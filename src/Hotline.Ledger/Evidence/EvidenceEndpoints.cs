@@ -3,6 +3,7 @@ using Hotline.Ledger.Appeals;
 using Hotline.Ledger.Http;
 using Hotline.Ledger.Ledger.Entries;
 using Hotline.Ledger.Ledger.Marks;
+using Hotline.Ledger.Security;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
@@ -19,7 +20,7 @@ public static class EvidenceEndpoints
     /// Accept: text/csv.
     /// </summary>
     [WolverineGet("/api/evidence", OperationId = "evidenceTrail")]
-    public static async Task<IResult> Trail(HttpContext http, IQuerySession session, TimeProvider clock,
+    public static async Task<IResult> Trail(HttpContext http, IQuerySession session, TimeProvider clock, ReadAudit audit,
         Guid? unitId, Guid? personId, string? clause, string? from, string? to, string? knownAt)
     {
         var now = clock.GetUtcNow();
@@ -60,6 +61,9 @@ public static class EvidenceEndpoints
             .Concat((await appeals.Take(MaxRows).ToListAsync()).SelectMany(a => EvidenceRow.Of(a, known)))
             .OrderBy(r => r.RecordedAt).ThenBy(r => r.Id)
             .ToList();
+        // A liaison sees only their unit's rows (docs/security.md); who read whose trail is recorded.
+        rows = await LiaisonScope.Filter(http, session, rows, r => r.UnitId, r => r.PersonId);
+        await audit.RecordAsync(http, ReadKind.EvidenceTrail, unitId, personId, http.RequestAborted);
 
         var wantsCsv = http.Request.Headers.Accept.Any(a => a is not null && a.Contains("text/csv", StringComparison.OrdinalIgnoreCase));
         return wantsCsv

@@ -76,8 +76,12 @@ public static class AccessMatrix
         // Self-checks, spot checks, commendations and accountability (issue 9)
         Post("/api/units/{id}/self-checks", [Office], UnitInPath),
         Get("/api/units/{id}/self-checks", Readers, UnitInPath),
+        Get("/api/units/{id}/self-checks/{month}", Readers, UnitInPath),
+        Get("/api/units/{id}/self-assessment", Readers, UnitInPath),
         Post("/api/spot-checks", [Office]),
+        Post("/api/spot-checks/{id}/entries", [Office]),
         Get("/api/spot-checks", Readers),
+        Get("/api/spot-checks/{id}", Readers),
         Post("/api/commendation-plans", [Office]),
         Get("/api/commendation-plans", Readers, Unscoped),
         Get("/api/commendation-plans/{id}", Readers, Unscoped),

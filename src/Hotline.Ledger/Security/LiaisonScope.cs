@@ -86,6 +86,34 @@ public static class LiaisonScope
             : await SeesPerson(scope, session, mark.SubjectId, cancellation);
     }
 
+    /// <summary>
+    /// Keeps the rows the caller may see (all of them for everyone but a liaison): a row counted for a
+    /// unit is the liaison's when the unit is theirs; a row about a person alone, when the person is.
+    /// </summary>
+    public static async Task<List<T>> Filter<T>(HttpContext http, IQuerySession session, IEnumerable<T> rows, Func<T, Guid?> unitOf, Func<T, Guid?> personOf)
+    {
+        var scope = await Of(http, session);
+        if (!scope.Confined) return rows.ToList();
+
+        var seen = new List<T>();
+        var people = new Dictionary<Guid, bool>();
+        foreach (var row in rows)
+        {
+            if (unitOf(row) is { } unit)
+            {
+                if (scope.Sees(unit)) seen.Add(row);
+            }
+            else if (personOf(row) is { } person)
+            {
+                if (!people.TryGetValue(person, out var sees))
+                    people[person] = sees = await SeesPerson(scope, session, person, http.RequestAborted);
+                if (sees) seen.Add(row);
+            }
+        }
+
+        return seen;
+    }
+
     /// <summary>Why a confined caller is turned away; says nothing about whether the thing asked for exists.</summary>
     public static string Reason(UnitScope scope) => scope switch
     {

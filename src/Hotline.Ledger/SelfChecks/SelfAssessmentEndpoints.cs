@@ -3,6 +3,7 @@ using Hotline.Ledger.Http;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Scoring;
+using Hotline.Ledger.Security;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
@@ -19,12 +20,14 @@ public static class SelfAssessmentEndpoints
 {
     [WolverineGet("/api/units/{id}/self-assessment", OperationId = "unitSelfAssessment")]
     public static async Task<IResult> Compare(Guid id, IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock,
-        string? year, string? asOf, string? knownAt)
+        ReadAudit audit, HttpContext http, string? year, string? asOf, string? knownAt)
     {
         var (query, field, rule) = ScoreQuery.Parse(year, asOf, knownAt, clock);
         if (query is null) return Problems.Field(field!, rule!);
         var unit = await session.LoadAsync<Unit>(id);
         if (unit is null) return Problems.NotFound("unit", id);
+        // The office's figures beside the unit's are a score replay.
+        await audit.RecordAsync(http, ReadKind.ScoreReplay, unitId: id, cancellation: http.RequestAborted);
 
         var rulebook = rulebooks.ForScoring(query.Year, query.AsOf)!;
         var card = Scorecards.Compute(rulebook, SubjectKind.Unit, new ScoreSubject("unit", unit.Id, unit.Name, unit.Code), query,
