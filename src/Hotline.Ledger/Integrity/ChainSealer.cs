@@ -15,12 +15,13 @@ public sealed class ChainSealer(string schema) : ITransactionParticipant
     private readonly string _events = $"\"{schema}\".mt_events";
     private readonly long _lockKey = ChainStorage.LockKey(schema);
 
-    /// <summary>The ids of the events the coming commit appends; set before each save.</summary>
-    public Guid[] Pending { get; set; } = [];
+    /// <summary>The events the coming commit appends, and their streams; set before each save.</summary>
+    public (Guid[] Streams, Guid[] Events) Pending { get; set; } = ([], []);
 
     public async Task BeforeCommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken token)
     {
-        if (Pending.Length == 0) return;
+        var (streams, events) = Pending;
+        if (events.Length == 0) return;
 
         // Held to the end of the transaction: the next sealer reads our head only once we have committed.
         await using (var lockCommand = new NpgsqlCommand("select pg_advisory_xact_lock($1)", connection, transaction))
@@ -31,12 +32,15 @@ public sealed class ChainSealer(string schema) : ITransactionParticipant
 
         var (position, previous) = await Head(connection, transaction, token);
 
-        var sequences = new List<long>(Pending.Length);
-        var hashes = new List<string>(Pending.Length);
+        var sequences = new List<long>(events.Length);
+        var hashes = new List<string>(events.Length);
+        // mt_events has no index on id; the stream narrows the search through (stream_id, version).
         await using (var read = new NpgsqlCommand(
-            $"select {ChainedEvent.Columns} from {_events} e where e.id = any($1) order by e.seq_id", connection, transaction))
+            $"select {ChainedEvent.Columns} from {_events} e where e.stream_id = any($1) and e.id = any($2) order by e.seq_id",
+            connection, transaction))
         {
-            read.Parameters.AddWithValue(Pending);
+            read.Parameters.AddWithValue(streams);
+            read.Parameters.AddWithValue(events);
             await using var reader = await read.ExecuteReaderAsync(token);
             while (await reader.ReadAsync(token))
             {
@@ -47,8 +51,8 @@ public sealed class ChainSealer(string schema) : ITransactionParticipant
             }
         }
 
-        if (sequences.Count != Pending.Length)
-            throw new InvalidOperationException($"Sealing found {sequences.Count} of the {Pending.Length} events this commit appends.");
+        if (sequences.Count != events.Length)
+            throw new InvalidOperationException($"Sealing found {sequences.Count} of the {events.Length} events this commit appends.");
 
         await using var insert = new NpgsqlCommand(
             $"insert into {_chain} (position, seq_id, hash) select $1 + n, s, h from unnest($2, $3) with ordinality as t(s, h, n)",
@@ -61,7 +65,7 @@ public sealed class ChainSealer(string schema) : ITransactionParticipant
 
     public Task AfterCommitAsync(CancellationToken token)
     {
-        Pending = [];
+        Pending = ([], []);
         return Task.CompletedTask;
     }
 

@@ -14,7 +14,8 @@ public sealed class LedgerSessionListener(string schema) : DocumentSessionListen
 
     public override Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
     {
-        var appended = session.PendingChanges.Streams().SelectMany(s => s.Events).Select(e => e.Id).ToArray();
+        var streams = session.PendingChanges.Streams().Where(s => s.Events.Count > 0).ToList();
+        var appended = streams.SelectMany(s => s.Events).Select(e => e.Id).ToArray();
         if (appended.Length == 0 && !_sealers.TryGetValue(session, out _)) return Task.CompletedTask;
 
         var sealer = _sealers.GetValue(session, s =>
@@ -25,7 +26,7 @@ public sealed class LedgerSessionListener(string schema) : DocumentSessionListen
             registrar.AddTransactionParticipant(created);
             return created;
         });
-        sealer.Pending = appended;
+        sealer.Pending = (streams.Select(s => s.Id).Distinct().ToArray(), appended);
         return Task.CompletedTask;
     }
 }
