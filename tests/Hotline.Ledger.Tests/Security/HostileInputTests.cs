@@ -1,7 +1,11 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Hotline.Ledger.Security;
 using Hotline.Ledger.Tests.Support;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using static Hotline.Ledger.Tests.Security.MalformedCorpus;
 
 namespace Hotline.Ledger.Tests.Security;
@@ -13,7 +17,8 @@ namespace Hotline.Ledger.Tests.Security;
 public class HostileInputTests(LedgerApp app) : LedgerTest(app)
 {
     // The ids of a world are only known at run time; breakers that need them hold placeholders that Prepare fills in.
-    private static readonly CorpusWorld w0 = new(Placeholder("unit"), Placeholder("other-unit"), Placeholder("person"), Placeholder("other-person"), Placeholder("entry"));
+    private static readonly CorpusWorld w0 = new(Placeholder("unit"), Placeholder("other-unit"), Placeholder("person"), Placeholder("other-person"),
+        Placeholder("entry"), Placeholder("spot-check"));
 
     private static Guid Placeholder(string what) => new(System.Security.Cryptography.MD5.HashData(Encoding.UTF8.GetBytes(what)));
 
@@ -56,6 +61,39 @@ public class HostileInputTests(LedgerApp app) : LedgerTest(app)
 
         new("/api/entries/{entry}/rescind", _ => new JsonObject { ["reason"] = "复核后撤销" }, [Text("reason", 2000)]),
 
+        new("/api/units/{unit}/self-checks", _ => new JsonObject
+            {
+                ["month"] = "2020-05", ["summary"] = "本月自查",
+                ["items"] = new JsonArray(new JsonObject { ["clause"] = "U1.1", ["points"] = 8, ["note"] = "领导重视" }),
+            },
+            [
+                new("month", [null, "null", S(""), S("2020-13"), S("2020-5"), S("2020-05-01"), S("二〇二〇年五月"), S("9999-01"), S("1999-01"),
+                    "202005", "[]", .. Poison]),
+                new("items", [null, "null", "[]", "{}", "[null]", "[42]", @"[{""points"":8}]", @"[{""clause"":""B1"",""points"":2}]",
+                    @"[{""clause"":""U1.1"",""points"":-1}]", @"[{""clause"":""U1.1"",""points"":11}]", @"[{""clause"":""U1"",""points"":5}]",
+                    @"[{""clause"":""U1.1"",""points"":1},{""clause"":""U1.1"",""points"":2}]",
+                    @"[{""clause"":""U1.1"",""points"":1,""note"":""" + new string('n', 1001) + @"""}]",
+                    "[" + string.Join(",", Enumerable.Repeat(@"{""clause"":""U1.1"",""points"":1}", 41)) + "]"]),
+                Text("summary", 4000, required: false),
+            ]),
+
+        new("/api/spot-checks", w => new JsonObject
+            {
+                ["unitId"] = w.Unit, ["checkedOn"] = "2020-06-01", ["scope"] = "抽查五月办件", ["findings"] = "两件逾期未答复",
+                ["entryIds"] = new JsonArray(JsonValue.Create(w.Entry)),
+            },
+            [
+                Id("unitId", more: S(w0.OtherUnit.ToString())),
+                Date("checkedOn"),
+                Text("scope", 2000),
+                Text("findings", 8000),
+                new("entryIds", [@"""x""", "{}", "[null]", "[42]", @"[""not-a-guid""]", $@"[""{Guid.NewGuid()}""]",
+                    "[" + string.Join(",", Enumerable.Range(0, 101).Select(_ => $@"""{Guid.NewGuid()}""")) + "]"]),
+            ]),
+
+        new("/api/spot-checks/{spot-check}/entries", w => new JsonObject { ["entryId"] = w.Entry },
+            [Id("entryId")]),
+
         new("/api/marks", w => new JsonObject { ["year"] = 2020, ["clause"] = "U1.1", ["unitId"] = w.Unit, ["points"] = 8, ["reason"] = "领导重视" },
             [
                 Number("year", "null", "1999", "2101", "2099", "2020.5", "1e10", "99999999999"),
@@ -73,7 +111,8 @@ public class HostileInputTests(LedgerApp app) : LedgerTest(app)
         var person = await App.NewPerson(unit, "2020-01-01");
         var otherPerson = await App.NewPerson(other, "2020-01-01");
         var entry = await App.Created("/api/entries", new { clause = "B1", unitId = unit, occurredOn = "2020-03-03", reason = "信息被采用" });
-        return new CorpusWorld(unit, other, person, otherPerson, entry.GetProperty("id").GetGuid());
+        var check = await App.Created("/api/spot-checks", new { unitId = unit, checkedOn = "2020-06-01", scope = "抽查", findings = "无" });
+        return new CorpusWorld(unit, other, person, otherPerson, entry.GetProperty("id").GetGuid(), check.GetProperty("id").GetGuid());
     }
 
     private static string Prepare(string text, CorpusWorld world) => text
@@ -86,10 +125,23 @@ public class HostileInputTests(LedgerApp app) : LedgerTest(app)
         var world = await World();
         foreach (var route in Routes)
         {
-            var url = route.Path.Replace("{person}", world.Person.ToString()).Replace("{entry}", world.Entry.ToString());
-            var reply = await App.PostRaw(url, route.Valid(world).ToJsonString());
+            var reply = await App.PostRaw(MalformedCorpus.Url(route.Path, world), route.Valid(world).ToJsonString());
             Assert.True((int)reply.Status is >= 200 and < 300, $"The corpus's valid body for {route.Path} is refused ({(int)reply.Status}): {reply.Text}");
         }
+    }
+
+    [Fact]
+    public void Every_write_route_of_the_api_is_in_the_corpus()
+    {
+        var corpus = Routes.Select(r => AccessRule.KeyOf("POST", r.Path)).ToHashSet();
+        var missing = App.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Any(m => m is "POST" or "PUT" or "PATCH" or "DELETE") == true)
+            .Select(e => AccessRule.KeyOf("POST", e.RoutePattern.RawText ?? ""))
+            .Where(key => !corpus.Contains(key))
+            .ToList();
+        Assert.True(missing.Count == 0,
+            "These write routes are not in the malformed-request corpus; add each to HostileInputTests.Routes " +
+            "(a valid body and the values each field must refuse):\n  " + string.Join("\n  ", missing));
     }
 
     [Fact]

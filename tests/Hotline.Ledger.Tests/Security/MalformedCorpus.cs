@@ -4,11 +4,11 @@ using System.Text.Json.Nodes;
 namespace Hotline.Ledger.Tests.Security;
 
 /// <summary>The ids a valid request needs: made once, before the corpus runs.</summary>
-public sealed record CorpusWorld(Guid Unit, Guid OtherUnit, Guid Person, Guid OtherPerson, Guid Entry);
+public sealed record CorpusWorld(Guid Unit, Guid OtherUnit, Guid Person, Guid OtherPerson, Guid Entry, Guid SpotCheck);
 
 /// <summary>
 /// A write route of the corpus: a valid body, and its fields with the values that must be refused.
-/// {person} and {entry} in the path take the world's ids.
+/// {unit}, {person}, {entry} and {spot-check} in the path take the world's ids.
 /// </summary>
 public sealed record WriteRoute(string Path, Func<CorpusWorld, JsonObject> Valid, IReadOnlyList<CorpusField> Fields);
 
@@ -75,7 +75,7 @@ public static class MalformedCorpus
         var seen = new HashSet<string>();
         foreach (var route in routes)
         {
-            var url = Url(route.Path, world.Person.ToString(), world.Entry.ToString());
+            var url = Url(route.Path, world);
             foreach (var request in ForRoute(route, world, url))
                 if (seen.Add(request.Url + "\n" + request.Body))
                     yield return request;
@@ -99,7 +99,7 @@ public static class MalformedCorpus
         {
             var valid = Body(route, world, Dressings[0], null, null);
             foreach (var id in new[] { "not-a-guid", Guid.NewGuid().ToString(), "%27%20OR%201%3D1--", "%E4%B8%AD%E6%96%87", Guid.Empty.ToString(), "%F0%9F%98%80" })
-                yield return new(route.Path, Url(route.Path, id, id), valid, $"path id {id}");
+                yield return new(route.Path, System.Text.RegularExpressions.Regex.Replace(route.Path, @"\{[^}]*\}", id), valid, $"path id {id}");
         }
     }
 
@@ -130,5 +130,7 @@ public static class MalformedCorpus
         return breaker is null ? body.ToJsonString() : body.ToJsonString().Replace(S(marker), breaker);
     }
 
-    private static string Url(string path, string person, string entry) => path.Replace("{person}", person).Replace("{entry}", entry);
+    public static string Url(string path, CorpusWorld world) => path
+        .Replace("{unit}", world.Unit.ToString()).Replace("{person}", world.Person.ToString())
+        .Replace("{entry}", world.Entry.ToString()).Replace("{spot-check}", world.SpotCheck.ToString());
 }
