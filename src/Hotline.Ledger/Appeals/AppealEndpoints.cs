@@ -1,6 +1,7 @@
 using Hotline.Ledger.Evaluation.YearEnd;
 using Hotline.Ledger.Http;
 using Hotline.Ledger.Rulebooks;
+using Hotline.Ledger.Security;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
@@ -13,6 +14,12 @@ public static class AppealEndpoints
     public static async Task<IResult> File(
         FileAppeal command, IDocumentSession session, RulebookCatalog rulebooks, TimeProvider clock, HttpContext http)
     {
+        // A liaison appeals only what was recorded against their own unit, and learns nothing of other units'.
+        var notTheirs = command.EntryId is { } contested
+            ? await LiaisonScope.RefuseEntry(http, session, contested)
+            : await LiaisonScope.RefuseUnit(http, session, command.UnitId ?? Guid.Empty);
+        if (notTheirs is not null) return notTheirs;
+
         var id = Guid.CreateVersion7();
         var now = clock.GetUtcNow();
         var actor = RequestActor.Of(http);
@@ -63,15 +70,17 @@ public static class AppealEndpoints
     }
 
     [WolverineGet("/api/appeals/{id}", OperationId = "getAppeal")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session)
+    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http)
     {
         var appeal = await session.LoadAsync<Appeal>(id);
+        // A liaison is refused another unit's appeal, and an unknown one, alike.
+        if (await LiaisonScope.RefuseUnit(http, session, appeal?.UnitId ?? Guid.Empty) is { } refusal) return refusal;
         return appeal is null ? Problems.NotFound("appeal", id) : Results.Ok(AppealView.Of(appeal));
     }
 
     /// <summary>The appeals, oldest first, optionally of one unit, year or status.</summary>
     [WolverineGet("/api/appeals", OperationId = "listAppeals")]
-    public static async Task<IResult> List(IQuerySession session, Guid? unitId, string? year, string? status)
+    public static async Task<IResult> List(IQuerySession session, HttpContext http, Guid? unitId, string? year, string? status)
     {
         var query = session.Query<Appeal>().AsQueryable();
         if (unitId is { } u) query = query.Where(a => a.UnitId == u);
@@ -89,6 +98,8 @@ public static class AppealEndpoints
         }
 
         var appeals = await query.OrderBy(a => a.FiledAt).ToListAsync();
+        // A liaison is listed their own unit's appeals only.
+        appeals = await LiaisonScope.Filter(http, session, appeals, a => a.UnitId, _ => null);
         return Results.Ok(appeals.Select(AppealView.Of).ToList());
     }
 }

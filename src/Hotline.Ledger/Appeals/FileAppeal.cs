@@ -35,6 +35,6 @@ public sealed class FileAppealValidator : AbstractValidator<FileAppeal>
             .WithMessage("An appeal against an entry takes its year from the entry; leave 'year' out.");
         RuleFor(x => x.Reason).NotEmpty().MaximumLength(4000);
         RuleFor(x => x.Evidence).Must(e => e is null || e.Count <= 50).WithMessage("At most 50 evidence items per appeal.");
-        RuleForEach(x => x.Evidence).SetValidator(new EvidenceItemValidator());
+        RuleForEach(x => x.Evidence).NotNull().WithMessage("An evidence item may not be null.").SetValidator(new EvidenceItemValidator());
     }
 }

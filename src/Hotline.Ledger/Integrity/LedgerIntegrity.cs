@@ -9,8 +9,11 @@ public sealed record ChainHead(long Position, long Sequence, string Digest);
 /// <summary>The first thing wrong, by event sequence.</summary>
 public sealed record ChainFault(long Sequence, long? Position, string Problem);
 
-/// <summary>A digest printed on a published result, checked against the chain as it is recomputed now.</summary>
-public sealed record PublishedCheck(long Position, string Digest, string? Recomputed, bool Matches);
+/// <summary>
+/// A digest printed on a published result — at a chain position, or through a last sequence as circulars
+/// and year-end tables print it — checked against the chain as it is recomputed now.
+/// </summary>
+public sealed record PublishedCheck(long? Position, long? Sequence, string Digest, string? Recomputed, bool Matches);
 
 public sealed record IntegrityReport(
     bool Valid,
@@ -46,21 +49,37 @@ public sealed class LedgerIntegrity(IDocumentStore store, NpgsqlDataSource db)
     /// </summary>
     public async Task<ChainHead> HeadThroughAsync(long sequence, CancellationToken cancellation = default)
     {
-        await using var command = db.CreateCommand(
-            $"""
-             select position, seq_id, hash from {_chain}
-             where position < coalesce((select min(position) from {_chain} where seq_id > $1), 9223372036854775807)
-             order by position desc limit 1
-             """);
+        await using var command = db.CreateCommand(HeadThroughSql(_chain, "$1"));
         command.Parameters.AddWithValue(sequence);
         return await ReadHead(command, cancellation);
     }
 
     /// <summary>
+    /// <see cref="HeadThroughAsync"/>'s digest, read through a Marten session: what a sheet (circular,
+    /// year-end table) prints beside its last sequence.
+    /// </summary>
+    public static async Task<string> DigestThroughAsync(IQuerySession session, long sequence, CancellationToken cancellation = default)
+    {
+        var chain = ChainStorage.Qualified(session.DocumentStore.Options.Events.DatabaseSchemaName);
+        var digests = await session.AdvancedSql.QueryAsync<string>(
+            $"select coalesce(({HeadThroughSql(chain, "?").Replace("position, seq_id, hash", "hash")}), ?)", cancellation,
+            sequence, Convert.ToHexStringLower(ChainedEvent.Genesis));
+        return digests.Single();
+    }
+
+    private static string HeadThroughSql(string chain, string sequence) =>
+        $"""
+         select position, seq_id, hash from {chain}
+         where position < coalesce((select min(position) from {chain} where seq_id > {sequence}), 9223372036854775807)
+         order by position desc limit 1
+         """;
+
+    /// <summary>
     /// Walks the whole chain. An altered event (SQL UPDATE), a deleted one (DELETE), a damaged link and an
     /// event that was never sealed (written around the ledger) each fail it, naming the first bad sequence.
     /// </summary>
-    public async Task<IntegrityReport> VerifyAsync(long? publishedPosition = null, string? publishedDigest = null, CancellationToken cancellation = default)
+    public async Task<IntegrityReport> VerifyAsync(
+        long? publishedPosition = null, string? publishedDigest = null, long? publishedSequence = null, CancellationToken cancellation = default)
     {
         var faults = new List<ChainFault>();
         // Each link is checked against the stored hash before it, so one altered event is one fault;
@@ -70,6 +89,9 @@ public sealed class LedgerIntegrity(IDocumentStore store, NpgsqlDataSource db)
         long verified = 0, expectedPosition = 1;
         var head = new ChainHead(0, 0, Convert.ToHexStringLower(ChainedEvent.Genesis));
         string? recomputedAtPublished = publishedPosition == 0 ? head.Digest : null;
+        // Through a sequence: the longest stretch of links that holds only events up to it.
+        var throughOpen = publishedSequence is not null;
+        string? recomputedThrough = head.Digest;
 
         await using (var command = db.CreateCommand(
             $"""
@@ -115,6 +137,8 @@ public sealed class LedgerIntegrity(IDocumentStore store, NpgsqlDataSource db)
                 }
 
                 if (position == publishedPosition) recomputedAtPublished = fromGenesis is null ? null : Convert.ToHexStringLower(fromGenesis);
+                if (throughOpen && sequence > publishedSequence) throughOpen = false;
+                if (throughOpen) recomputedThrough = fromGenesis is null ? null : Convert.ToHexStringLower(fromGenesis);
                 storedBefore = Convert.FromHexString(stored);
             }
         }
@@ -123,9 +147,12 @@ public sealed class LedgerIntegrity(IDocumentStore store, NpgsqlDataSource db)
         faults.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
 
         PublishedCheck? published = null;
-        if (publishedPosition is { } p && publishedDigest is { } d)
-            published = new PublishedCheck(p, d, recomputedAtPublished,
-                string.Equals(recomputedAtPublished, d.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (publishedDigest is { } d && (publishedPosition is not null || publishedSequence is not null))
+        {
+            var recomputed = publishedSequence is not null ? recomputedThrough : recomputedAtPublished;
+            published = new PublishedCheck(publishedPosition, publishedSequence, d, recomputed,
+                string.Equals(recomputed, d.Trim(), StringComparison.OrdinalIgnoreCase));
+        }
 
         return new IntegrityReport(
             faults.Count == 0 && published?.Matches != false, head, verified, unsealed,

@@ -69,6 +69,8 @@ public static class AccessMatrix
         Post("/api/evaluations", [Office]),
         Get("/api/evaluations", Readers),
         Get("/api/evaluations/{id}", Readers),
+        Post("/api/evaluations/{id}/recompute", [Office]),
+        Post("/api/evaluations/{id}/remarks", [Office]),
         Post("/api/evaluations/{id}/submit", [Office]),
         Post("/api/evaluations/{id}/return", [Leader]),
         Post("/api/evaluations/{id}/approve", [Leader]),

@@ -2,7 +2,9 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hotline.Ledger.Evaluation.Sheets;
+using Hotline.Ledger.Integrity;
 using Hotline.Ledger.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Ledger.Tests.Evaluation;
 
@@ -43,7 +45,12 @@ public class CircularTests(LedgerApp app) : LedgerTest(app)
         Assert.Equal((2020, "2020-12-31", "xinyang-2019"),
             (circular.GetProperty("year").GetInt32(), circular.GetProperty("asOf").GetString(), circular.GetProperty("rulebook").GetString()));
         Assert.Equal(knownAt, circular.GetProperty("knownAt").GetDateTimeOffset());
-        Assert.Equal(JsonValueKind.Null, circular.GetProperty("digest").ValueKind);
+        // The ledger's head digest through the circular's last sequence (docs/security.md), which a printed copy is checked against.
+        var digest = circular.GetProperty("digest").GetString();
+        var lastSequence = circular.GetProperty("lastSequence").GetInt64();
+        Assert.Equal((await App.Host.Services.GetRequiredService<LedgerIntegrity>().HeadThroughAsync(lastSequence)).Digest, digest);
+        var check = await App.Ok($"/api/integrity?sequence={lastSequence}&digest={digest}");
+        Assert.True(check.GetProperty("published").GetProperty("matches").GetBoolean(), check.ToString());
         Assert.Equal(64, circular.GetProperty("sha256").GetString()!.Length);
         Assert.Equal("office", circular.GetProperty("issuedBy").GetString());
 

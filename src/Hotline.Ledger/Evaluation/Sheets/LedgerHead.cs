@@ -1,3 +1,4 @@
+using Hotline.Ledger.Integrity;
 using Marten;
 
 namespace Hotline.Ledger.Evaluation.Sheets;
@@ -19,9 +20,10 @@ public static class LedgerHead
     }
 
     /// <summary>
-    /// The ledger's head digest after the event at <paramref name="sequence"/>, where integrity exists.
-    /// THE place to fill in: the hash chain (branch `security`) answers here with its link at that
-    /// sequence; until it lands there is none, and a sheet's digest is null.
+    /// The ledger's head digest through the event at <paramref name="sequence"/>: the hash chain's link
+    /// after the longest stretch holding only events up to it (ADR 0011). The same later, however much is
+    /// appended; `GET /api/integrity?sequence=&amp;digest=` checks a printed copy against it.
     /// </summary>
-    public static Task<string?> DigestAt(IQuerySession session, long sequence) => Task.FromResult<string?>(null);
+    public static async Task<string?> DigestAt(IQuerySession session, long sequence) =>
+        await LedgerIntegrity.DigestThroughAsync(session, sequence);
 }
