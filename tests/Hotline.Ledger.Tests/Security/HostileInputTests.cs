@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Hotline.Ledger.Security;
+using Xunit.Abstractions;
 using Hotline.Ledger.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -14,11 +15,11 @@ namespace Hotline.Ledger.Tests.Security;
 /// A generated corpus of malformed requests against every write route gets only 4xx problem details,
 /// never a 5xx, and appends nothing.
 /// </summary>
-public class HostileInputTests(LedgerApp app) : LedgerTest(app)
+public class HostileInputTests(LedgerApp app, ITestOutputHelper output) : LedgerTest(app)
 {
     // The ids of a world are only known at run time; breakers that need them hold placeholders that Prepare fills in.
     private static readonly CorpusWorld w0 = new(Placeholder("unit"), Placeholder("other-unit"), Placeholder("person"), Placeholder("other-person"),
-        Placeholder("entry"), Placeholder("spot-check"));
+        Placeholder("entry"), Placeholder("spot-check"), Placeholder("appeal"), Placeholder("evaluation"), Placeholder("submitted-evaluation"));
 
     private static Guid Placeholder(string what) => new(System.Security.Cryptography.MD5.HashData(Encoding.UTF8.GetBytes(what)));
 
@@ -59,8 +60,6 @@ public class HostileInputTests(LedgerApp app) : LedgerTest(app)
                 Text("caseNumber", 64, required: false),
             ]),
 
-        new("/api/entries/{entry}/rescind", _ => new JsonObject { ["reason"] = "复核后撤销" }, [Text("reason", 2000)]),
-
         new("/api/units/{unit}/self-checks", _ => new JsonObject
             {
                 ["month"] = "2020-05", ["summary"] = "本月自查",
@@ -94,6 +93,50 @@ public class HostileInputTests(LedgerApp app) : LedgerTest(app)
         new("/api/spot-checks/{spot-check}/entries", w => new JsonObject { ["entryId"] = w.Entry },
             [Id("entryId")]),
 
+        new("/api/appeals", w => new JsonObject
+            {
+                ["entryId"] = w.Entry, ["reason"] = "扣分依据不足",
+                ["evidence"] = new JsonArray(new JsonObject { ["title"] = "答复记录", ["reference"] = "DOC-7" }),
+            },
+            [
+                Id("entryId", required: false),
+                new("criterion", [S("U1.1"), S(""), S(new string('U', 17)), "42", .. Poison]),
+                new("unitId", [S(w0.Unit.ToString()), S("not-a-guid"), "42"]),
+                new("year", ["2020", @"""2020""", "1e10"]),
+                Text("reason", 4000),
+                new("evidence", [@"""x""", "{}", "[null]", "[42]", @"[{""reference"":""r""}]",
+                    @"[{""title"":""t"",""reference"":""r"",""sha256"":""xyz""}]",
+                    "[" + string.Join(",", Enumerable.Repeat(@"{""title"":""t"",""reference"":""r""}", 51)) + "]"]),
+            ]),
+
+        new("/api/appeals/{appeal}/decision", _ => new JsonObject { ["outcome"] = "rejected", ["reason"] = "依据充分，维持原扣分" },
+            [
+                new("outcome", [null, "null", S(""), S("maybe"), S("UPHELD"), S("驳回"), "42", "true", S(Injections[0]), .. Poison]),
+                Text("reason", 4000),
+                Number("correctedPoints", "5", "-1", "1e30", "100.001"),
+            ]),
+
+        new("/api/circulars", _ => new JsonObject { ["year"] = 2020, ["asOf"] = "2020-06-30", ["knownAt"] = "2020-07-05T00:00:00Z" },
+            [
+                Number("year", "null", "1999", "2101", "2020.5", "1e10", "99999999999"),
+                Date("asOf", required: false, more: [S("2021-06-30"), S("2019-12-31")]),
+                new("knownAt", [S("not-a-time"), S("2020-13-01T00:00:00Z"), S("2020-07-05T25:00:00Z"), S("tomorrow"), S("二〇二〇年七月五日"),
+                    "42", "true", "[]", S(Injections[0]), .. Poison]),
+            ]),
+
+        new("/api/evaluations", _ => new JsonObject { ["year"] = 2020 },
+            [Number("year", "null", "1999", "2101", "2099", "2021", "2020.5", "1e10", "99999999999")]),
+
+        new("/api/evaluations/{evaluation}/remarks", w => new JsonObject { ["unitId"] = w.Unit, ["text"] = "工作扎实" },
+            [Id("unitId"), Text("text", 2000)]),
+
+        new("/api/evaluations/{submitted-evaluation}/return", _ => new JsonObject { ["comments"] = "请补充扣分依据" },
+            [Text("comments", 4000)]),
+
+        new("/api/evaluations/{evaluation}/recompute"),
+        new("/api/evaluations/{evaluation}/submit"),
+        new("/api/evaluations/{evaluation}/approve"),
+
         new("/api/marks", w => new JsonObject { ["year"] = 2020, ["clause"] = "U1.1", ["unitId"] = w.Unit, ["points"] = 8, ["reason"] = "领导重视" },
             [
                 Number("year", "null", "1999", "2101", "2099", "2020.5", "1e10", "99999999999"),
@@ -102,6 +145,9 @@ public class HostileInputTests(LedgerApp app) : LedgerTest(app)
                 Number("points", "null", "-1", "11", "6.001", "1e30"),
                 Text("reason", 2000),
             ]),
+
+        // Last: the valid-body check rescinds the entry that other routes (appeals) use first.
+        new("/api/entries/{entry}/rescind", _ => new JsonObject { ["reason"] = "复核后撤销" }, [Text("reason", 2000)]),
     ];
 
     private async Task<CorpusWorld> World()
@@ -112,7 +158,15 @@ public class HostileInputTests(LedgerApp app) : LedgerTest(app)
         var otherPerson = await App.NewPerson(other, "2020-01-01");
         var entry = await App.Created("/api/entries", new { clause = "B1", unitId = unit, occurredOn = "2020-03-03", reason = "信息被采用" });
         var check = await App.Created("/api/spot-checks", new { unitId = unit, checkedOn = "2020-06-01", scope = "抽查", findings = "无" });
-        return new CorpusWorld(unit, other, person, otherPerson, entry.GetProperty("id").GetGuid(), check.GetProperty("id").GetGuid());
+        var contested = await App.Created("/api/entries", new { clause = "D1", unitId = unit, occurredOn = "2020-04-04", points = 5, reason = "拖延" });
+        var appeal = await App.Created("/api/appeals", new { entryId = contested.GetProperty("id").GetGuid(), reason = "申诉" });
+        // Two finished years (the clock is past them), so that the corpus's own 2020 draft is refused only for its body.
+        var draft = await App.Created("/api/evaluations", new { year = 2021 });
+        var submitted = await App.Created("/api/evaluations", new { year = 2022 });
+        var submittedId = submitted.GetProperty("id").GetGuid();
+        await App.Created($"/api/evaluations/{submittedId}/submit", new { }, HttpStatusCode.OK);
+        return new CorpusWorld(unit, other, person, otherPerson, entry.GetProperty("id").GetGuid(), check.GetProperty("id").GetGuid(),
+            appeal.GetProperty("id").GetGuid(), draft.GetProperty("id").GetGuid(), submittedId);
     }
 
     private static string Prepare(string text, CorpusWorld world) => text
@@ -123,7 +177,7 @@ public class HostileInputTests(LedgerApp app) : LedgerTest(app)
     public async Task Each_valid_body_of_the_corpus_is_accepted_so_that_each_breaker_is_what_is_refused()
     {
         var world = await World();
-        foreach (var route in Routes)
+        foreach (var route in Routes.Where(r => r.TakesBody))
         {
             var reply = await App.PostRaw(MalformedCorpus.Url(route.Path, world), route.Valid(world).ToJsonString());
             Assert.True((int)reply.Status is >= 200 and < 300, $"The corpus's valid body for {route.Path} is refused ({(int)reply.Status}): {reply.Text}");
@@ -151,6 +205,7 @@ public class HostileInputTests(LedgerApp app) : LedgerTest(app)
         var corpus = Build(Routes, world).ToList();
         Assert.True(corpus.Count >= 1000, $"The corpus holds {corpus.Count} requests; it should hold at least 1,000.");
         Assert.Equal(Routes.Length, corpus.Select(r => r.Route).Distinct().Count());
+        output.WriteLine($"The corpus holds {corpus.Count} malformed requests across {Routes.Length} write routes.");
 
         var before = await App.EventCount();
         var wrong = new List<string>();

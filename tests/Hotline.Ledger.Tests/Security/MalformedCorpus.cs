@@ -4,13 +4,20 @@ using System.Text.Json.Nodes;
 namespace Hotline.Ledger.Tests.Security;
 
 /// <summary>The ids a valid request needs: made once, before the corpus runs.</summary>
-public sealed record CorpusWorld(Guid Unit, Guid OtherUnit, Guid Person, Guid OtherPerson, Guid Entry, Guid SpotCheck);
+public sealed record CorpusWorld(
+    Guid Unit, Guid OtherUnit, Guid Person, Guid OtherPerson, Guid Entry, Guid SpotCheck, Guid Appeal, Guid Evaluation, Guid SubmittedEvaluation);
 
 /// <summary>
 /// A write route of the corpus: a valid body, and its fields with the values that must be refused.
-/// {unit}, {person}, {entry} and {spot-check} in the path take the world's ids.
+/// {unit}, {person}, {entry}, {spot-check}, {appeal}, {evaluation} and {submitted-evaluation} in the path
+/// take the world's ids. A route without fields takes no body: only ids in its path can be wrong.
 /// </summary>
-public sealed record WriteRoute(string Path, Func<CorpusWorld, JsonObject> Valid, IReadOnlyList<CorpusField> Fields);
+public sealed record WriteRoute(string Path, Func<CorpusWorld, JsonObject> Valid, IReadOnlyList<CorpusField> Fields)
+{
+    public WriteRoute(string path) : this(path, _ => [], []) { }
+
+    public bool TakesBody => Fields.Count > 0;
+}
 
 /// <summary>A field and the raw JSON values (null: the field left out) that make any body invalid.</summary>
 public sealed record CorpusField(string Name, IReadOnlyList<string?> Breakers, bool FreeText = false);
@@ -84,7 +91,7 @@ public static class MalformedCorpus
 
     private static IEnumerable<MalformedRequest> ForRoute(WriteRoute route, CorpusWorld world, string url)
     {
-        foreach (var dressing in Dressings)
+        foreach (var dressing in route.TakesBody ? Dressings : [])
         {
             foreach (var field in route.Fields)
             foreach (var breaker in field.Breakers)
@@ -97,7 +104,7 @@ public static class MalformedCorpus
         // Ids in the path that name nothing, or are not ids at all, with a valid body.
         if (route.Path.Contains('{'))
         {
-            var valid = Body(route, world, Dressings[0], null, null);
+            var valid = route.TakesBody ? Body(route, world, Dressings[0], null, null) : "";
             foreach (var id in new[] { "not-a-guid", Guid.NewGuid().ToString(), "%27%20OR%201%3D1--", "%E4%B8%AD%E6%96%87", Guid.Empty.ToString(), "%F0%9F%98%80" })
                 yield return new(route.Path, System.Text.RegularExpressions.Regex.Replace(route.Path, @"\{[^}]*\}", id), valid, $"path id {id}");
         }
@@ -132,5 +139,7 @@ public static class MalformedCorpus
 
     public static string Url(string path, CorpusWorld world) => path
         .Replace("{unit}", world.Unit.ToString()).Replace("{person}", world.Person.ToString())
-        .Replace("{entry}", world.Entry.ToString()).Replace("{spot-check}", world.SpotCheck.ToString());
+        .Replace("{entry}", world.Entry.ToString()).Replace("{spot-check}", world.SpotCheck.ToString())
+        .Replace("{appeal}", world.Appeal.ToString()).Replace("{submitted-evaluation}", world.SubmittedEvaluation.ToString())
+        .Replace("{evaluation}", world.Evaluation.ToString());
 }
