@@ -202,14 +202,16 @@ public class AccessMatrixTests(LedgerApp app) : LedgerTest(app)
 
     /// <summary>Two units, each with a person, an entry and a mark: the liaison's own and another.</summary>
     private sealed record World(
-        string OwnCode, Guid OwnUnit, Guid OwnPerson, Guid OwnEntry, Guid OwnMark,
+        string OwnCode, Guid OwnUnit, Guid OwnPerson, Guid OwnEntry, Guid OwnMark, Guid OwnAppeal,
         string OtherCode, Guid OtherUnit, Guid OtherPerson, Guid OtherEntry, Guid OtherMark)
     {
         public static async Task<World> Build(LedgerApp app)
         {
             var own = await Unit(app, "OWN");
             var other = await Unit(app, "OTHER");
-            return new World(own.Code, own.Unit, own.Person, own.Entry, own.Mark, other.Code, other.Unit, other.Person, other.Entry, other.Mark);
+            var appeal = await app.Created("/api/appeals", new { entryId = own.Entry, reason = "申诉" });
+            return new World(own.Code, own.Unit, own.Person, own.Entry, own.Mark, appeal.GetProperty("id").GetGuid(),
+                other.Code, other.Unit, other.Person, other.Entry, other.Mark);
         }
 
         private static async Task<(string Code, Guid Unit, Guid Person, Guid Entry, Guid Mark)> Unit(LedgerApp app, string prefix)
@@ -234,6 +236,7 @@ public class AccessMatrixTests(LedgerApp app) : LedgerTest(app)
                 _ when rule.Route.StartsWith("/api/people/") => OwnPerson,
                 _ when rule.Route.StartsWith("/api/entries/") => OwnEntry,
                 _ when rule.Route.StartsWith("/api/marks/") => OwnMark,
+                _ when rule.Route.StartsWith("/api/appeals/") => OwnAppeal,
                 _ when rule.Route.StartsWith("/api/rulebooks/") => (object)"xinyang-2019",
                 _ => OwnUnit,
             };

@@ -4,7 +4,7 @@ using Hotline.Ledger.Tests.Support;
 
 namespace Hotline.Ledger.Tests.Security;
 
-/// <summary>What a liaison reads of scores and the evidence trail, and that those reads are recorded.</summary>
+/// <summary>What a liaison reads of scores, the evidence trail and appeals, what they may appeal, and that reads are recorded.</summary>
 public class LiaisonReadTests(LedgerApp app) : LedgerTest(app)
 {
     private Caller Auditor => App.As("auditor-he", [Roles.Auditor]);
@@ -66,5 +66,27 @@ public class LiaisonReadTests(LedgerApp app) : LedgerTest(app)
         Assert.Equal("?year=2020&asOf=2020-06-30", reads[0].GetProperty("query").GetString());
         Assert.Equal(mover, reads[1].GetProperty("personId").GetGuid());
         Assert.All(reads, r => Assert.Equal("LR-OWN", r.GetProperty("readerUnit").GetString()));
+    }
+
+    [Fact]
+    public async Task A_liaison_appeals_only_their_own_units_entries_and_sees_only_their_appeals()
+    {
+        var own = await App.NewUnit("AP-OWN");
+        var other = await App.NewUnit("AP-OTHER");
+        var ownEntry = (await App.Created("/api/entries", new { clause = "D2", unitId = own, occurredOn = "2020-05-05", points = 6, reason = "被通报批评" })).GetProperty("id").GetGuid();
+        var otherEntry = (await App.Created("/api/entries", new { clause = "D2", unitId = other, occurredOn = "2020-05-05", points = 6, reason = "被通报批评" })).GetProperty("id").GetGuid();
+        var liaison = App.AsLiaison("AP-OWN");
+
+        await Refused(() => liaison.Post("/api/appeals", new { entryId = otherEntry, reason = "不是我们的" }), HttpStatusCode.Forbidden);
+        await Refused(() => liaison.Post("/api/appeals", new { criterion = "U1.1", unitId = other, year = 2020, reason = "不是我们的" }), HttpStatusCode.Forbidden);
+        var mine = await liaison.Post("/api/appeals", new { entryId = ownEntry, reason = "已按时答复" });
+        Assert.Equal(HttpStatusCode.Created, mine.Status);
+        var theirs = await App.Created("/api/appeals", new { entryId = otherEntry, reason = "申诉" });
+
+        var listed = await liaison.Get("/api/appeals");
+        Assert.Equal([mine.Json.GetProperty("id").GetGuid()], listed.Json.EnumerateArray().Select(a => a.GetProperty("id").GetGuid()));
+        Assert.Equal(HttpStatusCode.Forbidden, (await liaison.Get($"/api/appeals/{theirs.GetProperty("id").GetGuid()}")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await liaison.Get($"/api/appeals/{Guid.NewGuid()}")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await liaison.Get($"/api/appeals/{mine.Json.GetProperty("id").GetGuid()}")).Status);
     }
 }
