@@ -86,6 +86,19 @@ public class IntegrityTests(LedgerApp app) : LedgerTest(app)
     }
 
     [Fact]
+    public async Task A_removed_link_fails_verification()
+    {
+        await Ledger(3);
+        await App.Sql($"delete from \"{App.Schema}\".{ChainStorage.TableName} where position = 2");
+        var report = await Verify();
+        Assert.False(report.GetProperty("valid").GetBoolean());
+        // The event it sealed is now unsealed (the first bad sequence), and the chain has a hole.
+        var sealedAt2 = (long)(await App.Rows($"select seq_id from {Events} where type <> 'tombstone' order by seq_id offset 1 limit 1"))[0][0]!;
+        Assert.Equal(sealedAt2, report.GetProperty("firstBadSequence").GetInt64());
+        Assert.Contains(report.GetProperty("faults").EnumerateArray(), f => f.GetProperty("problem").GetString()!.Contains("lacks link 2"));
+    }
+
+    [Fact]
     public async Task An_event_written_around_the_ledger_is_reported_as_never_sealed()
     {
         await Ledger(2);
