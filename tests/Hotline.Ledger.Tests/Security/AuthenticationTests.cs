@@ -123,6 +123,17 @@ public class AuthenticationTests(LedgerApp app) : LedgerTest(app)
     }
 
     [Fact]
+    public void A_signing_key_may_be_a_PEM_public_key_of_RSA_or_EC()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        using var ec = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        Assert.IsType<RsaSecurityKey>(new AuthSettings { SigningKey = rsa.ExportSubjectPublicKeyInfoPem() }.ProviderKey());
+        Assert.IsType<ECDsaSecurityKey>(new AuthSettings { SigningKey = ec.ExportSubjectPublicKeyInfoPem() }.ProviderKey());
+        Assert.IsType<SymmetricSecurityKey>(new AuthSettings { SigningKey = new string('s', 40) }.ProviderKey());
+        Assert.Empty(new AuthSettings { SigningKey = rsa.ExportSubjectPublicKeyInfoPem(), Issuer = "i", Audience = "a" }.Problems(false));
+    }
+
+    [Fact]
     public async Task A_service_with_the_development_key_in_production_refuses_to_start()
     {
         var failure = await Assert.ThrowsAnyAsync<Exception>(async () =>
