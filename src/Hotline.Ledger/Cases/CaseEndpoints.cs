@@ -1,4 +1,5 @@
 using Hotline.Ledger.Http;
+using Hotline.Ledger.Security;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
@@ -29,9 +30,11 @@ public static class CaseEndpoints
 {
     /// <summary>One case as the ledger knows it: every row received (in platform order), its deadlines and charges.</summary>
     [WolverineGet("/api/cases/{caseNumber}", OperationId = "getCase")]
-    public static async Task<IResult> Get(string caseNumber, IQuerySession session)
+    public static async Task<IResult> Get(string caseNumber, IQuerySession session, HttpContext http)
     {
         var file = await session.LoadAsync<CaseFile>(CaseIds.StreamOf(caseNumber.Trim()));
+        // A liaison sees their unit's cases only; another unit's, an unassigned or an unknown one are refused alike.
+        if (await LiaisonScope.RefuseUnit(http, session, file?.UnitId ?? Guid.Empty) is { } refusal) return refusal;
         return file is null ? Problems.NotFound("case", caseNumber) : Results.Ok(CaseView.Of(file));
     }
 }

@@ -51,6 +51,7 @@ public static class AccessMatrix
 
         // The case feed (issue 6): a batch holds up to 10,000 rows
         Post("/api/cases/events", [Feed, Office], maxBodyBytes: 16 * 1024 * 1024),
+        Post("/api/cases/events.csv", [Feed, Office], maxBodyBytes: 16 * 1024 * 1024),
         Get("/api/cases/{id}", Readers, LiaisonScoping.Endpoint),
         Get("/api/units/{id}/rates", Readers, UnitInPath),
         Get("/api/people/{id}/rates", Readers, PersonInPath),

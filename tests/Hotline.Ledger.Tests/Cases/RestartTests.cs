@@ -23,8 +23,7 @@ public class RestartTests
     private static async Task<IAlbaHost> Start(string schema, FakeTimeProvider clock) =>
         await AlbaHost.For<Program>(b =>
         {
-            b.UseSetting("ConnectionStrings:Hotline", LedgerApp.ConnectionString);
-            b.UseSetting("Hotline:Schema", schema);
+            LedgerApp.Configure(b, schema);
             b.UseSetting("Hotline:Deadlines:FeedGrace", "00:00:00");
             b.UseSetting("Hotline:Deadlines:Coalesce", "00:00:01");
             b.UseSetting("Logging:LogLevel:Default", "Critical");
@@ -40,7 +39,7 @@ public class RestartTests
     }
 
     private static async Task<List<JsonElement>> D31(IAlbaHost host, Guid unit) =>
-        (await host.Server.CreateClient().GetFromJsonAsync<List<JsonElement>>($"/api/evidence?unitId={unit}&clause=D3.1"))!;
+        (await LedgerApp.ClientOf(host).GetFromJsonAsync<List<JsonElement>>($"/api/evidence?unitId={unit}&clause=D3.1"))!;
 
     [Fact]
     public async Task A_deadline_scheduled_before_a_restart_is_judged_once_after_it()
@@ -54,7 +53,7 @@ public class RestartTests
             await using (var first = await Start(schema, clock))
             {
                 clock.SetUtcNow(DateTimeOffset.UtcNow);
-                var client = first.Server.CreateClient();
+                var client = LedgerApp.ClientOf(first);
                 var registered = await client.PostAsJsonAsync("/api/units", new { code = "RESTART", name = "重启单位" });
                 unit = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 

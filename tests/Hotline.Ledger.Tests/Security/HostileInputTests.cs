@@ -133,6 +133,33 @@ public class HostileInputTests(LedgerApp app, ITestOutputHelper output) : Ledger
         new("/api/evaluations/{submitted-evaluation}/return", _ => new JsonObject { ["comments"] = "请补充扣分依据" },
             [Text("comments", 4000)]),
 
+        // The case feed: a bad row is reported and the rest kept (a 200, by design); a bad batch is a 400.
+        new("/api/cases/events", w => new JsonObject
+            {
+                ["events"] = new JsonArray(new JsonObject
+                {
+                    ["eventId"] = "CORPUS-1", ["caseNumber"] = "XY-CORPUS-1", ["type"] = "assigned", ["at"] = "2020-01-02T00:00:00Z", ["unitId"] = w.Unit,
+                }),
+            },
+            [new("events", [null, "null", "[]", "{}", "42", @"""rows""", "[[]]",
+            "[" + string.Join(",", Enumerable.Repeat(@"{""eventId"":""E""}", 10_001)) + "]"])]),
+
+        new("/api/cases/events.csv")
+        {
+            Raw = ("text/csv",
+            [
+                "", "\uFEFF", "eventId\r\n", "eventId,caseNumber,type,at\r\n", "a,b,c\r\n1,2,3\r\n", "eventId,eventId,caseNumber,type,at\r\nx,x,c,assigned,2020-01-01T00:00:00Z\r\n",
+                "事件,案件\r\n1,2\r\n", "=cmd|' /C calc'!A0,caseNumber,type,at\r\n1,2,3,4\r\n", "eventId,caseNumber,type,at,\u0000\r\n1,2,3,4,5\r\n",
+                "eventId,caseNumber,type,at\r\n" + string.Concat(Enumerable.Repeat("E,C,assigned,2020-01-01T00:00:00Z\r\n", 10_001)),
+            ]),
+        },
+
+        new("/api/units/{unit}/monthly-reports", _ => new JsonObject { ["month"] = "2020-05", ["summary"] = "五月工作情况" },
+            [
+                new("month", [null, "null", S(""), S("2020-13"), S("2020-5"), S("2020-05-01"), S("五月"), S("9999-01"), "202005", "[]", .. Poison]),
+                Text("summary", 20_000),
+            ]),
+
         new("/api/evaluations/{evaluation}/recompute"),
         new("/api/evaluations/{evaluation}/submit"),
         new("/api/evaluations/{evaluation}/approve"),
@@ -177,7 +204,7 @@ public class HostileInputTests(LedgerApp app, ITestOutputHelper output) : Ledger
     public async Task Each_valid_body_of_the_corpus_is_accepted_so_that_each_breaker_is_what_is_refused()
     {
         var world = await World();
-        foreach (var route in Routes.Where(r => r.TakesBody))
+        foreach (var route in Routes.Where(r => r.TakesBody && r.Raw is null))
         {
             var reply = await App.PostRaw(MalformedCorpus.Url(route.Path, world), route.Valid(world).ToJsonString());
             Assert.True((int)reply.Status is >= 200 and < 300, $"The corpus's valid body for {route.Path} is refused ({(int)reply.Status}): {reply.Text}");
@@ -211,7 +238,7 @@ public class HostileInputTests(LedgerApp app, ITestOutputHelper output) : Ledger
         var wrong = new List<string>();
         foreach (var request in corpus)
         {
-            var reply = await App.PostRaw(request.Url, Prepare(request.Body, world));
+            var reply = await App.Send(HttpMethod.Post, request.Url, new StringContent(Prepare(request.Body, world), Encoding.UTF8, request.ContentType), null);
             if ((int)reply.Status is < 400 or >= 500 || reply.MediaType != "application/problem+json")
                 wrong.Add($"POST {request.Route} with {request.What}: {(int)reply.Status} {reply.MediaType} {Cut(reply.Text)}");
         }

@@ -59,9 +59,10 @@ public class LiaisonReadTests(LedgerApp app) : LedgerTest(app)
         Assert.Equal(HttpStatusCode.OK, (await liaison.Get($"/api/units/{own}/score?year=2020&asOf=2020-06-30")).Status);
         Assert.Equal(HttpStatusCode.OK, (await liaison.Get($"/api/people/{mover}/score?year=2020")).Status);
         Assert.Equal(HttpStatusCode.OK, (await liaison.Get($"/api/evidence?personId={mover}")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await liaison.Get($"/api/units/{own}/rates?year=2020")).Status);
 
         var reads = (await Auditor.Get("/api/audit/reads?reader=liaison-ma")).Json.EnumerateArray().Reverse().ToList();
-        Assert.Equal(["scoreReplay", "scoreReplay", "evidenceTrail"], reads.Select(r => r.GetProperty("kind").GetString()));
+        Assert.Equal(["scoreReplay", "scoreReplay", "evidenceTrail", "rates"], reads.Select(r => r.GetProperty("kind").GetString()));
         Assert.Equal(own, reads[0].GetProperty("unitId").GetGuid());
         Assert.Equal("?year=2020&asOf=2020-06-30", reads[0].GetProperty("query").GetString());
         Assert.Equal(mover, reads[1].GetProperty("personId").GetGuid());

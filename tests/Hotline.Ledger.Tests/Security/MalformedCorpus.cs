@@ -17,12 +17,15 @@ public sealed record WriteRoute(string Path, Func<CorpusWorld, JsonObject> Valid
     public WriteRoute(string path) : this(path, _ => [], []) { }
 
     public bool TakesBody => Fields.Count > 0;
+
+    /// <summary>For a route whose body is not JSON: its content type and whole bodies that must be refused.</summary>
+    public (string ContentType, IReadOnlyList<string> Bodies)? Raw { get; init; }
 }
 
 /// <summary>A field and the raw JSON values (null: the field left out) that make any body invalid.</summary>
 public sealed record CorpusField(string Name, IReadOnlyList<string?> Breakers, bool FreeText = false);
 
-public sealed record MalformedRequest(string Route, string Url, string Body, string What);
+public sealed record MalformedRequest(string Route, string Url, string Body, string What, string ContentType = "application/json");
 
 /// <summary>Builds the malformed requests: every breaker of every field, in bodies otherwise valid and dressed in hostile text.</summary>
 public static class MalformedCorpus
@@ -91,6 +94,12 @@ public static class MalformedCorpus
 
     private static IEnumerable<MalformedRequest> ForRoute(WriteRoute route, CorpusWorld world, string url)
     {
+        if (route.Raw is var (contentType, bodies))
+        {
+            foreach (var body in bodies) yield return new(route.Path, url, body, $"body {Cut(body)}", contentType);
+            yield break;
+        }
+
         foreach (var dressing in route.TakesBody ? Dressings : [])
         {
             foreach (var field in route.Fields)
@@ -101,12 +110,20 @@ public static class MalformedCorpus
                 yield return new(route.Path, url, body, what);
         }
 
+        // A body over the route's limit (the access matrix's), once.
+        if (route.TakesBody)
+        {
+            var limit = Hotline.Ledger.Security.AccessMatrix.Find("POST", route.Path)?.MaxBodyBytes ?? Hotline.Ledger.Security.AccessMatrix.DefaultMaxBodyBytes;
+            var valid = Body(route, world, Dressings[0], null, null);
+            yield return new(route.Path, url, valid.TrimEnd('}') + @",""padding"":""" + new string('x', (int)limit) + @"""}", "body over the size limit");
+        }
+
         // Ids in the path that name nothing, or are not ids at all, with a valid body.
         if (route.Path.Contains('{'))
         {
-            var valid = route.TakesBody ? Body(route, world, Dressings[0], null, null) : "";
+            var validBody = route.TakesBody ? Body(route, world, Dressings[0], null, null) : "";
             foreach (var id in new[] { "not-a-guid", Guid.NewGuid().ToString(), "%27%20OR%201%3D1--", "%E4%B8%AD%E6%96%87", Guid.Empty.ToString(), "%F0%9F%98%80" })
-                yield return new(route.Path, System.Text.RegularExpressions.Regex.Replace(route.Path, @"\{[^}]*\}", id), valid, $"path id {id}");
+                yield return new(route.Path, System.Text.RegularExpressions.Regex.Replace(route.Path, @"\{[^}]*\}", id), validBody, $"path id {id}");
         }
     }
 
@@ -121,7 +138,6 @@ public static class MalformedCorpus
         yield return (valid[..(valid.Length / 2)], "truncated body");
         yield return ("not json at all 中文", "not JSON");
         yield return (new string('[', 5000) + new string(']', 5000), "nesting 5000 deep");
-        yield return (valid.TrimEnd('}') + @",""padding"":""" + new string('x', 300 * 1024) + @"""}", "body over the size limit");
     }
 
     private static string Body(WriteRoute route, CorpusWorld world, string dressing, string? field, string? breaker)
@@ -136,6 +152,8 @@ public static class MalformedCorpus
         else body[field] = marker;
         return breaker is null ? body.ToJsonString() : body.ToJsonString().Replace(S(marker), breaker);
     }
+
+    private static string Cut(string text) => text.Length > 40 ? text[..40] + "…" : text;
 
     public static string Url(string path, CorpusWorld world) => path
         .Replace("{unit}", world.Unit.ToString()).Replace("{person}", world.Person.ToString())

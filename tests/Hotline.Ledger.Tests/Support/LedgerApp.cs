@@ -74,10 +74,14 @@ public class LedgerApp : IAsyncLifetime
             new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero), TimeProvider.System.GetUtcNow().AddDays(1));
 
     /// <summary>A client of <paramref name="host"/> (by default this app's) that sends a token for the user and roles.</summary>
-    public HttpClient ClientFor(string user, IEnumerable<string> roles, string? unitCode = null, IAlbaHost? host = null)
+    public HttpClient ClientFor(string user, IEnumerable<string> roles, string? unitCode = null, IAlbaHost? host = null) =>
+        ClientOf(host ?? Host, user, roles, unitCode);
+
+    /// <summary>A client of any host set up with <see cref="Configure"/>; by default as <see cref="DefaultUser"/>.</summary>
+    public static HttpClient ClientOf(IAlbaHost host, string user = DefaultUser, IEnumerable<string>? roles = null, string? unitCode = null)
     {
-        var client = (host ?? Host).Server.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(user, roles, unitCode));
+        var client = host.Server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(user, roles ?? DefaultRoles, unitCode));
         return client;
     }
 
