@@ -202,7 +202,7 @@ public class AccessMatrixTests(LedgerApp app) : LedgerTest(app)
 
     /// <summary>Two units, each with a person, an entry and a mark: the liaison's own and another.</summary>
     private sealed record World(
-        string OwnCode, Guid OwnUnit, Guid OwnPerson, Guid OwnEntry, Guid OwnMark, Guid OwnAppeal,
+        string OwnCode, Guid OwnUnit, Guid OwnPerson, Guid OwnEntry, Guid OwnMark, Guid OwnAppeal, string OwnCase,
         string OtherCode, Guid OtherUnit, Guid OtherPerson, Guid OtherEntry, Guid OtherMark)
     {
         public static async Task<World> Build(LedgerApp app)
@@ -210,7 +210,12 @@ public class AccessMatrixTests(LedgerApp app) : LedgerTest(app)
             var own = await Unit(app, "OWN");
             var other = await Unit(app, "OTHER");
             var appeal = await app.Created("/api/appeals", new { entryId = own.Entry, reason = "申诉" });
-            return new World(own.Code, own.Unit, own.Person, own.Entry, own.Mark, appeal.GetProperty("id").GetGuid(),
+            var caseNumber = $"XY-{own.Code}";
+            await app.Created("/api/cases/events", new
+            {
+                events = new[] { new { eventId = caseNumber, caseNumber, type = "assigned", at = "2020-03-01T00:00:00Z", unitId = own.Unit } },
+            }, HttpStatusCode.OK);
+            return new World(own.Code, own.Unit, own.Person, own.Entry, own.Mark, appeal.GetProperty("id").GetGuid(), caseNumber,
                 other.Code, other.Unit, other.Person, other.Entry, other.Mark);
         }
 
@@ -237,6 +242,7 @@ public class AccessMatrixTests(LedgerApp app) : LedgerTest(app)
                 _ when rule.Route.StartsWith("/api/entries/") => OwnEntry,
                 _ when rule.Route.StartsWith("/api/marks/") => OwnMark,
                 _ when rule.Route.StartsWith("/api/appeals/") => OwnAppeal,
+                _ when rule.Route.StartsWith("/api/cases/") => OwnCase,
                 _ when rule.Route.StartsWith("/api/rulebooks/") => (object)"xinyang-2019",
                 _ => OwnUnit,
             };

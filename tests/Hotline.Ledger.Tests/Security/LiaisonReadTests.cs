@@ -90,4 +90,25 @@ public class LiaisonReadTests(LedgerApp app) : LedgerTest(app)
         Assert.Equal(HttpStatusCode.Forbidden, (await liaison.Get($"/api/appeals/{Guid.NewGuid()}")).Status);
         Assert.Equal(HttpStatusCode.OK, (await liaison.Get($"/api/appeals/{mine.Json.GetProperty("id").GetGuid()}")).Status);
     }
+
+    [Fact]
+    public async Task A_liaison_opens_their_own_units_cases_only()
+    {
+        var own = await App.NewUnit("CS-OWN");
+        var other = await App.NewUnit("CS-OTHER");
+        await App.Created("/api/cases/events", new
+        {
+            events = new[]
+            {
+                new { eventId = "E-1", caseNumber = "XY-OWN-1", type = "assigned", at = "2020-03-01T00:00:00Z", unitId = own },
+                new { eventId = "E-2", caseNumber = "XY-OTHER-1", type = "assigned", at = "2020-03-01T00:00:00Z", unitId = other },
+            },
+        }, HttpStatusCode.OK);
+
+        var liaison = App.AsLiaison("CS-OWN");
+        Assert.Equal(HttpStatusCode.OK, (await liaison.Get("/api/cases/XY-OWN-1")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await liaison.Get("/api/cases/XY-OTHER-1")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await liaison.Get("/api/cases/XY-NO-SUCH")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await App.Get("/api/cases/XY-NO-SUCH")).Status);
+    }
 }
