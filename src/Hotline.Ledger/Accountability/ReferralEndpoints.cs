@@ -5,6 +5,7 @@ using Hotline.Ledger.Evaluation.Sheets;
 using Hotline.Ledger.Evaluation.YearEnd;
 using Hotline.Ledger.Http;
 using Hotline.Ledger.Rulebooks;
+using Hotline.Ledger.Security;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
@@ -71,10 +72,12 @@ public static class ReferralEndpoints
     /// machines), referral.html (to print), entries.csv, evidence.csv, and SHA256SUMS of those files.
     /// </summary>
     [WolverineGet("/api/referrals/{id}/bundle", OperationId = "getReferralBundle")]
-    public static async Task<IResult> Bundle(Guid id, IQuerySession session, TimeProvider clock, HttpContext http)
+    public static async Task<IResult> Bundle(Guid id, IQuerySession session, TimeProvider clock, HttpContext http, ReadAudit audit)
     {
         var referral = await session.LoadAsync<Referral>(id);
         if (referral is null) return Problems.NotFound("referral", id);
+        // The inspector's pull of the evidence is recorded like any read of the evidence trail.
+        await audit.RecordAsync(http, ReadKind.Export, referral.UnitId, referral.PersonId, http.RequestAborted);
         var bundle = await ReferralBundle.Gather(session, referral, clock.GetUtcNow(), RequestActor.Of(http));
         return Results.File(BundleZip.Write(bundle), BundleZip.ContentType, BundleZip.FileName(referral));
     }

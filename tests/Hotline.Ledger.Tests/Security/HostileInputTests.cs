@@ -19,7 +19,30 @@ public class HostileInputTests(LedgerApp app, ITestOutputHelper output) : Ledger
 {
     // The ids of a world are only known at run time; breakers that need them hold placeholders that Prepare fills in.
     private static readonly CorpusWorld w0 = new(Placeholder("unit"), Placeholder("other-unit"), Placeholder("person"), Placeholder("other-person"),
-        Placeholder("entry"), Placeholder("spot-check"), Placeholder("appeal"), Placeholder("evaluation"), Placeholder("submitted-evaluation"));
+        Placeholder("entry"), Placeholder("spot-check"), Placeholder("appeal"), Placeholder("evaluation"), Placeholder("submitted-evaluation"),
+        Placeholder("plan"));
+
+    // A plan's terms for 2023: applications open after the year, and close after today (the real clock).
+    private static JsonObject PlanTerms(int? year)
+    {
+        var terms = new JsonObject
+        {
+            ["scope"] = "2023年度先进单位和先进个人", ["unitQuota"] = 1, ["personQuota"] = 1, ["opensOn"] = "2024-01-10",
+            ["closesOn"] = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).AddDays(60).ToString("yyyy-MM-dd"),
+        };
+        if (year is { } y) terms["year"] = y;
+        return terms;
+    }
+
+    private static CorpusField[] PlanTermFields() =>
+    [
+        Text("scope", 2000),
+        Number("unitQuota", "null", "-1", "1001", "1.5", "1000"),
+        Number("personQuota", "null", "-1", "10001", "1.5", "10000"),
+        FutureDate("opensOn", true, true, S("2023-06-01")),
+        FutureDate("closesOn", true, false, S("2020-01-01"), S("2024-01-09")),
+        Number("nominationsPerUnit", "0", "51", "1.5"),
+    ];
 
     private static Guid Placeholder(string what) => new(System.Security.Cryptography.MD5.HashData(Encoding.UTF8.GetBytes(what)));
 
@@ -160,6 +183,59 @@ public class HostileInputTests(LedgerApp app, ITestOutputHelper output) : Ledger
                 Text("summary", 20_000),
             ]),
 
+        // Commendations and accountability (S1–S4).
+        new("/api/commendation-plans", w => PlanTerms(2023),
+            [
+                Number("year", "null", "1999", "2101", "2099", "2021", "2020.5"),
+                .. PlanTermFields(),
+            ]) { ValidInWorld = false }, // the world's plan holds 2023
+
+        new("/api/commendation-plans/{plan}/revise", _ => PlanTerms(null), PlanTermFields()),
+
+        new("/api/commendation-plans/{plan}/return", _ => new JsonObject { ["comments"] = "名额过多" }, [Text("comments", 4000)])
+            { ValidInWorld = false }, // the world's plan is a draft
+
+        new("/api/commendation-plans/{plan}/applications", w => new JsonObject
+            {
+                ["unitId"] = w.Unit, ["selfEvaluation"] = "全年办结率高", ["seeksUnitCommendation"] = true,
+                ["nominations"] = new JsonArray(new JsonObject { ["personId"] = w.Person, ["deeds"] = "现场核查" }),
+            },
+            [
+                Id("unitId"),
+                Text("selfEvaluation", 8000),
+                new("seeksUnitCommendation", [@"""yes""", "1", "[]", "{}", S("是")]),
+                new("evidence", [@"""x""", "{}", "[null]", "[42]", @"[{""reference"":""r""}]"]),
+                new("nominations", [@"""x""", "{}", "[null]", "[42]", @"[{""deeds"":""d""}]", $@"[{{""personId"":""{Guid.NewGuid()}"",""deeds"":""""}}]",
+                    $@"[{{""personId"":""{w0.Person}"",""deeds"":""a""}},{{""personId"":""{w0.Person}"",""deeds"":""b""}}]",
+                    $@"[{{""personId"":""{w0.Person}"",""deeds"":""{new string('d', 8001)}""}}]",
+                    "[" + string.Join(",", Enumerable.Range(0, 51).Select(_ => $@"{{""personId"":""{Guid.NewGuid()}"",""deeds"":""d""}}")) + "]"]),
+            ]) { ValidInWorld = false }, // the world's plan is not approved, its window not open
+
+        new("/api/commendation-plans/{plan}/shortlist", w => new JsonObject
+            {
+                ["units"] = new JsonArray(new JsonObject { ["unitId"] = w.Unit, ["reason"] = "成绩突出" }),
+            },
+            [
+                new("units", ["null", "[]", @"""x""", "{}", "[null]", "[42]", @"[{""reason"":""r""}]",
+                    $@"[{{""unitId"":""{w0.Unit}""}},{{""unitId"":""{w0.Unit}""}}]",
+                    $@"[{{""unitId"":""{w0.Unit}"",""reason"":""{new string('r', 2001)}""}}]"]),
+                new("people", [@"""x""", "{}", "[null]", "[42]", @"[{""reason"":""r""}]"]),
+            ]) { ValidInWorld = false },
+
+        new("/api/commendation-plans/{plan}/shortlist/return", _ => new JsonObject { ["comments"] = "请复核" }, [Text("comments", 4000)])
+            { ValidInWorld = false },
+
+        new("/api/commendations", w => new JsonObject { ["planId"] = w.Plan, ["documentNumber"] = "信政办〔2024〕12号", ["awardedOn"] = "2024-03-01" },
+            [Id("planId"), Text("documentNumber", 100), Date("awardedOn")]) { ValidInWorld = false },
+
+        new("/api/referrals", _ => new JsonObject { ["year"] = 2023, ["note"] = "按规则移送" },
+            [Number("year", "null", "1999", "2101", "2099", "2021", "2020.5"), Text("note", 4000, required: false)]),
+
+        new("/api/commendation-plans/{plan}/submit"),
+        new("/api/commendation-plans/{plan}/approve"),
+        new("/api/commendation-plans/{plan}/shortlist/submit"),
+        new("/api/commendation-plans/{plan}/shortlist/approve"),
+
         new("/api/evaluations/{evaluation}/recompute"),
         new("/api/evaluations/{evaluation}/submit"),
         new("/api/evaluations/{evaluation}/approve"),
@@ -192,8 +268,13 @@ public class HostileInputTests(LedgerApp app, ITestOutputHelper output) : Ledger
         var submitted = await App.Created("/api/evaluations", new { year = 2022 });
         var submittedId = submitted.GetProperty("id").GetGuid();
         await App.Created($"/api/evaluations/{submittedId}/submit", new { }, HttpStatusCode.OK);
+        // An approved 2023 result, and a draft commendation plan on it.
+        var approved = (await App.Created("/api/evaluations", new { year = 2023 })).GetProperty("id").GetGuid();
+        await App.Created($"/api/evaluations/{approved}/submit", new { }, HttpStatusCode.OK);
+        await App.Created($"/api/evaluations/{approved}/approve", new { }, HttpStatusCode.OK);
+        var plan = await App.Created("/api/commendation-plans", PlanTerms(2023));
         return new CorpusWorld(unit, other, person, otherPerson, entry.GetProperty("id").GetGuid(), check.GetProperty("id").GetGuid(),
-            appeal.GetProperty("id").GetGuid(), draft.GetProperty("id").GetGuid(), submittedId);
+            appeal.GetProperty("id").GetGuid(), draft.GetProperty("id").GetGuid(), submittedId, plan.GetProperty("id").GetGuid());
     }
 
     private static string Prepare(string text, CorpusWorld world) => text
@@ -204,7 +285,7 @@ public class HostileInputTests(LedgerApp app, ITestOutputHelper output) : Ledger
     public async Task Each_valid_body_of_the_corpus_is_accepted_so_that_each_breaker_is_what_is_refused()
     {
         var world = await World();
-        foreach (var route in Routes.Where(r => r.TakesBody && r.Raw is null))
+        foreach (var route in Routes.Where(r => r.TakesBody && r.Raw is null && r.ValidInWorld))
         {
             var reply = await App.PostRaw(MalformedCorpus.Url(route.Path, world), route.Valid(world).ToJsonString());
             Assert.True((int)reply.Status is >= 200 and < 300, $"The corpus's valid body for {route.Path} is refused ({(int)reply.Status}): {reply.Text}");

@@ -5,18 +5,25 @@ namespace Hotline.Ledger.Tests.Security;
 
 /// <summary>The ids a valid request needs: made once, before the corpus runs.</summary>
 public sealed record CorpusWorld(
-    Guid Unit, Guid OtherUnit, Guid Person, Guid OtherPerson, Guid Entry, Guid SpotCheck, Guid Appeal, Guid Evaluation, Guid SubmittedEvaluation);
+    Guid Unit, Guid OtherUnit, Guid Person, Guid OtherPerson, Guid Entry, Guid SpotCheck, Guid Appeal, Guid Evaluation, Guid SubmittedEvaluation,
+    Guid Plan);
 
 /// <summary>
 /// A write route of the corpus: a valid body, and its fields with the values that must be refused.
-/// {unit}, {person}, {entry}, {spot-check}, {appeal}, {evaluation} and {submitted-evaluation} in the path
-/// take the world's ids. A route without fields takes no body: only ids in its path can be wrong.
+/// {unit}, {person}, {entry}, {spot-check}, {appeal}, {evaluation}, {submitted-evaluation} and {plan} in
+/// the path take the world's ids. A route without fields takes no body: only ids in its path can be wrong.
 /// </summary>
 public sealed record WriteRoute(string Path, Func<CorpusWorld, JsonObject> Valid, IReadOnlyList<CorpusField> Fields)
 {
     public WriteRoute(string path) : this(path, _ => [], []) { }
 
     public bool TakesBody => Fields.Count > 0;
+
+    /// <summary>
+    /// False where the corpus's world cannot put the route's target in the state its valid body needs
+    /// (a shortlist needs applications, which need an open window…): its breakers are still sent.
+    /// </summary>
+    public bool ValidInWorld { get; init; } = true;
 
     /// <summary>For a route whose body is not JSON: its content type and whole bodies that must be refused.</summary>
     public (string ContentType, IReadOnlyList<string> Bodies)? Raw { get; init; }
@@ -69,11 +76,14 @@ public static class MalformedCorpus
         "42", "true", "{}", S(Injections[0]), .. Poison, .. more,
     ]);
 
-    public static CorpusField Date(string name, bool required = true, params string[] more) => new(name,
+    public static CorpusField Date(string name, bool required = true, params string[] more) => FutureDate(name, required, true, more);
+
+    /// <summary>A date; <paramref name="futureRefused"/> false where a far-future date is valid (a closing date).</summary>
+    public static CorpusField FutureDate(string name, bool required, bool futureRefused, params string[] more) => new(name,
     [
         .. required ? new[] { null, "null" } : [],
         S("2020-02-30"), S("2020-13-01"), S("2020-00-10"), S("20200303"), S("2020/03/03"), S("03/03/2020"), S("tomorrow"),
-        S("2020-03-03T00:00:00Z"), S("二〇二〇年三月三日"), S("２０２０-０３-０３"), S("9999-12-31"), S("+002020-03-03"),
+        S("2020-03-03T00:00:00Z"), S("二〇二〇年三月三日"), S("２０２０-０３-０３"), .. futureRefused ? new[] { S("9999-12-31") } : [], S("+002020-03-03"),
         "20200303", "true", "[]", S(Injections[0]), .. Poison, .. more,
     ]);
 
@@ -159,5 +169,5 @@ public static class MalformedCorpus
         .Replace("{unit}", world.Unit.ToString()).Replace("{person}", world.Person.ToString())
         .Replace("{entry}", world.Entry.ToString()).Replace("{spot-check}", world.SpotCheck.ToString())
         .Replace("{appeal}", world.Appeal.ToString()).Replace("{submitted-evaluation}", world.SubmittedEvaluation.ToString())
-        .Replace("{evaluation}", world.Evaluation.ToString());
+        .Replace("{evaluation}", world.Evaluation.ToString()).Replace("{plan}", world.Plan.ToString());
 }

@@ -3,6 +3,7 @@ using Hotline.Ledger.Evaluation.YearEnd;
 using Hotline.Ledger.Http;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
+using Hotline.Ledger.Security;
 using Hotline.Ledger.Time;
 using Marten;
 using Microsoft.AspNetCore.Http;
@@ -19,6 +20,8 @@ public static class ApplicationEndpoints
     [WolverinePost("/api/commendation-plans/{id}/applications", OperationId = "submitCommendationApplication")]
     public static async Task<IResult> Submit(Guid id, SubmitApplication command, IDocumentSession session, TimeProvider clock, HttpContext http)
     {
+        // A liaison applies for their own unit only.
+        if (await LiaisonScope.RefuseUnit(http, session, command.UnitId) is { } notTheirs) return notTheirs;
         var plan = await session.LoadAsync<CommendationPlan>(id);
         if (plan is null) return Problems.NotFound("commendation plan", id);
         if (PlanSteps.Refusal(plan, PlanSteps.Step.Apply, OfficeCalendar.Today(clock)) is { } refusal) return PlanEndpoints.OutOfOrder(refusal);
@@ -59,12 +62,13 @@ public static class ApplicationEndpoints
 
     /// <summary>The applications under a plan, by unit code; optionally one unit's.</summary>
     [WolverineGet("/api/commendation-plans/{id}/applications", OperationId = "listCommendationApplications")]
-    public static async Task<IResult> List(Guid id, IQuerySession session, Guid? unitId)
+    public static async Task<IResult> List(Guid id, IQuerySession session, HttpContext http, Guid? unitId)
     {
         if (await session.LoadAsync<CommendationPlan>(id) is null) return Problems.NotFound("commendation plan", id);
         var query = session.Query<Application>().Where(a => a.PlanId == id);
         if (unitId is { } u) query = query.Where(a => a.UnitId == u);
-        var applications = await query.ToListAsync();
+        // A liaison is listed their own unit's application only.
+        var applications = await LiaisonScope.Filter(http, session, await query.ToListAsync(), a => a.UnitId, _ => null);
         return Results.Ok(applications.OrderBy(a => a.UnitCode, StringComparer.Ordinal).ToList());
     }
 
