@@ -1,4 +1,3 @@
-using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Http;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
@@ -22,11 +21,8 @@ public static class ScoreEndpoints
         if (unit is null) return Problems.NotFound("unit", id);
         await audit.RecordAsync(http, ReadKind.ScoreReplay, unitId: id, cancellation: http.RequestAborted);
 
-        var rulebook = rulebooks.ForScoring(query.Year, query.AsOf)!;
-        var entries = await ScoreReader.EntriesOf(session, SubjectKind.Unit, id, query);
-        var marks = await ScoreReader.MarksOf(session, id, query);
-        var cases = await RateReader.CountsOf(session, SubjectKind.Unit, id, query);
-        return Results.Ok(Scorecards.Compute(rulebook, SubjectKind.Unit, new ScoreSubject("unit", unit.Id, unit.Name, unit.Code), query, entries, marks, cases));
+        return Results.Ok(await SubjectCards.Read(session, rulebooks.ForScoring(query.Year, query.AsOf)!, SubjectKind.Unit,
+            new ScoreSubject("unit", unit.Id, unit.Name, unit.Code), query));
     }
 
     [WolverineGet("/api/people/{id}/score", OperationId = "personScore")]
@@ -39,11 +35,8 @@ public static class ScoreEndpoints
         if (person is null) return Problems.NotFound("person", id);
         await audit.RecordAsync(http, ReadKind.ScoreReplay, personId: id, cancellation: http.RequestAborted);
 
-        var rulebook = rulebooks.ForScoring(query.Year, query.AsOf)!;
-        var entries = await ScoreReader.EntriesOf(session, SubjectKind.Person, id, query);
-        var marks = await ScoreReader.MarksOf(session, id, query);
-        var cases = await RateReader.CountsOf(session, SubjectKind.Person, id, query);
-        return Results.Ok(Scorecards.Compute(rulebook, SubjectKind.Person, new ScoreSubject("person", person.Id, person.Name, null), query, entries, marks, cases));
+        return Results.Ok(await SubjectCards.Read(session, rulebooks.ForScoring(query.Year, query.AsOf)!, SubjectKind.Person,
+            new ScoreSubject("person", person.Id, person.Name, null), query));
     }
 
     [WolverineGet("/api/rankings", OperationId = "rankings")]

@@ -1,4 +1,3 @@
-using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Http;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
@@ -29,10 +28,8 @@ public static class SelfAssessmentEndpoints
         // The office's figures beside the unit's are a score replay.
         await audit.RecordAsync(http, ReadKind.ScoreReplay, unitId: id, cancellation: http.RequestAborted);
 
-        var rulebook = rulebooks.ForScoring(query.Year, query.AsOf)!;
-        var card = Scorecards.Compute(rulebook, SubjectKind.Unit, new ScoreSubject("unit", unit.Id, unit.Name, unit.Code), query,
-            await ScoreReader.EntriesOf(session, SubjectKind.Unit, id, query), await ScoreReader.MarksOf(session, id, query),
-            await RateReader.CountsOf(session, SubjectKind.Unit, id, query));
+        var card = await SubjectCards.Read(session, rulebooks.ForScoring(query.Year, query.AsOf)!, SubjectKind.Unit,
+            new ScoreSubject("unit", unit.Id, unit.Name, unit.Code), query);
 
         // The latest month up to asOf whose self-check the ledger had by knownAt; its latest version then.
         var lastMonth = SelfCheckMonths.Of(query.LastCountedDay);
