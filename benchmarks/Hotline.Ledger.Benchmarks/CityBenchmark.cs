@@ -1,0 +1,422 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using Hotline.Ledger.Benchmarks.Baselines;
+using Hotline.Ledger.Benchmarks.City;
+using Hotline.Ledger.Benchmarks.Measures;
+using Hotline.Ledger.Benchmarks.Running;
+using Hotline.Ledger.Ledger.Entries;
+using Hotline.Ledger.Ledger.Marks;
+using Hotline.Ledger.Rulebooks;
+using Hotline.Ledger.Scoring;
+using Hotline.Ledger.Time;
+using JasperFx.Events.Daemon;
+using Marten;
+using Npgsql;
+
+namespace Hotline.Ledger.Benchmarks;
+
+public sealed record BenchmarkOptions(CityScale Scale, int Seed, string ConnectionString, Budget Budget, TextWriter Progress, bool KeepSchema = false);
+
+/// <summary>
+/// One run: a synthetic city is generated, loaded into a fresh schema through the ledger's own write
+/// paths, and measured against baselines taken in the same run on the same events. Phases:
+/// the first year is loaded (and timed), the baselines append the same first-year events, scores are
+/// probed over one year of history; the other years are loaded, scores are probed again over all of
+/// it, rankings, single entries from 32 clients, and finally every read model is rebuilt from the
+/// events and must answer exactly as before. Every schema the run made is dropped at the end.
+/// </summary>
+public sealed class CityBenchmark(BenchmarkOptions options)
+{
+    private readonly Stopwatch _run = new();
+    private CityScale Scale => options.Scale;
+
+    public async Task<Figures> Run()
+    {
+        _run.Start();
+        var stamp = TimeProvider.System.GetUtcNow().ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+        var schema = $"bench_{stamp}_{Random.Shared.Next(1000):D3}";
+        var figures = new Figures { Scale = Scale.Name, Seed = options.Seed, Schema = schema, AllYears = Scale.Years, Machine = MachineInfo(), LoadBefore = LoadAverage() };
+        var scratch = new[] { schema, schema + "_mq", schema + "_copy", schema + "_mq1" };
+
+        var catalog = new RulebookCatalog(RulebookLoader.LoadBuiltIn());
+        var rulebook = catalog.InForceOn(new DateOnly(Scale.FirstYear, 1, 1))!;
+        var plan = CityPlan.Build(Scale, options.Seed);
+        var clock = new CityClock(OfficeCalendar.EndOf(Scale.Founding.AddDays(-1)));
+
+        Say($"schema {schema}; scale {Scale.Name}: {Scale.Units} units, {Scale.People} people, {Scale.Years} years, {Scale.CasesPerYear:N0} cases a year");
+        var host = await BenchHost.Start(options.ConnectionString, schema, clock);
+        try
+        {
+            using var http = host.Client(connections: 64);
+            figures.AppendMode = host.Store.Options.Events.AppendMode.ToString();
+            figures.CaseFeedOnMain = await CaseFeed.Detect(http);
+            Say($"Kestrel on {host.Address}; Marten append mode {figures.AppendMode}; case feed route {(figures.CaseFeedOnMain ? "present" : "absent (issue 6 pending)")}");
+
+            figures.Floor = await Loop.Run(1, options.Budget.Floor, async _ =>
+            {
+                using var reply = await http.GetAsync("/health/live");
+                return reply.IsSuccessStatusCode;
+            });
+
+            var generator = new CityGenerator(plan, rulebook, options.Seed, figures.CaseFeedOnMain);
+            var loader = new LedgerLoader(host.Store, clock, catalog);
+            var feed = new CaseFeed(http, clock);
+            using var timeline = generator.Timeline().GetEnumerator();
+            var tally = new Tally();
+
+            // 1. The first year (with its year-end marks, recorded in January).
+            var firstCheckpoint = OfficeCalendar.EndOf(new DateOnly(Scale.FirstYear + 1, 1, 19));
+            await Load(timeline, firstCheckpoint, loader, feed, tally, figures);
+            figures.LedgerInProcess = Rate.Of(loader.Meter);
+            Say($"first year in: {tally.Ledger:N0} ledger events at {figures.LedgerInProcess.PerSecond:N0}/s; {tally.Cases:N0} case events");
+
+            // 2. Baselines on the very same first-year events, regenerated from the seed.
+            await Baselines(plan, rulebook, firstCheckpoint, schema, host, figures, tally);
+
+            // 3. Scores over one year of history, asked as the 20th of January begins.
+            clock.MoveTo(firstCheckpoint);
+            clock.Run();
+            figures.ScoreFirst = await Scores(http, plan, Scale.FirstYear, Scale.FirstYear, clock, options.Seed + 1);
+            Say($"scores at 1 year: p50 {figures.ScoreFirst.P50:F1} ms, p95 {figures.ScoreFirst.P95:F1} ms ({figures.ScoreFirst.Count} probes)");
+
+            // 4. The other years.
+            await Load(timeline, DateTimeOffset.MaxValue, loader, feed, tally, figures);
+            figures.LedgerInProcessAllYears = Rate.Of(loader.Meter);
+            figures.LedgerEvents = tally.Ledger;
+            figures.CaseEventsGenerated = tally.Cases;
+            Say($"all {Scale.Years} years in: {tally.Ledger:N0} ledger events at {figures.LedgerInProcessAllYears.PerSecond:N0}/s; {tally.Cases:N0} case events");
+            if (figures.CaseFeedOnMain) { figures.CaseHttp = Rate.Of(feed.Http); figures.CaseInProcess = Rate.Of(feed.InProcess); }
+
+            clock.MoveTo(OfficeCalendar.EndOf(Scale.Today.AddDays(-1)).AddHours(9));
+            clock.Run();
+            figures.ScoreAll = await Scores(http, plan, Scale.FirstYear, Scale.LastYear, clock, options.Seed + 2);
+            Say($"scores at {Scale.Years} years: p50 {figures.ScoreAll.P50:F1} ms, p95 {figures.ScoreAll.P95:F1} ms ({figures.ScoreAll.Count} probes)");
+
+            // 5. Rankings, and the same rankings the old way (every entry of the year loaded and grouped in memory).
+            (figures.Ranking, figures.RankingInMemory) = await Rankings(http, host, catalog, clock, figures);
+            Say($"rankings: p50 {figures.Ranking.P50:F1} ms, p95 {figures.Ranking.P95:F1} ms; in memory p95 {figures.RankingInMemory.P95:F1} ms");
+
+            // 6. Single entries from 32 clients, beside raw single-event appends from 32 writers.
+            var created = await SingleEntries(http, plan, schema, host, figures);
+            Say($"single entries: {figures.SingleEntries!.PerSecond:N0}/s, p99 {figures.SingleEntries.P99:F1} ms; raw appends {figures.SingleEntriesMarten!.PerSecond:N0}/s");
+
+            // 7. Counts: everything generated is in the store, once.
+            await CountChecks(host, schema, tally, created, figures);
+
+            // 8. Rebuild every read model from the events; the answers must not change.
+            await Rebuild(http, host, plan, schema, figures);
+            Say($"rebuild: {figures.Rebuild!.Events:N0} events in {figures.Rebuild.Elapsed.TotalSeconds:F1} s = {figures.Rebuild.PerSecond:N0}/s");
+        }
+        finally
+        {
+            await host.DisposeAsync();
+            figures.LoadAfter = LoadAverage();
+            if (!options.KeepSchema)
+                foreach (var s in scratch) await BenchHost.DropSchema(options.ConnectionString, s);
+        }
+
+        figures.Total = _run.Elapsed;
+        return figures;
+    }
+
+    private sealed class Tally
+    {
+        public long Ledger;
+        public long Cases;
+        public long Entries;
+        public long Marks;
+    }
+
+    private async Task Load(IEnumerator<CityOp> timeline, DateTimeOffset until, LedgerLoader loader, CaseFeed feed, Tally tally, Figures figures)
+    {
+        var window = options.Budget.CaseWindow;
+        while (Peek(timeline) is { } op && op.RecordedAt < until)
+        {
+            _peeked = null;
+            switch (op)
+            {
+                case LedgerOp l:
+                    tally.Ledger++;
+                    if (l.Event is EntryRecorded) tally.Entries++;
+                    if (l.Event is MarkRecorded) tally.Marks++;
+                    await loader.Add(l);
+                    break;
+                case CaseOp c:
+                    tally.Cases++;
+                    // The first window goes through the HTTP batch route; the rest in process (pending until issue 6 lands).
+                    if (figures.CaseFeedOnMain && tally.Cases <= window) await feed.AddHttp(c);
+                    break;
+            }
+
+            if (tally.Ledger % 100_000 == 0 && op is LedgerOp) Say($"  … {tally.Ledger:N0} ledger events, {tally.Cases:N0} case events, at {op.RecordedAt:yyyy-MM-dd}");
+        }
+
+        await loader.Flush();
+        if (figures.CaseFeedOnMain) await feed.FlushHttp();
+    }
+
+    private CityOp? _peeked;
+
+    private CityOp? Peek(IEnumerator<CityOp> timeline)
+    {
+        if (_peeked is null && timeline.MoveNext()) _peeked = timeline.Current;
+        return _peeked;
+    }
+
+    private async Task Baselines(CityPlan plan, Rulebook rulebook, DateTimeOffset checkpoint, string schema, BenchHost host, Figures figures, Tally tally)
+    {
+        IEnumerable<CityOp> FirstYear() =>
+            new CityGenerator(plan, rulebook, options.Seed, figures.CaseFeedOnMain).Timeline().TakeWhile(op => op.RecordedAt < checkpoint);
+
+        await using (var raw = await RawMarten.Create(options.ConnectionString, schema + "_mq", host.Store))
+            figures.LedgerMarten = Rate.Of(await raw.AppendInBatches(FirstYear().OfType<LedgerOp>()));
+        figures.LedgerCopy = Rate.Of(await BinaryCopy.Load(options.ConnectionString, schema + "_copy", host.Store, FirstYear().OfType<LedgerOp>()));
+        figures.Checks.Add(new Check("the baselines appended the very events the ledger loaded (same seed, same count)",
+            figures.LedgerMarten.Events == figures.LedgerInProcess!.Events && figures.LedgerCopy.Events == figures.LedgerInProcess.Events,
+            $"ledger {figures.LedgerInProcess.Events:N0}, Marten {figures.LedgerMarten.Events:N0}, COPY {figures.LedgerCopy.Events:N0}"));
+        Say($"baselines, ledger events: Marten {figures.LedgerMarten.PerSecond:N0}/s, COPY {figures.LedgerCopy.PerSecond:N0}/s");
+
+        // The case feed's windows: the first W case events (the HTTP route's share) and the next W (the in-process share).
+        var w = options.Budget.CaseWindow;
+        IEnumerable<CaseOp> Cases() => FirstYear().OfType<CaseOp>();
+        await using (var raw = await RawMarten.Create(options.ConnectionString, schema + "_mq1", host.Store))
+        {
+            figures.CaseMartenHttpWindow = Rate.Of(await raw.AppendInBatches(Cases().Take(w)));
+            figures.CaseMartenInProcessWindow = Rate.Of(await raw.AppendInBatches(Cases().Skip(w).Take(w)));
+        }
+
+        await BenchHost.DropSchema(options.ConnectionString, schema + "_copy");
+        figures.CaseCopyHttpWindow = Rate.Of(await BinaryCopy.Load(options.ConnectionString, schema + "_copy", host.Store, Cases().Take(w)));
+        Say($"baselines, case events ({figures.CaseMartenHttpWindow.Events:N0} + {figures.CaseMartenInProcessWindow.Events:N0}): Marten {figures.CaseMartenHttpWindow.PerSecond:N0}/s, COPY {figures.CaseCopyHttpWindow.PerSecond:N0}/s");
+        // Free the disk before the other years come in.
+        foreach (var s in new[] { "_mq", "_mq1", "_copy" }) await BenchHost.DropSchema(options.ConnectionString, schema + s);
+    }
+
+    /// <summary>Random (subject, year, asOf, knownAt) points, one client, every answer must be a 200 scorecard.</summary>
+    private async Task<Latencies> Scores(HttpClient http, CityPlan plan, int firstYear, int lastYear, CityClock clock, int seed)
+    {
+        var now = clock.GetUtcNow();
+        var urls = ScoreUrls(plan, firstYear, lastYear, now, seed, options.Budget.Scores.Count + 20);
+        foreach (var url in urls.Take(20)) (await http.GetAsync(url)).Dispose(); // warm-up: code generation, JIT, pools
+        var measured = urls.Skip(20).ToList();
+        return await Loop.Run(1, options.Budget.Scores, async i =>
+        {
+            using var reply = await http.GetAsync(measured[i]);
+            return reply.StatusCode == HttpStatusCode.OK;
+        });
+    }
+
+    public static List<string> ScoreUrls(CityPlan plan, int firstYear, int lastYear, DateTimeOffset now, int seed, int count)
+    {
+        var rng = new Random(seed);
+        var urls = new List<string>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var unit = rng.Next(2) == 0;
+            var id = unit ? plan.Units[rng.Next(plan.Units.Count)].Id : plan.People[rng.Next(plan.People.Count)].Id;
+            var (year, asOf, knownAt) = Point(rng, firstYear, lastYear, now);
+            urls.Add($"/api/{(unit ? "units" : "people")}/{id}/score?{Query(year, asOf, knownAt)}");
+        }
+
+        return urls;
+    }
+
+    private static (int Year, DateOnly AsOf, DateTimeOffset KnownAt) Point(Random rng, int firstYear, int lastYear, DateTimeOffset now)
+    {
+        var year = firstYear + rng.Next(lastYear - firstYear + 1);
+        var asOf = new DateOnly(year, 1, 1).AddDays(rng.Next(365));
+        var from = OfficeCalendar.EndOf(new DateOnly(year, 1, 1));
+        var knownAt = from + TimeSpan.FromSeconds(rng.NextDouble() * (now - from).TotalSeconds);
+        return (year, asOf, new DateTimeOffset(knownAt.Ticks - knownAt.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero));
+    }
+
+    private static string Query(int year, DateOnly asOf, DateTimeOffset knownAt) =>
+        $"year={year}&asOf={asOf:yyyy-MM-dd}&knownAt={Uri.EscapeDataString(knownAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))}";
+
+    private async Task<(Latencies Http, Latencies InMemory)> Rankings(HttpClient http, BenchHost host, RulebookCatalog catalog, CityClock clock, Figures figures)
+    {
+        var rng = new Random(options.Seed + 3);
+        var now = clock.GetUtcNow();
+        var points = Enumerable.Range(0, options.Budget.Rankings.Count + 3).Select(_ => Point(rng, Scale.FirstYear, Scale.LastYear, now)).ToList();
+        foreach (var p in points.Take(3)) (await http.GetAsync($"/api/rankings?{Query(p.Year, p.AsOf, p.KnownAt)}")).Dispose();
+        var measured = points.Skip(3).ToList();
+        var viaHttp = await Loop.Run(1, options.Budget.Rankings, async i =>
+        {
+            using var reply = await http.GetAsync($"/api/rankings?{Query(measured[i].Year, measured[i].AsOf, measured[i].KnownAt)}");
+            return reply.StatusCode == HttpStatusCode.OK;
+        });
+
+        // The same points, the way rankings were computed before: every entry of the year loaded and grouped in memory.
+        var inMemoryBound = options.Budget.Rankings with { Count = Math.Max(3, options.Budget.Rankings.Count / 5) };
+        var inMemory = await Loop.Run(1, inMemoryBound, async i =>
+        {
+            await using var session = host.Store.QuerySession();
+            var q = new ScoreQuery(measured[i].Year, measured[i].AsOf, measured[i].KnownAt);
+            var cards = await Ranking.UnitCards(session, catalog.ForScoring(q.Year, q.AsOf)!, q);
+            return cards.Count > 0;
+        });
+
+        // Correctness: the HTTP ranking equals the in-memory one, unit by unit, in order.
+        for (var i = 0; i < Math.Min(options.Budget.RankingChecks, measured.Count); i++)
+        {
+            var (year, asOf, knownAt) = measured[i];
+            var answer = await http.GetFromJsonAsync<List<RankedUnit>>($"/api/rankings?{Query(year, asOf, knownAt)}");
+            await using var session = host.Store.QuerySession();
+            var q = new ScoreQuery(year, asOf, knownAt);
+            var cards = await Ranking.UnitCards(session, catalog.ForScoring(year, asOf)!, q);
+            var expected = cards.Select(c => (c.Unit.Id, c.Card.Total)).ToList();
+            var actual = answer!.Select(r => (r.UnitId, r.Total)).ToList();
+            figures.Checks.Add(new Check($"ranking {Query(year, asOf, knownAt)} equals the in-memory ranking",
+                expected.SequenceEqual(actual), $"{actual.Count} units"));
+        }
+
+        return (viaHttp, inMemory);
+    }
+
+    private async Task<long> SingleEntries(HttpClient http, CityPlan plan, string schema, BenchHost host, Figures figures)
+    {
+        string[] clauses = ["B1", "B2.1", "B2.2", "B2.3", "D1", "D2", "D3.1", "D3.2", "D3.3"];
+        var today = Scale.Today;
+        object Body(int i)
+        {
+            var rng = new Random(options.Seed * 7_919 + i);
+            var clause = clauses[rng.Next(clauses.Length)];
+            var occurredOn = today.AddDays(-1 - rng.Next(180));
+            var person = plan.People[rng.Next(plan.People.Count)];
+            var unitOnly = clause.StartsWith("D3", StringComparison.Ordinal) || rng.Next(10) < 3;
+            decimal? points = clause is "D1" or "D2" ? 5 + rng.Next(11) / 2m : null;
+            return new
+            {
+                clause, unitId = plan.Units[person.UnitOn(occurredOn)].Id, personId = unitOnly ? (Guid?)null : person.Id,
+                occurredOn = occurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), points, reason = "基准测试：单条录入",
+            };
+        }
+
+        long created = 0;
+        var refusals = new System.Collections.Concurrent.ConcurrentBag<string>();
+        async Task<bool> Post(int i)
+        {
+            using var reply = await http.PostAsJsonAsync("/api/entries", Body(i));
+            if (reply.StatusCode != HttpStatusCode.Created)
+            {
+                refusals.Add($"{(int)reply.StatusCode} {await reply.Content.ReadAsStringAsync()}");
+                return false;
+            }
+
+            Interlocked.Increment(ref created);
+            return true;
+        }
+
+        for (var i = 0; i < 20; i++) await Post(-1 - i); // warm-up
+        figures.SingleEntries = await Loop.Run(options.Budget.Clients, options.Budget.SingleEntries, Post);
+        foreach (var refusal in refusals.Take(3)) Say($"  refused: {refusal}");
+
+        await using var raw = await RawMarten.Create(options.ConnectionString, schema + "_mq", host.Store);
+        figures.SingleEntriesMarten = await raw.AppendOneAtATime(options.Budget.Clients, options.Budget.SingleEntries, i =>
+        {
+            var id = Guid.CreateVersion7();
+            return (id, new EntryRecorded(id, "xinyang-2019", "B2.1", plan.Units[i % plan.Units.Count].Id, null, today.AddDays(-1), 2m,
+                "基准测试：单条录入", [], null, CityGenerator.Office));
+        });
+        await raw.DisposeAsync();
+        await BenchHost.DropSchema(options.ConnectionString, schema + "_mq");
+        return created;
+    }
+
+    private async Task CountChecks(BenchHost host, string schema, Tally tally, long created, Figures figures)
+    {
+        async Task<long> Count(string sql)
+        {
+            await using var conn = new NpgsqlConnection(options.ConnectionString);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand(sql, conn);
+            return (long)(await cmd.ExecuteScalarAsync())!;
+        }
+
+        var events = await Count($"select count(*) from \"{schema}\".mt_events where type <> 'tombstone'");
+        var expected = tally.Ledger + created + (figures.CaseFeedOnMain ? -1 : 0);
+        if (!figures.CaseFeedOnMain)
+            figures.Checks.Add(new Check("every generated ledger event and every created entry is in the store, once",
+                events == expected, $"{events:N0} in mt_events, {expected:N0} expected"));
+        var entries = await Count($"select count(*) from \"{schema}\".mt_doc_entry");
+        figures.Checks.Add(new Check("one Entry row per entry recorded", entries == tally.Entries + created || figures.CaseFeedOnMain && entries >= tally.Entries + created,
+            $"{entries:N0} rows, {tally.Entries + created:N0} recorded"));
+        var marks = await Count($"select count(*) from \"{schema}\".mt_doc_mark");
+        figures.Checks.Add(new Check("one Mark row per mark recorded", marks == tally.Marks, $"{marks:N0} rows, {tally.Marks:N0} recorded"));
+    }
+
+    private async Task Rebuild(HttpClient http, BenchHost host, CityPlan plan, string schema, Figures figures)
+    {
+        var urls = RebuildProbes(plan, host);
+        var before = new List<string>();
+        foreach (var url in urls) before.Add(await http.GetStringAsync(url));
+
+        var names = ((StoreOptions)host.Store.Options).Projections.All.Select(p => p.Name).ToList();
+        long events;
+        await using (var conn = new NpgsqlConnection(options.ConnectionString))
+        {
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"select count(*) from \"{schema}\".mt_events", conn);
+            events = (long)(await cmd.ExecuteScalarAsync())!;
+            // Start from nothing: every projected table is emptied before the rebuild.
+            foreach (var table in ProjectedTables(host.Store, names))
+                await new NpgsqlCommand($"truncate {table}", conn).ExecuteNonQueryAsync();
+        }
+
+        var watch = Stopwatch.StartNew();
+        using (var daemon = await host.Store.BuildProjectionDaemonAsync())
+            foreach (var name in names)
+                await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(120), CancellationToken.None);
+        figures.Rebuild = new Rate(events, watch.Elapsed);
+        figures.RebuildHow = $"async daemon, projections one after another: {string.Join(", ", names)}";
+
+        var differ = 0;
+        for (var i = 0; i < urls.Count; i++)
+            if (await http.GetStringAsync(urls[i]) != before[i]) differ++;
+        figures.Checks.Add(new Check("after a full rebuild every probed answer is byte-identical", differ == 0, $"{urls.Count - differ}/{urls.Count} identical"));
+    }
+
+    private List<string> RebuildProbes(CityPlan plan, BenchHost host)
+    {
+        var now = host.Service<TimeProvider>().GetUtcNow();
+        var urls = ScoreUrls(plan, Scale.FirstYear, Scale.LastYear, now, options.Seed + 4, 40);
+        var rng = new Random(options.Seed + 5);
+        for (var i = 0; i < 4; i++)
+        {
+            var (year, asOf, knownAt) = Point(rng, Scale.FirstYear, Scale.LastYear, now);
+            urls.Add($"/api/rankings?{Query(year, asOf, knownAt)}");
+            var unit = plan.Units[rng.Next(plan.Units.Count)];
+            urls.Add($"/api/evidence?unitId={unit.Id}&knownAt={Uri.EscapeDataString(knownAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))}");
+            urls.Add($"/api/units/{unit.Id}/self-checks?year={year}&asOf={year}-12-31");
+            urls.Add($"/api/people/{plan.People[rng.Next(plan.People.Count)].Id}");
+        }
+
+        urls.Add("/api/units");
+        return urls;
+    }
+
+    /// <summary>The tables of the snapshot documents the projections write (not the claims, which are no projection).</summary>
+    private static IEnumerable<string> ProjectedTables(IDocumentStore store, IReadOnlyCollection<string> projections) =>
+        store.Options.AllKnownDocumentTypes()
+            .Where(t => projections.Contains(t.DocumentType.Name))
+            .Select(t => t.TableName.QualifiedName);
+
+    private void Say(string line) => options.Progress.WriteLine($"[{_run.Elapsed:hh\\:mm\\:ss}] {line}");
+
+    private static string LoadAverage()
+    {
+        try { return File.ReadAllText("/proc/loadavg").Trim(); }
+        catch (IOException) { return "n/a"; }
+    }
+
+    private static string MachineInfo()
+    {
+        var cpu = "unknown CPU";
+        try { cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? cpu; }
+        catch (IOException) { }
+        var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024);
+        return $"{Environment.ProcessorCount} cores ({cpu}), {memory:F0} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
+    }
+}

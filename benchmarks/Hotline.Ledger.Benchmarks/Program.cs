@@ -1,0 +1,22 @@
+using Hotline.Ledger.Benchmarks;
+using Hotline.Ledger.Benchmarks.City;
+using Hotline.Ledger.Benchmarks.Report;
+
+// dotnet run --project benchmarks/Hotline.Ledger.Benchmarks -c Release -- [small|medium|city] [--seed N] [--keep-schema]
+var scale = CityScale.Small;
+var seed = 20191220;
+var keep = false;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--seed": seed = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+        case "--keep-schema": keep = true; break;
+        default: scale = CityScale.Parse(args[i]); break;
+    }
+}
+
+var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Hotline") ?? Hotline.Ledger.Api.Hosting.HotlineHost.DefaultConnectionString;
+var figures = await new CityBenchmark(new BenchmarkOptions(scale, seed, connectionString, Budget.For(scale), Console.Error, keep)).Run();
+Console.Out.Write(FiguresTable.Render(figures));
+return figures.AllChecksPassed ? 0 : 1;

@@ -1,0 +1,73 @@
+using Hotline.Ledger.Api.Hosting;
+using Marten;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Npgsql;
+
+namespace Hotline.Ledger.Benchmarks.Running;
+
+/// <summary>
+/// The real API — Kestrel on 127.0.0.1 (an ephemeral port), Wolverine, Marten — in this process, on
+/// the local PostgreSQL, in a schema of its own, with the city's clock as its TimeProvider.
+/// </summary>
+public sealed class BenchHost : IAsyncDisposable
+{
+    private BenchHost(WebApplication app, Uri address)
+    {
+        App = app;
+        Address = address;
+    }
+
+    public WebApplication App { get; }
+    public Uri Address { get; }
+    public IDocumentStore Store => App.Services.GetRequiredService<IDocumentStore>();
+    public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
+
+    public static async Task<BenchHost> Start(string connectionString, string schema, CityClock clock)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ApplicationName = typeof(Hotline.Ledger.Api.Hosting.HotlineHost).Assembly.GetName().Name,
+        });
+        builder.Configuration["ConnectionStrings:Hotline"] = connectionString;
+        builder.Configuration["Hotline:Schema"] = schema;
+        builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+        builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] = "Error";
+        builder.Configuration["Logging:LogLevel:Wolverine"] = "Error";
+        builder.Configuration["Logging:LogLevel:Marten"] = "Error";
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddHotlineLedger();
+        // The last registration wins: the store and every endpoint read the city's clock.
+        builder.Services.AddSingleton<TimeProvider>(clock);
+
+        var app = builder.Build();
+        app.MapHotlineLedger();
+        await app.StartAsync();
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new BenchHost(app, new Uri(address));
+    }
+
+    public HttpClient Client(int connections = 64) => new(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = connections,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(30),
+    }) { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(120) };
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+
+    public static async Task DropSchema(string connectionString, string schema)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync();
+        await using var drop = new NpgsqlCommand($"drop schema if exists \"{schema}\" cascade", conn) { CommandTimeout = 600 };
+        await drop.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,24 @@
+using System.Diagnostics;
+
+namespace Hotline.Ledger.Benchmarks.Running;
+
+/// <summary>Events written and the time spent writing them (generation excluded).</summary>
+public sealed class Meter
+{
+    private long _ticks;
+
+    public long Events { get; private set; }
+    public TimeSpan Elapsed => Stopwatch.GetElapsedTime(0, _ticks);
+    public double PerSecond => Elapsed > TimeSpan.Zero ? Events / Elapsed.TotalSeconds : 0;
+
+    public async Task<T> Time<T>(int events, Func<Task<T>> work)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var result = await work();
+        _ticks += Stopwatch.GetTimestamp() - start;
+        Events += events;
+        return result;
+    }
+
+    public async Task Time(int events, Func<Task> work) => await Time(events, async () => { await work(); return 0; });
+}
