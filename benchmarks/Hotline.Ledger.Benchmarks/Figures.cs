@@ -51,6 +51,7 @@ public sealed class Figures
     public Latencies? RankingInMemory { get; set; }
 
     public Rate? Rebuild { get; set; }
+    public Rate? RebuildDaemon { get; set; }
     public string RebuildHow { get; set; } = "";
 
     public List<Check> Checks { get; } = [];

@@ -3,6 +3,11 @@ using Hotline.Ledger.Benchmarks.City;
 using Hotline.Ledger.Benchmarks.Report;
 
 // dotnet run --project benchmarks/Hotline.Ledger.Benchmarks -c Release -- [small|medium|city] [--seed N] [--keep-schema]
+var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Hotline") ?? Hotline.Ledger.Api.Hosting.HotlineHost.DefaultConnectionString;
+if (args is ["--refl"]) { Hotline.Ledger.Benchmarks.Experiments.Refl.Run(); return 0; }
+if (args is ["--rebuild-trial", var trialSchema, var variant]) { await Hotline.Ledger.Benchmarks.Experiments.RebuildTrial.Run(connectionString, trialSchema, variant); return 0; }
+if (args is ["--trace-load", var n]) { await Hotline.Ledger.Benchmarks.Experiments.LoadTrace.Run(connectionString, int.Parse(n)); return 0; }
+
 var scale = CityScale.Small;
 var seed = 20191220;
 var keep = false;
@@ -16,7 +21,6 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
-var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Hotline") ?? Hotline.Ledger.Api.Hosting.HotlineHost.DefaultConnectionString;
 var figures = await new CityBenchmark(new BenchmarkOptions(scale, seed, connectionString, Budget.For(scale), Console.Error, keep)).Run();
 Console.Out.Write(FiguresTable.Render(figures));
 return figures.AllChecksPassed ? 0 : 1;

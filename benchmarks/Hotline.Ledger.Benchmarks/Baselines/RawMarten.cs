@@ -60,13 +60,13 @@ public sealed class RawMarten : IAsyncDisposable
             batch.Clear();
         }
 
-        var started = new HashSet<Guid>();
         foreach (var op in ops)
         {
             batch.Add(op switch
             {
                 LedgerOp l => (l.StreamId, l.Event, l.StartsStream),
-                CaseOp c => (c.CaseStream, c.Event, started.Add(c.CaseStream)),
+                // Append starts a case stream it does not find: the windows continue streams begun earlier.
+                CaseOp c => (c.CaseStream, c.Event, false),
                 _ => throw new InvalidOperationException(),
             });
             if (batch.Count >= batchSize) await Flush();

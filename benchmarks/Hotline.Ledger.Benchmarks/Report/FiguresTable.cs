@@ -63,7 +63,8 @@ public static class FiguresTable
 
         if (f.Rebuild is { } b)
             Row(o, $"Full rebuild of every read model ({f.RebuildHow})", $"{b.PerSecond:N0} events/s ({b.Events:N0} in {b.Elapsed.TotalSeconds:F1} s)",
-                Ev(f.LedgerMarten) + " (Marten append)", Ratio(f.Rebuild, f.LedgerMarten), "≥ 30,000 events/s", Met(b.PerSecond >= 30_000));
+                $"{Ev(f.RebuildDaemon)} ({f.RebuildDaemon?.Elapsed.TotalSeconds:F1} s: Marten's async daemon, projection after projection); {Ev(f.LedgerMarten)} (Marten append)",
+                $"×{b.PerSecond / (f.RebuildDaemon?.PerSecond ?? double.NaN):F1} daemon; {Ratio(f.Rebuild, f.LedgerMarten)} of append", "≥ 30,000 events/s", Met(b.PerSecond >= 30_000));
 
         o.AppendLine();
         o.AppendLine(C, $"Checks ({f.Checks.Count(c => c.Passed)}/{f.Checks.Count} passed):");

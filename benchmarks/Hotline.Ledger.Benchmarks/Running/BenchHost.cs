@@ -23,7 +23,7 @@ public sealed class BenchHost : IAsyncDisposable
     public IDocumentStore Store => App.Services.GetRequiredService<IDocumentStore>();
     public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
-    public static async Task<BenchHost> Start(string connectionString, string schema, CityClock clock)
+    public static async Task<BenchHost> Start(string connectionString, string schema, CityClock clock, Action<StoreOptions>? tune = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -42,6 +42,7 @@ public sealed class BenchHost : IAsyncDisposable
         builder.AddHotlineLedger();
         // The last registration wins: the store and every endpoint read the city's clock.
         builder.Services.AddSingleton<TimeProvider>(clock);
+        if (tune is not null) builder.Services.ConfigureMarten(tune);
 
         var app = builder.Build();
         app.MapHotlineLedger();

@@ -22,6 +22,9 @@ public sealed class LedgerLoader(IDocumentStore store, CityClock clock, Rulebook
 
     public Meter Meter { get; } = new();
 
+    /// <summary>Development aid: when set, every session reports its commands here.</summary>
+    public IMartenSessionLogger? Trace { get; set; }
+
     public async Task Add(LedgerOp op)
     {
         _batch.Add(op);
@@ -36,6 +39,7 @@ public sealed class LedgerLoader(IDocumentStore store, CityClock clock, Rulebook
         await Meter.Time(_batch.Count, async () =>
         {
             await using var session = store.LightweightSession();
+            if (Trace is not null) session.Logger = Trace;
             foreach (var op in _batch) Apply(session, op);
             await session.SaveChangesAsync();
         });
