@@ -4,6 +4,7 @@ using Hotline.Ledger.Benchmarks.Report;
 
 // dotnet run --project benchmarks/Hotline.Ledger.Benchmarks -c Release -- [small|medium|city] [--seed N] [--keep-schema]
 var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Hotline") ?? Hotline.Ledger.Api.Hosting.HotlineHost.DefaultConnectionString;
+if (args is ["--trace-entry"]) { await Hotline.Ledger.Benchmarks.Experiments.EntryTrace.Run(connectionString); return 0; }
 if (args is ["--refl"]) { Hotline.Ledger.Benchmarks.Experiments.Refl.Run(); return 0; }
 if (args is ["--rebuild-trial", var trialSchema, var variant]) { await Hotline.Ledger.Benchmarks.Experiments.RebuildTrial.Run(connectionString, trialSchema, variant); return 0; }
 if (args is ["--trace-load", var n]) { await Hotline.Ledger.Benchmarks.Experiments.LoadTrace.Run(connectionString, int.Parse(n)); return 0; }

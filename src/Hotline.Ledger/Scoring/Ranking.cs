@@ -28,11 +28,34 @@ public static class Ranking
             .ToList();
     }
 
+    /// <summary>
+    /// The ranking of every unit without loading a single entry (ADR 0042): the database sums each unit's
+    /// entries; the scorecard's own code scores the criteria from the marks; the total is bounded as a
+    /// scorecard bounds it. Equal, unit by unit, to ranking the full scorecards (<see cref="UnitCards"/>).
+    /// </summary>
     public static async Task<IReadOnlyList<RankedUnit>> Units(IQuerySession session, Rulebook rulebook, ScoreQuery q)
     {
-        var cards = await UnitCards(session, rulebook, q);
-        return cards.Select((x, i) => new RankedUnit(i + 1, x.Unit.Id, x.Unit.Code, x.Unit.Name, x.Card.Total,
-            x.Card.CriteriaTotal, x.Card.BonusTotal, x.Card.DeductionTotal)).ToList();
+        var units = await session.Query<Unit>().Where(u => u.RegisteredAt <= q.KnownAt).ToListAsync();
+        var sums = await RankingSums.EntriesByUnit(session, q);
+        var marks = (await RankingSums.Marks(session, SubjectKind.Unit, q)).ToLookup(m => m.SubjectId);
+        return units
+            .Select(u =>
+            {
+                var criteria = Scorecards.Compute(rulebook, SubjectKind.Unit, new ScoreSubject("unit", u.Id, u.Name, u.Code), q, [], marks[u.Id]);
+                var (bonus, deduction) = sums.TryGetValue(u.Id, out var s) ? (s.Bonus, s.Deduction) : (0m, 0m);
+                return (Unit: u, criteria.CriteriaTotal, Bonus: bonus, Deduction: deduction, Total: Bounded(rulebook, criteria.CriteriaTotal + bonus + deduction));
+            })
+            .OrderByDescending(x => x.Total).ThenBy(x => x.Unit.CodeKey, StringComparer.Ordinal)
+            .Select((x, i) => new RankedUnit(i + 1, x.Unit.Id, x.Unit.Code, x.Unit.Name, x.Total, x.CriteriaTotal, x.Bonus, x.Deduction))
+            .ToList();
+    }
+
+    /// <summary>A total within the rulebook's ceiling and floor, exactly as <see cref="Scorecards.Compute"/> bounds it.</summary>
+    private static decimal Bounded(Rulebook rulebook, decimal total)
+    {
+        if (rulebook.TotalCeiling is { } ceiling && total > ceiling) total = ceiling;
+        if (rulebook.TotalFloor is { } floor && total < floor) total = floor;
+        return total;
     }
 
     public static async Task<IReadOnlyList<RankedPerson>> People(IQuerySession session, Rulebook rulebook, ScoreQuery q)

@@ -52,5 +52,6 @@ public static class LedgerStorage
         CaseFeedModule.Configure(opts);
         Commendations.CommendationStorage.Configure(opts);
         Accountability.AccountabilityStorage.Configure(opts);
+        Scoring.ScoringStorage.Configure(opts);
     }
 }

@@ -23,10 +23,11 @@ public static class EntryBook
         return null;
     }
 
-    public static void Record(IDocumentSession session, Clause clause, EntryRecorded recorded)
+    /// <summary>Appends the entry on its own stream; the stream action carries the event the store stamps on save.</summary>
+    public static StreamAction Record(IDocumentSession session, Clause clause, EntryRecorded recorded)
     {
-        session.Events.StartStream<Entry>(recorded.EntryId, recorded);
-        if (clause.Frequency != Frequency.OncePerYear) return;
+        var stream = session.Events.StartStream<Entry>(recorded.EntryId, recorded);
+        if (clause.Frequency != Frequency.OncePerYear) return stream;
 
         foreach (var (kind, id) in EntryRules.Subjects(clause, recorded.UnitId, recorded.PersonId))
         {
@@ -37,6 +38,8 @@ public static class EntryBook
                 EntryId = recorded.EntryId,
             });
         }
+
+        return stream;
     }
 
     /// <summary>The compensating event: the entry stops counting, and its once-per-year claims are released.</summary>

@@ -4,6 +4,7 @@ using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Security;
 using Hotline.Ledger.Time;
+using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
@@ -16,11 +17,17 @@ public static class EntryEndpoints
     public static async Task<IResult> Record(
         RecordEntry command, IDocumentSession session, RulebookCatalog rulebooks, TimeProvider clock, HttpContext http)
     {
-        var person = command.PersonId is { } personId ? await session.LoadAsync<Person>(personId) : null;
+        // The person and the unit in one round trip (ADR 0043).
+        var batch = session.CreateBatchQuery();
+        var personLoad = command.PersonId is { } personId ? batch.Load<Person>(personId) : Task.FromResult<Person?>(null);
+        var unitLoad = batch.Load<Unit>(command.UnitId);
+        await batch.Execute();
+        var person = await personLoad;
+
         var rulebook = rulebooks.InForceOn(command.OccurredOn);
         if (EntryRules.Check(command, rulebook, OfficeCalendar.Today(clock), person, out var clause) is { } fault)
             return Problems.Field(fault.Field, fault.Rule);
-        if (await session.LoadAsync<Unit>(command.UnitId) is null)
+        if (await unitLoad is null)
             return Problems.Field("unitId", $"There is no unit with id '{command.UnitId}'.");
 
         if (await EntryBook.FindOncePerYearConflict(session, clause!, command.UnitId, command.PersonId, command.OccurredOn.Year) is { } conflict)
@@ -28,14 +35,15 @@ public static class EntryEndpoints
 
         var id = Guid.CreateVersion7();
         var magnitude = command.Points ?? clause!.Points!.Value;
-        EntryBook.Record(session, clause!, new EntryRecorded(
+        var stream = EntryBook.Record(session, clause!, new EntryRecorded(
             id, rulebook!.Id, clause!.Code, command.UnitId, clause.Credits(SubjectKind.Person) ? command.PersonId : null,
             command.OccurredOn, clause.Signed(magnitude), command.Reason.Trim(), command.Evidence ?? [],
             command.CaseNumber, RequestActor.Of(http)));
         await session.SaveChangesAsync();
 
-        var entry = await session.LoadAsync<Entry>(id);
-        return Results.Created($"/api/entries/{id}", EntryView.Of(entry!));
+        // The answer is the row the inline projection just stored, built by the same code from the same
+        // stamped event, rather than read back (ADR 0043).
+        return Results.Created($"/api/entries/{id}", EntryView.Of(Entry.Create((IEvent<EntryRecorded>)stream.Events[0])));
     }
 
     [WolverineGet("/api/entries/{id}", OperationId = "getEntry")]
