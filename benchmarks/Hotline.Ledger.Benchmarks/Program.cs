@@ -1,27 +1,36 @@
-using Hotline.Ledger.Benchmarks;
 using Hotline.Ledger.Benchmarks.City;
 using Hotline.Ledger.Benchmarks.Report;
 
-// dotnet run --project benchmarks/Hotline.Ledger.Benchmarks -c Release -- [small|medium|city] [--seed N] [--keep-schema]
-var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Hotline") ?? Hotline.Ledger.Api.Hosting.HotlineHost.DefaultConnectionString;
-if (args is ["--trace-entry"]) { await Hotline.Ledger.Benchmarks.Experiments.EntryTrace.Run(connectionString); return 0; }
-if (args is ["--refl"]) { Hotline.Ledger.Benchmarks.Experiments.Refl.Run(); return 0; }
-if (args is ["--rebuild-trial", var trialSchema, var variant]) { await Hotline.Ledger.Benchmarks.Experiments.RebuildTrial.Run(connectionString, trialSchema, variant); return 0; }
-if (args is ["--trace-load", var n]) { await Hotline.Ledger.Benchmarks.Experiments.LoadTrace.Run(connectionString, int.Parse(n)); return 0; }
+namespace Hotline.Ledger.Benchmarks;
 
-var scale = CityScale.Small;
-var seed = 20191220;
-var keep = false;
-for (var i = 0; i < args.Length; i++)
+/// <summary>
+/// <c>dotnet run --project benchmarks/Hotline.Ledger.Benchmarks -c Release -- [small|medium|city] [--seed N] [--keep-schema]</c>:
+/// one run, one table on standard output (progress on standard error); exit code 1 when a correctness check failed.
+/// </summary>
+public static class BenchmarkProgram
 {
-    switch (args[i])
+    public static async Task<int> Main(string[] args)
     {
-        case "--seed": seed = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
-        case "--keep-schema": keep = true; break;
-        default: scale = CityScale.Parse(args[i]); break;
+        var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Hotline") ?? Hotline.Ledger.Api.Hosting.HotlineHost.DefaultConnectionString;
+        if (args is ["--trace-entry"]) { await Hotline.Ledger.Benchmarks.Experiments.EntryTrace.Run(connectionString); return 0; }
+        if (args is ["--rebuild-trial", var trialSchema, var variant]) { await Hotline.Ledger.Benchmarks.Experiments.RebuildTrial.Run(connectionString, trialSchema, variant); return 0; }
+        if (args is ["--trace-load", var n]) { await Hotline.Ledger.Benchmarks.Experiments.LoadTrace.Run(connectionString, int.Parse(n)); return 0; }
+
+        var scale = CityScale.Small;
+        var seed = 20191220;
+        var keep = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--seed": seed = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--keep-schema": keep = true; break;
+                default: scale = CityScale.Parse(args[i]); break;
+            }
+        }
+
+        var figures = await new CityBenchmark(new BenchmarkOptions(scale, seed, connectionString, Budget.For(scale), Console.Error, keep)).Run();
+        Console.Out.Write(FiguresTable.Render(figures));
+        return figures.AllChecksPassed ? 0 : 1;
     }
 }
-
-var figures = await new CityBenchmark(new BenchmarkOptions(scale, seed, connectionString, Budget.For(scale), Console.Error, keep)).Run();
-Console.Out.Write(FiguresTable.Render(figures));
-return figures.AllChecksPassed ? 0 : 1;
