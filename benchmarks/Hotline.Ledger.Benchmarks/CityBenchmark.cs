@@ -6,6 +6,9 @@ using Hotline.Ledger.Benchmarks.Baselines;
 using Hotline.Ledger.Benchmarks.City;
 using Hotline.Ledger.Benchmarks.Measures;
 using Hotline.Ledger.Benchmarks.Running;
+using Hotline.Ledger.Cases;
+using Hotline.Ledger.Cases.Feed;
+using Hotline.Ledger.Deadlines;
 using Hotline.Ledger.Ledger.Entries;
 using Hotline.Ledger.Ledger.Marks;
 using Hotline.Ledger.Rulebooks;
@@ -14,6 +17,7 @@ using Hotline.Ledger.Storage;
 using Hotline.Ledger.Time;
 using JasperFx.Events.Daemon;
 using Marten;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Hotline.Ledger.Benchmarks;
@@ -42,7 +46,6 @@ public sealed class CityBenchmark(BenchmarkOptions options)
         var scratch = new[] { schema, schema + "_mq", schema + "_copy", schema + "_mq1" };
 
         var catalog = new RulebookCatalog(RulebookLoader.LoadBuiltIn());
-        var rulebook = catalog.InForceOn(new DateOnly(Scale.FirstYear, 1, 1))!;
         var plan = CityPlan.Build(Scale, options.Seed);
         var clock = new CityClock(OfficeCalendar.EndOf(Scale.Founding.AddDays(-1)));
 
@@ -52,7 +55,7 @@ public sealed class CityBenchmark(BenchmarkOptions options)
         {
             using var http = host.Client(connections: 64);
             figures.AppendMode = host.Store.Options.Events.AppendMode.ToString();
-            figures.CaseFeedOnMain = await CaseFeed.Detect(http);
+            figures.CaseFeedOnMain = await CaseFeedDriver.Detect(http);
             Say($"Kestrel on {host.Address}; Marten append mode {figures.AppendMode}; case feed route {(figures.CaseFeedOnMain ? "present" : "absent (issue 6 pending)")}");
 
             figures.Floor = await Loop.Run(1, options.Budget.Floor, async _ =>
@@ -61,9 +64,9 @@ public sealed class CityBenchmark(BenchmarkOptions options)
                 return reply.IsSuccessStatusCode;
             });
 
-            var generator = new CityGenerator(plan, rulebook, options.Seed, figures.CaseFeedOnMain);
+            var generator = new CityGenerator(plan, catalog, options.Seed, figures.CaseFeedOnMain);
             var loader = new LedgerLoader(host.Store, clock, catalog);
-            var feed = new CaseFeed(http, clock);
+            var feed = new CaseFeedDriver(http, figures.CaseFeedOnMain ? host.Service<CaseFeed>() : null, clock);
             using var timeline = generator.Timeline().GetEnumerator();
             var tally = new Tally();
 
@@ -71,10 +74,16 @@ public sealed class CityBenchmark(BenchmarkOptions options)
             var firstCheckpoint = OfficeCalendar.EndOf(new DateOnly(Scale.FirstYear + 1, 1, 19));
             await Load(timeline, firstCheckpoint, loader, feed, tally, figures);
             figures.LedgerInProcess = Rate.Of(loader.Meter);
+            if (figures.CaseFeedOnMain)
+            {
+                figures.CaseHttp = Rate.Of(feed.Http);
+                figures.CaseInProcess = Rate.Of(_windowB);
+                Say($"case feed: HTTP {figures.CaseHttp.PerSecond:N0}/s over {figures.CaseHttp.Events:N0}, in process {figures.CaseInProcess.PerSecond:N0}/s over {figures.CaseInProcess.Events:N0}");
+            }
             Say($"first year in: {tally.Ledger:N0} ledger events at {figures.LedgerInProcess.PerSecond:N0}/s; {tally.Cases:N0} case events");
 
             // 2. Baselines on the very same first-year events, regenerated from the seed.
-            await Baselines(plan, rulebook, firstCheckpoint, schema, host, figures, tally);
+            await Baselines(plan, catalog, firstCheckpoint, schema, host, figures, tally);
 
             // 3. Scores over one year of history, asked as the 20th of January begins.
             clock.MoveTo(firstCheckpoint);
@@ -88,7 +97,15 @@ public sealed class CityBenchmark(BenchmarkOptions options)
             figures.LedgerEvents = tally.Ledger;
             figures.CaseEventsGenerated = tally.Cases;
             Say($"all {Scale.Years} years in: {tally.Ledger:N0} ledger events at {figures.LedgerInProcessAllYears.PerSecond:N0}/s; {tally.Cases:N0} case events");
-            if (figures.CaseFeedOnMain) { figures.CaseHttp = Rate.Of(feed.Http); figures.CaseInProcess = Rate.Of(feed.InProcess); }
+            if (figures.CaseFeedOnMain)
+            {
+                figures.CaseInProcessAll = Rate.Of(feed.InProcess);
+                figures.Checks.Add(new Check("every case-feed row was accepted once (none rejected, none a duplicate)",
+                    feed.Accepted == tally.Cases && feed.Rejected == 0 && feed.Duplicates == 0,
+                    $"{tally.Cases:N0} sent, {feed.Accepted:N0} accepted, {feed.Duplicates:N0} duplicates, {feed.Rejected:N0} rejected{(feed.FirstRejection is { } r ? "; first: " + r : "")}"));
+                figures.Judgements = await DrainJudgements(host, catalog);
+                Say($"deadlines judged: {figures.Judgements} more run(s) after the load");
+            }
 
             clock.MoveTo(OfficeCalendar.EndOf(Scale.Today.AddDays(-1)).AddHours(9));
             clock.Run();
@@ -104,7 +121,7 @@ public sealed class CityBenchmark(BenchmarkOptions options)
             Say($"single entries: {figures.SingleEntries!.PerSecond:N0}/s, p99 {figures.SingleEntries.P99:F1} ms; raw appends {figures.SingleEntriesMarten!.PerSecond:N0}/s");
 
             // 7. Counts: everything generated is in the store, once.
-            await CountChecks(host, schema, tally, created, figures);
+            await CountChecks(schema, tally, created, feed.Accepted, figures);
 
             // 8. Rebuild every read model from the events; the answers must not change.
             await Rebuild(http, host, plan, schema, figures);
@@ -130,9 +147,21 @@ public sealed class CityBenchmark(BenchmarkOptions options)
         public long Marks;
     }
 
-    private async Task Load(IEnumerator<CityOp> timeline, DateTimeOffset until, LedgerLoader loader, CaseFeed feed, Tally tally, Figures figures)
+    private readonly Meter _windowB = new();
+
+    private async Task Load(IEnumerator<CityOp> timeline, DateTimeOffset until, LedgerLoader loader, CaseFeedDriver feed, Tally tally, Figures figures)
     {
         var window = options.Budget.CaseWindow;
+        long batchStart = 0;
+        async Task SendCases()
+        {
+            // The feed checks each row's person against the registry: the people must be in first.
+            if (loader.HoldsRegistryChanges) await loader.Flush();
+            var inWindowB = batchStart >= window && batchStart < 2L * window;
+            await feed.Flush(inWindowB ? _windowB : null);
+            batchStart = tally.Cases;
+        }
+
         while (Peek(timeline) is { } op && op.RecordedAt < until)
         {
             _peeked = null;
@@ -144,18 +173,43 @@ public sealed class CityBenchmark(BenchmarkOptions options)
                     if (l.Event is MarkRecorded) tally.Marks++;
                     await loader.Add(l);
                     break;
-                case CaseOp c:
+                case CaseOp c when figures.CaseFeedOnMain:
+                    // The first window goes through the HTTP batch route, all the rest in process; the second
+                    // window is the in-process figure. A batch goes whole down one path.
+                    var viaHttp = tally.Cases < window;
+                    if (feed.Pending > 0 && viaHttp != (batchStart < window)) await SendCases();
                     tally.Cases++;
-                    // The first window goes through the HTTP batch route; the rest in process (pending until issue 6 lands).
-                    if (figures.CaseFeedOnMain && tally.Cases <= window) await feed.AddHttp(c);
+                    if (feed.Add(c, viaHttp)) await SendCases();
+                    break;
+                case CaseOp:
+                    tally.Cases++;
                     break;
             }
 
-            if (tally.Ledger % 100_000 == 0 && op is LedgerOp) Say($"  … {tally.Ledger:N0} ledger events, {tally.Cases:N0} case events, at {op.RecordedAt:yyyy-MM-dd}");
+            if (op is LedgerOp && tally.Ledger % 100_000 == 0) Say($"  … {tally.Ledger:N0} ledger events, {tally.Cases:N0} case events, at {op.RecordedAt:yyyy-MM-dd}");
+            if (op is CaseOp && tally.Cases % 1_000_000 == 0) Say($"  … {tally.Ledger:N0} ledger events, {tally.Cases:N0} case events, at {op.RecordedAt:yyyy-MM-dd}");
         }
 
         await loader.Flush();
-        if (figures.CaseFeedOnMain) await feed.FlushHttp();
+        if (figures.CaseFeedOnMain) await SendCases();
+    }
+
+    /// <summary>
+    /// Runs the deadline judge (D3.1, D3.3) until nothing more is due at the city's clock, in process, as its
+    /// durable message would: what the background judgements have not yet done is done before anything is counted.
+    /// </summary>
+    private static async Task<int> DrainJudgements(BenchHost host, RulebookCatalog catalog)
+    {
+        var runs = 0;
+        var options = host.Service<IOptions<DeadlineOptions>>();
+        for (JudgeDueDeadlines? more = new(); more is not null && runs < 10_000; runs++)
+        {
+            await using var session = host.Store.LightweightSession();
+            more = await DeadlineJudge.Handle(new JudgeDueDeadlines(), session, host.Service<TimeProvider>(), catalog, options, CancellationToken.None);
+            await session.SaveChangesAsync();
+        }
+
+        return runs;
     }
 
     private CityOp? _peeked;
@@ -166,10 +220,10 @@ public sealed class CityBenchmark(BenchmarkOptions options)
         return _peeked;
     }
 
-    private async Task Baselines(CityPlan plan, Rulebook rulebook, DateTimeOffset checkpoint, string schema, BenchHost host, Figures figures, Tally tally)
+    private async Task Baselines(CityPlan plan, RulebookCatalog catalog, DateTimeOffset checkpoint, string schema, BenchHost host, Figures figures, Tally tally)
     {
         IEnumerable<CityOp> FirstYear() =>
-            new CityGenerator(plan, rulebook, options.Seed, figures.CaseFeedOnMain).Timeline().TakeWhile(op => op.RecordedAt < checkpoint);
+            new CityGenerator(plan, catalog, options.Seed, figures.CaseFeedOnMain).Timeline().TakeWhile(op => op.RecordedAt < checkpoint);
 
         await using (var raw = await RawMarten.Create(options.ConnectionString, schema + "_mq", host.Store))
             figures.LedgerMarten = Rate.Of(await raw.AppendInBatches(FirstYear().OfType<LedgerOp>()));
@@ -326,25 +380,26 @@ public sealed class CityBenchmark(BenchmarkOptions options)
         return created;
     }
 
-    private async Task CountChecks(BenchHost host, string schema, Tally tally, long created, Figures figures)
+    private async Task CountChecks(string schema, Tally tally, long created, long accepted, Figures figures)
     {
-        async Task<long> Count(string sql)
-        {
-            await using var conn = new NpgsqlConnection(options.ConnectionString);
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand(sql, conn);
-            return (long)(await cmd.ExecuteScalarAsync())!;
-        }
+        // One statement, one snapshot: a background judgement cannot fall between two of the counts.
+        await using var conn = new NpgsqlConnection(options.ConnectionString);
+        await conn.OpenAsync();
+        var automatic = figures.CaseFeedOnMain ? $"(select count(*) from \"{schema}\".mt_doc_entry where (data ->> 'automatic')::boolean)" : "0";
+        var missed = figures.CaseFeedOnMain ? $"(select count(*) from \"{schema}\".mt_events where type = 'reply_deadline_missed')" : "0";
+        await using var cmd = new NpgsqlCommand(
+            $"select (select count(*) from \"{schema}\".mt_events where type <> 'tombstone'), (select count(*) from \"{schema}\".mt_doc_entry), " +
+            $"(select count(*) from \"{schema}\".mt_doc_mark), {automatic}, {missed}", conn);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var (events, entries, marks, auto, charges) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
+        figures.AutomaticEntries = auto;
 
-        var events = await Count($"select count(*) from \"{schema}\".mt_events where type <> 'tombstone'");
-        var expected = tally.Ledger + created + (figures.CaseFeedOnMain ? -1 : 0);
-        if (!figures.CaseFeedOnMain)
-            figures.Checks.Add(new Check("every generated ledger event and every created entry is in the store, once",
-                events == expected, $"{events:N0} in mt_events, {expected:N0} expected"));
-        var entries = await Count($"select count(*) from \"{schema}\".mt_doc_entry");
-        figures.Checks.Add(new Check("one Entry row per entry recorded", entries == tally.Entries + created || figures.CaseFeedOnMain && entries >= tally.Entries + created,
-            $"{entries:N0} rows, {tally.Entries + created:N0} recorded"));
-        var marks = await Count($"select count(*) from \"{schema}\".mt_doc_mark");
+        var expected = tally.Ledger + created + accepted + auto + charges;
+        figures.Checks.Add(new Check("every generated event, created entry and accepted case row is in the store once, beside the ledger's own D3.1/D3.3 entries and charges",
+            events == expected, $"{events:N0} in mt_events; {tally.Ledger:N0} ledger + {created:N0} single entries + {accepted:N0} case rows + {auto:N0} automatic entries + {charges:N0} D3.1 charges"));
+        figures.Checks.Add(new Check("one Entry row per entry recorded", entries == tally.Entries + created + auto,
+            $"{entries:N0} rows; {tally.Entries:N0} generated + {created:N0} single + {auto:N0} automatic"));
         figures.Checks.Add(new Check("one Mark row per mark recorded", marks == tally.Marks, $"{marks:N0} rows, {tally.Marks:N0} recorded"));
     }
 
@@ -355,7 +410,11 @@ public sealed class CityBenchmark(BenchmarkOptions options)
         foreach (var url in urls) answers.Add(await http.GetStringAsync(url));
         var names = ((StoreOptions)host.Store.Options).Projections.All.Select(p => p.Name).ToList();
         var tables = ProjectedTables(host.Store, names).ToList();
-        var digest = await Digest(tables);
+        // The case files and rate counters are read models too, written by the feed rather than projected.
+        var digested = figures.CaseFeedOnMain
+            ? tables.Append(host.Store.Options.AllKnownDocumentTypes().First(t => t.DocumentType == typeof(CaseFile)).TableName.QualifiedName).ToList()
+            : tables;
+        var digest = await Digest(digested, figures.CaseFeedOnMain ? schema : null);
 
         long events;
         await using (var conn = new NpgsqlConnection(options.ConnectionString))
@@ -371,8 +430,8 @@ public sealed class CityBenchmark(BenchmarkOptions options)
             for (var i = 0; i < urls.Count; i++)
                 if (await http.GetStringAsync(urls[i]) != answers[i]) differ++;
             figures.Checks.Add(new Check($"after the {how} every probed answer is byte-identical", differ == 0, $"{urls.Count - differ}/{urls.Count} identical"));
-            var now = await Digest(tables);
-            figures.Checks.Add(new Check($"after the {how} every read-model row is identical (id and JSON of {tables.Count} tables)", now == digest,
+            var now = await Digest(digested, figures.CaseFeedOnMain ? schema : null);
+            figures.Checks.Add(new Check($"after the {how} every read-model row is identical (id and JSON of {digested.Count} tables{(figures.CaseFeedOnMain ? ", rate counters summed by subject, year, day and recorded instant" : "")})", now == digest,
                 now == digest ? "same digest" : $"before {digest}; after {now}"));
         }
 
@@ -391,7 +450,7 @@ public sealed class CityBenchmark(BenchmarkOptions options)
         watch.Restart();
         var report = await BulkRebuild.RebuildAll(host.Store);
         figures.Rebuild = new Rate(events, watch.Elapsed);
-        figures.RebuildHow = $"one pass over {report.EventsRead:N0} events, COPY: " + string.Join(", ", report.Steps.Select(s => $"{s.ReadModel} {s.Documents:N0}"));
+        figures.RebuildHow = $"one pass over {report.EventsRead:N0} events, COPY: " + string.Join(", ", report.Steps.Select(s => $"{s.ReadModel} {s.Rows:N0}"));
         await Verify("bulk rebuild");
     }
 
@@ -402,8 +461,11 @@ public sealed class CityBenchmark(BenchmarkOptions options)
         foreach (var table in tables) await new NpgsqlCommand($"truncate {table}", conn).ExecuteNonQueryAsync();
     }
 
-    /// <summary>Every projected row, by id: count and MD5 of ids and JSON, per table.</summary>
-    private async Task<string> Digest(IEnumerable<string> tables)
+    /// <summary>
+    /// Every read-model row, by id: count and MD5 of ids and JSON, per table; and the rate counters as the
+    /// sums every answer is made of (how a write split them into rows is not part of any answer).
+    /// </summary>
+    private async Task<string> Digest(IEnumerable<string> tables, string? countersSchema)
     {
         await using var conn = new NpgsqlConnection(options.ConnectionString);
         await conn.OpenAsync();
@@ -412,6 +474,15 @@ public sealed class CityBenchmark(BenchmarkOptions options)
         {
             await using var cmd = new NpgsqlCommand($"select count(*) || ':' || coalesce(md5(string_agg(id::text || data::text, ',' order by id)), '') from {table}", conn) { CommandTimeout = 600 };
             parts.Add($"{table.Split('.')[^1]}={await cmd.ExecuteScalarAsync()}");
+        }
+
+        if (countersSchema is not null)
+        {
+            const string sums = "sum(assigned), sum(completed), sum(visited), sum(satisfied), sum(basically_satisfied), sum(dissatisfied), sum(unreached), sum(votes), sum(votes_satisfied), sum(reply_due), sum(replied_on_time)";
+            await using var cmd = new NpgsqlCommand(
+                $"select count(*) || ':' || coalesce(md5(string_agg(t::text, ',' order by t::text)), '') from (select subject_kind, subject_id, year, occurred_on, recorded_at, {sums} " +
+                $"from \"{countersSchema}\".hl_case_counters group by 1, 2, 3, 4, 5) t", conn) { CommandTimeout = 600 };
+            parts.Add($"hl_case_counters={await cmd.ExecuteScalarAsync()}");
         }
 
         return string.Join("; ", parts);
@@ -430,6 +501,9 @@ public sealed class CityBenchmark(BenchmarkOptions options)
             urls.Add($"/api/evidence?unitId={unit.Id}&knownAt={Uri.EscapeDataString(knownAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))}");
             urls.Add($"/api/units/{unit.Id}/self-checks?year={year}&asOf={year}-12-31");
             urls.Add($"/api/people/{plan.People[rng.Next(plan.People.Count)].Id}");
+            urls.Add($"/api/units/{unit.Id}/rates?{Query(year, asOf, knownAt)}");
+            urls.Add($"/api/people/{plan.People[rng.Next(plan.People.Count)].Id}/rates?{Query(year, asOf, knownAt)}");
+            urls.Add($"/api/cases/{Scale.FirstYear}{1 + rng.Next(Scale.CasesPerYear / 2):D8}");
         }
 
         urls.Add("/api/units");

@@ -41,6 +41,9 @@ public sealed class Figures
     public Rate? CaseCopyInProcessWindow { get; set; }
     public Rate? CaseHttp { get; set; }
     public Rate? CaseInProcess { get; set; }
+    public Rate? CaseInProcessAll { get; set; }
+    public int Judgements { get; set; }
+    public long AutomaticEntries { get; set; }
 
     public Latencies? Floor { get; set; }
     public Latencies? SingleEntries { get; set; }

@@ -1,5 +1,6 @@
 using Hotline.Ledger.Ledger.Entries;
 using Hotline.Ledger.Ledger.Marks;
+using Hotline.Ledger.MonthlyReports;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
@@ -16,8 +17,11 @@ namespace Hotline.Ledger.Benchmarks.City;
 /// anything that happens later (a rescission, a case's reply, a return visit) waits in a queue keyed
 /// by the instant the ledger will learn it.
 /// </summary>
-public sealed class CityGenerator(CityPlan plan, Rulebook rulebook, int seed, bool caseFeedLanded)
+public sealed class CityGenerator(CityPlan plan, RulebookCatalog rulebooks, int seed, bool caseFeedLanded)
 {
+    private readonly Rulebook rulebook = rulebooks.InForceOn(new DateOnly(plan.Scale.FirstYear, 1, 1))
+                                         ?? throw new InvalidOperationException($"No rulebook is in force in {plan.Scale.FirstYear}.");
+
     public const string Office = "bench-office";
 
     // Rates per person and year of the clauses that credit the unit and, usually, the person.
@@ -102,6 +106,7 @@ public sealed class CityGenerator(CityPlan plan, Rulebook rulebook, int seed, bo
         if (day is { Month: 1, Day: 5 } && day.Year - 1 >= scale.FirstYear && day.Year - 1 <= scale.LastYear) Marks(rng, day.Year - 1, halfYear: false);
         var month = day.AddMonths(-1);
         if (day.Day == 1 && month.Year >= scale.FirstYear && month.Year <= scale.LastYear) SelfChecks(rng, month);
+        if (day.Day == 1 && caseFeedLanded && month.Year >= scale.FirstYear && month.Year <= scale.LastYear) MonthlyReports(rng, month);
         if (day.Day == 6 && !caseFeedLanded && month.Year >= scale.FirstYear && month.Year <= scale.LastYear) MissingMonthlyReports(rng, month, day);
     }
 
@@ -203,6 +208,27 @@ public sealed class CityGenerator(CityPlan plan, Rulebook rulebook, int seed, bo
         Ledger(at, id, new SpotCheckRecorded(id, unit.Id, Occurred(rng, day), "工单办理质量抽查", "抽查工单十件，办理规范", [], Office));
     }
 
+    /// <summary>
+    /// With the case feed: each unit's monthly work report, 97% before its deadline, 1% after it, 2% never
+    /// (the ledger deducts D3.3 by itself for the last two).
+    /// </summary>
+    private void MonthlyReports(Random rng, DateOnly month)
+    {
+        var reportMonth = ReportMonth.Of(month);
+        var due = reportMonth.DueAt(rulebooks);
+        var name = reportMonth.ToString();
+        foreach (var unit in plan.Units)
+        {
+            var pick = rng.NextDouble();
+            if (pick >= 0.98) continue;
+            var dueDay = OfficeCalendar.DateOf(due.AddTicks(-1));
+            var day = pick < 0.97 ? new DateOnly(dueDay.Year, dueDay.Month, 1).AddDays(rng.Next(dueDay.Day)) : dueDay.AddDays(1 + rng.Next(10));
+            var at = OfficeHours(rng, day);
+            var id = MonthlyReport.IdOf(unit.Id, reportMonth);
+            Ledger(at, id, new MonthlyReportSubmitted(id, unit.Id, name, $"{name}月度工作情况：受理、办理、回访情况汇总", Office, at, due));
+        }
+    }
+
     /// <summary>Before the case feed: a monthly report not in by its deadline is deducted by hand (D3.3).</summary>
     private void MissingMonthlyReports(Random rng, DateOnly month, DateOnly day)
     {
@@ -245,7 +271,9 @@ public sealed class CityGenerator(CityPlan plan, Rulebook rulebook, int seed, bo
         {
             replyDue = replyDue?.AddDays(5);
             completionDue = completionDue.AddDays(10);
-            Emit("extensionGranted", t0.AddHours(30 + rng.Next(30)), replyDue: replyDue, completionDue: completionDue);
+            var asked = t0.AddHours(20 + rng.Next(10));
+            Emit("extensionRequested", asked);
+            Emit("extensionGranted", asked.AddHours(4 + rng.Next(20)), replyDue: replyDue, completionDue: completionDue);
         }
 
         if (replyDue is { } due)

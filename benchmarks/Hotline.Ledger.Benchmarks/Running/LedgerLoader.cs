@@ -1,6 +1,7 @@
 using Hotline.Ledger.Benchmarks.City;
 using Hotline.Ledger.Ledger.Entries;
 using Hotline.Ledger.Ledger.Marks;
+using Hotline.Ledger.MonthlyReports;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
@@ -25,9 +26,13 @@ public sealed class LedgerLoader(IDocumentStore store, CityClock clock, Rulebook
     /// <summary>Development aid: when set, every session reports its commands here.</summary>
     public IMartenSessionLogger? Trace { get; set; }
 
+    /// <summary>Whether the batch holds registry changes the case feed checks rows against (people and their units).</summary>
+    public bool HoldsRegistryChanges { get; private set; }
+
     public async Task Add(LedgerOp op)
     {
         _batch.Add(op);
+        if (op.Event is PersonRegistered or PersonTransferred or UnitRegistered) HoldsRegistryChanges = true;
         if (_batch.Count >= batchSize) await Flush();
     }
 
@@ -44,6 +49,7 @@ public sealed class LedgerLoader(IDocumentStore store, CityClock clock, Rulebook
             await session.SaveChangesAsync();
         });
         _batch.Clear();
+        HoldsRegistryChanges = false;
     }
 
     private void Apply(IDocumentSession session, LedgerOp op)
@@ -77,6 +83,7 @@ public sealed class LedgerLoader(IDocumentStore store, CityClock clock, Rulebook
         MarkRecorded => typeof(Mark),
         SelfCheckSubmitted => typeof(SelfCheck),
         SpotCheckRecorded or SpotCheckEntryLinked => typeof(SpotCheck),
+        MonthlyReportSubmitted => typeof(MonthlyReport),
         _ => throw new InvalidOperationException($"No aggregate for {e.GetType().Name}"),
     };
 }

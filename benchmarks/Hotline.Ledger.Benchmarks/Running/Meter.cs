@@ -11,6 +11,13 @@ public sealed class Meter
     public TimeSpan Elapsed => Stopwatch.GetElapsedTime(0, _ticks);
     public double PerSecond => Elapsed > TimeSpan.Zero ? Events / Elapsed.TotalSeconds : 0;
 
+    /// <summary>Adds work timed elsewhere.</summary>
+    public void Add(long events, TimeSpan elapsed)
+    {
+        Events += events;
+        _ticks += (long)(elapsed.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+    }
+
     public async Task<T> Time<T>(int events, Func<Task<T>> work)
     {
         var start = Stopwatch.GetTimestamp();

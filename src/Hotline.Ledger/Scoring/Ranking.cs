@@ -30,18 +30,25 @@ public static class Ranking
 
     /// <summary>
     /// The ranking of every unit without loading a single entry (ADR 0042): the database sums each unit's
-    /// entries; the scorecard's own code scores the criteria from the marks; the total is bounded as a
-    /// scorecard bounds it. Equal, unit by unit, to ranking the full scorecards (<see cref="UnitCards"/>).
+    /// entries; the scorecard's own code scores the criteria from the marks and the case counts; the total
+    /// is bounded as a scorecard bounds it. Equal, unit by unit, to ranking the full scorecards
+    /// (<see cref="UnitCards"/>) — which it falls back to when a unit criterion counts entries itself.
     /// </summary>
     public static async Task<IReadOnlyList<RankedUnit>> Units(IQuerySession session, Rulebook rulebook, ScoreQuery q)
     {
+        if (CountsEntries(rulebook, SubjectKind.Unit))
+            return (await UnitCards(session, rulebook, q)).Select((x, i) => new RankedUnit(i + 1, x.Unit.Id, x.Unit.Code, x.Unit.Name, x.Card.Total,
+                x.Card.CriteriaTotal, x.Card.BonusTotal, x.Card.DeductionTotal)).ToList();
+
         var units = await session.Query<Unit>().Where(u => u.RegisteredAt <= q.KnownAt).ToListAsync();
         var sums = await RankingSums.EntriesByUnit(session, q);
         var marks = (await RankingSums.Marks(session, SubjectKind.Unit, q)).ToLookup(m => m.SubjectId);
+        var cases = await RateReader.CountsOfAll(session, SubjectKind.Unit, q);
         return units
             .Select(u =>
             {
-                var criteria = Scorecards.Compute(rulebook, SubjectKind.Unit, new ScoreSubject("unit", u.Id, u.Name, u.Code), q, [], marks[u.Id]);
+                var criteria = Scorecards.Compute(rulebook, SubjectKind.Unit, new ScoreSubject("unit", u.Id, u.Name, u.Code), q, [], marks[u.Id],
+                    cases.GetValueOrDefault(u.Id));
                 var (bonus, deduction) = sums.TryGetValue(u.Id, out var s) ? (s.Bonus, s.Deduction) : (0m, 0m);
                 return (Unit: u, criteria.CriteriaTotal, Bonus: bonus, Deduction: deduction, Total: Bounded(rulebook, criteria.CriteriaTotal + bonus + deduction));
             })
@@ -49,6 +56,10 @@ public static class Ranking
             .Select((x, i) => new RankedUnit(i + 1, x.Unit.Id, x.Unit.Code, x.Unit.Name, x.Total, x.CriteriaTotal, x.Bonus, x.Deduction))
             .ToList();
     }
+
+    /// <summary>Whether a criterion of the subject's kind is scored from its entries (as I7 is for people).</summary>
+    private static bool CountsEntries(Rulebook rulebook, SubjectKind kind) =>
+        rulebook.ScoredCriteria(kind).Any(c => c.Scoring?.Parts.Any(p => p.Input == ScoringInputs.Entries) == true);
 
     /// <summary>A total within the rulebook's ceiling and floor, exactly as <see cref="Scorecards.Compute"/> bounds it.</summary>
     private static decimal Bounded(Rulebook rulebook, decimal total)

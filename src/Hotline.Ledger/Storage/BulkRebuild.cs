@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using Hotline.Ledger.Cases;
 using JasperFx.Events;
-using JasperFx.Events.Aggregation;
 using JasperFx.Events.Daemon;
 using Marten;
 using Marten.Events;
@@ -10,41 +10,42 @@ using Weasel.Core;
 
 namespace Hotline.Ledger.Storage;
 
-/// <summary>What a rebuild did: per read model, the events folded, the documents written, and how.</summary>
-public sealed record RebuildStep(string ReadModel, string How, long Events, long Documents);
+/// <summary>What a rebuild did: per read model, the events folded and the rows written.</summary>
+public sealed record RebuildStep(string ReadModel, string How, long Events, long Rows);
 
 public sealed record RebuildReport(IReadOnlyList<RebuildStep> Steps, long EventsRead, TimeSpan Elapsed);
 
 /// <summary>
-/// Rebuilds every read model from the events alone, fast (ADR 0041). The single-stream snapshots — every
-/// read model of the ledger so far — are rebuilt together in ONE pass over the event log in sequence
-/// order: each stream's events are folded by the projection's own code (<c>DetermineActionAsync</c>, the
-/// very path the inline projection takes), a document is complete when its stream's last relevant event
-/// has been folded, and complete documents are written with binary COPY by a writer that runs beside the
-/// reader. Any other kind of projection is rebuilt by Marten's async daemon, one after another.
-/// The read models are emptied first; like the daemon's rebuild, this is an offline operation.
+/// Rebuilds every read model from the events alone, fast (ADR 0041): ONE pass over the event log in
+/// sequence order feeds every read model at once. The single-stream snapshots are folded by each
+/// projection's own code (<c>DetermineActionAsync</c>, the path the inline projection takes); the case
+/// files and rate counters by the case feed's own derivation (<see cref="CaseRebuild"/>). A stream is
+/// complete when its last event has been folded; complete rows go to a writer that runs beside the reader
+/// and writes with binary COPY into tables emptied first and stripped of their secondary indexes (built
+/// again at the end, one sort each). Any other kind of projection is rebuilt by Marten's async daemon.
+/// Like the daemon's rebuild, this is an offline operation.
 /// </summary>
 public static class BulkRebuild
 {
-    private const int BatchSize = 5_000;
+    internal const int BatchSize = 5_000;
 
     public static async Task<RebuildReport> RebuildAll(IDocumentStore store, CancellationToken ct = default)
     {
         var watch = Stopwatch.StartNew();
-        var projections = ((StoreOptions)store.Options).Projections.All.ToList();
-        var folds = new List<IFold>();
+        var folds = new List<IRebuildFold>();
         var others = new List<string>();
-        foreach (var projection in projections)
+        foreach (var projection in ((StoreOptions)store.Options).Projections.All)
         {
             var type = projection.GetType();
             if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(SingleStreamProjection<,>) && type.GetGenericArguments()[1] == typeof(Guid))
-                folds.Add((IFold)Activator.CreateInstance(typeof(Fold<>).MakeGenericType(type.GetGenericArguments()[0]), projection)!);
+                folds.Add((IRebuildFold)Activator.CreateInstance(typeof(SnapshotFold<>).MakeGenericType(type.GetGenericArguments()[0]), projection, store)!);
             else
                 others.Add(projection.Name);
         }
 
-        var eventsRead = folds.Count > 0 ? await FoldAll(store, folds, ct) : 0;
-        var steps = folds.Select(f => new RebuildStep(f.Name, "one pass, COPY", f.Events, f.Documents)).ToList();
+        folds.Add(new CaseRebuild(store));
+        var eventsRead = await FoldAll(store, folds, ct);
+        var steps = folds.Select(f => new RebuildStep(f.Name, "one pass, COPY", f.Events, f.Rows)).ToList();
 
         foreach (var name in others)
         {
@@ -56,9 +57,9 @@ public static class BulkRebuild
         return new RebuildReport(steps, eventsRead, watch.Elapsed);
     }
 
-    private static async Task<long> FoldAll(IDocumentStore store, List<IFold> folds, CancellationToken ct)
+    private static async Task<long> FoldAll(IDocumentStore store, List<IRebuildFold> folds, CancellationToken ct)
     {
-        var byType = new Dictionary<Type, List<IFold>>();
+        var byType = new Dictionary<Type, List<IRebuildFold>>();
         foreach (var fold in folds)
         foreach (var type in fold.EventTypes)
         {
@@ -68,25 +69,21 @@ public static class BulkRebuild
 
         await using var session = store.QuerySession();
         var types = byType.Keys.ToArray();
-        // A stream that (unusually) holds events of two read models is simply completed at the end.
+        // A stream's last event of any rebuilt type: the stream is complete once it is folded. A stream that
+        // (unusually) held events of two read models is simply completed at the end.
         var lasts = (await session.Events.QueryAllRawEvents().Where(e => e.EventTypesAre(types))
             .GroupBy(e => e.StreamId).Select(g => new StreamLast(g.Key, g.Max(e => e.Version))).ToListAsync(ct))
             .ToDictionary(l => l.StreamId, l => l.Version);
-        foreach (var fold in folds) fold.Last = lasts;
 
-        // Emptied, and written without their secondary indexes, which are built again afterwards in one sort
-        // each: far cheaper than maintaining them row by row.
-        foreach (var fold in folds)
-            await store.Advanced.Clean.DeleteDocumentsByTypeAsync(fold.DocumentType, ct);
-        var tables = store.Options.AllKnownDocumentTypes().Where(d => folds.Any(f => f.DocumentType == d.DocumentType)).Select(d => d.TableName).ToList();
+        var tables = new List<DbObjectName>();
+        foreach (var fold in folds) tables.AddRange(await fold.Empty(ct));
         var indexes = await SecondaryIndexes.Drop(store, tables, ct);
 
         // The writer runs beside the reader: while PostgreSQL copies one batch in, the next is being folded.
-        var batches = Channel.CreateBounded<IReadOnlyList<object>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var writes = Channel.CreateBounded<Func<Task>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         var writer = Task.Run(async () =>
         {
-            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
-                await store.BulkInsertDocumentsAsync(batch, BulkInsertMode.InsertsOnly, BatchSize, ct);
+            await foreach (var write in writes.Reader.ReadAllAsync(ct)) await write();
         }, ct);
 
         long read = 0;
@@ -96,17 +93,19 @@ public static class BulkRebuild
             await foreach (var e in all)
             {
                 read++;
+                var complete = lasts.TryGetValue(e.StreamId, out var last) && e.Version >= last;
                 foreach (var fold in byType[e.EventType])
-                    if (await fold.Add(session, e, ct) is { } full) await batches.Writer.WriteAsync(full, ct);
+                    foreach (var write in await fold.Add(session, e, complete, ct))
+                        await writes.Writer.WriteAsync(write, ct);
             }
 
             foreach (var fold in folds)
-                foreach (var rest in await fold.Finish(session, ct))
-                    await batches.Writer.WriteAsync(rest, ct);
+                foreach (var write in await fold.Finish(session, ct))
+                    await writes.Writer.WriteAsync(write, ct);
         }
         finally
         {
-            batches.Writer.TryComplete();
+            writes.Writer.TryComplete();
         }
 
         await writer;
@@ -114,70 +113,76 @@ public static class BulkRebuild
         return read;
     }
 
-    private interface IFold
+    /// <summary>A single-stream snapshot: the stream's events, held until its last one is in, then folded from nothing.</summary>
+    private sealed class SnapshotFold<TDoc>(SingleStreamProjection<TDoc, Guid> projection, IDocumentStore store) : IRebuildFold where TDoc : class
     {
-        string Name { get; }
-        Type DocumentType { get; }
-        IReadOnlyList<Type> EventTypes { get; }
-        long Events { get; }
-        long Documents { get; }
-        Dictionary<Guid, long> Last { set; }
-        ValueTask<IReadOnlyList<object>?> Add(IQuerySession session, IEvent e, CancellationToken ct);
-        Task<IReadOnlyList<IReadOnlyList<object>>> Finish(IQuerySession session, CancellationToken ct);
-    }
-
-    /// <summary>One snapshot type: its streams in flight, each held until its last relevant event is in.</summary>
-    private sealed class Fold<TDoc>(SingleStreamProjection<TDoc, Guid> projection) : IFold where TDoc : class
-    {
-        private static readonly NulloIdentitySetter<TDoc, Guid> NoIdentity = new();
+        private static readonly JasperFx.Events.Aggregation.NulloIdentitySetter<TDoc, Guid> NoIdentity = new();
         private readonly Dictionary<Guid, List<IEvent>> _inFlight = [];
-        private Dictionary<Guid, long> _last = [];
         private List<object> _batch = new(BatchSize);
 
         public string Name => projection.Name;
-        public Type DocumentType => typeof(TDoc);
         public IReadOnlyList<Type> EventTypes { get; } = projection.IncludedEventTypes.ToList();
         public long Events { get; private set; }
-        public long Documents { get; private set; }
+        public long Rows { get; private set; }
 
-        /// <summary>Per stream, the version of its last event of any rebuilt type: the stream is complete once that is folded.</summary>
-        public Dictionary<Guid, long> Last { set => _last = value; }
+        public async Task<IReadOnlyList<DbObjectName>> Empty(CancellationToken ct)
+        {
+            await store.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(TDoc), ct);
+            return [store.Options.AllKnownDocumentTypes().First(d => d.DocumentType == typeof(TDoc)).TableName];
+        }
 
-        public async ValueTask<IReadOnlyList<object>?> Add(IQuerySession session, IEvent e, CancellationToken ct)
+        public async ValueTask<IReadOnlyList<Func<Task>>> Add(IQuerySession session, IEvent e, bool complete, CancellationToken ct)
         {
             Events++;
             if (!_inFlight.TryGetValue(e.StreamId, out var slice)) _inFlight[e.StreamId] = slice = [];
             slice.Add(e);
-            if (e.Version < _last[e.StreamId]) return null;
+            if (!complete) return [];
 
             _inFlight.Remove(e.StreamId);
-            await Complete(session, e.StreamId, slice, ct);
-            return _batch.Count >= BatchSize ? TakeBatch() : null;
+            await Fold(session, e.StreamId, slice, ct);
+            return _batch.Count >= BatchSize ? [Write()] : [];
         }
 
-        public async Task<IReadOnlyList<IReadOnlyList<object>>> Finish(IQuerySession session, CancellationToken ct)
+        public async ValueTask<IReadOnlyList<Func<Task>>> Finish(IQuerySession session, CancellationToken ct)
         {
-            foreach (var (stream, slice) in _inFlight) await Complete(session, stream, slice, ct);
+            foreach (var (stream, slice) in _inFlight) await Fold(session, stream, slice, ct);
             _inFlight.Clear();
-            return _batch.Count > 0 ? [TakeBatch()] : [];
+            return _batch.Count > 0 ? [Write()] : [];
         }
 
-        private async Task Complete(IQuerySession session, Guid stream, List<IEvent> slice, CancellationToken ct)
+        private async Task Fold(IQuerySession session, Guid stream, List<IEvent> slice, CancellationToken ct)
         {
             // From nothing, the projection decides what the inline projection would have stored for these events.
             var (doc, action) = await projection.DetermineActionAsync(session, null!, stream, NoIdentity, slice, ct);
             if (action != ActionType.Store || doc is null) return;
             _batch.Add(doc);
-            Documents++;
+            Rows++;
         }
 
-        private List<object> TakeBatch()
+        private Func<Task> Write()
         {
-            var full = _batch;
+            var docs = _batch;
             _batch = new List<object>(BatchSize);
-            return full;
+            return () => store.BulkInsertDocumentsAsync(docs, BulkInsertMode.InsertsOnly, BatchSize);
         }
     }
 
     private sealed record StreamLast(Guid StreamId, long Version);
+}
+
+/// <summary>One read model's share of the single pass of <see cref="BulkRebuild"/>.</summary>
+internal interface IRebuildFold
+{
+    string Name { get; }
+    IReadOnlyList<Type> EventTypes { get; }
+    long Events { get; }
+    long Rows { get; }
+
+    /// <summary>Empties the read model; answers the tables to write without secondary indexes.</summary>
+    Task<IReadOnlyList<DbObjectName>> Empty(CancellationToken ct);
+
+    /// <summary>Folds one event (in sequence order); <paramref name="complete"/> when it is its stream's last. Answers writes to run.</summary>
+    ValueTask<IReadOnlyList<Func<Task>>> Add(IQuerySession session, IEvent e, bool complete, CancellationToken ct);
+
+    ValueTask<IReadOnlyList<Func<Task>>> Finish(IQuerySession session, CancellationToken ct);
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Hotline.Ledger.Benchmarks.City;
 using Hotline.Ledger.Ledger.Entries;
 using Hotline.Ledger.Ledger.Marks;
+using Hotline.Ledger.MonthlyReports;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Time;
@@ -11,10 +12,11 @@ namespace Hotline.Ledger.Tests.Benchmarks;
 /// <summary>The synthetic city must be the same city every time, and a believable one.</summary>
 public class CityGeneratorTests
 {
-    private static readonly Rulebook Rulebook = RulebookLoader.LoadBuiltIn().Single();
+    private static readonly RulebookCatalog Catalog = new(RulebookLoader.LoadBuiltIn());
+    private static readonly Rulebook Rulebook = Catalog.All[0];
 
     private static List<CityOp> Timeline(int seed, bool caseFeedLanded = false) =>
-        new CityGenerator(CityPlan.Build(CityScale.Small, seed), Rulebook, seed, caseFeedLanded).Timeline().ToList();
+        new CityGenerator(CityPlan.Build(CityScale.Small, seed), Catalog, seed, caseFeedLanded).Timeline().ToList();
 
     private static string Fingerprint(IEnumerable<CityOp> ops) =>
         string.Join('\n', ops.Select(op => op switch
@@ -52,7 +54,7 @@ public class CityGeneratorTests
             c => Assert.Contains(c.Code, marked));
         Assert.DoesNotContain(marked, code => Rulebook.Find(code)!.IsComputed);
 
-        string[] caseTypes = ["assigned", "signedFor", "returned", "reassigned", "extensionGranted", "replied", "explained", "completed", "returnVisit", "onlineVote", "reopened"];
+        string[] caseTypes = ["assigned", "signedFor", "returned", "reassigned", "extensionRequested", "extensionGranted", "replied", "explained", "completed", "returnVisit", "onlineVote", "reopened"];
         var seen = ops.OfType<CaseOp>().Select(c => c.Event.Type).ToHashSet();
         Assert.All(caseTypes, t => Assert.Contains(t, seen));
     }
@@ -61,7 +63,7 @@ public class CityGeneratorTests
     public void A_persons_entries_name_the_unit_they_belonged_to_that_day_and_once_a_year_clauses_come_once()
     {
         var plan = CityPlan.Build(CityScale.Small, 3);
-        var ops = new CityGenerator(plan, Rulebook, 3, false).Timeline().ToList();
+        var ops = new CityGenerator(plan, Catalog, 3, false).Timeline().ToList();
         var people = plan.People.ToDictionary(p => p.Id);
         var entries = ops.OfType<LedgerOp>().Select(o => o.Event).OfType<EntryRecorded>().ToList();
         foreach (var e in entries.Where(e => e.PersonId is not null))
@@ -77,11 +79,18 @@ public class CityGeneratorTests
     }
 
     [Fact]
-    public void Once_the_case_feed_is_on_main_the_ledger_deducts_missed_replies_itself()
+    public void With_the_case_feed_units_send_monthly_reports_and_the_ledger_deducts_missed_deadlines_itself()
     {
-        static int HandMadeD31(IEnumerable<CityOp> ops) =>
+        static int HandMade(IEnumerable<CityOp> ops) =>
             ops.OfType<LedgerOp>().Select(o => o.Event).OfType<EntryRecorded>().Count(e => e.Clause is "D3.1" or "D3.3");
-        Assert.True(HandMadeD31(Timeline(5)) > 0);
-        Assert.Equal(0, HandMadeD31(Timeline(5, caseFeedLanded: true)));
+        Assert.True(HandMade(Timeline(5)) > 0);
+        var landed = Timeline(5, caseFeedLanded: true);
+        Assert.Equal(0, HandMade(landed));
+
+        var reports = landed.OfType<LedgerOp>().Select(o => o.Event).OfType<MonthlyReportSubmitted>().ToList();
+        var owed = CityScale.Small.Units * 12 * CityScale.Small.Years;
+        Assert.InRange(reports.Count, owed * 95 / 100, owed - 1);
+        Assert.Equal(reports.Count, reports.Select(r => (r.UnitId, r.Month)).Distinct().Count());
+        Assert.Contains(reports, r => r.SubmittedAt >= r.DueAt);
     }
 }

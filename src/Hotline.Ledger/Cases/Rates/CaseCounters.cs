@@ -1,5 +1,7 @@
 using Hotline.Ledger.Rulebooks;
 using Marten;
+using Npgsql;
+using NpgsqlTypes;
 using Weasel.Postgresql.Tables;
 
 namespace Hotline.Ledger.Cases.Rates;
@@ -56,6 +58,26 @@ public static class CaseCounters
             Column(c => c.Assigned), Column(c => c.Completed), Column(c => c.Visited), Column(c => c.Satisfied),
             Column(c => c.BasicallySatisfied), Column(c => c.Dissatisfied), Column(c => c.Unreached),
             Column(c => c.Votes), Column(c => c.VotesSatisfied), Column(c => c.ReplyDue), Column(c => c.RepliedOnTime));
+    }
+
+    /// <summary>Writes counter rows with binary COPY: how a rebuild puts them back (ADR 0041).</summary>
+    public static async Task Copy(NpgsqlConnection conn, string schema, IEnumerable<(CounterKey Key, CaseCounts Counts, DateTimeOffset RecordedAt)> rows)
+    {
+        await using var copy = await conn.BeginBinaryImportAsync(
+            $"copy {schema}.{TableName} (subject_kind, subject_id, year, occurred_on, recorded_at, {string.Join(", ", CountColumns)}) from stdin (format binary)");
+        foreach (var (key, c, at) in rows)
+        {
+            await copy.StartRowAsync();
+            await copy.WriteAsync((short)key.Kind, NpgsqlDbType.Smallint);
+            await copy.WriteAsync(key.SubjectId, NpgsqlDbType.Uuid);
+            await copy.WriteAsync(key.Year, NpgsqlDbType.Integer);
+            await copy.WriteAsync(key.On, NpgsqlDbType.Date);
+            await copy.WriteAsync(at, NpgsqlDbType.TimestampTz);
+            foreach (var n in new[] { c.Assigned, c.Completed, c.Visited, c.Satisfied, c.BasicallySatisfied, c.Dissatisfied, c.Unreached, c.Votes, c.VotesSatisfied, c.ReplyDue, c.RepliedOnTime })
+                await copy.WriteAsync(n, NpgsqlDbType.Integer);
+        }
+
+        await copy.CompleteAsync();
     }
 
     /// <summary>The counts of every subject of a kind (or of one) at (<paramref name="asOf"/>, <paramref name="knownAt"/>).</summary>
