@@ -7,6 +7,7 @@ using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.SelfChecks;
 using Hotline.Ledger.SpotChecks;
+using Hotline.Ledger.Time;
 using Marten;
 
 namespace Hotline.Ledger.Benchmarks.Running;
@@ -31,6 +32,9 @@ public sealed class LedgerLoader(IDocumentStore store, CityClock clock, Rulebook
 
     public async Task Add(LedgerOp op)
     {
+        // A batch is stamped with its last fact's instant. Registrations and transfers must not be stamped days
+        // late (a unit must exist from the day it was registered), so a batch holding one goes before the next day's facts.
+        if (HoldsRegistryChanges && OfficeCalendar.DateOf(op.RecordedAt) != OfficeCalendar.DateOf(_batch[^1].RecordedAt)) await Flush();
         _batch.Add(op);
         if (op.Event is PersonRegistered or PersonTransferred or UnitRegistered) HoldsRegistryChanges = true;
         if (_batch.Count >= batchSize) await Flush();
