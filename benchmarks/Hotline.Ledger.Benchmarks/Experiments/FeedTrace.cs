@@ -73,7 +73,6 @@ public static class FeedTrace
             Console.WriteLine($"{batches} batches of 1,000: {watch.Elapsed.TotalMilliseconds / batches:F0} ms each, {batches * 1000 / watch.Elapsed.TotalSeconds:N0} rows/s; " +
                               $"{counting.RoundTrips / (double)batches:F1} Marten round trips a batch; accepted {driver.Accepted}, rejected {driver.Rejected}");
             Console.WriteLine($"  .NET CPU {cpu.TotalMilliseconds / batches:F0} ms a batch");
-            foreach (var (k, v) in CaseFeed.Ticks.OrderBy(k => k.Key)) Console.WriteLine($"    {k,-10} {v * 1000.0 / Stopwatch.Frequency / (batches + 10):F1} ms a batch");
             var rawCpu = Process.GetCurrentProcess().TotalProcessorTime;
             var rawMeter = await raw.AppendInBatches(rawOps);
             Console.WriteLine($"  raw .NET CPU {(Process.GetCurrentProcess().TotalProcessorTime - rawCpu).TotalMilliseconds / batches:F0} ms a batch");

@@ -129,7 +129,10 @@ public sealed class CaseFeed(
     {
         var byCase = rows.GroupBy(r => r.CaseNumber, StringComparer.Ordinal).ToList();
         var ids = byCase.Select(g => CaseIds.StreamOf(g.Key)).ToArray();
-        var files = (await session.LoadManyAsync<CaseFile>(ct, ids)).ToDictionary(f => f.Id);
+        // Read and written in one statement each, with the same optimistic concurrency (ADR 0044).
+        var batch = new CaseFileBatch();
+        await batch.Load(session, ids, ct);
+        var files = batch.Loaded;
 
         var counters = new Dictionary<CounterKey, CaseCounts>();
         var checks = new HashSet<DateTimeOffset>();
@@ -152,8 +155,7 @@ public sealed class CaseFeed(
             var events = group.Select(r => (object)CaseEvents.Of(group.Key, r.Fact)).ToArray();
             var action = isNew ? session.Events.StartStream<CaseFile>(id, events) : session.Events.Append(id, events);
             foreach (var e in action.Events) e.Timestamp = recordedAt;
-            if (isNew) session.Insert(file);
-            else session.Store(file);
+            batch.Write(file);
 
             if (!after.IsAssigned) waiting += group.Count();
             if (file.ReplyCheckAt is { } check && check != previousCheck)
@@ -164,6 +166,7 @@ public sealed class CaseFeed(
             }
         }
 
+        await batch.Save(session, ct);
         CaseCounters.Queue(session, counters, recordedAt);
 
         // Persisted with this transaction by Wolverine's outbox: a restart loses none of them.
