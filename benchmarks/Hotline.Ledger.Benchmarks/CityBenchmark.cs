@@ -8,6 +8,7 @@ using Hotline.Ledger.Benchmarks.Measures;
 using Hotline.Ledger.Benchmarks.Running;
 using Hotline.Ledger.Cases;
 using Hotline.Ledger.Cases.Feed;
+using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Deadlines;
 using Hotline.Ledger.Ledger.Entries;
 using Hotline.Ledger.Ledger.Marks;
@@ -82,6 +83,8 @@ public sealed class CityBenchmark(BenchmarkOptions options)
             }
             Say($"first year in: {tally.Ledger:N0} ledger events at {figures.LedgerInProcess.PerSecond:N0}/s; {tally.Cases:N0} case events");
 
+            if (figures.CaseFeedOnMain) await CatchUpCheckpoints(host, Scale.FirstYear, Scale.FirstYear);
+
             // 2. Baselines on the very same first-year events, regenerated from the seed.
             await Baselines(plan, catalog, firstCheckpoint, schema, host, figures, tally);
 
@@ -105,6 +108,7 @@ public sealed class CityBenchmark(BenchmarkOptions options)
                     $"{tally.Cases:N0} sent, {feed.Accepted:N0} accepted, {feed.Duplicates:N0} duplicates, {feed.Rejected:N0} rejected{(feed.FirstRejection is { } r ? "; first: " + r : "")}"));
                 figures.Judgements = await DrainJudgements(host, catalog);
                 Say($"deadlines judged: {figures.Judgements} more run(s) after the load");
+                await CatchUpCheckpoints(host, Scale.FirstYear, Scale.LastYear);
             }
 
             clock.MoveTo(OfficeCalendar.EndOf(Scale.Today.AddDays(-1)).AddHours(9));
@@ -194,6 +198,16 @@ public sealed class CityBenchmark(BenchmarkOptions options)
 
         await loader.Flush();
         if (figures.CaseFeedOnMain) await SendCases();
+    }
+
+    /// <summary>Takes the weekly counter checkpoints a nightly job would have taken by now (ADR 0045).</summary>
+    private async Task CatchUpCheckpoints(BenchHost host, int firstYear, int lastYear)
+    {
+        var watch = Stopwatch.StartNew();
+        var written = 0;
+        for (var year = firstYear; year <= lastYear; year++)
+            written += await CounterCheckpoints.CatchUp(host.Store, Hotline.Ledger.Rulebooks.SubjectKind.Unit, year);
+        Say($"counter checkpoints: {written} taken in {watch.Elapsed.TotalSeconds:F1} s");
     }
 
     /// <summary>Drains the judge again and waits (bounded) until no judgement is queued or due in the durable inbox (the recurring sweep keeps one for later).</summary>

@@ -41,6 +41,7 @@ public static class CaseFeedModule
             .Duplicate(c => c.ReplyCheckAt);
         opts.Storage.ExtendedSchemaObjects.Add(CaseEventIds.Table(schema));
         opts.Storage.ExtendedSchemaObjects.Add(CaseCounters.Table(schema));
+        opts.Storage.ExtendedSchemaObjects.Add(CounterCheckpoints.Table(schema));
 
         opts.Projections.Snapshot<MonthlyReport>(SnapshotLifecycle.Inline);
         opts.Schema.For<MonthlyReport>().Duplicate(r => r.UnitId).Duplicate(r => r.Month);
@@ -48,5 +49,5 @@ public static class CaseFeedModule
     }
 
     /// <summary>The plain tables of the feed, which resetting Marten's data does not empty (tests truncate them).</summary>
-    public static readonly string[] Tables = [CaseEventIds.TableName, CaseCounters.TableName];
+    public static readonly string[] Tables = [CaseEventIds.TableName, CaseCounters.TableName, CounterCheckpoints.TableName];
 }

@@ -44,7 +44,8 @@ internal sealed class CaseRebuild(IDocumentStore store) : IRebuildFold
         await using var conn = store.Storage.Database.CreateConnection();
         await conn.OpenAsync(ct);
         await using var truncate = conn.CreateCommand();
-        truncate.CommandText = $"truncate {schema}.{CaseCounters.TableName}";
+        // The checkpoints are taken of the counter rows alone: they come back on demand (ADR 0045).
+        truncate.CommandText = $"truncate {schema}.{CaseCounters.TableName}, {schema}.{CounterCheckpoints.TableName}";
         await truncate.ExecuteNonQueryAsync(ct);
         return [store.Options.AllKnownDocumentTypes().First(d => d.DocumentType == typeof(CaseFile)).TableName, CaseCounters.Table(schema).Identifier];
     }

@@ -33,6 +33,8 @@ public static class CaseCounters
         foreach (var column in CountColumns) table.AddColumn<int>(column).NotNull();
         table.Indexes.Add(new IndexDefinition($"ix_{TableName}_subject") { Columns = ["subject_id", "year", "occurred_on"] });
         table.Indexes.Add(new IndexDefinition($"ix_{TableName}_year") { Columns = ["year", "subject_kind"] });
+        // What was recorded in an interval: the rows after a checkpoint (ADR 0045).
+        table.Indexes.Add(new IndexDefinition($"ix_{TableName}_recorded") { Columns = ["subject_kind", "year", "recorded_at"] });
         return table;
     }
 
@@ -72,7 +74,7 @@ public static class CaseCounters
             await copy.WriteAsync(key.SubjectId, NpgsqlDbType.Uuid);
             await copy.WriteAsync(key.Year, NpgsqlDbType.Integer);
             await copy.WriteAsync(key.On, NpgsqlDbType.Date);
-            await copy.WriteAsync(at, NpgsqlDbType.TimestampTz);
+            await copy.WriteAsync(at.ToUniversalTime(), NpgsqlDbType.TimestampTz);
             foreach (var n in new[] { c.Assigned, c.Completed, c.Visited, c.Satisfied, c.BasicallySatisfied, c.Dissatisfied, c.Unreached, c.Votes, c.VotesSatisfied, c.ReplyDue, c.RepliedOnTime })
                 await copy.WriteAsync(n, NpgsqlDbType.Integer);
         }
@@ -84,6 +86,10 @@ public static class CaseCounters
     public static async Task<IReadOnlyDictionary<Guid, CaseCounts>> Sum(
         IQuerySession session, SubjectKind kind, int year, DateOnly asOf, DateTimeOffset knownAt, Guid? subjectId = null, CancellationToken ct = default)
     {
+        // Every unit at once reads the weekly checkpoints and the rows since (ADR 0045).
+        if (subjectId is null && kind == SubjectKind.Unit)
+            return await CounterCheckpoints.Sum(session.DocumentStore, kind, year, asOf, knownAt, ct);
+
         var schema = session.DocumentStore.Options.DatabaseSchemaName;
         var sums = string.Join(", ", CountColumns.Select(c => $"'{Camel(c)}', sum({c})"));
         var sql = $"""

@@ -1,0 +1,69 @@
+using Hotline.Ledger.Cases;
+using Hotline.Ledger.Cases.Rates;
+using Hotline.Ledger.Rulebooks;
+using Hotline.Ledger.Tests.Support;
+using Npgsql;
+
+namespace Hotline.Ledger.Tests.Cases;
+
+/// <summary>
+/// The weekly checkpoints of the units' counters (ADR 0045) must give exactly what summing the raw rows gives,
+/// for any point on both clocks: just before, at and after a checkpoint instant, before any row, long after the last.
+/// </summary>
+public class CounterCheckpointTests(LedgerApp app) : LedgerTest(app)
+{
+    private sealed record Row(SubjectKind Kind, Guid Subject, int Year, DateOnly On, DateTimeOffset RecordedAt, CaseCounts Counts);
+
+    [Fact]
+    public async Task Unit_counts_through_checkpoints_equal_the_plain_sum_of_the_rows_at_every_point()
+    {
+        var rng = new Random(2023);
+        var units = Enumerable.Range(0, 6).Select(_ => Guid.NewGuid()).ToArray();
+        var start = new DateTimeOffset(2023, 1, 2, 0, 0, 0, TimeSpan.FromHours(8));
+        var rows = new List<Row>();
+        for (var i = 0; i < 3_000; i++)
+        {
+            var recorded = start + TimeSpan.FromMinutes(rng.Next(16 * 7 * 24 * 60));
+            // Mostly the year's own units and days, some early and late days, some rows of another year and of people.
+            var on = DateOnly.FromDateTime(recorded.UtcDateTime).AddDays(rng.Next(-20, 9));
+            var kind = rng.Next(10) == 0 ? SubjectKind.Person : SubjectKind.Unit;
+            var year = rng.Next(12) == 0 ? 2024 : 2023;
+            rows.Add(new Row(kind, units[rng.Next(units.Length)], year, on, recorded,
+                new CaseCounts(rng.Next(-1, 3), rng.Next(-1, 2), rng.Next(2), rng.Next(2), 0, rng.Next(-1, 2), 0, rng.Next(3), rng.Next(2), rng.Next(2), rng.Next(-1, 2))));
+        }
+
+        // Checkpoint instants themselves, and rows stamped exactly on one.
+        var grid = CounterCheckpoints.GridPointAtOrBefore(start + TimeSpan.FromDays(30));
+        rows.Add(new Row(SubjectKind.Unit, units[0], 2023, new DateOnly(2023, 2, 1), grid, new CaseCounts(Assigned: 7)));
+
+        await using (var conn = new NpgsqlConnection(LedgerApp.ConnectionString))
+        {
+            await conn.OpenAsync();
+            await CaseCounters.Copy(conn, App.Schema, rows.Select(r => (new CounterKey(r.Kind, r.Subject, r.Year, r.On), r.Counts, r.RecordedAt)));
+        }
+
+        var probes = new List<(DateOnly AsOf, DateTimeOffset KnownAt)>
+        {
+            (new DateOnly(2023, 12, 31), DateTimeOffset.UtcNow), (new DateOnly(2022, 12, 31), DateTimeOffset.UtcNow),
+            (new DateOnly(2024, 6, 30), start.AddDays(60)), (new DateOnly(2023, 3, 1), start.AddTicks(-10)),
+            (new DateOnly(2023, 2, 1), grid), (new DateOnly(2023, 2, 1), grid.AddTicks(-10)), (new DateOnly(2023, 2, 1), grid.AddTicks(10)),
+        };
+        for (var i = 0; i < 150; i++)
+            probes.Add((new DateOnly(2022, 12, 20).AddDays(rng.Next(140)), start + TimeSpan.FromMinutes(rng.Next(-2_000, 18 * 7 * 24 * 60))));
+
+        foreach (var (asOf, knownAt) in probes)
+        {
+            var expected = rows.Where(r => r.Kind == SubjectKind.Unit && r.Year == 2023 && r.On <= asOf && r.RecordedAt <= knownAt)
+                .GroupBy(r => r.Subject).ToDictionary(g => g.Key, g => g.Aggregate(CaseCounts.Zero, (a, r) => a + r.Counts));
+            var actual = await CounterCheckpoints.Sum(App.Store, SubjectKind.Unit, 2023, asOf, knownAt);
+            foreach (var unit in units)
+                Assert.True((expected.GetValueOrDefault(unit) ?? CaseCounts.Zero) == (actual.GetValueOrDefault(unit) ?? CaseCounts.Zero),
+                    $"unit {unit} at asOf {asOf}, knownAt {knownAt:O}: expected {expected.GetValueOrDefault(unit)}, got {actual.GetValueOrDefault(unit)}");
+        }
+
+        await using var check = new NpgsqlConnection(LedgerApp.ConnectionString);
+        await check.OpenAsync();
+        await using var count = new NpgsqlCommand($"select count(distinct checkpoint_at) from \"{App.Schema}\".{CounterCheckpoints.TableName}", check);
+        Assert.True((long)(await count.ExecuteScalarAsync())! >= 10, "the probes should have gone through many weekly checkpoints");
+    }
+}
