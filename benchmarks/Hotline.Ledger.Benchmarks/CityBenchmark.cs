@@ -105,7 +105,7 @@ public sealed class CityBenchmark(BenchmarkOptions options)
                 figures.CaseInProcessAll = Rate.Of(feed.InProcess);
                 figures.Checks.Add(new Check("every case-feed row was accepted once (none rejected, none a duplicate)",
                     feed.Accepted == tally.Cases && feed.Rejected == 0 && feed.Duplicates == 0,
-                    $"{tally.Cases:N0} sent, {feed.Accepted:N0} accepted, {feed.Duplicates:N0} duplicates, {feed.Rejected:N0} rejected{(feed.FirstRejection is { } r ? "; first: " + r : "")}"));
+                    $"{tally.Cases:N0} sent, {feed.Accepted:N0} accepted, {feed.Duplicates:N0} duplicates, {feed.Rejected:N0} rejected, {feed.Retries} batch(es) sent again after a 409{(feed.FirstRejection is { } r ? "; first rejection: " + r : "")}"));
                 figures.Judgements = await DrainJudgements(host, catalog);
                 Say($"deadlines judged: {figures.Judgements} more run(s) after the load");
                 await CatchUpCheckpoints(host, Scale.FirstYear, Scale.LastYear);

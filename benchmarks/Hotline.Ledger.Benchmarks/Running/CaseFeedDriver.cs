@@ -28,6 +28,9 @@ public sealed class CaseFeedDriver(HttpClient http, CaseFeed? feed, CityClock cl
     public long Rejected { get; private set; }
     public string? FirstRejection { get; private set; }
 
+    /// <summary>Batches sent again after a 409: the feed lost a race with the deadline judge five times over.</summary>
+    public int Retries { get; private set; }
+
     /// <summary>The window of the feed now being sent, so that each batch goes whole down one path.</summary>
     public int Pending => _batch.Count;
 
@@ -53,7 +56,23 @@ public sealed class CaseFeedDriver(HttpClient http, CaseFeed? feed, CityClock cl
         var rows = _batch.Select(o => o.Event).ToList();
         var meter = _viaHttp ? Http : InProcess;
         var started = meter.Elapsed;
-        await meter.Time(rows.Count, () => _viaHttp ? ViaHttp(rows) : ViaService(rows));
+        // As the platform does with a 409: send the same batch again (its event ids make that safe).
+        await meter.Time(rows.Count, async () =>
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await (_viaHttp ? ViaHttp(rows) : ViaService(rows));
+                    return;
+                }
+                catch (Exception e) when (attempt < 10 && (e is ConflictAnswer || Hotline.Ledger.Storage.StoreConflicts.IsConflict(e)))
+                {
+                    Retries++;
+                    await Task.Delay(50 * attempt);
+                }
+            }
+        });
         alsoInto?.Add(rows.Count, meter.Elapsed - started);
         _batch.Clear();
     }
@@ -62,6 +81,7 @@ public sealed class CaseFeedDriver(HttpClient http, CaseFeed? feed, CityClock cl
     {
         using var reply = await http.PostAsJsonAsync(Route, new { events = rows }, Json);
         var text = await reply.Content.ReadAsStringAsync();
+        if (reply.StatusCode == HttpStatusCode.Conflict) throw new ConflictAnswer(text);
         if (reply.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"POST {Route} answered {(int)reply.StatusCode}: {text}");
         using var answer = JsonDocument.Parse(text);
         Count(answer.RootElement.GetProperty("accepted").GetInt32(), answer.RootElement.GetProperty("duplicates").GetInt32(),
@@ -88,6 +108,8 @@ public sealed class CaseFeedDriver(HttpClient http, CaseFeed? feed, CityClock cl
         e.ReplyDueAt is { } r ? Instant(r) : null, e.CompletionDueAt is { } c ? Instant(c) : null, e.Result);
 
     private static string Instant(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
+
+    private sealed class ConflictAnswer(string text) : Exception(text);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
