@@ -37,4 +37,14 @@ public static class CaseEventIds
             ct, recordedAt, ordered.Select(r => r.Fact.EventId).ToArray(), ordered.Select(r => CaseIds.StreamOf(r.CaseNumber)).ToArray());
         return claimed.ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>The same claims, queued in the session's batch: a no-op in the transaction that made them, a must in one that replaces it.</summary>
+    public static void Reassert(IDocumentSession session, IReadOnlyList<ParsedRow> rows, DateTimeOffset recordedAt)
+    {
+        if (rows.Count == 0) return;
+        var schema = session.DocumentStore.Options.DatabaseSchemaName;
+        session.QueueSqlCommand(
+            $"insert into {schema}.{TableName} (event_id, case_id, recorded_at) select e, c, ? from unnest(?, ?) as t(e, c) on conflict (event_id) do nothing",
+            recordedAt, rows.Select(r => r.Fact.EventId).ToArray(), rows.Select(r => CaseIds.StreamOf(r.CaseNumber)).ToArray());
+    }
 }

@@ -82,6 +82,9 @@ public sealed class CaseFeed(
 
         await session.BeginTransactionAsync(ct);
         var fresh = await CaseEventIds.Claim(session, firsts, recordedAt, ct);
+        // Marten may do its batch again in a fresh transaction after a transient failure (a deadlock with the
+        // deadline judge): the claims are said again in the batch, so that they always commit with the events.
+        CaseEventIds.Reassert(session, firsts.Where(r => fresh.Contains(r.Fact.EventId)).ToList(), recordedAt);
         var appended = firsts.Where(r => fresh.Contains(r.Fact.EventId)).ToList();
         duplicates += firsts.Count - appended.Count;
 
@@ -166,7 +169,7 @@ public sealed class CaseFeed(
             }
         }
 
-        await batch.Save(session, ct);
+        batch.Queue(session);
         CaseCounters.Queue(session, counters, recordedAt);
 
         // Persisted with this transaction by Wolverine's outbox: a restart loses none of them.

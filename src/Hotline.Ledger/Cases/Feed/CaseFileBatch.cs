@@ -8,10 +8,10 @@ namespace Hotline.Ledger.Cases.Feed;
 /// The case files one feed batch touches, read and written in one statement each (ADR 0044) instead of one
 /// command per file: Marten's per-document upsert costs more CPU than the file itself. The optimistic
 /// concurrency of ADR 0020 is kept exactly: a file is updated only where its version is still the one read,
-/// a new file is inserted only where none exists, and anything else is a <see cref="ConcurrencyException"/>
-/// that rolls the batch back for the feed to do again. The rows are the ones Marten writes (same columns,
-/// same JSON), so every other reader and writer of case files (the deadline judge, the case endpoint, the
-/// rebuild) sees no difference.
+/// a new file is inserted only where none exists, and anything else fails on the primary key and rolls the
+/// batch back for the feed to do again. The rows are the ones Marten writes (same columns, same JSON), so
+/// every other reader and writer of case files (the deadline judge, the case endpoint, the rebuild) sees no
+/// difference.
 /// </summary>
 internal sealed class CaseFileBatch
 {
@@ -43,45 +43,39 @@ internal sealed class CaseFileBatch
     /// <summary>Queues a file to write: an update of the version read, or an insert when none was read.</summary>
     public void Write(CaseFile file) => _files.Add(file);
 
-    /// <summary>Writes every queued file in one statement; throws a <see cref="ConcurrencyException"/> if another writer came first.</summary>
-    public async Task Save(IDocumentSession session, CancellationToken ct)
+    /// <summary>
+    /// Queues every file in ONE statement of the session's batch, so that it commits — or is done again by Marten
+    /// after a transient failure — together with the events. A file still at the version read is updated; any
+    /// other (a new one, or one another writer changed) is inserted, which fails on the primary key when a file
+    /// is there: a unique violation, a conflict the feed answers by doing the batch again.
+    /// </summary>
+    public void Queue(IDocumentSession session)
     {
         if (_files.Count == 0) return;
         var serializer = session.DocumentStore.Options.Serializer();
         var table = Table(session);
-        await using var cmd = session.Connection!.CreateCommand();
-        cmd.CommandText = $"""
-            with input as (
-                select * from unnest(@ids, @expected, @versions, @data, @units, @dues, @checks)
-                    as t(id, expected, version, data, unit_id, reply_due_at, reply_check_at)),
-            updated as (
-                update {table} d set data = i.data, mt_version = i.version, mt_last_modified = transaction_timestamp(),
-                    mt_dotnet_type = @type, unit_id = i.unit_id, reply_due_at = i.reply_due_at, reply_check_at = i.reply_check_at
-                from input i where i.expected is not null and d.id = i.id and d.mt_version = i.expected
-                returning 1),
-            inserted as (
-                insert into {table} (id, data, mt_version, mt_last_modified, mt_dotnet_type, unit_id, reply_due_at, reply_check_at)
-                select id, data, version, transaction_timestamp(), @type, unit_id, reply_due_at, reply_check_at from input where expected is null
-                on conflict (id) do nothing
-                returning 1)
-            select (select count(*) from updated) + (select count(*) from inserted)
-            """;
-        cmd.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid, _files.Select(f => f.Id).ToArray());
-        cmd.Parameters.AddWithValue("expected", NpgsqlDbType.Array | NpgsqlDbType.Uuid,
-            _files.Select(f => _versions.TryGetValue(f.Id, out var v) ? (object)v : DBNull.Value).ToArray());
-        cmd.Parameters.AddWithValue("versions", NpgsqlDbType.Array | NpgsqlDbType.Uuid, _files.Select(_ => Guid.CreateVersion7()).ToArray());
-        cmd.Parameters.AddWithValue("data", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, _files.Select(f => serializer.ToJson(f)).ToArray());
-        cmd.Parameters.AddWithValue("units", NpgsqlDbType.Array | NpgsqlDbType.Uuid, _files.Select(f => f.UnitId is { } u ? (object)u : DBNull.Value).ToArray());
-        cmd.Parameters.AddWithValue("dues", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, _files.Select(f => Instant(f.ReplyDueAt)).ToArray());
-        cmd.Parameters.AddWithValue("checks", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, _files.Select(f => Instant(f.ReplyCheckAt)).ToArray());
-        cmd.Parameters.AddWithValue("type", NpgsqlDbType.Varchar, typeof(CaseFile).FullName!);
-
-        var written = (long)(await cmd.ExecuteScalarAsync(ct))!;
-        if (written != _files.Count)
-            throw new ConcurrencyException($"{_files.Count - written} of {_files.Count} case files were written by another writer since they were read.", null!);
+        session.QueueSqlCommand(
+            $"""
+             with input as (
+                 select * from unnest(?, ?, ?, ?, ?, ?, ?) as t(id, expected, version, data, unit_id, reply_due_at, reply_check_at)),
+             updated as (
+                 update {table} d set data = i.data::jsonb, mt_version = i.version, mt_last_modified = transaction_timestamp(),
+                     mt_dotnet_type = ?, unit_id = i.unit_id, reply_due_at = i.reply_due_at, reply_check_at = i.reply_check_at
+                 from input i where i.expected is not null and d.id = i.id and d.mt_version = i.expected
+                 returning d.id)
+             insert into {table} (id, data, mt_version, mt_last_modified, mt_dotnet_type, unit_id, reply_due_at, reply_check_at)
+             select i.id, i.data::jsonb, i.version, transaction_timestamp(), ?, i.unit_id, i.reply_due_at, i.reply_check_at
+             from input i where i.id not in (select id from updated)
+             """,
+            _files.Select(f => f.Id).ToArray(),
+            _files.Select(f => _versions.TryGetValue(f.Id, out var v) ? v : (Guid?)null).ToArray(),
+            _files.Select(_ => Guid.CreateVersion7()).ToArray(),
+            _files.Select(f => serializer.ToJson(f)).ToArray(),
+            _files.Select(f => f.UnitId).ToArray(),
+            _files.Select(f => f.ReplyDueAt?.ToUniversalTime()).ToArray(),
+            _files.Select(f => f.ReplyCheckAt?.ToUniversalTime()).ToArray(),
+            typeof(CaseFile).FullName!, typeof(CaseFile).FullName!);
     }
-
-    private static object Instant(DateTimeOffset? at) => at is { } value ? value.ToUniversalTime() : DBNull.Value;
 
     private static string Table(IDocumentSession session) => session.DocumentStore.Options.Schema.For<CaseFile>();
 }

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs the city benchmark (docs/benchmarks.md): ./benchmarks/run.sh [small|medium|city] [--seed N] [--keep-schema]
+# Provisions PostgreSQL as run.sh does; the table goes to standard output, progress to standard error.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ConnectionStrings__Hotline="$(tools/provision-postgres.sh)"
+export ConnectionStrings__Hotline
+
+dotnet build benchmarks/Hotline.Ledger.Benchmarks -c Release -v quiet -nologo >&2
+exec dotnet benchmarks/Hotline.Ledger.Benchmarks/bin/Release/net10.0/Hotline.Ledger.Benchmarks.dll "${@:-small}"
