@@ -506,7 +506,7 @@ public sealed class CityBenchmark(BenchmarkOptions options)
         var parts = new List<string>();
         foreach (var table in tables)
         {
-            await using var cmd = new NpgsqlCommand($"select count(*) || ':' || coalesce(md5(string_agg(id::text || data::text, ',' order by id)), '') from {table}", conn) { CommandTimeout = 600 };
+            await using var cmd = new NpgsqlCommand($"select count(*) || ':' || coalesce(md5(string_agg(md5(id::text || data::text), '' order by id)), '') from {table}", conn) { CommandTimeout = 600 };
             parts.Add($"{table.Split('.')[^1]}={await cmd.ExecuteScalarAsync()}");
         }
 
@@ -514,7 +514,7 @@ public sealed class CityBenchmark(BenchmarkOptions options)
         {
             const string sums = "sum(assigned), sum(completed), sum(visited), sum(satisfied), sum(basically_satisfied), sum(dissatisfied), sum(unreached), sum(votes), sum(votes_satisfied), sum(reply_due), sum(replied_on_time)";
             await using var cmd = new NpgsqlCommand(
-                $"select count(*) || ':' || coalesce(md5(string_agg(t::text, ',' order by t::text)), '') from (select subject_kind, subject_id, year, occurred_on, recorded_at, {sums} " +
+                $"select count(*) || ':' || coalesce(md5(string_agg(md5(t::text), '' order by t::text)), '') from (select subject_kind, subject_id, year, occurred_on, recorded_at, {sums} " +
                 $"from \"{countersSchema}\".hl_case_counters group by 1, 2, 3, 4, 5) t", conn) { CommandTimeout = 600 };
             parts.Add($"hl_case_counters={await cmd.ExecuteScalarAsync()}");
         }

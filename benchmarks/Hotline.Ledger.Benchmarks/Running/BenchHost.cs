@@ -1,4 +1,6 @@
 using Hotline.Ledger.Api.Hosting;
+using Hotline.Ledger.Api.Security;
+using Hotline.Ledger.Security;
 using Marten;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -29,7 +31,10 @@ public sealed class BenchHost : IAsyncDisposable
         {
             Args = [],
             ApplicationName = typeof(Hotline.Ledger.Api.Hosting.HotlineHost).Assembly.GetName().Name,
+            // The development signing key is only accepted in Development (docs/security.md).
+            EnvironmentName = "Development",
         });
+        builder.Configuration["Hotline:Auth:DevelopmentKey"] = DevelopmentKey;
         builder.Configuration["ConnectionStrings:Hotline"] = connectionString;
         builder.Configuration["Hotline:Schema"] = schema;
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
@@ -58,11 +63,25 @@ public sealed class BenchHost : IAsyncDisposable
         return new BenchHost(app, new Uri(address));
     }
 
-    public HttpClient Client(int connections = 64) => new(new SocketsHttpHandler
+    /// <summary>
+    /// A client that calls as the office, an auditor and the platform's feed at once (a token may hold several
+    /// roles): every route the benchmark calls admits one of them. Valid from 2000 (the city's clock lies in
+    /// the past) to two days from now (lifetimes are checked on the wall clock).
+    /// </summary>
+    public HttpClient Client(int connections = 64)
     {
-        MaxConnectionsPerServer = connections,
-        PooledConnectionLifetime = TimeSpan.FromMinutes(30),
-    }) { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(120) };
+        var client = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = connections,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(30),
+        }) { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(120) };
+        var token = DevelopmentTokens.Issue(DevelopmentKey, "benchmark", [Roles.Office, Roles.Auditor, Roles.Feed], null,
+            new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero), TimeProvider.System.GetUtcNow().AddDays(2));
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private const string DevelopmentKey = "hotline-benchmark-development-signing-key-0123456789";
 
     public async ValueTask DisposeAsync()
     {
