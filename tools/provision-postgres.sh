@@ -4,10 +4,14 @@
 # With ConnectionStrings__Hotline already set, it touches nothing and prints that string.
 set -euo pipefail
 
+# Only the connection string may reach stdout: callers capture it with $(...). Everything else
+# (pg_ctlcluster's "Removed stale pid file.", apt, psql) goes to stderr; the string goes to fd 3.
+exec 3>&1 1>&2
+
 say() { echo "provision-postgres: $*" >&2; }
 
 if [[ -n "${ConnectionStrings__Hotline:-}" ]]; then
-  printf '%s\n' "$ConnectionStrings__Hotline"
+  printf '%s\n' "$ConnectionStrings__Hotline" >&3
   exit 0
 fi
 
@@ -26,7 +30,8 @@ MSG
   exit 1
 }
 
-as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else return 1; fi; }
+# fd 3 is closed for children: a postgres daemon started here must not hold the caller's $(...) pipe open.
+as_root() { if [[ $(id -u) -eq 0 ]]; then "$@" 3>&-; elif command -v sudo >/dev/null; then sudo "$@" 3>&-; else return 1; fi; }
 
 if ! command -v pg_ctlcluster >/dev/null 2>&1 || [[ -z "$(ls /usr/lib/postgresql 2>/dev/null)" ]]; then
   say "PostgreSQL is not installed; installing it with apt-get"
@@ -58,4 +63,4 @@ if [[ "$(psql_admin -c "select 1 from pg_database where datname = '$DB_NAME'")" 
   psql_admin -c "create database \"$DB_NAME\" owner \"$DB_USER\""
 fi
 
-printf 'Host=127.0.0.1;Port=%s;Database=%s;Username=%s;Password=%s\n' "$DB_PORT" "$DB_NAME" "$DB_USER" "$DB_PASSWORD"
+printf 'Host=127.0.0.1;Port=%s;Database=%s;Username=%s;Password=%s\n' "$DB_PORT" "$DB_NAME" "$DB_USER" "$DB_PASSWORD" >&3
