@@ -12,31 +12,36 @@ namespace Hotline.Ledger.Scoring;
 public static class ScoreEndpoints
 {
     [WolverineGet("/api/units/{id}/score", OperationId = "unitScore")]
-    public static async Task<IResult> UnitScore(Guid id, IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock,
-        ReadAudit audit, HttpContext http, string? year, string? asOf, string? knownAt)
-    {
-        var (query, field, rule) = ScoreQuery.Parse(year, asOf, knownAt, clock);
-        if (query is null) return Problems.Field(field!, rule!);
-        var unit = await session.LoadAsync<Unit>(id);
-        if (unit is null) return Problems.NotFound("unit", id);
-        await audit.RecordAsync(http, ReadKind.ScoreReplay, unitId: id, cancellation: http.RequestAborted);
-
-        return Results.Ok(await SubjectCards.Read(session, rulebooks.ForScoring(query.Year, query.AsOf)!, SubjectKind.Unit,
-            new ScoreSubject("unit", unit.Id, unit.Name, unit.Code), query));
-    }
+    public static Task<IResult> UnitScore(Guid id, IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock,
+        ReadAudit audit, HttpContext http, string? year, string? asOf, string? knownAt) =>
+        Score<Unit>(session, rulebooks, audit, http, SubjectKind.Unit, id, ScoreQuery.Parse(year, asOf, knownAt, clock),
+            u => new ScoreSubject("unit", u.Id, u.Name, u.Code));
 
     [WolverineGet("/api/people/{id}/score", OperationId = "personScore")]
-    public static async Task<IResult> PersonScore(Guid id, IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock,
-        ReadAudit audit, HttpContext http, string? year, string? asOf, string? knownAt)
-    {
-        var (query, field, rule) = ScoreQuery.Parse(year, asOf, knownAt, clock);
-        if (query is null) return Problems.Field(field!, rule!);
-        var person = await session.LoadAsync<Person>(id);
-        if (person is null) return Problems.NotFound("person", id);
-        await audit.RecordAsync(http, ReadKind.ScoreReplay, personId: id, cancellation: http.RequestAborted);
+    public static Task<IResult> PersonScore(Guid id, IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock,
+        ReadAudit audit, HttpContext http, string? year, string? asOf, string? knownAt) =>
+        Score<Person>(session, rulebooks, audit, http, SubjectKind.Person, id, ScoreQuery.Parse(year, asOf, knownAt, clock),
+            p => new ScoreSubject("person", p.Id, p.Name, null));
 
-        return Results.Ok(await SubjectCards.Read(session, rulebooks.ForScoring(query.Year, query.AsOf)!, SubjectKind.Person,
-            new ScoreSubject("person", person.Id, person.Name, null), query));
+    /// <summary>
+    /// The subject, its entries and its marks in one round trip; the read record is written while the rate
+    /// counters are read, and nothing is answered before it is written (ADR 0012, ADR 0046). An unknown subject
+    /// is a 404 with nothing recorded.
+    /// </summary>
+    private static async Task<IResult> Score<TSubject>(IQuerySession session, RulebookCatalog rulebooks, ReadAudit audit, HttpContext http,
+        SubjectKind kind, Guid id, (ScoreQuery? Query, string? Field, string? Rule) parsed, Func<TSubject, ScoreSubject> describe)
+        where TSubject : class
+    {
+        if (parsed.Query is not { } query) return Problems.Field(parsed.Field!, parsed.Rule!);
+        var batch = session.CreateBatchQuery();
+        var subjectRow = batch.Load<TSubject>(id);
+        var rows = SubjectCards.Queue(batch, kind, id, query);
+        await batch.Execute(http.RequestAborted);
+        if (await subjectRow is not { } subject) return Problems.NotFound(kind == SubjectKind.Unit ? "unit" : "person", id);
+
+        var recorded = audit.RecordAsync(http, ReadKind.ScoreReplay, unitId: kind == SubjectKind.Unit ? id : null,
+            personId: kind == SubjectKind.Person ? id : null, cancellation: http.RequestAborted);
+        return Results.Ok(await SubjectCards.Compute(session, rulebooks.ForScoring(query.Year, query.AsOf)!, kind, describe(subject), query, rows, recorded));
     }
 
     [WolverineGet("/api/rankings", OperationId = "rankings")]

@@ -2,6 +2,7 @@ using Hotline.Ledger.Ledger.Entries;
 using Hotline.Ledger.Ledger.Marks;
 using Hotline.Ledger.Rulebooks;
 using Marten;
+using Marten.Services.BatchQuerying;
 
 namespace Hotline.Ledger.Scoring;
 
@@ -11,19 +12,17 @@ namespace Hotline.Ledger.Scoring;
 /// </summary>
 public static class ScoreReader
 {
-    public static async Task<IReadOnlyList<Entry>> EntriesOf(IQuerySession session, SubjectKind kind, Guid id, ScoreQuery q)
+    // Queued on a batch: a score reads its subject, entries and marks in one round trip (ADR 0046).
+    public static Task<IReadOnlyList<Entry>> EntriesOf(IBatchedQuery batch, SubjectKind kind, Guid id, ScoreQuery q)
     {
         var last = q.LastCountedDay;
-        var rows = kind == SubjectKind.Unit
-            ? session.Query<Entry>().Where(e => e.UnitId == id && e.Year == q.Year && e.OccurredOn <= last && e.RecordedAt <= q.KnownAt)
-            : session.Query<Entry>().Where(e => e.PersonId == id && e.Year == q.Year && e.OccurredOn <= last && e.RecordedAt <= q.KnownAt);
-        return await rows.ToListAsync();
+        return kind == SubjectKind.Unit
+            ? batch.Query<Entry>().Where(e => e.UnitId == id && e.Year == q.Year && e.OccurredOn <= last && e.RecordedAt <= q.KnownAt).ToList()
+            : batch.Query<Entry>().Where(e => e.PersonId == id && e.Year == q.Year && e.OccurredOn <= last && e.RecordedAt <= q.KnownAt).ToList();
     }
 
-    public static async Task<IReadOnlyList<Mark>> MarksOf(IQuerySession session, Guid subjectId, ScoreQuery q) =>
-        await session.Query<Mark>()
-            .Where(m => m.SubjectId == subjectId && m.Year == q.Year && m.RecordedAt <= q.KnownAt)
-            .ToListAsync();
+    public static Task<IReadOnlyList<Mark>> MarksOf(IBatchedQuery batch, Guid subjectId, ScoreQuery q) =>
+        batch.Query<Mark>().Where(m => m.SubjectId == subjectId && m.Year == q.Year && m.RecordedAt <= q.KnownAt).ToList();
 
     public static async Task<IReadOnlyList<Entry>> AllEntries(IQuerySession session, ScoreQuery q)
     {

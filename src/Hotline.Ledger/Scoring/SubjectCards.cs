@@ -1,15 +1,39 @@
 using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Rulebooks;
 using Marten;
+using Marten.Services.BatchQuerying;
 
 namespace Hotline.Ledger.Scoring;
 
 /// <summary>One subject's scorecard at a point on both clocks: the rows it needs, read by index, then computed.</summary>
 public static class SubjectCards
 {
-    public static async Task<Scorecard> Read(IQuerySession session, Rulebook rulebook, SubjectKind kind, ScoreSubject subject, ScoreQuery query) =>
-        Scorecards.Compute(rulebook, kind, subject, query,
-            await ScoreReader.EntriesOf(session, kind, subject.Id, query),
-            await ScoreReader.MarksOf(session, subject.Id, query),
-            await RateReader.CountsOf(session, kind, subject.Id, query));
+    public static async Task<Scorecard> Read(IQuerySession session, Rulebook rulebook, SubjectKind kind, ScoreSubject subject, ScoreQuery query)
+    {
+        var batch = session.CreateBatchQuery();
+        var rows = Queue(batch, kind, subject.Id, query);
+        await batch.Execute();
+        return await Compute(session, rulebook, kind, subject, query, rows);
+    }
+
+    /// <summary>The subject's entries and marks, queued on a batch the caller executes (with the subject's own row, say).</summary>
+    public static (Task<IReadOnlyList<Ledger.Entries.Entry>> Entries, Task<IReadOnlyList<Ledger.Marks.Mark>> Marks) Queue(
+        IBatchedQuery batch, SubjectKind kind, Guid id, ScoreQuery query) =>
+        (ScoreReader.EntriesOf(batch, kind, id, query), ScoreReader.MarksOf(batch, id, query));
+
+    /// <summary>The card from the queued rows once the batch ran, and the subject's rate counters.</summary>
+    public static async Task<Scorecard> Compute(IQuerySession session, Rulebook rulebook, SubjectKind kind, ScoreSubject subject, ScoreQuery query,
+        (Task<IReadOnlyList<Ledger.Entries.Entry>> Entries, Task<IReadOnlyList<Ledger.Marks.Mark>> Marks) rows, Task? alongside = null)
+    {
+        var counts = RateReader.CountsOf(session, kind, subject.Id, query);
+        try
+        {
+            return Scorecards.Compute(rulebook, kind, subject, query, await rows.Entries, await rows.Marks, await counts);
+        }
+        finally
+        {
+            // Work the caller started beside the counters' query (the read record) is awaited before any answer.
+            if (alongside is not null) await alongside;
+        }
+    }
 }
