@@ -34,7 +34,7 @@ public static class CaseEventIds
              on conflict (event_id) do nothing
              returning event_id
              """,
-            ct, recordedAt, ordered.Select(r => r.Fact.EventId).ToArray(), ordered.Select(r => CaseIds.StreamOf(r.CaseNumber)).ToArray());
+            ct, recordedAt, ordered.Select(r => r.Fact.EventId).ToArray(), ordered.Select(r => r.Stream).ToArray());
         return claimed.ToHashSet(StringComparer.Ordinal);
     }
 
@@ -45,6 +45,6 @@ public static class CaseEventIds
         var schema = session.DocumentStore.Options.DatabaseSchemaName;
         session.QueueSqlCommand(
             $"insert into {schema}.{TableName} (event_id, case_id, recorded_at) select e, c, ? from unnest(?, ?) as t(e, c) on conflict (event_id) do nothing",
-            recordedAt, rows.Select(r => r.Fact.EventId).ToArray(), rows.Select(r => CaseIds.StreamOf(r.CaseNumber)).ToArray());
+            recordedAt, rows.Select(r => r.Fact.EventId).ToArray(), rows.Select(r => r.Stream).ToArray());
     }
 }

@@ -131,7 +131,7 @@ public sealed class CaseFeed(
     private async Task<int> Append(IDocumentSession session, MessageContext bus, List<ParsedRow> rows, DateTimeOffset now, DateTimeOffset recordedAt, CancellationToken ct)
     {
         var byCase = rows.GroupBy(r => r.CaseNumber, StringComparer.Ordinal).ToList();
-        var ids = byCase.Select(g => CaseIds.StreamOf(g.Key)).ToArray();
+        var ids = byCase.Select(g => g.First().Stream).ToArray();
         // Read and written in one statement each, with the same optimistic concurrency (ADR 0044).
         var batch = new CaseFileBatch();
         await batch.Load(session, ids, ct);
@@ -144,7 +144,7 @@ public sealed class CaseFeed(
 
         foreach (var group in byCase)
         {
-            var id = CaseIds.StreamOf(group.Key);
+            var id = group.First().Stream;
             var isNew = !files.TryGetValue(id, out var file);
             file ??= new CaseFile { Id = id, CaseNumber = group.Key };
 

@@ -4,7 +4,11 @@ using System.Text.RegularExpressions;
 namespace Hotline.Ledger.Cases.Feed;
 
 /// <summary>A row that passed the checks: its case and the fact it adds.</summary>
-public sealed record ParsedRow(int Index, string CaseNumber, CaseFact Fact);
+public sealed record ParsedRow(int Index, string CaseNumber, CaseFact Fact)
+{
+    /// <summary>The case's stream, hashed once per row: the claims, the files and the append all need it.</summary>
+    public Guid Stream { get; } = CaseIds.StreamOf(CaseNumber);
+}
 
 /// <summary>
 /// The checks on one platform row that need nothing but the row and the clock (the registry checks
