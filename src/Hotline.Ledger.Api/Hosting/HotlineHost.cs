@@ -41,7 +41,7 @@ public static class HotlineHost
         builder.Services.AddValidatorsFromAssemblyContaining<RulebookCatalog>(ServiceLifetime.Singleton);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(OpenApiBearer.Declare);
 
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
         builder.Services.AddSingleton(dataSource);

@@ -22,4 +22,15 @@ public class HealthTests(LedgerApp app) : LedgerTest(app)
         Assert.True(paths.TryGetProperty("/api/entries", out _));
         Assert.True(paths.TryGetProperty("/api/units/{id}", out _));
     }
+
+    [Fact]
+    public async Task The_openapi_document_says_every_route_takes_a_bearer_token()
+    {
+        var doc = await App.Ok("/openapi/v1.json");
+        var scheme = doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+        var required = Assert.Single(doc.GetProperty("security").EnumerateArray().ToList());
+        Assert.True(required.TryGetProperty("Bearer", out _));
+    }
 }
