@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the city benchmark (docs/benchmarks.md): ./benchmarks/run.sh [small|medium|city] [--seed N] [--keep-schema]
+# Runs the city benchmark (docs/benchmarks.md): ./benchmarks/run.sh [small|medium|city] [--seed N] [--keep-schema] [--first-year]
 # Provisions PostgreSQL as run.sh does; the table goes to standard output, progress to standard error.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -23,7 +23,7 @@ using Npgsql;
 
 namespace Hotline.Ledger.Benchmarks;
 
-public sealed record BenchmarkOptions(CityScale Scale, int Seed, string ConnectionString, Budget Budget, TextWriter Progress, bool KeepSchema = false);
+public sealed record BenchmarkOptions(CityScale Scale, int Seed, string ConnectionString, Budget Budget, TextWriter Progress, bool KeepSchema = false, bool FirstYearOnly = false);
 
 /// <summary>
 /// One run: a synthetic city is generated, loaded into a fresh schema through the ledger's own write
@@ -94,45 +94,52 @@ public sealed class CityBenchmark(BenchmarkOptions options)
             figures.ScoreFirst = await Scores(http, plan, Scale.FirstYear, Scale.FirstYear, clock, options.Seed + 1);
             Say($"scores at 1 year: p50 {figures.ScoreFirst.P50:F1} ms, p95 {figures.ScoreFirst.P95:F1} ms ({figures.ScoreFirst.Count} probes)");
 
-            // 4. The other years.
-            await Load(timeline, DateTimeOffset.MaxValue, loader, feed, tally, figures);
-            figures.LedgerInProcessAllYears = Rate.Of(loader.Meter);
+            // A first-year-only run (--first-year) stops here: ingestion, its baselines and the 1-year scores
+            // in ~20 minutes, on a machine kept quiet for them.
             figures.LedgerEvents = tally.Ledger;
             figures.CaseEventsGenerated = tally.Cases;
-            Say($"all {Scale.Years} years in: {tally.Ledger:N0} ledger events at {figures.LedgerInProcessAllYears.PerSecond:N0}/s; {tally.Cases:N0} case events");
-            if (figures.CaseFeedOnMain)
+            if (!options.FirstYearOnly)
             {
-                figures.CaseInProcessAll = Rate.Of(feed.InProcess);
-                figures.Checks.Add(new Check("every case-feed row was accepted once (none rejected, none a duplicate)",
-                    feed.Accepted == tally.Cases && feed.Rejected == 0 && feed.Duplicates == 0,
-                    $"{tally.Cases:N0} sent, {feed.Accepted:N0} accepted, {feed.Duplicates:N0} duplicates, {feed.Rejected:N0} rejected, {feed.Retries} batch(es) sent again after a 409{(feed.FirstRejection is { } r ? "; first rejection: " + r : "")}"));
-                figures.Judgements = await DrainJudgements(host, catalog);
-                Say($"deadlines judged: {figures.Judgements} more run(s) after the load");
-                await CatchUpCheckpoints(host, Scale.FirstYear, Scale.LastYear);
-            }
+                // 4. The other years.
+                await Load(timeline, DateTimeOffset.MaxValue, loader, feed, tally, figures);
+                figures.LedgerInProcessAllYears = Rate.Of(loader.Meter);
+                figures.LedgerEvents = tally.Ledger;
+                figures.CaseEventsGenerated = tally.Cases;
+                Say($"all {Scale.Years} years in: {tally.Ledger:N0} ledger events at {figures.LedgerInProcessAllYears.PerSecond:N0}/s; {tally.Cases:N0} case events");
+                if (figures.CaseFeedOnMain)
+                {
+                    figures.CaseInProcessAll = Rate.Of(feed.InProcess);
+                    figures.Checks.Add(new Check("every case-feed row was accepted once (none rejected, none a duplicate)",
+                        feed.Accepted == tally.Cases && feed.Rejected == 0 && feed.Duplicates == 0,
+                        $"{tally.Cases:N0} sent, {feed.Accepted:N0} accepted, {feed.Duplicates:N0} duplicates, {feed.Rejected:N0} rejected, {feed.Retries} batch(es) sent again after a 409{(feed.FirstRejection is { } r ? "; first rejection: " + r : "")}"));
+                    figures.Judgements = await DrainJudgements(host, catalog);
+                    Say($"deadlines judged: {figures.Judgements} more run(s) after the load");
+                    await CatchUpCheckpoints(host, Scale.FirstYear, Scale.LastYear);
+                }
 
-            clock.MoveTo(OfficeCalendar.EndOf(Scale.Today.AddDays(-1)).AddHours(9));
-            clock.Run();
-            figures.ScoreAll = await Scores(http, plan, Scale.FirstYear, Scale.LastYear, clock, options.Seed + 2);
-            Say($"scores at {Scale.Years} years: p50 {figures.ScoreAll.P50:F1} ms, p95 {figures.ScoreAll.P95:F1} ms ({figures.ScoreAll.Count} probes)");
+                clock.MoveTo(OfficeCalendar.EndOf(Scale.Today.AddDays(-1)).AddHours(9));
+                clock.Run();
+                figures.ScoreAll = await Scores(http, plan, Scale.FirstYear, Scale.LastYear, clock, options.Seed + 2);
+                Say($"scores at {Scale.Years} years: p50 {figures.ScoreAll.P50:F1} ms, p95 {figures.ScoreAll.P95:F1} ms ({figures.ScoreAll.Count} probes)");
 
-            // 5. Rankings, and the same rankings the old way (every entry of the year loaded and grouped in memory).
-            (figures.Ranking, figures.RankingInMemory) = await Rankings(http, host, catalog, clock, figures);
-            Say($"rankings: p50 {figures.Ranking.P50:F1} ms, p95 {figures.Ranking.P95:F1} ms; in memory p95 {figures.RankingInMemory.P95:F1} ms");
+                // 5. Rankings, and the same rankings the old way (every entry of the year loaded and grouped in memory).
+                (figures.Ranking, figures.RankingInMemory) = await Rankings(http, host, catalog, clock, figures);
+                Say($"rankings: p50 {figures.Ranking.P50:F1} ms, p95 {figures.Ranking.P95:F1} ms; in memory p95 {figures.RankingInMemory.P95:F1} ms");
 
-            // 6. Single entries from 32 clients, beside raw single-event appends from 32 writers.
-            var created = await SingleEntries(http, plan, schema, host, figures);
-            Say($"single entries: {figures.SingleEntries!.PerSecond:N0}/s, p99 {figures.SingleEntries.P99:F1} ms; raw appends {figures.SingleEntriesMarten!.PerSecond:N0}/s");
+                // 6. Single entries from 32 clients, beside raw single-event appends from 32 writers.
+                var created = await SingleEntries(http, plan, schema, host, figures);
+                Say($"single entries: {figures.SingleEntries!.PerSecond:N0}/s, p99 {figures.SingleEntries.P99:F1} ms; raw appends {figures.SingleEntriesMarten!.PerSecond:N0}/s");
 
-            // 7. Counts: everything generated is in the store, once.
-            await CountChecks(schema, tally, created, feed.Accepted, figures);
+                // 7. Counts: everything generated is in the store, once.
+                await CountChecks(schema, tally, created, feed.Accepted, figures);
 
-            // 8. Rebuild every read model from the events; the answers must not change. Offline, as in production:
-            // nothing may be left for the deadline judge to do in the background while tables are emptied.
-            if (figures.CaseFeedOnMain) await Quiet(host, catalog, schema);
-            await Rebuild(http, host, plan, schema, figures);
-            Say($"bulk rebuild: {figures.Rebuild!.Events:N0} events in {figures.Rebuild.Elapsed.TotalSeconds:F1} s = {figures.Rebuild.PerSecond:N0}/s");
-        }
+                // 8. Rebuild every read model from the events; the answers must not change. Offline, as in production:
+                // nothing may be left for the deadline judge to do in the background while tables are emptied.
+                if (figures.CaseFeedOnMain) await Quiet(host, catalog, schema);
+                await Rebuild(http, host, plan, schema, figures);
+                Say($"bulk rebuild: {figures.Rebuild!.Events:N0} events in {figures.Rebuild.Elapsed.TotalSeconds:F1} s = {figures.Rebuild.PerSecond:N0}/s");
+                    }
+}
         finally
         {
             await host.DisposeAsync();

@@ -4,7 +4,7 @@ using Hotline.Ledger.Benchmarks.Report;
 namespace Hotline.Ledger.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run --project benchmarks/Hotline.Ledger.Benchmarks -c Release -- [small|medium|city] [--seed N] [--keep-schema]</c>:
+/// <c>dotnet run --project benchmarks/Hotline.Ledger.Benchmarks -c Release -- [small|medium|city] [--seed N] [--keep-schema] [--first-year]</c>:
 /// one run, one table on standard output (progress on standard error); exit code 1 when a correctness check failed.
 /// </summary>
 public static class BenchmarkProgram
@@ -20,17 +20,19 @@ public static class BenchmarkProgram
         var scale = CityScale.Small;
         var seed = 20191220;
         var keep = false;
+        var firstYear = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--seed": seed = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--keep-schema": keep = true; break;
+                case "--first-year": firstYear = true; break;
                 default: scale = CityScale.Parse(args[i]); break;
             }
         }
 
-        var figures = await new CityBenchmark(new BenchmarkOptions(scale, seed, connectionString, Budget.For(scale), Console.Error, keep)).Run();
+        var figures = await new CityBenchmark(new BenchmarkOptions(scale, seed, connectionString, Budget.For(scale), Console.Error, keep, firstYear)).Run();
         Console.Out.Write(FiguresTable.Render(figures));
         return figures.AllChecksPassed ? 0 : 1;
     }
