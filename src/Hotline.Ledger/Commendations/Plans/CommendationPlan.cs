@@ -1,9 +1,7 @@
+using Hotline.Ledger.Approvals;
 using JasperFx.Events;
 
 namespace Hotline.Ledger.Commendations.Plans;
-
-/// <summary>One step of the plan's way, with who took it and when.</summary>
-public sealed record PlanStep(string Step, DateTimeOffset At, string By, string? Comments);
 
 public sealed record Shortlist(string Status, IReadOnlyList<ShortlistPick> Units, IReadOnlyList<ShortlistPick> People, DateTimeOffset DraftedAt, string DraftedBy);
 
@@ -13,12 +11,9 @@ public sealed record Issue(string DocumentNumber, DateOnly AwardedOn, IReadOnlyL
 /// A commendation plan (S1) and everything that follows on its stream: the review's shortlist (S3) and
 /// the issue of the commendations (S4). Projected inline.
 /// </summary>
-public sealed class CommendationPlan
+public sealed class CommendationPlan : ApprovalTrail
 {
-    public const string Draft = "draft";
-    public const string Submitted = "submitted";
-    public const string Returned = "returned";
-    public const string Approved = "approved";
+    /// <summary>After <c>approved</c>: units apply, the office reviews, and then the commendations are issued.</summary>
     public const string Commended = "commended";
 
     public Guid Id { get; set; }
@@ -30,14 +25,8 @@ public sealed class CommendationPlan
     public PlanTerms Terms { get; set; } = null!;
     public PlanRules Rules { get; set; } = null!;
 
-    /// <summary>draft, submitted, returned, approved (units apply, the office reviews), commended.</summary>
-    public string Status { get; set; } = Draft;
-
-    public DateTimeOffset? ApprovedAt { get; set; }
-    public string? ApprovedBy { get; set; }
     public Shortlist? Shortlist { get; set; }
     public Issue? Issue { get; set; }
-    public List<PlanStep> Steps { get; set; } = [];
 
     public static CommendationPlan Create(IEvent<CommendationPlanDrafted> e)
     {
@@ -47,67 +36,50 @@ public sealed class CommendationPlan
             Id = d.PlanId, Year = d.Year, EvaluationId = d.EvaluationId, SheetId = d.SheetId, SheetSha256 = d.SheetSha256,
             Rulebook = d.Rulebook, Terms = d.Terms, Rules = d.Rules,
         };
-        plan.Steps.Add(new("drafted", e.Timestamp, d.DraftedBy, null));
+        plan.Took("drafted", e.Timestamp, d.DraftedBy);
         return plan;
     }
 
     public void Apply(IEvent<CommendationPlanRevised> e)
     {
         Terms = e.Data.Terms;
-        Steps.Add(new("revised", e.Timestamp, e.Data.RevisedBy, null));
+        Took("revised", e.Timestamp, e.Data.RevisedBy);
     }
 
-    public void Apply(IEvent<CommendationPlanSubmitted> e)
-    {
-        Status = Submitted;
-        Steps.Add(new("submitted", e.Timestamp, e.Data.SubmittedBy, null));
-    }
+    public void Apply(IEvent<CommendationPlanSubmitted> e) => Submit(e.Timestamp, e.Data.SubmittedBy);
 
-    public void Apply(IEvent<CommendationPlanReturned> e)
-    {
-        Status = Returned;
-        Steps.Add(new("returned", e.Timestamp, e.Data.ReturnedBy, e.Data.Comments));
-    }
+    public void Apply(IEvent<CommendationPlanReturned> e) => Return(e.Timestamp, e.Data.ReturnedBy, e.Data.Comments);
 
-    public void Apply(IEvent<CommendationPlanApproved> e)
-    {
-        Status = Approved;
-        ApprovedAt = e.Timestamp;
-        ApprovedBy = e.Data.ApprovedBy;
-        Steps.Add(new("approved", e.Timestamp, e.Data.ApprovedBy, null));
-    }
+    public void Apply(IEvent<CommendationPlanApproved> e) => Approve(e.Timestamp, e.Data.ApprovedBy);
 
     public void Apply(IEvent<ShortlistDrafted> e)
     {
         Shortlist = new(Draft, e.Data.Units, e.Data.People, e.Timestamp, e.Data.DraftedBy);
-        Steps.Add(new("shortlistDrafted", e.Timestamp, e.Data.DraftedBy, null));
+        Took("shortlistDrafted", e.Timestamp, e.Data.DraftedBy);
     }
 
     public void Apply(IEvent<ShortlistSubmitted> e)
     {
         Shortlist = Shortlist! with { Status = Submitted };
-        Steps.Add(new("shortlistSubmitted", e.Timestamp, e.Data.SubmittedBy, null));
+        Took("shortlistSubmitted", e.Timestamp, e.Data.SubmittedBy);
     }
 
     public void Apply(IEvent<ShortlistReturned> e)
     {
         Shortlist = Shortlist! with { Status = Returned };
-        Steps.Add(new("shortlistReturned", e.Timestamp, e.Data.ReturnedBy, e.Data.Comments));
+        Took("shortlistReturned", e.Timestamp, e.Data.ReturnedBy, e.Data.Comments);
     }
 
     public void Apply(IEvent<ShortlistApproved> e)
     {
         Shortlist = Shortlist! with { Status = Approved };
-        Steps.Add(new("shortlistApproved", e.Timestamp, e.Data.ApprovedBy, null));
+        Took("shortlistApproved", e.Timestamp, e.Data.ApprovedBy);
     }
 
     public void Apply(IEvent<CommendationsIssued> e)
     {
         Status = Commended;
         Issue = new(e.Data.DocumentNumber, e.Data.AwardedOn, e.Data.CommendationIds, e.Timestamp, e.Data.IssuedBy);
-        Steps.Add(new("commended", e.Timestamp, e.Data.IssuedBy, e.Data.DocumentNumber));
+        Took("commended", e.Timestamp, e.Data.IssuedBy, e.Data.DocumentNumber);
     }
-
-    /// <summary>When the last step of the given kind was taken, for the refusals' wording.</summary>
-    public string Last(string step) => Steps.LastOrDefault(s => s.Step == step) is { } s ? $"{s.At:O} by {s.By}" : "an earlier time";
 }

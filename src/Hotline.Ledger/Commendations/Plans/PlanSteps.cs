@@ -1,3 +1,5 @@
+using Hotline.Ledger.Approvals;
+
 namespace Hotline.Ledger.Commendations.Plans;
 
 /// <summary>
@@ -25,22 +27,15 @@ public static class PlanSteps
         };
     }
 
-    private static string? PlanItself(CommendationPlan p, Step step, string route) => (step, p.Status) switch
-    {
-        (_, CommendationPlan.Approved) =>
-            $"The plan was approved at {p.ApprovedAt:O} by {p.ApprovedBy}; its terms are final.",
-        (Step.Revise or Step.Submit, CommendationPlan.Draft or CommendationPlan.Returned) => null,
-        (Step.Return or Step.Approve, CommendationPlan.Submitted) => null,
-        (Step.Revise, CommendationPlan.Submitted) =>
-            $"The plan is with the leadership (submitted at {p.Last("submitted")}); a leader must return it first (POST {route}/return).",
-        (Step.Submit, CommendationPlan.Submitted) =>
-            $"The plan was already submitted at {p.Last("submitted")}; a leader approves it or returns it first.",
-        (Step.Return or Step.Approve, CommendationPlan.Draft) =>
-            $"The plan is a draft; the office must submit it first (POST {route}/submit).",
-        (Step.Return or Step.Approve, CommendationPlan.Returned) =>
-            $"The plan was returned at {p.Last("returned")}; the office must submit it again first (POST {route}/submit).",
-        _ => $"The plan is {p.Status}; '{step}' cannot follow.",
-    };
+    private static string? PlanItself(CommendationPlan p, Step step, string route) => p.Status == CommendationPlan.Approved
+        ? $"The plan was approved at {p.ApprovedAt:O} by {p.ApprovedBy}; its terms are final."
+        : p.OutOfOrder(step switch
+        {
+            Step.Revise => ApprovalMove.Edit,
+            Step.Submit => ApprovalMove.Submit,
+            Step.Return => ApprovalMove.Return,
+            _ => ApprovalMove.Approve,
+        }, step.ToString(), "plan", route);
 
     private static string? Application(CommendationPlan p, DateOnly today, string route)
     {

@@ -1,3 +1,4 @@
+using Hotline.Ledger.Approvals;
 namespace Hotline.Ledger.Commendations.Plans;
 
 public sealed record ApplicationWindow(DateOnly OpensOn, DateOnly ClosesOn);
@@ -21,7 +22,7 @@ public sealed record PlanView(
     string? ApprovedBy,
     Shortlist? Shortlist,
     Issue? Commendations,
-    IReadOnlyList<PlanStep> Steps)
+    IReadOnlyList<ApprovalStep> Steps)
 {
     public static PlanView Of(CommendationPlan p) => new(
         p.Id, p.Year, p.Status, p.EvaluationId, p.SheetSha256, p.Rulebook, p.Terms.Scope, p.Terms.UnitQuota, p.Terms.PersonQuota,

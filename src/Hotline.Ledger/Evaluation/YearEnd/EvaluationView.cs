@@ -1,3 +1,4 @@
+using Hotline.Ledger.Approvals;
 using Hotline.Ledger.Evaluation.Sheets;
 
 namespace Hotline.Ledger.Evaluation.YearEnd;
@@ -19,7 +20,7 @@ public sealed record EvaluationView(
     DateTimeOffset? ApprovedAt,
     string? ApprovedBy,
     IReadOnlyList<UnitRemark> Remarks,
-    IReadOnlyList<EvaluationStep> Steps,
+    IReadOnlyList<ApprovalStep> Steps,
     IReadOnlyList<SheetClause> Clauses,
     IReadOnlyList<SheetUnit> Units,
     IReadOnlyList<SheetPerson> People)
