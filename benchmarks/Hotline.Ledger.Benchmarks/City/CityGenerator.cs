@@ -261,8 +261,10 @@ public sealed class CityGenerator(CityPlan plan, RulebookCatalog rulebooks, int 
         {
             Emit("returned", t = t.AddHours(1 + rng.Next(23)));
             unit = plan.CaseUnit(rng);
-            person = plan.MemberOn(rng, unit, OfficeCalendar.DateOf(t));
-            Emit("reassigned", t = t.AddHours(1 + rng.Next(5)), plan.Units[unit].Id, person?.Id);
+            // The person is a member on the day of the reassignment itself, which may be the next day (a transfer).
+            var reassignedAt = t.AddHours(1 + rng.Next(5));
+            person = plan.MemberOn(rng, unit, OfficeCalendar.DateOf(reassignedAt));
+            Emit("reassigned", t = reassignedAt, plan.Units[unit].Id, person?.Id);
             Emit("signedFor", t.AddMinutes(10 + rng.Next(110)));
         }
 

@@ -48,6 +48,8 @@ public sealed class BenchHost : IAsyncDisposable
         builder.Configuration["Hotline:Deadlines:Coalesce"] = "1.00:00:00";
         builder.Configuration["Hotline:Deadlines:SweepCron"] = "0 4 1 1 *";
         builder.Logging.ClearProviders();
+        // Logs go with the progress to standard error: standard output carries the table only.
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddHotlineLedger();
