@@ -3,19 +3,12 @@ using Hotline.Ledger.Benchmarks.City;
 using Hotline.Ledger.Benchmarks.Running;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Time;
-using Marten;
 
 namespace Hotline.Ledger.Benchmarks.Experiments;
 
 /// <summary>Development aid: the SQL a single POST /api/entries costs.</summary>
 public static class EntryTrace
 {
-    private sealed class StoreTrace(SqlTrace trace) : IMartenLogger
-    {
-        public IMartenSessionLogger StartSession(IQuerySession session) => trace;
-        public void SchemaChange(string sql) { }
-    }
-
     public static async Task Run(string connectionString)
     {
         var scale = CityScale.Small;
@@ -25,7 +18,7 @@ public static class EntryTrace
         var schema = "bench_trace_" + Random.Shared.Next(100000);
         var trace = new SqlTrace();
         var tracing = false;
-        var host = await BenchHost.Start(connectionString, schema, clock, o => o.Logger(new StoreTrace(trace)));
+        var host = await BenchHost.Start(connectionString, schema, clock, o => o.Logger(trace));
         try
         {
             var loader = new LedgerLoader(host.Store, clock, catalog);
@@ -37,7 +30,7 @@ public static class EntryTrace
             var person = plan.People[0];
             object Body() => new { clause = "B2.1", unitId = plan.Units[person.UnitOn(new DateOnly(2020, 2, 1))].Id, personId = person.Id, occurredOn = "2020-02-01", reason = "r" };
             for (var i = 0; i < 5; i++) (await http.PostAsJsonAsync("/api/entries", Body())).EnsureSuccessStatusCode();
-            trace.First.Clear(); trace.RoundTrips = 0; trace.Commands = 0; tracing = true;
+            trace.Reset(); tracing = true;
             for (var i = 0; i < 10; i++) (await http.PostAsJsonAsync("/api/entries", Body())).EnsureSuccessStatusCode();
             Console.WriteLine($"10 entries: {trace.RoundTrips} Marten round trips, {trace.Commands} commands (tracing {tracing})");
             foreach (var sql in trace.First.Take(12)) Console.WriteLine("  " + sql.Replace('\n', ' ')[..Math.Min(200, sql.Length)]);

@@ -5,35 +5,12 @@ using Hotline.Ledger.Cases.Feed;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Time;
 using Marten;
-using Marten.Services;
-using Npgsql;
 
 namespace Hotline.Ledger.Benchmarks.Experiments;
 
 /// <summary>Development aid: what one case-feed batch of 1,000 rows costs, in time and in SQL.</summary>
 public static class FeedTrace
 {
-    private sealed class Counting : IMartenLogger, IMartenSessionLogger
-    {
-        public readonly Dictionary<string, int> Kinds = [];
-        public int RoundTrips;
-        public IMartenSessionLogger StartSession(IQuerySession session) => this;
-        public void SchemaChange(string sql) { }
-        public void LogSuccess(NpgsqlCommand command) { }
-        public void LogFailure(NpgsqlCommand command, Exception ex) { }
-        public void LogSuccess(NpgsqlBatch batch) { }
-        public void LogFailure(NpgsqlBatch batch, Exception ex) { }
-        public void LogFailure(Exception ex, string message) { }
-        public void RecordSavedChanges(IDocumentSession session, IChangeSet commit) { }
-        public void OnBeforeExecute(NpgsqlCommand command) { lock (this) { RoundTrips++; Count(command.CommandText); } }
-        public void OnBeforeExecute(NpgsqlBatch batch) { lock (this) { RoundTrips++; foreach (var c in batch.BatchCommands) Count(c.CommandText); } }
-        private void Count(string sql)
-        {
-            var key = string.Join(' ', sql.Split((char[])[' ', '\n', '('], StringSplitOptions.RemoveEmptyEntries).Take(4));
-            Kinds[key] = Kinds.GetValueOrDefault(key) + 1;
-        }
-    }
-
     public static async Task Run(string connectionString, int batches)
     {
         var scale = CityScale.Medium;
@@ -41,7 +18,7 @@ public static class FeedTrace
         var plan = CityPlan.Build(scale, 1);
         var clock = new CityClock(OfficeCalendar.EndOf(scale.Founding.AddDays(-1)));
         var schema = "bench_trace_" + Random.Shared.Next(100000);
-        var counting = new Counting();
+        var counting = new SqlTrace();
         var host = await BenchHost.Start(connectionString, schema, clock, o => o.Logger(counting));
         try
         {
@@ -60,7 +37,7 @@ public static class FeedTrace
                 if (sent >= 10) rawOps.Add(c);
                 if (!driver.Add(c, viaHttp: false)) continue;
                 await loader.Flush();
-                if (++sent == 10) { counting.Kinds.Clear(); counting.RoundTrips = 0; watch.Reset(); rawOps.Clear(); }
+                if (++sent == 10) { counting.Reset(); watch.Reset(); rawOps.Clear(); }
                 if (sent <= 10) { await driver.Flush(); continue; }
                 var before = Process.GetCurrentProcess().TotalProcessorTime;
                 watch.Start();

@@ -4,12 +4,31 @@ using Npgsql;
 
 namespace Hotline.Ledger.Benchmarks.Experiments;
 
-/// <summary>Development aid: counts the commands and round trips a session sends, and keeps the first ones.</summary>
-public sealed class SqlTrace : IMartenSessionLogger
+/// <summary>
+/// Development aid: counts the commands and round trips sessions send, keeps the first ones and counts
+/// statements by their opening words. Usable per session or, as the store's logger, for every session
+/// (then from many threads at once: hence the lock).
+/// </summary>
+public sealed class SqlTrace : IMartenSessionLogger, IMartenLogger
 {
     public int RoundTrips;
     public int Commands;
     public List<string> First { get; } = [];
+    public Dictionary<string, int> Kinds { get; } = [];
+
+    public void Reset()
+    {
+        lock (this)
+        {
+            RoundTrips = 0;
+            Commands = 0;
+            First.Clear();
+            Kinds.Clear();
+        }
+    }
+
+    public IMartenSessionLogger StartSession(IQuerySession session) => this;
+    public void SchemaChange(string sql) { }
 
     public void LogSuccess(NpgsqlCommand command) { }
     public void LogFailure(NpgsqlCommand command, Exception ex) { }
@@ -20,16 +39,27 @@ public sealed class SqlTrace : IMartenSessionLogger
 
     public void OnBeforeExecute(NpgsqlCommand command)
     {
-        RoundTrips++;
-        Commands++;
-        if (First.Count < 30) First.Add(command.CommandText);
+        lock (this)
+        {
+            RoundTrips++;
+            Saw(command.CommandText);
+        }
     }
 
     public void OnBeforeExecute(NpgsqlBatch batch)
     {
-        RoundTrips++;
-        Commands += batch.BatchCommands.Count;
-        foreach (var c in batch.BatchCommands)
-            if (First.Count < 30) First.Add(c.CommandText);
+        lock (this)
+        {
+            RoundTrips++;
+            foreach (var c in batch.BatchCommands) Saw(c.CommandText);
+        }
+    }
+
+    private void Saw(string sql)
+    {
+        Commands++;
+        if (First.Count < 30) First.Add(sql);
+        var kind = string.Join(' ', sql.Split((char[])[' ', '\n', '('], StringSplitOptions.RemoveEmptyEntries).Take(4));
+        Kinds[kind] = Kinds.GetValueOrDefault(kind) + 1;
     }
 }
