@@ -43,7 +43,7 @@ public sealed class CityBenchmark(BenchmarkOptions options)
         _run.Start();
         var stamp = TimeProvider.System.GetUtcNow().ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         var schema = $"bench_{stamp}_{Random.Shared.Next(1000):D3}";
-        var figures = new Figures { Scale = Scale.Name, Seed = options.Seed, Schema = schema, AllYears = Scale.Years, Machine = MachineInfo(), LoadBefore = LoadAverage() };
+        var figures = new Figures { Scale = Scale.Name, Seed = options.Seed, Schema = schema, SchemaKept = options.KeepSchema, AllYears = Scale.Years, Machine = MachineInfo(), LoadBefore = LoadAverage() };
         var scratch = new[] { schema, schema + "_mq", schema + "_copy", schema + "_mq1" };
 
         var catalog = new RulebookCatalog(RulebookLoader.LoadBuiltIn());

@@ -18,6 +18,7 @@ public sealed class Figures
     public required string Scale { get; init; }
     public required int Seed { get; init; }
     public required string Schema { get; init; }
+    public bool SchemaKept { get; init; }
     public string Machine { get; set; } = "";
     public string LoadBefore { get; set; } = "";
     public string LoadAfter { get; set; } = "";

@@ -14,7 +14,7 @@ public static class FiguresTable
         var o = new StringBuilder();
         o.AppendLine(C, $"Hotline Ledger benchmark — scale {f.Scale} (seed {f.Seed}), {f.LedgerEvents:N0} ledger events + {f.CaseEventsGenerated:N0} case events generated, run took {f.Total:hh\\:mm\\:ss}");
         o.AppendLine(C, $"Machine: {f.Machine}. Load average before/after: {f.LoadBefore} / {f.LoadAfter}.");
-        o.AppendLine(C, $"Host: Kestrel on 127.0.0.1 in the benchmark process, PostgreSQL on the same machine, schema {f.Schema} (dropped). Marten append mode: {f.AppendMode}.");
+        o.AppendLine(C, $"Host: Kestrel on 127.0.0.1 in the benchmark process, PostgreSQL on the same machine, schema {f.Schema} ({(f.SchemaKept ? "kept" : "dropped")}). Marten append mode: {f.AppendMode}.");
         o.AppendLine();
         o.AppendLine("| figure | this run | baseline (same run) | ratio | target | met |");
         o.AppendLine("|---|---|---|---|---|---|");

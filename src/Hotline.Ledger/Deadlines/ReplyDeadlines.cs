@@ -16,16 +16,20 @@ public static class ReplyDeadlines
 {
     public const string Clause = "D3.1";
 
-    /// <summary>Charges the cases whose deadline passed by <paramref name="cutoff"/>; answers whether more remain than <paramref name="limit"/>.</summary>
+    /// <summary>Charges the cases whose deadline passed by <paramref name="cutoff"/>; answers whether there may be more than <paramref name="limit"/>.</summary>
     public static async Task<bool> Judge(IDocumentSession session, DateTimeOffset cutoff, RulebookCatalog rulebooks, int limit, CancellationToken ct)
     {
-        var due = await session.Query<CaseFile>()
+        // The earliest due files, locked in id order as the feed locks them (ADR 0048), then read: a feed batch
+        // that holds one is waited for, and what it wrote is what is judged.
+        var table = session.DocumentStore.Options.Schema.For<CaseFile>();
+        var locked = await session.AdvancedSql.QueryAsync<Guid>(
+            $"select id from {table} where id in (select id from {table} where reply_check_at <= ? order by reply_check_at limit ?) order by id for update",
+            ct, cutoff, limit);
+        var due = (await session.LoadManyAsync<CaseFile>(ct, locked))
             .Where(c => c.ReplyCheckAt != null && c.ReplyCheckAt <= cutoff)
-            .OrderBy(c => c.ReplyCheckAt)
-            .Take(limit + 1)
-            .ToListAsync(ct);
+            .OrderBy(c => c.ReplyCheckAt);
 
-        foreach (var file in due.Take(limit))
+        foreach (var file in due)
         {
             var derivation = file.Derive();
             foreach (var missed in file.Uncharged(derivation).Where(o => o.CheckAt <= cutoff).ToList())
@@ -35,7 +39,7 @@ public static class ReplyDeadlines
             session.Store(file);
         }
 
-        return due.Count > limit;
+        return locked.Count == limit;
     }
 
     private static void Charge(IDocumentSession session, CaseFile file, ReplyObligation missed, RulebookCatalog rulebooks)

@@ -66,4 +66,41 @@ public class CounterCheckpointTests(LedgerApp app) : LedgerTest(app)
         await using var count = new NpgsqlCommand($"select count(distinct checkpoint_at) from \"{App.Schema}\".{CounterCheckpoints.TableName}", check);
         Assert.True((long)(await count.ExecuteScalarAsync())! >= 10, "the probes should have gone through many weekly checkpoints");
     }
+
+    [Fact]
+    public async Task A_sum_after_a_checkpoint_reads_the_checkpoint_and_catching_up_again_takes_none()
+    {
+        // A year of its own: a checkpoint covers every unit of its kind and year.
+        var unit = Guid.NewGuid();
+        var start = new DateTimeOffset(2021, 1, 4, 0, 0, 0, TimeSpan.FromHours(8)); // a Monday: a grid point
+        await using (var conn = new NpgsqlConnection(LedgerApp.ConnectionString))
+        {
+            await conn.OpenAsync();
+            await CaseCounters.Copy(conn, App.Schema, [
+                (new CounterKey(SubjectKind.Unit, unit, 2021, new DateOnly(2021, 1, 4)), new CaseCounts(Assigned: 1), start.AddDays(1)),
+                (new CounterKey(SubjectKind.Unit, unit, 2021, new DateOnly(2021, 1, 12)), new CaseCounts(Assigned: 1), start.AddDays(9)),
+            ]);
+        }
+
+        var knownAt = start.AddDays(15);
+        Assert.Equal(2, (await CounterCheckpoints.Sum(App.Store, SubjectKind.Unit, 2021, new DateOnly(2021, 12, 31), knownAt))[unit].Assigned);
+
+        // Mark the checkpoint just taken (two weeks in) so that an answer read through it can be told from one summed from the rows.
+        await using (var conn = new NpgsqlConnection(LedgerApp.ConnectionString))
+        {
+            await conn.OpenAsync();
+            await using var mark = new NpgsqlCommand(
+                $"update \"{App.Schema}\".{CounterCheckpoints.TableName} set days[1] = days[1] + 1000 where subject_id = @unit and checkpoint_at = @at", conn);
+            mark.Parameters.AddWithValue("unit", unit);
+            mark.Parameters.AddWithValue("at", start.AddDays(14).ToUniversalTime());
+            Assert.Equal(1, await mark.ExecuteNonQueryAsync());
+        }
+
+        Assert.Equal(1002, (await CounterCheckpoints.Sum(App.Store, SubjectKind.Unit, 2021, new DateOnly(2021, 12, 31), knownAt))[unit].Assigned);
+        Assert.Equal(2, (await CounterCheckpoints.Sum(App.Store, SubjectKind.Unit, 2021, new DateOnly(2021, 12, 31), start.AddDays(13)))[unit].Assigned);
+
+        // Every later week has nothing new: catching up writes what is missing once, then nothing.
+        await CounterCheckpoints.CatchUp(App.Store, SubjectKind.Unit, 2021);
+        Assert.Equal(0, await CounterCheckpoints.CatchUp(App.Store, SubjectKind.Unit, 2021));
+    }
 }

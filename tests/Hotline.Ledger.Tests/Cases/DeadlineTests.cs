@@ -120,6 +120,36 @@ public class DeadlineTests(CaseFeedApp app) : CaseFeedTest(app)
     }
 
     [Fact]
+    public async Task A_judgement_racing_a_feed_batch_on_the_same_cases_charges_each_once_and_keeps_every_row()
+    {
+        var year = Stage();
+        MoveTo(Local(year, 5, 1));
+        var unit = await App.NewUnit();
+        var at = Local(year, 5, 10, 9);
+        var due = at.AddDays(2);
+        MoveTo(at.AddMinutes(1));
+        object[] Batch(Func<int, object> row) => Enumerable.Range(0, 300).Select(row).ToArray();
+        await Ingest(Batch(i => Row($"RJ{i}-a", $"RJ{i}", "assigned", at, unit, replyDueAt: due)));
+
+        // The judge charges the 300 late cases while a batch completes the same 300 (a completion is no reply):
+        // both write the same case files and streams, and neither may lose the other's work.
+        MoveTo(due + Grace);
+        var judged = Judge();
+        var fed = Ingest(Batch(i => Row($"RJ{i}-c", $"RJ{i}", "completed", due.AddMinutes(30))));
+        await Task.WhenAll(judged, fed);
+        Assert.Equal(300, (await fed).GetProperty("accepted").GetInt32());
+        await Judge();
+
+        Assert.Equal(300, (await EntriesOf(unit, "D3.1")).Select(e => e.GetProperty("caseNumber").GetString()).Distinct().Count());
+        Assert.Equal(300, (await EntriesOf(unit, "D3.1")).Count);
+        var rates = await App.Ok($"/api/units/{unit}/rates?year={year}");
+        Assert.Equal(300, rates.GetProperty("completed").GetInt32());
+        var file = await App.Ok("/api/cases/RJ123");
+        Assert.Single(file.GetProperty("charges").EnumerateArray());
+        Assert.Equal(2, file.GetProperty("facts").GetArrayLength());
+    }
+
+    [Fact]
     public async Task A_monthly_report_not_in_by_the_5th_of_the_next_month_costs_5_points_once()
     {
         var year = Stage();

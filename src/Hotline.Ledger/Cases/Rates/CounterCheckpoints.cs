@@ -50,8 +50,8 @@ public static class CounterCheckpoints
         await conn.OpenAsync(ct);
         var schema = store.Options.DatabaseSchemaName;
         var settled = Min(knownAt, StoreNow(store) - Settle);
-        var (at, days) = settled < Anchor
-            ? (DateTimeOffset.MinValue, new Dictionary<Guid, (DateOnly First, int[] Days)>())
+        var (at, days, _) = settled < Anchor
+            ? (DateTimeOffset.MinValue, new Dictionary<Guid, (DateOnly First, int[] Days)>(), false)
             : await Checkpoint(conn, schema, kind, year, GridPointAtOrBefore(settled), ct);
 
         var result = new Dictionary<Guid, int[]>();
@@ -90,7 +90,7 @@ public static class CounterCheckpoints
         var written = 0;
         var last = GridPointAtOrBefore(StoreNow(store) - Settle);
         for (var g = GridPointAtOrBefore(new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.FromHours(8))); g <= last; g += Interval)
-            if ((await Checkpoint(conn, schema, kind, year, g, ct)).At == g) written++;
+            if ((await Checkpoint(conn, schema, kind, year, g, ct)).Taken) written++;
         return written;
     }
 
@@ -100,9 +100,9 @@ public static class CounterCheckpoints
 
     /// <summary>
     /// The checkpoint to read for the grid point <paramref name="g"/>: the latest one at or before it, taken at
-    /// <paramref name="g"/> first if rows were recorded since that one.
+    /// <paramref name="g"/> first (<c>Taken</c>) if rows were recorded since that one.
     /// </summary>
-    private static async Task<(DateTimeOffset At, Dictionary<Guid, (DateOnly First, int[] Days)> Days)> Checkpoint(
+    private static async Task<(DateTimeOffset At, Dictionary<Guid, (DateOnly First, int[] Days)> Days, bool Taken)> Checkpoint(
         NpgsqlConnection conn, string schema, SubjectKind kind, int year, DateTimeOffset g, CancellationToken ct)
     {
         DateTimeOffset? latest;
@@ -110,11 +110,13 @@ public static class CounterCheckpoints
         {
             find.CommandText = $"select max(checkpoint_at) from {schema}.{TableName} where subject_kind = @kind and year = @year and checkpoint_at <= @to";
             Bind(find, kind, year, DateTimeOffset.MinValue, g);
-            latest = await find.ExecuteScalarAsync(ct) as DateTimeOffset?;
+            // Npgsql reads a timestamptz as a UTC DateTime, never as a DateTimeOffset: reading it "as DateTimeOffset?"
+            // found no checkpoint, ever, and every sum started again from the year's first row (ADR 0047).
+            latest = await find.ExecuteScalarAsync(ct) is DateTime utc ? new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)) : null;
         }
 
         var days = latest is { } at ? await Load(conn, schema, kind, year, at, ct) : [];
-        if (latest == g) return (g, days);
+        if (latest == g) return (g, days, false);
 
         // Rows recorded since the latest checkpoint (or ever): add them, by day, and keep the result as of g.
         var from = latest ?? DateTimeOffset.MinValue;
@@ -138,9 +140,8 @@ public static class CounterCheckpoints
             }
         }
 
-        if (!changed && latest is { } unchanged) return (unchanged, days);
-        await Save(conn, schema, kind, year, g, days, ct);
-        return (g, days);
+        if (!changed && latest is { } unchanged) return (unchanged, days, false);
+        return (g, days, await Save(conn, schema, kind, year, g, days, ct));
     }
 
     /// <summary>The day array widened, if need be, to hold <paramref name="on"/>.</summary>
@@ -168,8 +169,8 @@ public static class CounterCheckpoints
         return days;
     }
 
-    /// <summary>Writes a checkpoint, with a marker row so that an empty one is known to exist; a racing twin wrote the same rows.</summary>
-    private static async Task Save(NpgsqlConnection conn, string schema, SubjectKind kind, int year, DateTimeOffset at,
+    /// <summary>Writes a checkpoint, with a marker row so that an empty one is known to exist; answers false when a racing twin wrote the same rows first.</summary>
+    private static async Task<bool> Save(NpgsqlConnection conn, string schema, SubjectKind kind, int year, DateTimeOffset at,
         Dictionary<Guid, (DateOnly First, int[] Days)> days, CancellationToken ct)
     {
         try
@@ -188,10 +189,12 @@ public static class CounterCheckpoints
             }
 
             await copy.CompleteAsync(ct);
+            return true;
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             // Taken at the same moment by another reader: the same rows are there.
+            return false;
         }
     }
 
