@@ -21,6 +21,9 @@ public static class RankingTrace
         var clock = new CityClock(now);
         await using var host = await BenchHost.Start(connectionString, schema, clock);
         var catalog = host.Service<RulebookCatalog>();
+        var caughtUp = Stopwatch.StartNew();
+        var taken = await CounterCheckpoints.CatchUp(host.Store, SubjectKind.Unit, year);
+        Console.WriteLine($"catch-up: {taken} checkpoints taken in {caughtUp.Elapsed.TotalSeconds:F1} s");
         var rng = new Random(7);
         for (var i = 0; i < probes; i++)
         {

@@ -85,12 +85,13 @@ public class CounterCheckpointTests(LedgerApp app) : LedgerTest(app)
         var knownAt = start.AddDays(15);
         Assert.Equal(2, (await CounterCheckpoints.Sum(App.Store, SubjectKind.Unit, 2021, new DateOnly(2021, 12, 31), knownAt))[unit].Assigned);
 
-        // Mark the checkpoint just taken (two weeks in) so that an answer read through it can be told from one summed from the rows.
+        // Mark the checkpoint just taken (two weeks in: its last day's 'assigned' total) so that an answer read through
+        // it can be told from one summed from the rows.
         await using (var conn = new NpgsqlConnection(LedgerApp.ConnectionString))
         {
             await conn.OpenAsync();
             await using var mark = new NpgsqlCommand(
-                $"update \"{App.Schema}\".{CounterCheckpoints.TableName} set days[1] = days[1] + 1000 where subject_id = @unit and checkpoint_at = @at", conn);
+                $"update \"{App.Schema}\".{CounterCheckpoints.TableName} set totals[cardinality(totals) - 10] = totals[cardinality(totals) - 10] + 1000 where subject_id = @unit and checkpoint_at = @at", conn);
             mark.Parameters.AddWithValue("unit", unit);
             mark.Parameters.AddWithValue("at", start.AddDays(14).ToUniversalTime());
             Assert.Equal(1, await mark.ExecuteNonQueryAsync());

@@ -9,15 +9,17 @@ namespace Hotline.Ledger.Cases.Rates;
 /// <summary>
 /// Weekly checkpoints of the units' rate counters (ADR 0045), so that summing every unit's counts — a ranking,
 /// the warnings — reads one row per unit instead of every counter row of the year. A checkpoint holds, per
-/// unit, its counts by business day (one array) as recorded up to a weekly instant; the counts at
-/// (asOf, knownAt) are the checkpoint's days up to asOf plus the counter rows recorded after the checkpoint,
-/// up to knownAt. Exact, like the rows: a checkpoint is only ever taken of a past the feed can no longer
-/// write to (<see cref="Settle"/>), and is derived from the rows alone, so a rebuild may simply drop them.
-/// Built on demand, from the latest one before it, and kept.
+/// unit, its running totals by business day (one array: day d holds the counts of every day up to d) as
+/// recorded up to a weekly instant; the counts at (asOf, knownAt) are the checkpoint's totals on asOf — eleven
+/// numbers cut out of the array by the database — plus the counter rows recorded after the checkpoint, up to
+/// knownAt. Exact, like the rows: a checkpoint is only ever taken of a past the feed can no longer write to
+/// (<see cref="Settle"/>), and is derived from the rows alone, so a rebuild may simply drop them. Built on
+/// demand, from the latest one before it, and kept.
 /// </summary>
 public static class CounterCheckpoints
 {
-    public const string TableName = "hl_case_counter_checkpoints";
+    // Running totals since ADR 0049; the table of ADR 0045's per-day arrays is left behind, unread.
+    public const string TableName = "hl_case_counter_totals";
 
     /// <summary>A checkpoint every week (Mondays 00:00, Asia/Shanghai): at most a week of rows is summed raw.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromDays(7);
@@ -38,7 +40,7 @@ public static class CounterCheckpoints
         table.AddColumn<DateTimeOffset>("checkpoint_at").NotNull().AsPrimaryKey();
         table.AddColumn<Guid>("subject_id").NotNull().AsPrimaryKey();
         table.AddColumn("first_day", "date").NotNull();
-        table.AddColumn("days", "integer[]").NotNull();
+        table.AddColumn("totals", "integer[]").NotNull();
         return table;
     }
 
@@ -50,18 +52,14 @@ public static class CounterCheckpoints
         await conn.OpenAsync(ct);
         var schema = store.Options.DatabaseSchemaName;
         var settled = Min(knownAt, StoreNow(store) - Settle);
-        var (at, days, _) = settled < Anchor
-            ? (DateTimeOffset.MinValue, new Dictionary<Guid, (DateOnly First, int[] Days)>(), false)
-            : await Checkpoint(conn, schema, kind, year, GridPointAtOrBefore(settled), ct);
-
         var result = new Dictionary<Guid, int[]>();
-        foreach (var (subject, (first, values)) in days)
+        var at = DateTimeOffset.MinValue;
+        if (settled >= Anchor)
         {
-            var sum = new int[Counts];
-            var last = Math.Min(asOf.DayNumber - first.DayNumber, values.Length / Counts - 1);
-            for (var d = 0; d <= last; d++)
-            for (var c = 0; c < Counts; c++) sum[c] += values[d * Counts + c];
-            result[subject] = sum;
+            var g = GridPointAtOrBefore(settled);
+            var latest = await Latest(conn, schema, kind, year, g, ct);
+            at = latest == g ? g : (await Take(conn, schema, kind, year, g, latest, ct)).At;
+            if (at != DateTimeOffset.MinValue) result = await TotalsOn(conn, schema, kind, year, at, asOf, ct);
         }
 
         // The rows recorded after the checkpoint, up to knownAt, as the plain sum reads them.
@@ -90,7 +88,11 @@ public static class CounterCheckpoints
         var written = 0;
         var last = GridPointAtOrBefore(StoreNow(store) - Settle);
         for (var g = GridPointAtOrBefore(new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.FromHours(8))); g <= last; g += Interval)
-            if ((await Checkpoint(conn, schema, kind, year, g, ct)).Taken) written++;
+        {
+            var latest = await Latest(conn, schema, kind, year, g, ct);
+            if (latest != g && (await Take(conn, schema, kind, year, g, latest, ct)).Taken) written++;
+        }
+
         return written;
     }
 
@@ -98,29 +100,52 @@ public static class CounterCheckpoints
     public static DateTimeOffset GridPointAtOrBefore(DateTimeOffset instant) =>
         instant < Anchor ? Anchor : Anchor + Interval * Math.Floor((instant - Anchor) / Interval);
 
-    /// <summary>
-    /// The checkpoint to read for the grid point <paramref name="g"/>: the latest one at or before it, taken at
-    /// <paramref name="g"/> first (<c>Taken</c>) if rows were recorded since that one.
-    /// </summary>
-    private static async Task<(DateTimeOffset At, Dictionary<Guid, (DateOnly First, int[] Days)> Days, bool Taken)> Checkpoint(
-        NpgsqlConnection conn, string schema, SubjectKind kind, int year, DateTimeOffset g, CancellationToken ct)
+    /// <summary>The latest checkpoint at or before <paramref name="g"/>, if any.</summary>
+    private static async Task<DateTimeOffset?> Latest(NpgsqlConnection conn, string schema, SubjectKind kind, int year, DateTimeOffset g, CancellationToken ct)
     {
-        DateTimeOffset? latest;
-        await using (var find = conn.CreateCommand())
-        {
-            find.CommandText = $"select max(checkpoint_at) from {schema}.{TableName} where subject_kind = @kind and year = @year and checkpoint_at <= @to";
-            Bind(find, kind, year, DateTimeOffset.MinValue, g);
-            // Npgsql reads a timestamptz as a UTC DateTime, never as a DateTimeOffset: reading it "as DateTimeOffset?"
-            // found no checkpoint, ever, and every sum started again from the year's first row (ADR 0047).
-            latest = await find.ExecuteScalarAsync(ct) is DateTime utc ? new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)) : null;
-        }
+        await using var find = conn.CreateCommand();
+        find.CommandText = $"select max(checkpoint_at) from {schema}.{TableName} where subject_kind = @kind and year = @year and checkpoint_at <= @to";
+        Bind(find, kind, year, DateTimeOffset.MinValue, g);
+        // Npgsql reads a timestamptz as a UTC DateTime, never as a DateTimeOffset: reading it "as DateTimeOffset?"
+        // found no checkpoint, ever, and every sum started again from the year's first row (ADR 0049).
+        return await find.ExecuteScalarAsync(ct) is DateTime utc ? new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)) : null;
+    }
 
-        var days = latest is { } at ? await Load(conn, schema, kind, year, at, ct) : [];
-        if (latest == g) return (g, days, false);
+    /// <summary>
+    /// Every subject's totals on <paramref name="asOf"/> in the checkpoint at <paramref name="at"/> (its last day's
+    /// when asOf is later; none before its first day): the database cuts the eleven numbers out of each array.
+    /// </summary>
+    private static async Task<Dictionary<Guid, int[]>> TotalsOn(NpgsqlConnection conn, string schema, SubjectKind kind, int year, DateTimeOffset at, DateOnly asOf, CancellationToken ct)
+    {
+        var totals = new Dictionary<Guid, int[]>();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = $"""
+                           select subject_id, totals[day * {Counts} + 1 : day * {Counts} + {Counts}]
+                           from (select subject_id, totals, least(@asOf - first_day, cardinality(totals) / {Counts} - 1) as day
+                                 from {schema}.{TableName}
+                                 where subject_kind = @kind and year = @year and checkpoint_at = @to and subject_id <> @none) c
+                           where day >= 0
+                           """;
+        Bind(cmd, kind, year, DateTimeOffset.MinValue, at);
+        cmd.Parameters.AddWithValue("asOf", asOf);
+        cmd.Parameters.AddWithValue("none", Guid.Empty);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            totals[reader.GetGuid(0)] = reader.GetFieldValue<int[]>(1);
+        return totals;
+    }
 
-        // Rows recorded since the latest checkpoint (or ever): add them, by day, and keep the result as of g.
+    /// <summary>
+    /// The checkpoint to read for the grid point <paramref name="g"/> when the latest is <paramref name="latest"/>
+    /// (earlier, or none): taken at <paramref name="g"/> (<c>Taken</c>) if rows were recorded since that one, else
+    /// that one, unchanged (or none at all: <see cref="DateTimeOffset.MinValue"/>).
+    /// </summary>
+    private static async Task<(DateTimeOffset At, bool Taken)> Take(
+        NpgsqlConnection conn, string schema, SubjectKind kind, int year, DateTimeOffset g, DateTimeOffset? latest, CancellationToken ct)
+    {
+        // Rows recorded since the latest checkpoint (or ever), by subject and day.
         var from = latest ?? DateTimeOffset.MinValue;
-        var changed = false;
+        var rows = new List<(Guid Subject, DateOnly On, int[] Counts)>();
         await using (var delta = conn.CreateCommand())
         {
             delta.CommandText = $"select subject_id, occurred_on, {Sums} from {schema}.{CaseCounters.TableName} " +
@@ -129,19 +154,26 @@ public static class CounterCheckpoints
             await using var reader = await delta.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                changed = true;
-                var subject = reader.GetGuid(0);
-                var on = reader.GetFieldValue<DateOnly>(1);
-                var (first, values) = days.TryGetValue(subject, out var had) ? had : (on, []);
-                (first, values) = Cover(first, values, on);
-                var index = (on.DayNumber - first.DayNumber) * Counts;
-                for (var c = 0; c < Counts; c++) values[index + c] += (int)reader.GetInt64(2 + c);
-                days[subject] = (first, values);
+                var counts = new int[Counts];
+                for (var c = 0; c < Counts; c++) counts[c] = (int)reader.GetInt64(2 + c);
+                rows.Add((reader.GetGuid(0), reader.GetFieldValue<DateOnly>(1), counts));
             }
         }
 
-        if (!changed && latest is { } unchanged) return (unchanged, days, false);
-        return (g, days, await Save(conn, schema, kind, year, g, days, ct));
+        if (rows.Count == 0 && latest is { } unchanged) return (unchanged, false);
+
+        // The latest checkpoint's days, the rows added to them, kept as of g.
+        var days = latest is { } at ? await Load(conn, schema, kind, year, at, ct) : [];
+        foreach (var (subject, on, counts) in rows)
+        {
+            var (first, values) = days.TryGetValue(subject, out var had) ? had : (on, []);
+            (first, values) = Cover(first, values, on);
+            var index = (on.DayNumber - first.DayNumber) * Counts;
+            for (var c = 0; c < Counts; c++) values[index + c] += counts[c];
+            days[subject] = (first, values);
+        }
+
+        return (g, await Save(conn, schema, kind, year, g, days, ct));
     }
 
     /// <summary>The day array widened, if need be, to hold <paramref name="on"/>.</summary>
@@ -156,16 +188,22 @@ public static class CounterCheckpoints
         return (newFirst, wider);
     }
 
+    /// <summary>A checkpoint's counts by day (each day's own, not running), to add rows to.</summary>
     private static async Task<Dictionary<Guid, (DateOnly, int[])>> Load(NpgsqlConnection conn, string schema, SubjectKind kind, int year, DateTimeOffset at, CancellationToken ct)
     {
         var days = new Dictionary<Guid, (DateOnly, int[])>();
         await using var cmd = conn.CreateCommand();
-        cmd.CommandText = $"select subject_id, first_day, days from {schema}.{TableName} where subject_kind = @kind and year = @year and checkpoint_at = @to and subject_id <> @none";
+        cmd.CommandText = $"select subject_id, first_day, totals from {schema}.{TableName} where subject_kind = @kind and year = @year and checkpoint_at = @to and subject_id <> @none";
         Bind(cmd, kind, year, DateTimeOffset.MinValue, at);
         cmd.Parameters.AddWithValue("none", Guid.Empty);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            days[reader.GetGuid(0)] = (reader.GetFieldValue<DateOnly>(1), reader.GetFieldValue<int[]>(2));
+        {
+            var values = reader.GetFieldValue<int[]>(2);
+            for (var i = values.Length - 1; i >= Counts; i--) values[i] -= values[i - Counts];
+            days[reader.GetGuid(0)] = (reader.GetFieldValue<DateOnly>(1), values);
+        }
+
         return days;
     }
 
@@ -176,16 +214,18 @@ public static class CounterCheckpoints
         try
         {
             await using var copy = await conn.BeginBinaryImportAsync(
-                $"copy {schema}.{TableName} (subject_kind, year, checkpoint_at, subject_id, first_day, days) from stdin (format binary)", ct);
+                $"copy {schema}.{TableName} (subject_kind, year, checkpoint_at, subject_id, first_day, totals) from stdin (format binary)", ct);
             foreach (var (subject, (first, values)) in days.Append(new(Guid.Empty, (new DateOnly(year, 1, 1), []))))
             {
+                var totals = (int[])values.Clone();
+                for (var i = Counts; i < totals.Length; i++) totals[i] += totals[i - Counts];
                 await copy.StartRowAsync(ct);
                 await copy.WriteAsync((short)kind, NpgsqlDbType.Smallint, ct);
                 await copy.WriteAsync(year, NpgsqlDbType.Integer, ct);
                 await copy.WriteAsync(at.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
                 await copy.WriteAsync(subject, NpgsqlDbType.Uuid, ct);
                 await copy.WriteAsync(first, NpgsqlDbType.Date, ct);
-                await copy.WriteAsync(values, NpgsqlDbType.Array | NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(totals, NpgsqlDbType.Array | NpgsqlDbType.Integer, ct);
             }
 
             await copy.CompleteAsync(ct);
