@@ -53,6 +53,7 @@ public sealed class Figures
     public Latencies? ScoreAll { get; set; }
     public Latencies? Ranking { get; set; }
     public Latencies? RankingInMemory { get; set; }
+    public int RankingYears { get; set; }
 
     public Rate? Rebuild { get; set; }
     public Rate? RebuildDaemon { get; set; }
