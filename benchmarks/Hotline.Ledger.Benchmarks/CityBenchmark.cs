@@ -319,7 +319,8 @@ public sealed class CityBenchmark(BenchmarkOptions options)
         return urls;
     }
 
-    private static (int Year, DateOnly AsOf, DateTimeOffset KnownAt) Point(Random rng, int firstYear, int lastYear, DateTimeOffset now)
+    /// <summary>A random point on both clocks: a year, a business date in it, and an instant from its first day to now.</summary>
+    internal static (int Year, DateOnly AsOf, DateTimeOffset KnownAt) Point(Random rng, int firstYear, int lastYear, DateTimeOffset now)
     {
         var year = firstYear + rng.Next(lastYear - firstYear + 1);
         var asOf = new DateOnly(year, 1, 1).AddDays(rng.Next(365));

@@ -27,9 +27,7 @@ public static class RankingTrace
         var rng = new Random(7);
         for (var i = 0; i < probes; i++)
         {
-            var asOf = new DateOnly(year, 1, 1).AddDays(rng.Next(365));
-            var from = OfficeCalendar.EndOf(new DateOnly(year, 1, 1));
-            var knownAt = from + TimeSpan.FromSeconds(rng.NextDouble() * (now - from).TotalSeconds);
+            var (_, asOf, knownAt) = CityBenchmark.Point(rng, year, year, now);
             var q = new ScoreQuery(year, asOf, knownAt);
             var rulebook = catalog.ForScoring(year, asOf)!;
             await using var session = host.Store.QuerySession();
