@@ -10,14 +10,20 @@ public class DeadlineTests(CaseFeedApp app) : CaseFeedTest(app)
 
     private async Task<(int Year, Guid Unit, DateTimeOffset At, DateTimeOffset Due)> CaseAssigned(string caseNumber, params object[] more)
     {
+        var (year, unit, at, due) = await UnitStaged();
+        await Ingest([Row($"{caseNumber}-a", caseNumber, "assigned", at, unit, replyDueAt: due), .. more]);
+        return (year, unit, at, due);
+    }
+
+    /// <summary>A new year, a unit registered in May, and the instant (clock just after it) a case is assigned with its reply due two days later.</summary>
+    private async Task<(int Year, Guid Unit, DateTimeOffset At, DateTimeOffset Due)> UnitStaged()
+    {
         var year = Stage();
         MoveTo(Local(year, 5, 1)); // registered in May: May's report is not due before June
         var unit = await App.NewUnit();
         var at = Local(year, 5, 10, 9);
-        var due = at.AddDays(2);
         MoveTo(at.AddMinutes(1));
-        await Ingest([Row($"{caseNumber}-a", caseNumber, "assigned", at, unit, replyDueAt: due), .. more]);
-        return (year, unit, at, due);
+        return (year, unit, at, at.AddDays(2));
     }
 
     [Fact]
@@ -122,12 +128,7 @@ public class DeadlineTests(CaseFeedApp app) : CaseFeedTest(app)
     [Fact]
     public async Task A_judgement_racing_a_feed_batch_on_the_same_cases_charges_each_once_and_keeps_every_row()
     {
-        var year = Stage();
-        MoveTo(Local(year, 5, 1));
-        var unit = await App.NewUnit();
-        var at = Local(year, 5, 10, 9);
-        var due = at.AddDays(2);
-        MoveTo(at.AddMinutes(1));
+        var (year, unit, at, due) = await UnitStaged();
         object[] Batch(Func<int, object> row) => Enumerable.Range(0, 300).Select(row).ToArray();
         await Ingest(Batch(i => Row($"RJ{i}-a", $"RJ{i}", "assigned", at, unit, replyDueAt: due)));
 

@@ -59,7 +59,7 @@ public static class CounterCheckpoints
             var g = GridPointAtOrBefore(settled);
             var latest = await Latest(conn, schema, kind, year, g, ct);
             at = latest == g ? g : (await Take(conn, schema, kind, year, g, latest, ct)).At;
-            if (at != DateTimeOffset.MinValue) result = await TotalsOn(conn, schema, kind, year, at, asOf, ct);
+            result = await TotalsOn(conn, schema, kind, year, at, asOf, ct);
         }
 
         // The rows recorded after the checkpoint, up to knownAt, as the plain sum reads them.
@@ -137,8 +137,8 @@ public static class CounterCheckpoints
 
     /// <summary>
     /// The checkpoint to read for the grid point <paramref name="g"/> when the latest is <paramref name="latest"/>
-    /// (earlier, or none): taken at <paramref name="g"/> (<c>Taken</c>) if rows were recorded since that one, else
-    /// that one, unchanged (or none at all: <see cref="DateTimeOffset.MinValue"/>).
+    /// (earlier, or none): that one, unchanged, when no row was recorded since it; else one taken at
+    /// <paramref name="g"/> (<c>Taken</c> unless a racing twin wrote it first) — with no earlier one, always at g.
     /// </summary>
     private static async Task<(DateTimeOffset At, bool Taken)> Take(
         NpgsqlConnection conn, string schema, SubjectKind kind, int year, DateTimeOffset g, DateTimeOffset? latest, CancellationToken ct)
