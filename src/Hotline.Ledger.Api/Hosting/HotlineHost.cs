@@ -4,6 +4,7 @@ using Hotline.Ledger.Api.Idempotency;
 using Hotline.Ledger.Api.Security;
 using Hotline.Ledger.Cases;
 using Hotline.Ledger.Http;
+using Hotline.Ledger.Notices;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Storage;
 using Hotline.Ledger.Time;
@@ -61,7 +62,11 @@ public static class HotlineHost
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
-            .IntegrateWithWolverine(w => w.MessageStorageSchemaName = schema);
+            .IntegrateWithWolverine(w =>
+            {
+                w.MessageStorageSchemaName = schema;
+                NoticeModule.ConfigureForwarding(w);
+            });
 
         if (config.GetValue<bool>("Hotline:Demo")) builder.Services.AddHostedService<DemoCity>();
 
@@ -71,9 +76,11 @@ public static class HotlineHost
             opts.Policies.AutoApplyTransactions();
             opts.Durability.Mode = DurabilityMode.Solo;
             CaseFeedModule.ConfigureWolverine(opts, config);
+            NoticeModule.ConfigureWolverine(opts, config);
         });
         builder.Services.AddWolverineHttp();
         builder.Services.AddCaseFeed(config);
+        builder.Services.AddNotices(config);
         builder.AddHotlineSecurity();
         return builder;
     }

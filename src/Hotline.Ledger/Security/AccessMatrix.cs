@@ -105,6 +105,15 @@ public static class AccessMatrix
         Get("/api/referrals", [Office, Auditor, Inspector, Leader]),
         Get("/api/referrals/{id}", [Office, Auditor, Inspector, Leader]),
         Get("/api/referrals/{id}/bundle", [Office, Auditor, Inspector]),
+
+        // Notices: a liaison subscribes and reads for their own unit only (checked by the endpoint)
+        Post("/api/notice-subscriptions", [Office], LiaisonScoping.Endpoint),
+        Get("/api/notice-subscriptions", [Office], LiaisonScoping.Endpoint),
+        Delete("/api/notice-subscriptions/{id}", [Office], LiaisonScoping.Endpoint),
+        Get("/api/notices", [Office], LiaisonScoping.Endpoint),
+        Post("/api/notices/{id}/read", [Office], LiaisonScoping.Endpoint),
+        Get("/api/notices/failed", [Office]),
+        Post("/api/notices/failed/{id}/retry", [Office]),
     ];
 
     private static readonly Dictionary<string, AccessRule> ByKey = Rows.ToDictionary(r => r.Key);
@@ -115,6 +124,9 @@ public static class AccessMatrix
 
     private static AccessRule Get(string route, string[] roles, LiaisonScoping liaison = None) =>
         new("GET", route, roles, liaison, DefaultMaxBodyBytes);
+
+    private static AccessRule Delete(string route, string[] roles, LiaisonScoping liaison = None) =>
+        new("DELETE", route, roles, liaison, DefaultMaxBodyBytes);
 
     private static AccessRule Post(string route, string[] roles, LiaisonScoping liaison = None, long maxBodyBytes = DefaultMaxBodyBytes) =>
         new("POST", route, roles, liaison, maxBodyBytes);
