@@ -58,7 +58,7 @@ public sealed class NoticeApp : LedgerApp
             await conn.OpenAsync();
             await using var cmd = new NpgsqlCommand(
                 $"select count(*) from \"{schema}\".wolverine_incoming_envelopes where status in ('Incoming', 'Scheduled') " +
-                "and (message_type like '%notice-raised%' or message_type like '%deliver-notice%' or message_type like '%NoticeRaised%' or message_type like '%DeliverNotice%')", conn);
+                "and (message_type ilike '%NoticeRaised%' or message_type ilike '%DeliverNotice%')", conn);
             if ((long)(await cmd.ExecuteScalarAsync())! == 0) return;
             if (watch.Elapsed > TimeSpan.FromSeconds(60)) throw new TimeoutException("Notices were still waiting in the message store after a minute.");
             await Task.Delay(100);
