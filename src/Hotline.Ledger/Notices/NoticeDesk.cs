@@ -12,7 +12,8 @@ namespace Hotline.Ledger.Notices;
 /// <summary>
 /// Takes a raised notice: stores it once (its id is the fact's), puts it in the inboxes that hear it and
 /// queues one delivery per webhook or e-mail subscription that hears it — all in one transaction, with the
-/// deliveries in the durable outbox. A notice raised again (the look-ahead runs often) is recognised and dropped.
+/// deliveries in the durable outbox. A notice raised again (the look-ahead runs often) is recognised and dropped;
+/// one that no subscription hears is not kept.
 /// </summary>
 [WolverineHandler]
 public static class NoticeDesk
@@ -26,10 +27,16 @@ public static class NoticeDesk
     public static async Task<OutgoingMessages> Handle(NoticeRaised raised, IDocumentSession session, RulebookCatalog rulebooks, TimeProvider clock, CancellationToken ct)
     {
         var deliveries = new OutgoingMessages();
-        if (await session.LoadAsync<Notice>(raised.NoticeId, ct) is not null) return deliveries;
+        // One round trip; a notice nobody subscribed to its kind is dropped here, before anything is read for it
+        // (a judgement that charges hundreds of cases raises hundreds of notices).
+        var batch = session.CreateBatchQuery();
+        var existing = batch.Load<Notice>(raised.NoticeId);
+        var subscribed = batch.Query<NoticeSubscription>().ToList();
+        await batch.Execute(ct);
+        var subscriptions = (await subscribed).Where(s => s.Kinds.Contains(raised.Kind)).ToList();
+        if (await existing is not null || subscriptions.Count == 0) return deliveries;
 
         var notice = await NoticeComposer.Compose(raised, session, rulebooks, clock.GetUtcNow(), ct);
-        var subscriptions = await session.Query<NoticeSubscription>().ToListAsync(ct);
         foreach (var subscription in subscriptions.Where(s => s.Hears(notice)))
         {
             if (subscription.Channel == NoticeChannels.Inbox)
@@ -43,7 +50,7 @@ public static class NoticeDesk
             }
         }
 
-        // Insert: of two handlings of the same notice racing, one fails on the key and is retried, then dropped.
+        // Insert: of two handlings of the same notice racing (the queue runs several at once), one fails on the key and is retried, then dropped.
         session.Insert(notice);
         return deliveries;
     }

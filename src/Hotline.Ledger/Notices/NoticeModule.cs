@@ -38,8 +38,8 @@ public static class NoticeModule
         var options = config.GetSection(NoticeOptions.Section).Get<NoticeOptions>() ?? new NoticeOptions();
 
         // Durable: a notice raised or a delivery scheduled is a row in the message store and survives a restart.
-        // Notices are taken one at a time (each is stored once); deliveries run side by side.
-        opts.LocalQueue(RaisedQueue).UseDurableInbox().Sequential();
+        // Side by side: a notice is stored once whatever the order (its id is the fact's).
+        opts.LocalQueue(RaisedQueue).UseDurableInbox().MaximumParallelMessages(4);
         opts.PublishMessage<NoticeRaised>().ToLocalQueue(RaisedQueue);
         opts.PublishMessage<LookAheadForNotices>().ToLocalQueue(RaisedQueue);
         opts.LocalQueue(DeliveryQueue).UseDurableInbox().MaximumParallelMessages(4);

@@ -36,7 +36,7 @@ public class LookAheadTests(NoticeApp app) : NoticeTest(app)
         var year = Stage();
         MoveTo(Local(year, 5, 1));
         var unit = await App.NewUnit("LA-1", "市交通局");
-        await App.Subscribe(new { kinds = new[] { "replyDueSoon", "warningRed" }, channel = "inbox" });
+        await App.Subscribe(new { kinds = new[] { "replyDueSoon", "warningRed", "entryRecorded" }, channel = "inbox" });
         var at = Local(year, 5, 10, 9);
         var due = at.AddDays(2);
         MoveTo(at.AddMinutes(1));
@@ -78,6 +78,15 @@ public class LookAheadTests(NoticeApp app) : NoticeTest(app)
         await LookAhead();
         await App.Settled();
         Assert.Single(await Inbox("warningRed"));
+
+        // The deduction the ledger then records by itself is noticed like any other.
+        MoveTo(due + TimeSpan.FromHours(1));
+        await App.Host.InvokeMessageAndWaitAsync(new Hotline.Ledger.Deadlines.JudgeDueDeadlines());
+        await App.Settled();
+        var charged = Assert.Single(await Inbox("entryRecorded"));
+        Assert.Equal("D3.1", charged.GetProperty("clause").GetString());
+        Assert.Equal("LA-1", charged.GetProperty("caseNumber").GetString());
+        Assert.Equal(-5m, charged.GetProperty("points").GetDecimal());
     }
 
     [Fact]

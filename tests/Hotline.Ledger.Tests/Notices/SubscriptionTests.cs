@@ -140,4 +140,23 @@ public class SubscriptionTests(NoticeApp app) : NoticeTest(app)
         Assert.Equal(-10m, notice.GetProperty("points").GetDecimal());
         Assert.Contains("核实后撤销", notice.GetProperty("text").GetString());
     }
+
+    [Fact]
+    public async Task An_upheld_appeal_is_noticed_with_its_outcome_and_the_rescission_it_made()
+    {
+        var unit = await App.NewUnit("APL-1", "丁单位");
+        var liaison = App.AsLiaison("APL-1");
+        await App.Subscribe(new { kinds = new[] { "appealDecided", "entryRescinded" }, channel = "inbox" }, liaison);
+        var entry = await Deduct(unit);
+        var appeal = await App.Created("/api/appeals", new { entryId = entry.GetProperty("id").GetGuid(), reason = "已按时如实报告办理结果" });
+        await App.Created($"/api/appeals/{appeal.GetProperty("id").GetGuid()}/decision", new { outcome = "upheld", reason = "经核实，报告属实" }, HttpStatusCode.OK);
+
+        await NoticeApp.Until(async () => (await liaison.Get("/api/notices")).Json.GetArrayLength() == 2, "the decision's and the rescission's notices");
+        var notices = (await liaison.Get("/api/notices")).Json.EnumerateArray().ToDictionary(n => n.GetProperty("kind").GetString()!);
+        var decided = notices["appealDecided"];
+        Assert.Contains("申诉成立", decided.GetProperty("title").GetString());
+        Assert.Equal("D3.2", decided.GetProperty("clause").GetString());
+        Assert.Equal(entry.GetProperty("id").GetGuid(), decided.GetProperty("entryId").GetGuid());
+        Assert.Equal(entry.GetProperty("id").GetGuid(), notices["entryRescinded"].GetProperty("entryId").GetGuid());
+    }
 }

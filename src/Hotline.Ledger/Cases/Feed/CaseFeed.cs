@@ -173,11 +173,13 @@ public sealed class CaseFeed(
                 else checks.Add(_deadlines.CheckTimeFor(at));
             }
 
-            // The notices' look-ahead: the lead time before a new reply deadline, and the deadline itself.
-            if (file.ReplyDueAt is { } due && due != previousDue)
-                foreach (var at in new[] { due - noticeOptions.Value.ReplyLead, due })
-                    if (at <= now) lookNow = true;
-                    else lookAheads.Add(_deadlines.CheckTimeFor(at));
+            // The notices' look-ahead, the lead time before a new reply deadline (ADR 0098).
+            if (file.ReplyDueAt is { } due && due != previousDue && due > now)
+            {
+                var warnAt = due - noticeOptions.Value.ReplyLead;
+                if (warnAt <= now) lookNow = true;
+                else lookAheads.Add(_deadlines.CheckTimeFor(warnAt));
+            }
         }
 
         batch.Queue(session);
