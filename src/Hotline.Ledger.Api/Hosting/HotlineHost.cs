@@ -59,7 +59,8 @@ public static class HotlineHost
                 opts.Events.TimeProvider = new StoreClock(services.GetRequiredService<TimeProvider>());
                 return opts;
             })
-            .UseLightweightSessions()
+            // Lightweight sessions that join a keyed request's transaction (ADR 0060).
+            .BuildSessionsWith<RequestSessionFactory>()
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine(w => w.MessageStorageSchemaName = schema);
 
@@ -74,6 +75,7 @@ public static class HotlineHost
         });
         builder.Services.AddWolverineHttp();
         builder.Services.AddCaseFeed(config);
+        builder.Services.Configure<IdempotencyOptions>(config.GetSection(IdempotencyOptions.Section));
         builder.AddHotlineSecurity();
         return builder;
     }
