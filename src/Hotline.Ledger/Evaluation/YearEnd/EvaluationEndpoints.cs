@@ -1,3 +1,4 @@
+using Hotline.Ledger.Integrity;
 using Hotline.Ledger.Evaluation.Exports;
 using Hotline.Ledger.Evaluation.Sheets;
 using Hotline.Ledger.Http;
@@ -99,6 +100,7 @@ public static class EvaluationEndpoints
         if (stream.Aggregate is not { } evaluation) return Problems.NotFound("evaluation", id);
         if (EvaluationSteps.Refusal(evaluation, EvaluationSteps.Step.Approve) is { } refusal) return OutOfOrder(refusal);
         if (await PendingAppeals(session, evaluation) is { } pending) return pending;
+        if (await IntegrityVerification.Refusal(session) is { } unsound) return unsound;
 
         stream.AppendOne(new EvaluationApproved(id, evaluation.SheetId, evaluation.Sha256, RequestActor.Of(http)));
         await session.SaveChangesAsync();
