@@ -5,7 +5,7 @@ using Npgsql;
 namespace Hotline.Ledger.Api.Idempotency;
 
 /// <summary>
-/// Every POST honours an Idempotency-Key: the same key with the same request answers the first
+/// Every write (POST, PUT, DELETE) honours an Idempotency-Key: the same key with the same request answers the first
 /// response again and appends nothing; the same key with another request is a 409. A key is taken
 /// before the request runs (so a concurrent twin waits for nothing and gets a 409), kept with the
 /// response when the request succeeds, and released when it fails, so a corrected retry may reuse it.
@@ -17,7 +17,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSource
 
     public async Task InvokeAsync(HttpContext http)
     {
-        if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.Headers.TryGetValue(Header, out var values))
+        var method = http.Request.Method;
+        var write = HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsDelete(method);
+        if (!write || !http.Request.Headers.TryGetValue(Header, out var values))
         {
             await next(http);
             return;

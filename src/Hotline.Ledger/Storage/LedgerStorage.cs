@@ -53,5 +53,6 @@ public static class LedgerStorage
         Commendations.CommendationStorage.Configure(opts);
         Accountability.AccountabilityStorage.Configure(opts);
         Scoring.ScoringStorage.Configure(opts);
+        Rulebooks.Drafts.DraftStorage.Configure(opts);
     }
 }
