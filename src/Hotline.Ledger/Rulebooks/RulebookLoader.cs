@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Hotline.Ledger.Rulebooks;
 
@@ -54,7 +55,18 @@ public static class RulebookLoader
     /// <summary>The rulebook as the loader reads it: the JSON a draft is stored and compared as.</summary>
     public static string Write(Rulebook rulebook) => JsonSerializer.Serialize(rulebook, Written);
 
-    private static readonly JsonSerializerOptions Written = new(Json) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    // Only what the loader reads: the derived properties (maxMagnitude, isRange...) stay out of a draft's JSON.
+    private static readonly JsonSerializerOptions Written = new(Json)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WithoutDerived } },
+    };
+
+    private static void WithoutDerived(JsonTypeInfo type)
+    {
+        if (type.Kind != JsonTypeInfoKind.Object) return;
+        foreach (var property in type.Properties.Where(p => p.Set is null).ToList()) type.Properties.Remove(property);
+    }
 
     public static void Validate(Rulebook book)
     {

@@ -1,9 +1,10 @@
+using System.Text.Json.Nodes;
 using FluentValidation;
 using Hotline.Ledger.Approvals;
 
 namespace Hotline.Ledger.Rulebooks.Drafts;
 
-/// <summary>A draft with its rulebook, its differences from the rulebook it is compared to, and every step taken.</summary>
+/// <summary>A draft with its rulebook (in the loader's JSON: what PUT takes back), its differences from the rulebook it is compared to, and every step taken.</summary>
 public sealed record DraftView(
     Guid Id,
     int Version,
@@ -17,7 +18,7 @@ public sealed record DraftView(
     DateTimeOffset? ApprovedAt,
     string? ApprovedBy,
     RulebookDifferences Differences,
-    Rulebook Rulebook,
+    JsonNode Rulebook,
     IReadOnlyList<ApprovalStep> Steps)
 {
     /// <summary>The draft against the rulebook it names (its copy's source, else the one in force when it was drafted).</summary>
@@ -27,7 +28,7 @@ public sealed record DraftView(
         // An adopted draft is in the catalog itself: compare it with what it was drafted against.
         var compared = catalog.Get(d.ComparedTo) ?? catalog.All[0];
         return new(d.Id, d.Version, d.Status, book.Id, book.Title, book.EffectiveFrom, d.CopyOf, d.DraftedAt, d.DraftedBy,
-            d.ApprovedAt, d.ApprovedBy, RulebookDifferences.Between(compared, book), book, d.Steps);
+            d.ApprovedAt, d.ApprovedBy, RulebookDifferences.Between(compared, book), JsonNode.Parse(d.RulebookJson)!, d.Steps);
     }
 }
 
