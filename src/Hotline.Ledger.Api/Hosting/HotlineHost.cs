@@ -76,6 +76,9 @@ public static class HotlineHost
                 NoticeModule.ConfigureForwarding(w);
             });
 
+        // After Marten's own start-up work, so that the drafts' table exists when it is read.
+        builder.Services.AddHostedService<Hotline.Ledger.Rulebooks.Drafts.AdoptedRevisionsAtStartup>();
+
         if (config.GetValue<bool>("Hotline:Demo")) builder.Services.AddHostedService<DemoCity>();
 
         builder.Host.UseWolverine(opts =>

@@ -3,6 +3,7 @@ using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Security;
+using Hotline.Ledger.WhatIf;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
@@ -13,14 +14,14 @@ public static class ScoreEndpoints
 {
     [WolverineGet("/api/units/{id}/score", OperationId = "unitScore")]
     public static Task<IResult> UnitScore(Guid id, IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock,
-        ReadAudit audit, HttpContext http, string? year, string? asOf, string? knownAt) =>
-        Score<Unit>(session, rulebooks, audit, http, SubjectKind.Unit, id, ScoreQuery.Parse(year, asOf, knownAt, clock),
+        ReadAudit audit, HttpContext http, string? year, string? asOf, string? knownAt, string? rulebook) =>
+        Score<Unit>(session, rulebooks, audit, http, SubjectKind.Unit, id, ScoreQuery.Parse(year, asOf, knownAt, clock), rulebook,
             u => new ScoreSubject("unit", u.Id, u.Name, u.Code));
 
     [WolverineGet("/api/people/{id}/score", OperationId = "personScore")]
     public static Task<IResult> PersonScore(Guid id, IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock,
-        ReadAudit audit, HttpContext http, string? year, string? asOf, string? knownAt) =>
-        Score<Person>(session, rulebooks, audit, http, SubjectKind.Person, id, ScoreQuery.Parse(year, asOf, knownAt, clock),
+        ReadAudit audit, HttpContext http, string? year, string? asOf, string? knownAt, string? rulebook) =>
+        Score<Person>(session, rulebooks, audit, http, SubjectKind.Person, id, ScoreQuery.Parse(year, asOf, knownAt, clock), rulebook,
             p => new ScoreSubject("person", p.Id, p.Name, null));
 
     /// <summary>
@@ -29,10 +30,13 @@ public static class ScoreEndpoints
     /// is a 404 with nothing recorded.
     /// </summary>
     private static async Task<IResult> Score<TSubject>(IQuerySession session, RulebookCatalog rulebooks, ReadAudit audit, HttpContext http,
-        SubjectKind kind, Guid id, (ScoreQuery? Query, string? Field, string? Rule) parsed, Func<TSubject, ScoreSubject> describe)
+        SubjectKind kind, Guid id, (ScoreQuery? Query, string? Field, string? Rule) parsed, string? rulebook, Func<TSubject, ScoreSubject> describe)
         where TSubject : class
     {
         if (parsed.Query is not { } query) return Problems.Field(parsed.Field!, parsed.Rule!);
+        // '?rulebook=draft:ID' scores under a draft (ADR 0091); without it, under the rulebook in force.
+        var (draft, refusal) = await DraftScorecards.Resolve(session, http, rulebook);
+        if (refusal is not null) return refusal;
         var batch = session.CreateBatchQuery();
         var subjectRow = batch.Load<TSubject>(id);
         var rows = SubjectCards.Queue(batch, kind, id, query);
@@ -41,7 +45,10 @@ public static class ScoreEndpoints
 
         var recorded = audit.RecordAsync(http, ReadKind.ScoreReplay, unitId: kind == SubjectKind.Unit ? id : null,
             personId: kind == SubjectKind.Person ? id : null, cancellation: http.RequestAborted);
-        return Results.Ok(await SubjectCards.Compute(session, rulebooks.ForScoring(query.Year, query.AsOf)!, kind, describe(subject), query, rows, recorded));
+        var inForce = rulebooks.ForScoring(query.Year, query.AsOf)!;
+        return Results.Ok(draft is null
+            ? await SubjectCards.Compute(session, inForce, kind, describe(subject), query, rows, recorded)
+            : await DraftScorecards.Compute(session, inForce, draft, kind, describe(subject), query, rows, recorded));
     }
 
     [WolverineGet("/api/rankings", OperationId = "rankings")]
