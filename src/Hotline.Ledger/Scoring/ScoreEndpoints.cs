@@ -21,7 +21,17 @@ public static class ScoreEndpoints
     public static Task<IResult> PersonScore(Guid id, IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock,
         ReadAudit audit, HttpContext http, string? year, string? asOf, string? knownAt) =>
         Score<Person>(session, rulebooks, audit, http, SubjectKind.Person, id, ScoreQuery.Parse(year, asOf, knownAt, clock),
-            p => new ScoreSubject("person", p.Id, p.Name, null));
+            p => new ScoreSubject("person", p.Id, p.Name, null), NotAMember, (p, q, card) => card with { Memberships = q.MembershipsOf(p) });
+
+    /// <summary>A person is scored only for the days they belonged to a unit: a year without one has no score (ADR 0065).</summary>
+    private static IResult? NotAMember(Person person, ScoreQuery q) =>
+        q.Scores(person)
+            ? null
+            : Results.Problem(title: "Not a member in the year",
+                detail: $"The person {person.Id} belonged to no unit in {q.Year} (from {q.YearStart:yyyy-MM-dd} to {q.LastCountedDay:yyyy-MM-dd}); " +
+                        "a person is scored only for the days they belonged to a unit.",
+                statusCode: StatusCodes.Status404NotFound,
+                extensions: new Dictionary<string, object?> { ["year"] = q.Year });
 
     /// <summary>
     /// The subject, its entries and its marks in one round trip; the read record is written while the rate
@@ -29,7 +39,8 @@ public static class ScoreEndpoints
     /// is a 404 with nothing recorded.
     /// </summary>
     private static async Task<IResult> Score<TSubject>(IQuerySession session, RulebookCatalog rulebooks, ReadAudit audit, HttpContext http,
-        SubjectKind kind, Guid id, (ScoreQuery? Query, string? Field, string? Rule) parsed, Func<TSubject, ScoreSubject> describe)
+        SubjectKind kind, Guid id, (ScoreQuery? Query, string? Field, string? Rule) parsed, Func<TSubject, ScoreSubject> describe,
+        Func<TSubject, ScoreQuery, IResult?>? refuse = null, Func<TSubject, ScoreQuery, Scorecard, Scorecard>? complete = null)
         where TSubject : class
     {
         if (parsed.Query is not { } query) return Problems.Field(parsed.Field!, parsed.Rule!);
@@ -38,10 +49,12 @@ public static class ScoreEndpoints
         var rows = SubjectCards.Queue(batch, kind, id, query);
         await batch.Execute(http.RequestAborted);
         if (await subjectRow is not { } subject) return Problems.NotFound(kind == SubjectKind.Unit ? "unit" : "person", id);
+        if (refuse?.Invoke(subject, query) is { } refusal) return refusal;
 
         var recorded = audit.RecordAsync(http, ReadKind.ScoreReplay, unitId: kind == SubjectKind.Unit ? id : null,
             personId: kind == SubjectKind.Person ? id : null, cancellation: http.RequestAborted);
-        return Results.Ok(await SubjectCards.Compute(session, rulebooks.ForScoring(query.Year, query.AsOf)!, kind, describe(subject), query, rows, recorded));
+        var card = await SubjectCards.Compute(session, rulebooks.ForScoring(query.Year, query.AsOf)!, kind, describe(subject), query, rows, recorded);
+        return Results.Ok(complete is null ? card : complete(subject, query, card));
     }
 
     [WolverineGet("/api/rankings", OperationId = "rankings")]
