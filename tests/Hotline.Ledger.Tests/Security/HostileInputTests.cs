@@ -249,7 +249,8 @@ public class HostileInputTests(LedgerApp app, ITestOutputHelper output) : Ledger
                 Text("reason", 2000),
             ]),
 
-        new("/api/people/{person}/departures", _ => new JsonObject { ["lastDay"] = "2020-06-30" },
+        // The corpus's transfer (above) moved the person on 2020-08-01: they leave the new unit after that.
+        new("/api/people/{person}/departures", _ => new JsonObject { ["lastDay"] = "2020-09-30" },
             [Date("lastDay", more: [S("2019-12-31")])]),
 
         // Last: the valid-body check rescinds the entry that other routes (appeals) use first.
