@@ -33,6 +33,7 @@ public static class AccessMatrix
         Get("/api/people", Readers, Query),
         Get("/api/people/{id}", Readers, PersonInPath),
         Post("/api/people/{id}/transfers", [Office]),
+        Post("/api/people/{id}/departures", [Office]),
         Get("/api/rulebooks", Readers, Unscoped),
         Get("/api/rulebooks/in-force", Readers, Unscoped),
         Get("/api/rulebooks/{id}", Readers, Unscoped),

@@ -53,10 +53,17 @@ public static class MarkEndpoints
         if (command.Points > clause.MaxMagnitude)
             return Problems.Field("points", $"'{clause.Code}' is worth at most {clause.MaxMagnitude} points.");
 
-        var exists = subject == SubjectKind.Unit
-            ? await session.LoadAsync<Unit>(subjectId) is not null
-            : await session.LoadAsync<Person>(subjectId) is not null;
-        if (!exists) return Problems.Field(subject == SubjectKind.Unit ? "unitId" : "personId", $"There is no {subject.ToString().ToLowerInvariant()} with id '{subjectId}'.");
+        if (subject == SubjectKind.Unit)
+        {
+            if (await session.LoadAsync<Unit>(subjectId) is null) return Problems.Field("unitId", $"There is no unit with id '{subjectId}'.");
+        }
+        else
+        {
+            if (await session.LoadAsync<Person>(subjectId) is not { } person) return Problems.Field("personId", $"There is no person with id '{subjectId}'.");
+            // A person is scored only for the days they belonged to a unit (ADR 0065): a year without any has nothing to mark.
+            if (!person.BelongedBetween(OfficeCalendar.FirstDayOf(command.Year), OfficeCalendar.LastDayOf(command.Year)))
+                return Problems.Field("personId", $"The person belonged to no unit in {command.Year}; only members of the year are marked.");
+        }
 
         var id = Guid.CreateVersion7();
         session.Events.StartStream<Mark>(id, new MarkRecorded(
