@@ -43,13 +43,13 @@ public static class AccessMatrix
         Get("/api/integrity", [Office, Auditor, Inspector, Leader]),
         Get("/api/audit/reads", [Auditor, Inspector]),
 
-        // Scores and the evidence trail (issue 5)
+        // Scores and the evidence trail
         Get("/api/units/{id}/score", Readers, UnitInPath),
         Get("/api/people/{id}/score", Readers, PersonInPath),
         Get("/api/rankings", Readers),
         Get("/api/evidence", Readers, Query),
 
-        // The case feed (issue 6): a batch holds up to 10,000 rows
+        // The case feed: a batch holds up to 10,000 rows
         Post("/api/cases/events", [Feed, Office], maxBodyBytes: 16 * 1024 * 1024),
         Post("/api/cases/events.csv", [Feed, Office], maxBodyBytes: 16 * 1024 * 1024),
         Get("/api/cases/{id}", Readers, LiaisonScoping.Endpoint),
@@ -59,7 +59,7 @@ public static class AccessMatrix
         Get("/api/units/{id}/monthly-reports", Readers, UnitInPath),
         Get("/api/warnings", Readers),
 
-        // The evaluation cycle (issue 8)
+        // The evaluation cycle
         Post("/api/appeals", [Office], LiaisonScoping.Endpoint),
         Get("/api/appeals", Readers, Query),
         Get("/api/appeals/{id}", Readers, LiaisonScoping.Endpoint),
@@ -76,7 +76,7 @@ public static class AccessMatrix
         Post("/api/evaluations/{id}/return", [Leader]),
         Post("/api/evaluations/{id}/approve", [Leader]),
 
-        // Self-checks, spot checks, commendations and accountability (issue 9)
+        // Self-checks, spot checks, commendations and accountability
         Post("/api/units/{id}/self-checks", [Office], UnitInPath),
         Get("/api/units/{id}/self-checks", Readers, UnitInPath),
         Get("/api/units/{id}/self-checks/{month}", Readers, UnitInPath),

@@ -11,6 +11,11 @@ namespace Hotline.Ledger.Tests.Scoring;
 /// unlike their occurredOn — are fed through the API; for random points on both clocks the API's
 /// scorecards and ranking must equal the naive replay's.
 /// </summary>
+/// <remarks>
+/// The longest test of the suite has a host and schema of its own, so that it runs beside the other
+/// collections instead of after them.
+/// </remarks>
+[Collection(OracleCollection.Name)]
 public class ReplayOracleProperties(LedgerApp app, ITestOutputHelper output) : LedgerTest(app)
 {
     public const int Histories = 200;

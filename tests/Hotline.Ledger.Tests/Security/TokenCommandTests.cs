@@ -7,6 +7,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace Hotline.Ledger.Tests.Security;
 
 /// <summary>`dotnet run --project src/Hotline.Ledger.Api -- token …`, run as the built program it runs.</summary>
+[Trait("Category", "Domain")]
 public class TokenCommandTests
 {
     private const string Key = "hotline-local-development-signing-key-0123456789";
