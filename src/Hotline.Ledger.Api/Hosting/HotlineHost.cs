@@ -13,6 +13,7 @@ using JasperFx;
 using JasperFx.Events.Daemon;
 using FluentValidation;
 using Marten;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Npgsql;
 using Scalar.AspNetCore;
@@ -41,9 +42,18 @@ public static class HotlineHost
 
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         builder.Services.AddValidatorsFromAssemblyContaining<RulebookCatalog>(ServiceLifetime.Singleton);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodes.Complete);
+        ProblemCodes.QuietJsonReadErrors(builder.Logging);
+        // FluentValidation's own messages name fields as the API does ('reason', not 'Reason').
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : char.ToLowerInvariant(member.Name[0]) + member.Name[1..];
         builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
-        builder.Services.AddOpenApi(OpenApiBearer.Declare);
+        builder.Services.AddOpenApi(o =>
+        {
+            OpenApiBearer.Declare(o);
+            OpenApiOptionalFields.Declare(o);
+            OpenApiPolicy.Declare(o);
+        });
 
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
         builder.Services.AddSingleton(dataSource);
@@ -60,6 +70,7 @@ public static class HotlineHost
             LedgerStorage.Configure(opts);
             opts.Storage.ExtendedSchemaObjects.Add(IdempotencyStorage.Table(forSchema));
             opts.Events.TimeProvider = new StoreClock(services.GetRequiredService<TimeProvider>());
+            opts.Logger(new RefusalAwareMartenLogger(services.GetRequiredService<ILogger<IDocumentStore>>()));
             return opts;
         }
 
@@ -101,7 +112,12 @@ public static class HotlineHost
 
     public static WebApplication MapHotlineLedger(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseMiddleware<RequestLanguage>();
+        // A refusal the handler answered is not an unhandled exception: it is logged there, at its own level.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            SuppressDiagnosticsCallback = c => c.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService,
+        });
         app.UseStatusCodePages();
 
         // Health and the API documentation are the only routes open without a token (docs/security.md).
@@ -120,6 +136,7 @@ public static class HotlineHost
             o.AddPolicy<AccessPolicy>();
             o.AddPolicy<RequestStampPolicy>();
             o.AddPolicy<ValidationPolicy>();
+            o.AddPolicy<OpenApiPolicy>();
         });
         return app;
     }
