@@ -106,6 +106,7 @@ public static class ProblemText
         ["mark.points.outOfRange"] = ("“{0}”最多 {1} 分。", "'{0}' is worth at most {1} points."),
         ["mark.unitId.unknown"] = ("没有 id 为“{0}”的单位。", "There is no unit with id '{0}'."),
         ["mark.personId.unknown"] = ("没有 id 为“{0}”的人员。", "There is no person with id '{0}'."),
+        ["mark.personId.notAMember"] = ("该人员在 {0} 年不属于任何单位；只对当年的成员评分。", "The person belonged to no unit in {0}; only members of the year are marked."),
         ["mark.subject.required"] = ("请指明评分对象:单位指标填“unitId”,个人指标填“personId”。", "Name the subject: 'unitId' for a unit criterion or 'personId' for an individual one."),
         ["mark.subject.both"] = ("只能指明一个对象:“unitId”或“personId”,不能同时填。", "Name one subject only: 'unitId' or 'personId', not both."),
 

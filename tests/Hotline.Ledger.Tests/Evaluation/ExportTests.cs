@@ -125,8 +125,8 @@ public class ExportTests(LedgerApp app) : LedgerTest(app)
         var (_, markup, _) = await Units();
         var id = (await App.Created("/api/evaluations", new { year = 2020 })).GetProperty("id").GetGuid();
         await App.Created($"/api/evaluations/{id}/remarks", new { unitId = markup, text = "整改=到位" }, HttpStatusCode.OK);
-        await App.Created($"/api/evaluations/{id}/submit", new { }, HttpStatusCode.OK);
-        await App.Created($"/api/evaluations/{id}/approve", new { }, HttpStatusCode.OK);
+        await App.Created($"/api/evaluations/{id}/submit", new { @override = new { reason = "测试数据：评分与月报未齐，按现有结果办理" } }, HttpStatusCode.OK);
+        await App.Created($"/api/evaluations/{id}/approve", new { @override = new { reason = "测试数据：评分与月报未齐，按现有结果办理" } }, HttpStatusCode.OK);
 
         var (csv, _) = await Download($"/api/evaluations/{id}", "text/csv");
         var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);

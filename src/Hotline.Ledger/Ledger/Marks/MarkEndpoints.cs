@@ -52,10 +52,17 @@ public static class MarkEndpoints
         if (command.Points > clause.MaxMagnitude)
             return Problems.Invalid("points", "mark.points.outOfRange", clause.Code, clause.MaxMagnitude);
 
-        var exists = subject == SubjectKind.Unit
-            ? await session.LoadAsync<Unit>(subjectId) is not null
-            : await session.LoadAsync<Person>(subjectId) is not null;
-        if (!exists) return subject == SubjectKind.Unit ? Problems.Invalid("unitId", "mark.unitId.unknown", subjectId) : Problems.Invalid("personId", "mark.personId.unknown", subjectId);
+        if (subject == SubjectKind.Unit)
+        {
+            if (await session.LoadAsync<Unit>(subjectId) is null) return Problems.Invalid("unitId", "mark.unitId.unknown", subjectId);
+        }
+        else
+        {
+            if (await session.LoadAsync<Person>(subjectId) is not { } person) return Problems.Invalid("personId", "mark.personId.unknown", subjectId);
+            // A person is scored only for the days they belonged to a unit (ADR 0065): a year without any has nothing to mark.
+            if (!person.BelongedBetween(OfficeCalendar.FirstDayOf(command.Year), OfficeCalendar.LastDayOf(command.Year)))
+                return Problems.Invalid("personId", "mark.personId.notAMember", command.Year);
+        }
 
         var id = Guid.CreateVersion7();
         session.Events.StartStream<Mark>(id, new MarkRecorded(
