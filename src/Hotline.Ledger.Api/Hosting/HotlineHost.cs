@@ -68,8 +68,10 @@ public static class HotlineHost
         builder.Services.AddMarten(services => StoreOptionsFor(services, schema))
             // Lightweight sessions that join a keyed request's transaction (ADR 0060).
             .BuildSessionsWith<RequestSessionFactory>()
-            .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine(w => w.MessageStorageSchemaName = schema);
+        // In place of Marten's own start-up migration, which stops the host when PostgreSQL does not answer.
+        builder.Services.AddSingleton<DatabaseStartup>();
+        builder.Services.AddHostedService(StartDatabase);
 
         if (config.GetValue<bool>("Hotline:Demo")) builder.Services.AddHostedService<DemoCity>();
 
@@ -82,12 +84,16 @@ public static class HotlineHost
             var integrity = config.GetSection(IntegrityOptions.Section).Get<IntegrityOptions>() ?? new IntegrityOptions();
             opts.Schedules.ScheduleRecurring<VerifyLedgerIntegrity>(integrity.VerifyCron, OfficeCalendar.Zone);
         });
+        // Wolverine's runtime needs the database to start: without it, it starts once the database answers.
+        StartedWithTheDatabase.Wrap(builder.Services);
         builder.Services.AddWolverineHttp();
         builder.Services.AddCaseFeed(config);
         builder.Services.Configure<IdempotencyOptions>(config.GetSection(IdempotencyOptions.Section));
         builder.AddHotlineSecurity();
         return builder;
     }
+
+    private static DatabaseStartup StartDatabase(IServiceProvider services) => services.GetRequiredService<DatabaseStartup>();
 
     public static WebApplication MapHotlineLedger(this WebApplication app)
     {
@@ -102,6 +108,7 @@ public static class HotlineHost
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 
         app.UseHotlineSecurity();
+        app.UseMiddleware<ContentTypeRequired>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.MapWolverineEndpoints(o =>
         {
