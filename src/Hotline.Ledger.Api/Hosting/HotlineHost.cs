@@ -5,6 +5,7 @@ using Hotline.Ledger.Api.Security;
 using Hotline.Ledger.Cases;
 using Hotline.Ledger.Http;
 using Hotline.Ledger.Integrity;
+using Hotline.Ledger.Notices;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Storage;
 using Hotline.Ledger.Time;
@@ -12,6 +13,7 @@ using JasperFx;
 using JasperFx.Events.Daemon;
 using FluentValidation;
 using Marten;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Npgsql;
 using Scalar.AspNetCore;
@@ -40,9 +42,18 @@ public static class HotlineHost
 
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         builder.Services.AddValidatorsFromAssemblyContaining<RulebookCatalog>(ServiceLifetime.Singleton);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodes.Complete);
+        ProblemCodes.QuietJsonReadErrors(builder.Logging);
+        // FluentValidation's own messages name fields as the API does ('reason', not 'Reason').
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : char.ToLowerInvariant(member.Name[0]) + member.Name[1..];
         builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
-        builder.Services.AddOpenApi(OpenApiBearer.Declare);
+        builder.Services.AddOpenApi(o =>
+        {
+            OpenApiBearer.Declare(o);
+            OpenApiOptionalFields.Declare(o);
+            OpenApiPolicy.Declare(o);
+        });
 
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
         builder.Services.AddSingleton(dataSource);
@@ -59,6 +70,7 @@ public static class HotlineHost
             LedgerStorage.Configure(opts);
             opts.Storage.ExtendedSchemaObjects.Add(IdempotencyStorage.Table(forSchema));
             opts.Events.TimeProvider = new StoreClock(services.GetRequiredService<TimeProvider>());
+            opts.Logger(new RefusalAwareMartenLogger(services.GetRequiredService<ILogger<IDocumentStore>>()));
             return opts;
         }
 
@@ -68,12 +80,19 @@ public static class HotlineHost
         builder.Services.AddMarten(services => StoreOptionsFor(services, schema))
             // Lightweight sessions that join a keyed request's transaction (ADR 0060).
             .BuildSessionsWith<RequestSessionFactory>()
-            .IntegrateWithWolverine(w => w.MessageStorageSchemaName = schema);
+            .IntegrateWithWolverine(w =>
+            {
+                w.MessageStorageSchemaName = schema;
+                NoticeModule.ConfigureForwarding(w);
+            });
         // In place of Marten's own start-up migration, which stops the host when PostgreSQL does not answer.
         builder.Services.AddSingleton<DatabaseStartup>();
         builder.Services.AddHostedService(StartDatabase);
 
-        if (config.GetValue<bool>("Hotline:Demo")) builder.Services.AddHostedService<DemoCity>();
+        // After the schema is applied, so that the drafts' table exists when it is read.
+        StartedWithTheDatabase.Add<Hotline.Ledger.Rulebooks.Drafts.AdoptedRevisionsAtStartup>(builder.Services);
+
+        if (config.GetValue<bool>("Hotline:Demo")) StartedWithTheDatabase.Add<DemoCity>(builder.Services);
 
         builder.Host.UseWolverine(opts =>
         {
@@ -81,6 +100,7 @@ public static class HotlineHost
             opts.Policies.AutoApplyTransactions();
             opts.Durability.Mode = DurabilityMode.Solo;
             CaseFeedModule.ConfigureWolverine(opts, config);
+            NoticeModule.ConfigureWolverine(opts, config);
             var integrity = config.GetSection(IntegrityOptions.Section).Get<IntegrityOptions>() ?? new IntegrityOptions();
             opts.Schedules.ScheduleRecurring<VerifyLedgerIntegrity>(integrity.VerifyCron, OfficeCalendar.Zone);
         });
@@ -88,6 +108,7 @@ public static class HotlineHost
         StartedWithTheDatabase.Wrap(builder.Services);
         builder.Services.AddWolverineHttp();
         builder.Services.AddCaseFeed(config);
+        builder.Services.AddNotices(config);
         builder.Services.Configure<IdempotencyOptions>(config.GetSection(IdempotencyOptions.Section));
         builder.AddHotlineSecurity();
         return builder;
@@ -97,7 +118,12 @@ public static class HotlineHost
 
     public static WebApplication MapHotlineLedger(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseMiddleware<RequestLanguage>();
+        // A refusal the handler answered is not an unhandled exception: it is logged there, at its own level.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            SuppressDiagnosticsCallback = c => c.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService,
+        });
         app.UseStatusCodePages();
 
         // Health and the API documentation are the only routes open without a token (docs/security.md).
@@ -117,6 +143,7 @@ public static class HotlineHost
             o.AddPolicy<AccessPolicy>();
             o.AddPolicy<RequestStampPolicy>();
             o.AddPolicy<ValidationPolicy>();
+            o.AddPolicy<OpenApiPolicy>();
         });
         return app;
     }

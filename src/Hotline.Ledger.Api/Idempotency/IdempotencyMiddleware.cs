@@ -9,7 +9,7 @@ using Npgsql;
 namespace Hotline.Ledger.Api.Idempotency;
 
 /// <summary>
-/// Every POST honours an Idempotency-Key: the same key with the same request answers the first
+/// Every write (POST, PUT, DELETE) honours an Idempotency-Key: the same key with the same request answers the first
 /// response again (status, body, Location) and appends nothing; the same key with another request is a
 /// 409. The request runs in one PostgreSQL transaction that holds the key's row from the start: the
 /// sessions it opens write through it (<see cref="RequestSessionFactory"/>), and its answer is stored in
@@ -27,7 +27,9 @@ public sealed class IdempotencyMiddleware(
 
     public async Task InvokeAsync(HttpContext http)
     {
-        if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.Headers.TryGetValue(Header, out var values))
+        var method = http.Request.Method;
+        var write = HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsDelete(method);
+        if (!write || !http.Request.Headers.TryGetValue(Header, out var values))
         {
             await next(http);
             return;
