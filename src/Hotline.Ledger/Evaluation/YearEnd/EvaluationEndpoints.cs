@@ -1,3 +1,4 @@
+using Hotline.Ledger.Integrity;
 using Hotline.Ledger.Evaluation.Exports;
 using Hotline.Ledger.Evaluation.Sheets;
 using Hotline.Ledger.Http;
@@ -106,6 +107,7 @@ public static class EvaluationEndpoints
         if (stream.Aggregate is not { } evaluation) return Problems.NotFound("evaluation", id);
         if (EvaluationSteps.Refusal(evaluation, EvaluationSteps.Step.Approve) is { } refusal) return OutOfOrder(refusal);
         if (await PendingAppeals(session, evaluation) is { } pending) return pending;
+        if (await IntegrityVerification.Refusal(session) is { } unsound) return unsound;
         // The leader decides for themselves: an override at submission does not carry over.
         var missing = await Missing(session, rulebooks, evaluation);
         if (!missing.Complete && command?.Override is null) return Incomplete(evaluation, missing, "approve");
