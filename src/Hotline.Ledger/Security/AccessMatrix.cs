@@ -33,6 +33,7 @@ public static class AccessMatrix
         Get("/api/people", Readers, Query),
         Get("/api/people/{id}", Readers, PersonInPath),
         Post("/api/people/{id}/transfers", [Office]),
+        Post("/api/people/{id}/departures", [Office]),
         Get("/api/rulebooks", Readers, Unscoped),
         Get("/api/rulebooks/in-force", Readers, Unscoped),
         Get("/api/rulebooks/{id}", Readers, Unscoped),
@@ -123,6 +124,15 @@ public static class AccessMatrix
         Get("/api/referrals", [Office, Auditor, Inspector, Leader]),
         Get("/api/referrals/{id}", [Office, Auditor, Inspector, Leader]),
         Get("/api/referrals/{id}/bundle", [Office, Auditor, Inspector]),
+
+        // Notices: a liaison subscribes and reads for their own unit only (checked by the endpoint)
+        Post("/api/notice-subscriptions", [Office], LiaisonScoping.Endpoint),
+        Get("/api/notice-subscriptions", [Office], LiaisonScoping.Endpoint),
+        Delete("/api/notice-subscriptions/{id}", [Office], LiaisonScoping.Endpoint),
+        Get("/api/notices", [Office], LiaisonScoping.Endpoint),
+        Post("/api/notices/{id}/read", [Office], LiaisonScoping.Endpoint),
+        Get("/api/notices/failed", [Office]),
+        Post("/api/notices/failed/{id}/retry", [Office]),
     ];
 
     private static readonly Dictionary<string, AccessRule> ByKey = Rows.ToDictionary(r => r.Key);
@@ -136,7 +146,8 @@ public static class AccessMatrix
 
     private static AccessRule Put(string route, string[] roles) => new("PUT", route, roles, None, DefaultMaxBodyBytes);
 
-    private static AccessRule Delete(string route, string[] roles) => new("DELETE", route, roles, None, DefaultMaxBodyBytes);
+    private static AccessRule Delete(string route, string[] roles, LiaisonScoping liaison = None) =>
+        new("DELETE", route, roles, liaison, DefaultMaxBodyBytes);
 
     private static AccessRule Post(string route, string[] roles, LiaisonScoping liaison = None, long maxBodyBytes = DefaultMaxBodyBytes) =>
         new("POST", route, roles, liaison, maxBodyBytes);
