@@ -61,7 +61,7 @@ public class WhatIfProperties(LedgerApp app, ITestOutputHelper output) : LedgerT
             foreach (var probe in history.Probes)
             {
                 var asOf = Day0.AddDays(probe.AsOfDay);
-                if (asOf.Year < probe.Year) asOf = new DateOnly(probe.Year, 1, 1);
+                if (asOf.Year != probe.Year) asOf = asOf.Year < probe.Year ? new DateOnly(probe.Year, 1, 1) : new DateOnly(probe.Year, 12, 31);
                 var knownAt = instants[probe.KnownAtPick % instants.Count];
                 var query = $"year={probe.Year}&asOf={asOf:yyyy-MM-dd}&knownAt={Iso(knownAt)}";
 
