@@ -48,10 +48,10 @@ public static class NoticeEndpoints
     public static async Task<IResult> Read(Guid id, IDocumentSession session, HttpContext http, TimeProvider clock)
     {
         var notice = await session.LoadAsync<Notice>(id);
+        if (notice is null) return Problems.NotFound("notice", id);
         var scope = await LiaisonScope.Of(http, session);
-        var inInbox = notice is not null && (scope.Confined ? notice.InUnitInbox : notice.InOfficeInbox);
-        if (notice is null || !inInbox) return Problems.NotFound("notice", id);
         if (scope.Confined && (notice.UnitId is not { } unit || !scope.Sees(unit))) return LiaisonScope.Refusal(scope);
+        if (!(scope.Confined ? notice.InUnitInbox : notice.InOfficeInbox)) return Problems.NotFound("notice", id);
 
         if (scope.Confined) notice.ReadByUnitAt ??= clock.GetUtcNow();
         else notice.ReadByOfficeAt ??= clock.GetUtcNow();
