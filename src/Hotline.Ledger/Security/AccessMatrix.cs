@@ -17,6 +17,12 @@ public static class AccessMatrix
     /// <summary>Everyone who reads across units.</summary>
     private static readonly string[] Readers = [Office, Assessor, Auditor, Inspector, Leader];
 
+    /// <summary>
+    /// Who reads draft rulebooks and their what-ifs: the office that drafts, the auditor, and the leaders who
+    /// adopt. A scorecard under a draft (<c>?rulebook=draft:ID</c>) is refused to anyone else by the endpoint.
+    /// </summary>
+    public static readonly string[] DraftReaders = [Office, Auditor, Leader];
+
     public static readonly IReadOnlyList<AccessRule> Rows =
     [
         // Reference data (registry, rulebooks)
@@ -27,9 +33,22 @@ public static class AccessMatrix
         Get("/api/people", Readers, Query),
         Get("/api/people/{id}", Readers, PersonInPath),
         Post("/api/people/{id}/transfers", [Office]),
+        Post("/api/people/{id}/departures", [Office]),
         Get("/api/rulebooks", Readers, Unscoped),
         Get("/api/rulebooks/in-force", Readers, Unscoped),
         Get("/api/rulebooks/{id}", Readers, Unscoped),
+        Get("/api/rulebooks/revisions", Readers, Unscoped),
+
+        // Draft rulebooks and what they would do: the office drafts, the auditor reads, a leader adopts
+        Post("/api/rulebooks/drafts", [Office]),
+        Get("/api/rulebooks/drafts", DraftReaders),
+        Get("/api/rulebooks/drafts/{id}", DraftReaders),
+        Put("/api/rulebooks/drafts/{id}", [Office]),
+        Delete("/api/rulebooks/drafts/{id}", [Office]),
+        Post("/api/rulebooks/drafts/{id}/submit", [Office]),
+        Post("/api/rulebooks/drafts/{id}/return", [Leader]),
+        Post("/api/rulebooks/drafts/{id}/approve", [Leader]),
+        Get("/api/what-if", DraftReaders),
 
         // The ledger
         Post("/api/entries", [Office]),
@@ -124,6 +143,8 @@ public static class AccessMatrix
 
     private static AccessRule Get(string route, string[] roles, LiaisonScoping liaison = None) =>
         new("GET", route, roles, liaison, DefaultMaxBodyBytes);
+
+    private static AccessRule Put(string route, string[] roles) => new("PUT", route, roles, None, DefaultMaxBodyBytes);
 
     private static AccessRule Delete(string route, string[] roles, LiaisonScoping liaison = None) =>
         new("DELETE", route, roles, liaison, DefaultMaxBodyBytes);

@@ -54,5 +54,6 @@ public static class LedgerStorage
         Accountability.AccountabilityStorage.Configure(opts);
         Scoring.ScoringStorage.Configure(opts);
         Notices.NoticeModule.Configure(opts);
+        Rulebooks.Drafts.DraftStorage.Configure(opts);
     }
 }

@@ -52,6 +52,9 @@ public class TokenCommandTests
         Assert.Equal("联络员", result.Claims["name"]);
         Assert.Equal("liaison", result.Claims["role"]);
         Assert.Equal("XY-GA", result.Claims["unit"]);
+        // Nothing but the token: no "Searching '…' for commands" noise on either stream.
+        Assert.DoesNotContain("for commands", error);
+        Assert.DoesNotContain("Searching", error);
     }
 
     [Fact]

@@ -51,9 +51,10 @@ public sealed class CaseFeed(
             {
                 return await Attempt(rows, recordedBy, ct);
             }
-            catch (Exception e) when (attempt < Attempts && StoreConflicts.IsConflict(e))
+            catch (Exception e) when (attempt < Attempts && !RequestTransaction.IsShared && StoreConflicts.IsConflict(e))
             {
                 // Another writer touched one of these cases (or claimed one of these ids) first: read again.
+                // In a keyed request the lost race aborted the request's transaction: its owner does it again.
             }
         }
     }
