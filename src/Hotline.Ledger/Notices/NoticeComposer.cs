@@ -54,7 +54,8 @@ public static class NoticeComposer
         if (notice.Clause is { } code)
         {
             var rulebook = rulebookId is not null ? rulebooks.Get(rulebookId) : rulebooks.InForceOn(OfficeCalendar.DateOf(now));
-            notice.ClauseText = ClauseWording.Of(code, rulebook);
+            // The rulebook carries the measures' own Chinese wording as the title.
+            notice.ClauseText = rulebook?.Find(code)?.Title ?? code;
         }
 
         notice.Title = TitleOf(notice, raised, year);

@@ -84,11 +84,11 @@ public static class NoticeEndpoints
         var delivery = await session.LoadAsync<NoticeDelivery>(id);
         if (delivery is null) return Problems.NotFound("failed delivery", id);
         if (delivery.FailedAt is null)
-            return Problems.Conflict("Not a failed delivery", delivery.DeliveredAt is { } at
-                ? $"Delivery {id} was delivered at {at:O}."
-                : $"Delivery {id} is still being attempted.");
+            return delivery.DeliveredAt is { } at
+                ? Problems.Refuse("notice.delivery.delivered", null, id, at)
+                : Problems.Refuse("notice.delivery.pending", null, id);
         if (await session.LoadAsync<NoticeSubscription>(delivery.SubscriptionId) is null)
-            return Problems.Conflict("Subscription deleted", $"The subscription of delivery {id} has been deleted.");
+            return Problems.Refuse("notice.delivery.unsubscribed", null, id);
 
         delivery.FailedAt = null;
         delivery.RoundStart = delivery.Attempts + 1;
