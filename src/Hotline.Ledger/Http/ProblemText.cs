@@ -35,6 +35,7 @@ public static class ProblemText
         ["circular"] = "通报", ["evaluation"] = "年终考评", ["spot check"] = "抽查", ["self-check"] = "自查",
         ["plan"] = "表彰方案", ["commendation plan"] = "表彰方案", ["application"] = "申报", ["referral"] = "问责移送",
         ["case"] = "案件", ["commendation"] = "表彰", ["monthly report"] = "月度通报", ["individual"] = "个人",
+        ["notice"] = "通知", ["notice subscription"] = "通知订阅", ["failed delivery"] = "投递失败记录",
     };
 
     private static readonly Dictionary<string, (string Zh, string En)> Catalogue = new()
@@ -171,6 +172,35 @@ public static class ProblemText
         ["selfCheck.month.format"] = ("“month”须为月份,例如 2020-05。", "'month' must be a month such as 2020-05."),
         ["selfCheck.items.count"] = ("请给出 1 到 40 项,每项对应一个单位指标。", "Give 1 to 40 items, one per unit criterion."),
         ["selfCheck.item.null"] = ("自查项不能为 null。", "An item may not be null."),
+
+        // Notices
+        ["notice.kinds.required"] = ("“kinds”至少列出一种通知:replyDueSoon, reportDueSoon, warningRed, entryRecorded, entryRescinded, appealDecided, evaluationReturned, evaluationApproved, planReturned, planApproved, referralMade。", "'kinds' names at least one of: replyDueSoon, reportDueSoon, warningRed, entryRecorded, entryRescinded, appealDecided, evaluationReturned, evaluationApproved, planReturned, planApproved, referralMade."),
+        ["notice.kinds.unknown"] = ("“kinds”含未知的通知种类;可选:replyDueSoon, reportDueSoon, warningRed, entryRecorded, entryRescinded, appealDecided, evaluationReturned, evaluationApproved, planReturned, planApproved, referralMade。", "'kinds' has an unknown kind; the kinds are: replyDueSoon, reportDueSoon, warningRed, entryRecorded, entryRescinded, appealDecided, evaluationReturned, evaluationApproved, planReturned, planApproved, referralMade."),
+        ["notice.kinds.tooMany"] = ("“kinds”中每种通知最多列一次。", "'kinds' names each kind at most once."),
+        ["notice.channel.unknown"] = ("“channel”为 inbox、webhook 或 email。", "'channel' is 'inbox', 'webhook' or 'email'."),
+        ["notice.url.required"] = ("webhook 订阅须填“url”。", "A webhook needs 'url'."),
+        ["notice.url.length"] = ("“url”最多 2000 个字符。", "'url' holds at most 2000 characters."),
+        ["notice.url.notAllowed"] = ("“url”只用于 webhook 渠道。", "'url' is for the webhook channel."),
+        ["notice.url.absolute"] = ("“url”须为完整网址。", "'url' must be an absolute URL."),
+        ["notice.url.scheme"] = ("“url”须为 http 或 https 网址。", "'url' must be http or https."),
+        ["notice.url.credentials"] = ("“url”中不得含用户名或密码。", "'url' may not carry a user name or password."),
+        ["notice.url.host"] = ("“url”须指明主机。", "'url' must name a host."),
+        ["notice.url.fragment"] = ("“url”不得含片段(#…)。", "'url' may not have a fragment."),
+        ["notice.url.hostNotAllowed"] = ("“url”的主机“{0}”不在允许名单(Hotline:Notices:AllowedHosts)中。", "'url' host '{0}' is not on the allow-list (Hotline:Notices:AllowedHosts)."),
+        ["notice.secret.length"] = ("“secret”为 16 到 200 个字符(或省略,由系统生成)。", "'secret' is 16 to 200 characters (or leave it out and one is made)."),
+        ["notice.secret.notAllowed"] = ("“secret”只用于 webhook 渠道。", "'secret' is for the webhook channel."),
+        ["notice.format.unknown"] = ("“format”为 json、wecom 或 dingtalk。", "'format' is 'json', 'wecom' or 'dingtalk'."),
+        ["notice.format.notAllowed"] = ("“format”只用于 webhook 渠道。", "'format' is for the webhook channel."),
+        ["notice.address.required"] = ("邮件订阅须填“address”。", "An e-mail subscription needs 'address'."),
+        ["notice.address.format"] = ("“address”须为电子邮件地址(最多 254 个字符)。", "'address' must be an e-mail address (at most 254 characters)."),
+        ["notice.address.notAllowed"] = ("“address”只用于 email 渠道。", "'address' is for the email channel."),
+        ["notice.unitId.unknown"] = ("没有 id 为“{0}”的单位。", "There is no unit with id '{0}'."),
+        ["notice.delivery.delivered.title"] = ("投递已完成", "Already delivered"),
+        ["notice.delivery.delivered"] = ("投递 {0} 已于 {1} 完成。", "Delivery {0} was delivered at {1}."),
+        ["notice.delivery.pending.title"] = ("投递仍在进行", "Still being attempted"),
+        ["notice.delivery.pending"] = ("投递 {0} 仍在重试中。", "Delivery {0} is still being attempted."),
+        ["notice.delivery.unsubscribed.title"] = ("订阅已删除", "Subscription deleted"),
+        ["notice.delivery.unsubscribed"] = ("投递 {0} 的订阅已删除。", "The subscription of delivery {0} has been deleted."),
 
         // Monthly reports, spot checks, the read audit
         ["monthlyReport.exists.title"] = ("月度通报已提交", "Monthly report already submitted"),

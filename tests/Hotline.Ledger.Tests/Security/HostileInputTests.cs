@@ -262,6 +262,21 @@ public class HostileInputTests(LedgerApp app, ITestOutputHelper output) : Ledger
         new("/api/people/{person}/departures", _ => new JsonObject { ["lastDay"] = "2020-09-30" },
             [Date("lastDay", more: [S("2019-12-31")])]),
 
+        new("/api/notice-subscriptions", w => new JsonObject { ["unitId"] = w.Unit, ["kinds"] = new JsonArray("entryRecorded"), ["channel"] = "inbox" },
+            [
+                Id("unitId", required: false),
+                new("kinds", [null, "null", "[]", @"[""everything""]", "[null]", "[42]", "42", S("entryRecorded"), .. Poison]),
+                new("channel", [null, "null", S(""), S("sms"), S("INBOX"), "42", .. Poison]),
+                new("url", [S("ftp://127.0.0.1/hook"), S("http://user:pw@127.0.0.1/hook"), S("/relative"), "42", .. Poison]),
+                new("address", [S("not-an-address"), "42", .. Poison]),
+                new("secret", [S("short"), "42", .. Poison]),
+                new("format", [S("wecom"), S("telegram"), "42"]),
+            ]),
+        // The subscription's DELETE, sent as POST: only its id can be wrong.
+        new("/api/notice-subscriptions/{unit}"),
+        new("/api/notices/{unit}/read"),
+        new("/api/notices/failed/{unit}/retry"),
+
         // Last: the valid-body check rescinds the entry that other routes (appeals) use first.
         new("/api/entries/{entry}/rescind", _ => new JsonObject { ["reason"] = "复核后撤销" }, [Text("reason", 2000)]),
     ];
