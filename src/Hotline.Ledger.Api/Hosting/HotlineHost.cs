@@ -7,6 +7,7 @@ using Hotline.Ledger.Http;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Storage;
 using Hotline.Ledger.Time;
+using Hotline.Ledger.Web;
 using JasperFx;
 using JasperFx.Events.Daemon;
 using FluentValidation;
@@ -75,6 +76,7 @@ public static class HotlineHost
         builder.Services.AddWolverineHttp();
         builder.Services.AddCaseFeed(config);
         builder.AddHotlineSecurity();
+        builder.AddHotlineWeb();
         return builder;
     }
 
@@ -100,6 +102,7 @@ public static class HotlineHost
             o.AddPolicy<RequestStampPolicy>();
             o.AddPolicy<ValidationPolicy>();
         });
+        app.MapHotlineWeb();
         return app;
     }
 
