@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
-# Runs every test of the solution against a real PostgreSQL (provisioned as for run.sh).
-# Each test run works in a schema of its own and drops it afterwards.
+# Runs the tests of the solution against a real PostgreSQL (provisioned as for run.sh).
+# Each test host works in a schema of its own and drops it afterwards.
+#
+#   ./test.sh                             every test but the benchmark's smoke run (CI=true adds it)
+#   ./test.sh --all                       every test, the smoke run included
+#   ./test.sh --filter Category=Domain    the host-free tests only: seconds once built
+#   ./test.sh --filter FullyQualifiedName~EntryTests   any other dotnet test filter
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -15,10 +20,28 @@ if [[ ! -x /usr/bin/chromium ]] || ! fc-list 2>/dev/null | grep -qi 'Noto Sans C
     || { echo "test.sh: could not install chromium and fonts-noto-cjk" >&2; exit 1; }
 fi
 
-log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+args=()
+all=false
+for a in "$@"; do
+  if [[ "$a" == "--all" ]]; then all=true; else args+=("$a"); fi
+done
+[[ "${CI:-}" == "true" ]] && all=true
+# The smoke run of the benchmark takes about a minute: CI runs it, a developer's default run does not.
+if [[ "$all" == false && " ${args[*]-} " != *" --filter "* ]]; then args+=(--filter "Category!=Smoke"); fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+log="$work/test.log"
 status=0
-dotnet test Hotline.Ledger.sln -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+dotnet test Hotline.Ledger.sln -c Release --logger "console;verbosity=normal" \
+  --logger "trx;LogFilePrefix=run" --results-directory "$work/results" "${args[@]}" 2>&1 | tee "$log" || status=$?
+
+# The ten slowest tests, from the runner's own records, so that a slow test is seen before it slows everyone.
+if compgen -G "$work/results/*.trx" >/dev/null; then
+  echo "slowest tests:"
+  grep -ho 'testName="[^"]*"[^>]*duration="[^"]*"' "$work/results"/*.trx \
+    | sed -E 's/testName="([^"]*)".*duration="([^"]*)"/\2  \1/' | sort -r | head -n 10 | sed 's/^/  /'
+fi
 
 # One closing line a reader (or CI) can trust: the runner's own counts, summed over test projects.
 passed=$( (grep -E '^\s+Passed:\s+[0-9]+' "$log" || true) | awk '{s+=$2} END {print s+0}')

@@ -287,7 +287,7 @@ public sealed class CityGenerator(CityPlan plan, RulebookCatalog rulebooks, int 
             else if (r < 0.995) Emit("explained", t0.AddHours(24 + rng.Next(36)));
             else missed = true;
 
-            // Before the case feed the office deducts a missed reply by hand; afterwards the ledger does it (issue 6).
+            // Before the case feed the office deducts a missed reply by hand; afterwards the ledger does it .
             if (missed && !caseFeedLanded)
                 Entry(rng, due.AddHours(1 + rng.Next(3)), "D3.1", plan.Units[unit].Id, null, OfficeCalendar.DateOf(due), "交办事项未按时回复且未说明", number);
         }

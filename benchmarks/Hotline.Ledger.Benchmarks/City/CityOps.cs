@@ -17,7 +17,7 @@ public enum Family
     /// <summary>Registry, entries, rescissions, marks, self-checks, spot checks: written through the ledger's domain.</summary>
     Ledger,
 
-    /// <summary>The hotline platform's case events (issue 6).</summary>
+    /// <summary>The hotline platform's case events .</summary>
     CaseFeed,
 }
 
@@ -42,7 +42,7 @@ public sealed record CaseFeedEvent(
     DateTimeOffset? CompletionDueAt = null,
     string? Result = null);
 
-/// <summary>A case-feed row, with the case's stream id (a stream per case, DESIGN.md §2) for the baselines.</summary>
+/// <summary>A case-feed row, with the case's stream id (a stream per case, ADR 0002) for the baselines.</summary>
 public sealed record CaseOp(DateTimeOffset RecordedAt, Guid CaseStream, CaseFeedEvent Event) : CityOp(RecordedAt)
 {
     public override Family Family => Family.CaseFeed;

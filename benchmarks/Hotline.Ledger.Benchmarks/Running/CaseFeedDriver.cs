@@ -8,7 +8,7 @@ using Hotline.Ledger.Cases.Feed;
 namespace Hotline.Ledger.Benchmarks.Running;
 
 /// <summary>
-/// Drives the platform's case events into the ledger (issue 6) by one of its two paths: the HTTP batch
+/// Drives the platform's case events into the ledger by one of its two paths: the HTTP batch
 /// route <c>POST /api/cases/events</c>, or in process through the <see cref="CaseFeed"/> service the route
 /// itself calls. A batch is sent as the clock reaches its last row's recording instant; every row must
 /// be accepted (the generator makes no bad rows), which the run checks.

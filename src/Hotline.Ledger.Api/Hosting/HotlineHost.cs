@@ -4,6 +4,8 @@ using Hotline.Ledger.Api.Idempotency;
 using Hotline.Ledger.Api.Security;
 using Hotline.Ledger.Cases;
 using Hotline.Ledger.Http;
+using Hotline.Ledger.Integrity;
+using Hotline.Ledger.Notices;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Storage;
 using Hotline.Ledger.Time;
@@ -12,6 +14,7 @@ using JasperFx;
 using JasperFx.Events.Daemon;
 using FluentValidation;
 using Marten;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Npgsql;
 using Scalar.AspNetCore;
@@ -40,29 +43,53 @@ public static class HotlineHost
 
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         builder.Services.AddValidatorsFromAssemblyContaining<RulebookCatalog>(ServiceLifetime.Singleton);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodes.Complete);
+        ProblemCodes.QuietJsonReadErrors(builder.Logging);
+        // FluentValidation's own messages name fields as the API does ('reason', not 'Reason').
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : char.ToLowerInvariant(member.Name[0]) + member.Name[1..];
         builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
-        builder.Services.AddOpenApi(OpenApiBearer.Declare);
+        builder.Services.AddOpenApi(o =>
+        {
+            OpenApiBearer.Declare(o);
+            OpenApiOptionalFields.Declare(o);
+            OpenApiPolicy.Declare(o);
+        });
 
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"]);
 
-        builder.Services.AddMarten(services => 
-            {
-                var opts = new StoreOptions();
-                opts.Connection(dataSource);
-                opts.DatabaseSchemaName = schema;
-                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
-                opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-                LedgerStorage.Configure(opts);
-                opts.Storage.ExtendedSchemaObjects.Add(IdempotencyStorage.Table(schema));
-                opts.Events.TimeProvider = new StoreClock(services.GetRequiredService<TimeProvider>());
-                return opts;
-            })
-            .UseLightweightSessions()
+        // One configuration for any schema: the ledger's own, and the integrity check's scratch copy.
+        StoreOptions StoreOptionsFor(IServiceProvider services, string forSchema)
+        {
+            var opts = new StoreOptions();
+            opts.Connection(dataSource);
+            opts.DatabaseSchemaName = forSchema;
+            opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+            opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+            LedgerStorage.Configure(opts);
+            opts.Storage.ExtendedSchemaObjects.Add(IdempotencyStorage.Table(forSchema));
+            opts.Events.TimeProvider = new StoreClock(services.GetRequiredService<TimeProvider>());
+            opts.Logger(new RefusalAwareMartenLogger(services.GetRequiredService<ILogger<IDocumentStore>>()));
+            return opts;
+        }
+
+        builder.Services.AddSingleton(services => new StoreOptionsSource(s => StoreOptionsFor(services, s)));
+        builder.Services.AddSingleton<ReadModelIntegrity>();
+        builder.Services.AddSingleton<IntegrityVerifier>();
+        builder.Services.AddMarten(services => StoreOptionsFor(services, schema))
+            // Lightweight sessions that join a keyed request's transaction (ADR 0060).
+            .BuildSessionsWith<RequestSessionFactory>()
             .ApplyAllDatabaseChangesOnStartup()
-            .IntegrateWithWolverine(w => w.MessageStorageSchemaName = schema);
+            .IntegrateWithWolverine(w =>
+            {
+                w.MessageStorageSchemaName = schema;
+                NoticeModule.ConfigureForwarding(w);
+            });
+
+        // After Marten's own start-up work, so that the drafts' table exists when it is read.
+        builder.Services.AddHostedService<Hotline.Ledger.Rulebooks.Drafts.AdoptedRevisionsAtStartup>();
 
         if (config.GetValue<bool>("Hotline:Demo")) builder.Services.AddHostedService<DemoCity>();
 
@@ -72,9 +99,14 @@ public static class HotlineHost
             opts.Policies.AutoApplyTransactions();
             opts.Durability.Mode = DurabilityMode.Solo;
             CaseFeedModule.ConfigureWolverine(opts, config);
+            NoticeModule.ConfigureWolverine(opts, config);
+            var integrity = config.GetSection(IntegrityOptions.Section).Get<IntegrityOptions>() ?? new IntegrityOptions();
+            opts.Schedules.ScheduleRecurring<VerifyLedgerIntegrity>(integrity.VerifyCron, OfficeCalendar.Zone);
         });
         builder.Services.AddWolverineHttp();
         builder.Services.AddCaseFeed(config);
+        builder.Services.AddNotices(config);
+        builder.Services.Configure<IdempotencyOptions>(config.GetSection(IdempotencyOptions.Section));
         builder.AddHotlineSecurity();
         builder.AddHotlineWeb();
         return builder;
@@ -82,7 +114,12 @@ public static class HotlineHost
 
     public static WebApplication MapHotlineLedger(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseMiddleware<RequestLanguage>();
+        // A refusal the handler answered is not an unhandled exception: it is logged there, at its own level.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            SuppressDiagnosticsCallback = c => c.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService,
+        });
         app.UseStatusCodePages();
 
         // Health and the API documentation are the only routes open without a token (docs/security.md).
@@ -101,6 +138,7 @@ public static class HotlineHost
             o.AddPolicy<AccessPolicy>();
             o.AddPolicy<RequestStampPolicy>();
             o.AddPolicy<ValidationPolicy>();
+            o.AddPolicy<OpenApiPolicy>();
         });
         app.MapHotlineWeb();
         return app;

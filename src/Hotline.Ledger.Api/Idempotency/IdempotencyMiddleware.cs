@@ -1,23 +1,35 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Hotline.Ledger.Http;
+using Hotline.Ledger.Storage;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using Npgsql;
 
 namespace Hotline.Ledger.Api.Idempotency;
 
 /// <summary>
-/// Every POST honours an Idempotency-Key: the same key with the same request answers the first
-/// response again and appends nothing; the same key with another request is a 409. A key is taken
-/// before the request runs (so a concurrent twin waits for nothing and gets a 409), kept with the
-/// response when the request succeeds, and released when it fails, so a corrected retry may reuse it.
+/// Every write (POST, PUT, DELETE) honours an Idempotency-Key: the same key with the same request answers the first
+/// response again (status, body, Location) and appends nothing; the same key with another request is a
+/// 409. The request runs in one PostgreSQL transaction that holds the key's row from the start: the
+/// sessions it opens write through it (<see cref="RequestSessionFactory"/>), and its answer is stored in
+/// it, so the write, the key and the answer commit together or not at all (ADR 0060). A repeat waits
+/// on the key's row for the first to finish; a request that dies loses its transaction and the key is
+/// free again, at the latest after the configured lease.
 /// </summary>
-public sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSource db, IConfiguration config, TimeProvider clock)
+public sealed class IdempotencyMiddleware(
+    RequestDelegate next, NpgsqlDataSource db, IConfiguration config, TimeProvider clock, IOptions<IdempotencyOptions> options)
 {
     public const string Header = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
     private readonly string _table = $"\"{config["Hotline:Schema"] ?? "hotline"}\".{IdempotencyStorage.TableName}";
+    private readonly IdempotencyOptions _options = options.Value;
 
     public async Task InvokeAsync(HttpContext http)
     {
-        if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.Headers.TryGetValue(Header, out var values))
+        var method = http.Request.Method;
+        var write = HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsDelete(method);
+        if (!write || !http.Request.Headers.TryGetValue(Header, out var values))
         {
             await next(http);
             return;
@@ -33,35 +45,80 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSource
 
         var scope = $"{RequestActor.Of(http)}|{key}";
         var hash = await HashOf(http.Request);
+        var headersBefore = http.Response.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
 
-        if (!await TryTake(scope, hash))
+        // Not the request's token: a client that hung up is the one that will retry, and the answer must
+        // be committed or rolled back whole whatever it does.
+        var none = CancellationToken.None;
+        await using var connection = await db.OpenConnectionAsync(none);
+        for (var attempt = 1; ; attempt++)
         {
-            await Replay(http, scope, hash);
+            await using var transaction = await connection.BeginTransactionAsync(none);
+            switch (await Take(connection, transaction, scope, hash))
+            {
+                case Taken.Busy:
+                    await transaction.RollbackAsync(none);
+                    http.Response.Headers.RetryAfter = Math.Max(1, (int)_options.Wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                    await Conflict(http, "A request with this Idempotency-Key is still being processed; send it again shortly.");
+                    return;
+                case Taken.Before:
+                    await transaction.RollbackAsync(none);
+                    await Replay(http, scope, hash);
+                    return;
+            }
+
+            var original = http.Response.Body;
+            using var buffer = new MemoryStream();
+            http.Response.Body = buffer;
+            bool again;
+            try
+            {
+                using (RequestTransaction.Share(transaction))
+                    await next(http);
+                again = false;
+            }
+            catch (Exception e) when (attempt < _options.Attempts && StoreConflicts.IsConflict(e) && !http.Response.HasStarted)
+            {
+                // Lost a race with another writer: the transaction is spoiled, so the whole request is done again.
+                again = true;
+            }
+            catch
+            {
+                await RollbackQuietly(transaction);
+                throw;
+            }
+            finally
+            {
+                http.Response.Body = original;
+            }
+
+            if (again)
+            {
+                await RollbackQuietly(transaction);
+                http.Request.Body.Position = 0;
+                http.Response.StatusCode = StatusCodes.Status200OK;
+                http.Response.Headers.Clear();
+                foreach (var (name, value) in headersBefore) http.Response.Headers[name] = value;
+                continue;
+            }
+
+            if (http.Response.StatusCode is >= 200 and < 300)
+            {
+                await Keep(connection, transaction, scope, http.Response, buffer.ToArray());
+                // If this fails the write's fate is unknown to us: the 500 says so, and a retry with the
+                // key finds out (the stored answer if it committed, the write done once if it did not).
+                await transaction.CommitAsync(none);
+            }
+            else
+            {
+                // A refused request wrote nothing; its key is free for a corrected retry.
+                await transaction.RollbackAsync(none);
+            }
+
+            buffer.Position = 0;
+            await buffer.CopyToAsync(original, http.RequestAborted);
             return;
         }
-
-        var original = http.Response.Body;
-        using var buffer = new MemoryStream();
-        http.Response.Body = buffer;
-        try
-        {
-            await next(http);
-        }
-        catch
-        {
-            await Release(scope);
-            throw;
-        }
-        finally
-        {
-            http.Response.Body = original;
-        }
-
-        if (http.Response.StatusCode is >= 200 and < 300) await Keep(scope, http.Response, buffer.ToArray());
-        else await Release(scope);
-
-        buffer.Position = 0;
-        await buffer.CopyToAsync(original, http.RequestAborted);
     }
 
     private static async Task<string> HashOf(HttpRequest request)
@@ -76,42 +133,80 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSource
         return Convert.ToHexString(sha.GetHashAndReset());
     }
 
-    private async Task<bool> TryTake(string scope, string hash)
+    private enum Taken { Now, Before, Busy }
+
+    /// <summary>
+    /// Inserts the key's row in the request's transaction. A twin still running holds that row: this
+    /// waits for it, up to the configured wait. A row without an answer was left by the way keys were
+    /// kept before answers committed with their writes; it is taken over.
+    /// </summary>
+    private async Task<Taken> Take(NpgsqlConnection connection, NpgsqlTransaction transaction, string scope, string hash)
     {
-        await using var cmd = db.CreateCommand(
-            $"insert into {_table} (scope, request_hash, created_at) values ($1, $2, $3) on conflict (scope) do nothing");
-        cmd.Parameters.AddWithValue(scope);
-        cmd.Parameters.AddWithValue(hash);
-        cmd.Parameters.AddWithValue(clock.GetUtcNow());
-        return await cmd.ExecuteNonQueryAsync() == 1;
+        await using (var limits = new NpgsqlCommand(
+            $"select set_config('lock_timeout', $1, true), set_config('idle_in_transaction_session_timeout', $2, true)", connection, transaction))
+        {
+            limits.Parameters.AddWithValue($"{(long)_options.Wait.TotalMilliseconds}ms");
+            limits.Parameters.AddWithValue($"{(long)_options.Lease.TotalMilliseconds}ms");
+            await limits.ExecuteNonQueryAsync();
+        }
+
+        int taken;
+        try
+        {
+            await using var insert = new NpgsqlCommand(
+                $"""
+                 insert into {_table} as k (scope, request_hash, created_at) values ($1, $2, $3)
+                 on conflict (scope) do update set request_hash = excluded.request_hash, created_at = excluded.created_at
+                 where k.status_code is null
+                 """, connection, transaction);
+            insert.Parameters.AddWithValue(scope);
+            insert.Parameters.AddWithValue(hash);
+            insert.Parameters.AddWithValue(clock.GetUtcNow());
+            taken = await insert.ExecuteNonQueryAsync();
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            return Taken.Busy;
+        }
+
+        await using (var reset = new NpgsqlCommand("select set_config('lock_timeout', '0', true)", connection, transaction))
+            await reset.ExecuteNonQueryAsync();
+        return taken == 1 ? Taken.Now : Taken.Before;
     }
 
-    private async Task Keep(string scope, HttpResponse response, byte[] body)
+    private async Task Keep(NpgsqlConnection connection, NpgsqlTransaction transaction, string scope, HttpResponse response, byte[] body)
     {
-        await using var cmd = db.CreateCommand($"update {_table} set status_code = $2, content_type = $3, body = $4 where scope = $1");
+        await using var cmd = new NpgsqlCommand(
+            $"update {_table} set status_code = $2, content_type = $3, location = $4, body = $5 where scope = $1", connection, transaction);
         cmd.Parameters.AddWithValue(scope);
         cmd.Parameters.AddWithValue(response.StatusCode);
         cmd.Parameters.AddWithValue((object?)response.ContentType ?? DBNull.Value);
+        cmd.Parameters.AddWithValue(StringValues.IsNullOrEmpty(response.Headers.Location) ? DBNull.Value : response.Headers.Location.ToString());
         cmd.Parameters.AddWithValue(body);
         await cmd.ExecuteNonQueryAsync();
     }
 
-    private async Task Release(string scope)
+    private static async Task RollbackQuietly(NpgsqlTransaction transaction)
     {
-        await using var cmd = db.CreateCommand($"delete from {_table} where scope = $1 and status_code is null");
-        cmd.Parameters.AddWithValue(scope);
-        await cmd.ExecuteNonQueryAsync();
+        try
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            // The connection is gone: PostgreSQL has rolled the transaction back itself.
+        }
     }
 
     private async Task Replay(HttpContext http, string scope, string hash)
     {
-        await using var cmd = db.CreateCommand($"select request_hash, status_code, content_type, body from {_table} where scope = $1");
+        await using var cmd = db.CreateCommand($"select request_hash, status_code, content_type, location, body from {_table} where scope = $1");
         cmd.Parameters.AddWithValue(scope);
         await using var reader = await cmd.ExecuteReaderAsync();
-        if (!await reader.ReadAsync())
+        if (!await reader.ReadAsync() || reader.IsDBNull(1))
         {
-            // Released between our insert attempt and this read: the first attempt failed; ask for a retry.
-            await Conflict(http, "The first request with this Idempotency-Key has just failed; send it again.");
+            // The first request has just rolled back (or is an old unanswered row): nothing was written.
+            await Conflict(http, "The first request with this Idempotency-Key did not complete; send it again.");
             return;
         }
 
@@ -121,16 +216,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSource
             return;
         }
 
-        if (reader.IsDBNull(1))
-        {
-            await Conflict(http, "A request with this Idempotency-Key is still being processed.");
-            return;
-        }
-
         http.Response.StatusCode = reader.GetInt32(1);
         if (!reader.IsDBNull(2)) http.Response.ContentType = reader.GetString(2);
-        http.Response.Headers["Idempotent-Replayed"] = "true";
-        var body = reader.IsDBNull(3) ? [] : (byte[])reader[3];
+        if (!reader.IsDBNull(3)) http.Response.Headers.Location = reader.GetString(3);
+        http.Response.Headers[ReplayedHeader] = "true";
+        var body = reader.IsDBNull(4) ? [] : (byte[])reader[4];
         await http.Response.Body.WriteAsync(body);
     }
 

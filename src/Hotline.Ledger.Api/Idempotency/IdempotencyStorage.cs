@@ -3,7 +3,10 @@ using Weasel.Postgresql.Tables;
 
 namespace Hotline.Ledger.Api.Idempotency;
 
-/// <summary>The keys live in PostgreSQL beside the events, so they survive a restart.</summary>
+/// <summary>
+/// The keys live in PostgreSQL beside the events, so they survive a restart; a row is committed only
+/// with its answer, in the transaction of the write it guards.
+/// </summary>
 public static class IdempotencyStorage
 {
     public const string TableName = "hl_idempotency";
@@ -15,6 +18,7 @@ public static class IdempotencyStorage
         table.AddColumn<string>("request_hash").NotNull();
         table.AddColumn<int>("status_code");
         table.AddColumn<string>("content_type");
+        table.AddColumn<string>("location");
         table.AddColumn("body", "bytea");
         table.AddColumn<DateTimeOffset>("created_at").NotNull();
         return table;

@@ -33,14 +33,15 @@ public sealed class TokenCommand : JasperFxAsyncCommand<TokenInput>
     private static TextWriter _standardOutput = Console.Out;
 
     /// <summary>
-    /// Command discovery and start-up logging write to standard output; for this command they are sent to
-    /// standard error, so that `TOKEN=$(dotnet run ... -- token ...)` captures the token and nothing else.
+    /// Command discovery ("Searching '…' for commands") and start-up logging write to standard output; for this
+    /// command they are dropped, so that `TOKEN=$(./run.sh token ...)` captures the token and nothing else and the
+    /// terminal shows only a refusal's reason (written to standard error).
     /// </summary>
     public static void KeepStandardOutputForTheToken(string[] args)
     {
         if (args.Length == 0 || !string.Equals(args[0], "token", StringComparison.OrdinalIgnoreCase)) return;
         _standardOutput = Console.Out;
-        Console.SetOut(Console.Error);
+        Console.SetOut(TextWriter.Null);
     }
 
     public override Task<bool> Execute(TokenInput input)

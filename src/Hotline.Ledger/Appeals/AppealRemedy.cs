@@ -50,7 +50,7 @@ internal static class AppealRemedy
         var person = entry.PersonId is { } personId ? await session.LoadAsync<Person>(personId) : null;
         var proposal = new RecordEntry(entry.Clause, entry.UnitId, entry.PersonId, entry.OccurredOn, corrected, entry.Reason, entry.Evidence, entry.CaseNumber);
         if (EntryRules.Check(proposal, rulebook, OfficeCalendar.Today(clock), person, out var checkedClause) is { } fault)
-            return (null, Problems.Field(fault.Field == "points" ? "correctedPoints" : fault.Field, fault.Rule));
+            return (null, Problems.Invalid(fault.Field == "points" ? "correctedPoints" : fault.Field, fault.Code, fault.Args));
 
         var correctionId = Guid.CreateVersion7();
         EntryBook.Correct(session, stream, checkedClause!, rescission, new EntryRecorded(

@@ -47,10 +47,10 @@ public abstract class ApprovalTrail
 
     protected void Took(string step, DateTimeOffset at, string by, string? comments = null) => Steps.Add(new(step, at, by, comments));
 
-    protected void Submit(DateTimeOffset at, string by)
+    protected void Submit(DateTimeOffset at, string by, string? comments = null)
     {
         Status = Submitted;
-        Took("submitted", at, by);
+        Took("submitted", at, by, comments);
     }
 
     protected void Return(DateTimeOffset at, string by, string? comments)
@@ -59,11 +59,11 @@ public abstract class ApprovalTrail
         Took("returned", at, by, comments);
     }
 
-    protected void Approve(DateTimeOffset at, string by)
+    protected void Approve(DateTimeOffset at, string by, string? comments = null)
     {
         Status = Approved;
         ApprovedAt = at;
         ApprovedBy = by;
-        Took("approved", at, by);
+        Took("approved", at, by, comments);
     }
 }

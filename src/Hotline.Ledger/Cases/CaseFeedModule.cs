@@ -10,7 +10,7 @@ using Wolverine;
 
 namespace Hotline.Ledger.Cases;
 
-/// <summary>The case feed, its deadlines and the monthly reports (issue 6): storage and services.</summary>
+/// <summary>The case feed, its deadlines and the monthly reports: storage and services.</summary>
 public static class CaseFeedModule
 {
     /// <summary>Called once from the host: the ingestion service and the deadline settings.</summary>

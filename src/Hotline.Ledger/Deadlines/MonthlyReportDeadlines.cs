@@ -60,7 +60,7 @@ public static class MonthlyReportDeadlines
         var due = TimeZoneInfo.ConvertTime(dueAt, OfficeCalendar.Zone).AddTicks(-1);
         EntryBook.Record(session, clause, new EntryRecorded(
             EntryIdOf(unitId, month), rulebook.Id, clause.Code, unitId, null, month.LastDay, clause.Signed(clause.Points!.Value),
-            $"Recorded by the ledger itself: the monthly work report for {month} was due by the end of {due:yyyy-MM-dd} (Asia/Shanghai) and had not been received.",
+            $"账本自动记录：{month} 的月度工作情况通报应于 {due:yyyy-MM-dd}（北京时间）日终前报送，截至当时未收到。",
             [], null, RequestActor.Ledger, Automatic: true, Month: month.ToString()));
     }
 }

@@ -52,8 +52,7 @@ public static class ReplyDeadlines
             var local = TimeZoneInfo.ConvertTime(missed.DueAt, OfficeCalendar.Zone);
             EntryBook.Record(session, clause, new EntryRecorded(
                 entryId, rulebook.Id, clause.Code, missed.UnitId, null, occurredOn, clause.Signed(clause.Points!.Value),
-                $"Recorded by the ledger itself: the reply to case {file.CaseNumber} was due at {local:yyyy-MM-dd HH:mm} (Asia/Shanghai) " +
-                "and neither a reply nor an explanation nor a granted extension had arrived by then.",
+                $"账本自动记录：案件 {file.CaseNumber} 应于 {local:yyyy-MM-dd HH:mm}（北京时间）前回复，截至当时既未回复、未说明原因，也未获准延期。",
                 [], file.CaseNumber, RequestActor.Ledger, Automatic: true));
         }
 

@@ -9,15 +9,18 @@ namespace Hotline.Ledger.Evidence;
 /// </summary>
 public static class EvidenceCsv
 {
+    /// <summary>The office reads the headers: Chinese, one per field of <see cref="EvidenceRow"/>, in its order.</summary>
     public static readonly string[] Header =
     [
-        "what", "id", "clause", "points", "unitId", "personId", "occurredOn", "recordedAt", "recordedBy",
-        "reason", "evidence", "status", "rescindedAt", "rescindedBy", "rescissionReason", "caseNumber", "automatic",
-        "entryId", "appealId", "month",
+        "类别", "编号", "条款", "分值", "单位编号", "单位名称", "人员编号", "人员姓名", "发生日期", "记录时间（UTC）", "记录人",
+        "事由", "证据", "状态", "撤销时间（UTC）", "撤销人", "撤销理由", "案件编号", "自动记录",
+        "被申诉记录编号", "申诉编号", "月份",
     ];
 
-    public static byte[] Write(IEnumerable<EvidenceRow> rows)
+    /// <summary>Writes the trail to <paramref name="output"/> line by line (a download of every row is not held as one string).</summary>
+    public static async Task WriteAsync(Stream output, IEnumerable<EvidenceRow> rows, CancellationToken cancellation)
     {
+        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true);
         var text = new StringBuilder();
         Line(text, Header);
         foreach (var r in rows)
@@ -25,16 +28,21 @@ public static class EvidenceCsv
             Line(text,
             [
                 r.What, r.Id.ToString(), r.Clause, r.Points.ToString("+0.##;-0.##;0", CultureInfo.InvariantCulture),
-                r.UnitId?.ToString() ?? "", r.PersonId?.ToString() ?? "", r.OccurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                r.UnitId?.ToString() ?? "", r.UnitName ?? "", r.PersonId?.ToString() ?? "", r.PersonName ?? "",
+                r.OccurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 r.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture), r.RecordedBy,
                 r.Reason, string.Join("; ", r.Evidence.Select(e => e.Sha256 is null ? $"{e.Title} <{e.Reference}>" : $"{e.Title} <{e.Reference}> sha256:{e.Sha256}")),
                 r.Status, r.Rescission?.RescindedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture) ?? "",
                 r.Rescission?.RescindedBy ?? "", r.Rescission?.Reason ?? "", r.CaseNumber ?? "", r.Automatic ? "true" : "false",
                 r.EntryId?.ToString() ?? "", r.AppealId?.ToString() ?? "", r.Month ?? "",
             ]);
+            if (text.Length < 64 * 1024) continue;
+            await writer.WriteAsync(text, cancellation);
+            text.Clear();
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+        await writer.WriteAsync(text, cancellation);
+        await writer.FlushAsync(cancellation);
     }
 
     private static void Line(StringBuilder text, IEnumerable<string> cells)

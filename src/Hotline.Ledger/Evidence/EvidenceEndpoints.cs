@@ -3,6 +3,8 @@ using Hotline.Ledger.Appeals;
 using Hotline.Ledger.Http;
 using Hotline.Ledger.Ledger.Entries;
 using Hotline.Ledger.Ledger.Marks;
+using Hotline.Ledger.Registry.People;
+using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Security;
 using Marten;
 using Microsoft.AspNetCore.Http;
@@ -16,13 +18,25 @@ public static class EvidenceEndpoints
 
     /// <summary>
     /// Every entry and mark that touched the subject, rescinded ones included with their rescission,
-    /// and every step of the appeals against them, in the order they were recorded. JSON, or CSV with
-    /// Accept: text/csv.
+    /// and every step of the appeals against them, in the order they were recorded, each with its unit's
+    /// and person's names. JSON (a page <c>{items, next}</c> when <c>limit</c> or <c>after</c> is given, the bare
+    /// array otherwise), or every row as CSV with <c>?format=csv</c> or Accept: text/csv (ADR 0069).
     /// </summary>
     [WolverineGet("/api/evidence", OperationId = "evidenceTrail")]
     public static async Task<IResult> Trail(HttpContext http, IQuerySession session, TimeProvider clock, ReadAudit audit,
-        Guid? unitId, Guid? personId, string? clause, string? from, string? to, string? knownAt)
+        Guid? unitId, Guid? personId, string? clause, string? from, string? to, string? knownAt, string? format, string? limit, string? after)
     {
+        var csv = false;
+        if (!string.IsNullOrWhiteSpace(format))
+        {
+            if (format.Trim().ToLowerInvariant() is not ("json" or "csv")) return Problems.Field("format", "'format' is json or csv.");
+            csv = format.Trim().Equals("csv", StringComparison.OrdinalIgnoreCase);
+        }
+        else
+        {
+            csv = http.Request.Headers.Accept.Any(a => a is not null && a.Contains("text/csv", StringComparison.OrdinalIgnoreCase));
+        }
+
         var now = clock.GetUtcNow();
         var known = now;
         if (!string.IsNullOrWhiteSpace(knownAt))
@@ -40,6 +54,24 @@ public static class EvidenceEndpoints
             return Problems.Field("to", "'to' must be a date YYYY-MM-DD.");
         if (string.IsNullOrWhiteSpace(to)) toDate = DateOnly.MaxValue;
         if (fromDate > toDate) return Problems.Field("to", "'to' lies before 'from'.");
+
+        // The CSV is every row; JSON pages only when asked to, so that a caller of the bare array sees no change.
+        var paged = !csv && Paging.Asked(limit, after);
+        var paging = new Paging(MaxRows, null);
+        if (paged)
+        {
+            var (parsed, refusal) = Paging.Parse(limit, after, 3);
+            if (refusal is not null) return refusal;
+            paging = parsed!;
+        }
+
+        var cursor = paging.After is { } a ? Position(a) : null;
+        if (paging.After is not null && cursor is null)
+            return Problems.Field("after", "'after' must be a cursor from the 'next' of an earlier page of this list.");
+
+        // An unknown subject is a 404: an empty trail would read as a clean record.
+        if (unitId is { } uid && await session.LoadAsync<Unit>(uid, http.RequestAborted) is null) return Problems.NotFound("unit", uid);
+        if (personId is { } pid && await session.LoadAsync<Person>(pid, http.RequestAborted) is null) return Problems.NotFound("person", pid);
 
         var entries = session.Query<Entry>().Where(e => e.RecordedAt <= known && e.OccurredOn >= fromDate && e.OccurredOn <= toDate);
         if (unitId is { } u) entries = entries.Where(e => e.UnitId == u);
@@ -59,15 +91,47 @@ public static class EvidenceEndpoints
         var rows = (await entries.Take(MaxRows).ToListAsync()).Select(e => EvidenceRow.Of(e, known))
             .Concat((await marks.Take(MaxRows).ToListAsync()).Select(EvidenceRow.Of))
             .Concat((await appeals.Take(MaxRows).ToListAsync()).SelectMany(a => EvidenceRow.Of(a, known)))
-            .OrderBy(r => r.RecordedAt).ThenBy(r => r.Id)
+            .OrderBy(r => r.RecordedAt).ThenBy(r => r.Id).ThenBy(r => r.What, StringComparer.Ordinal)
             .ToList();
         // A liaison sees only their unit's rows (docs/security.md); who read whose trail is recorded.
         rows = await LiaisonScope.Filter(http, session, rows, r => r.UnitId, r => r.PersonId);
+        if (cursor is { } c) rows = rows.Where(r => After(r, c)).ToList();
         await audit.RecordAsync(http, ReadKind.EvidenceTrail, unitId, personId, http.RequestAborted);
 
-        var wantsCsv = http.Request.Headers.Accept.Any(a => a is not null && a.Contains("text/csv", StringComparison.OrdinalIgnoreCase));
-        return wantsCsv
-            ? Results.File(EvidenceCsv.Write(rows), "text/csv; charset=utf-8", "evidence.csv")
-            : Results.Ok(rows);
+        if (csv)
+        {
+            var named = await Named(session, rows, http.RequestAborted);
+            return Results.Stream(stream => EvidenceCsv.WriteAsync(stream, named, http.RequestAborted), "text/csv; charset=utf-8", "evidence.csv");
+        }
+
+        var page = paged ? rows.Take(paging.Limit + 1).ToList() : rows;
+        var shown = await Named(session, page, http.RequestAborted);
+        if (!paged) return Results.Ok(shown);
+        return Results.Ok(paging.Take(shown, r => r,
+            r => Paging.Cursor(r.RecordedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), r.Id.ToString("N"), r.What)));
+    }
+
+    /// <summary>The rows with the names of the units and people they name, read in two queries.</summary>
+    private static async Task<List<EvidenceRow>> Named(IQuerySession session, IReadOnlyList<EvidenceRow> rows, CancellationToken cancellation)
+    {
+        var unitIds = rows.Select(r => r.UnitId).OfType<Guid>().Distinct().ToArray();
+        var personIds = rows.Select(r => r.PersonId).OfType<Guid>().Distinct().ToArray();
+        var units = unitIds.Length == 0 ? [] : (await session.LoadManyAsync<Unit>(cancellation, unitIds)).ToDictionary(x => x.Id, x => x.Name);
+        var people = personIds.Length == 0 ? [] : (await session.LoadManyAsync<Person>(cancellation, personIds)).ToDictionary(x => x.Id, x => x.Name);
+        return rows.Select(r => r.Named(units, people)).ToList();
+    }
+
+    private static (long Ticks, Guid Id, string What)? Position(IReadOnlyList<string> cursor) =>
+        long.TryParse(cursor[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && Guid.TryParseExact(cursor[1], "N", out var id)
+            ? (ticks, id, cursor[2])
+            : null;
+
+    /// <summary>Whether the row comes after the cursor in the trail's order (recorded at, id, what).</summary>
+    private static bool After(EvidenceRow row, (long Ticks, Guid Id, string What) c)
+    {
+        var byTime = row.RecordedAt.UtcTicks.CompareTo(c.Ticks);
+        if (byTime != 0) return byTime > 0;
+        var byId = row.Id.CompareTo(c.Id);
+        return byId != 0 ? byId > 0 : string.CompareOrdinal(row.What, c.What) > 0;
     }
 }

@@ -3,30 +3,88 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Hotline.Ledger.Http;
 
-/// <summary>RFC 7807 answers that name the field and the rule, so a caller can fix the request.</summary>
+/// <summary>One rule a request broke: the field (camelCase, as the API speaks), its stable code and its message.</summary>
+public sealed record FieldRule(string Field, string Code, string Message)
+{
+    /// <summary>A rule from the catalogue (<see cref="ProblemText"/>), worded in the request's language.</summary>
+    public static FieldRule Of(string field, string code, params object?[] args) => new(field, code, ProblemText.Of(code, args));
+}
+
+/// <summary>
+/// RFC 7807 answers that name the field and the rule, so a caller can fix the request. Every problem carries
+/// a stable <c>code</c> (scripts read it, never the text); a validation problem also carries <c>errorCodes</c>,
+/// the codes per field beside the messages of <c>errors</c>. Texts follow the request's language (Chinese unless
+/// <c>Accept-Language</c> asks for English).
+/// </summary>
 public static class Problems
 {
-    public static IResult Field(string field, string rule) => Fields(new() { [field] = [rule] });
+    public const string CodeKey = "code";
+    public const string ErrorCodesKey = "errorCodes";
+
+    /// <summary>400 for one field, by a rule of the catalogue.</summary>
+    public static IResult Invalid(string field, string code, params object?[] args) => Fields([FieldRule.Of(field, code, args)]);
+
+    /// <summary>400 for one field with a message of the caller's own; its code is <c>{field}.invalid</c>.</summary>
+    public static IResult Field(string field, string rule) => Fields([new FieldRule(field, $"{field}.invalid", rule)]);
 
     public static IResult Fields(Dictionary<string, string[]> errors) =>
-        Results.Problem(new ValidationProblemDetails(errors)
-        {
-            Title = "The request is not valid",
-            Status = StatusCodes.Status400BadRequest,
-            Detail = string.Join(" ", errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))),
-        });
+        Fields(errors.SelectMany(e => e.Value.Select(m => new FieldRule(e.Key, $"{e.Key}.invalid", m))).ToList());
 
-    public static IResult NotFound(string what, object id) =>
-        Results.Problem(title: $"No such {what}", detail: $"There is no {what} with id '{id}'.", statusCode: StatusCodes.Status404NotFound);
+    public static IResult Fields(IReadOnlyList<FieldRule> rules) => Results.Problem(Validation(rules));
 
-    public static IResult Conflict(string title, string detail, string? field = null)
+    public static ValidationProblemDetails Validation(IReadOnlyList<FieldRule> rules)
     {
-        var problem = field is null
-            ? new ProblemDetails()
-            : new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] });
+        var errors = rules.GroupBy(r => r.Field).ToDictionary(g => g.Key, g => g.Select(r => r.Message).Distinct().ToArray());
+        var codes = rules.GroupBy(r => r.Field).ToDictionary(g => g.Key, g => g.Select(r => r.Code).Distinct().ToArray());
+        var problem = new ValidationProblemDetails(errors)
+        {
+            Title = ProblemText.Of("title.invalid"),
+            Status = StatusCodes.Status400BadRequest,
+            Detail = string.Join(" ", rules.Select(r => $"{r.Field}: {r.Message}")),
+        };
+        problem.Extensions[CodeKey] = rules.Count > 0 ? rules[0].Code : "request.invalid";
+        problem.Extensions[ErrorCodesKey] = codes;
+        return problem;
+    }
+
+    public static IResult NotFound(string what, object id)
+    {
+        var problem = new ProblemDetails
+        {
+            Title = ProblemText.Of("title.notFound"),
+            Detail = ProblemText.Of("notFound", ProblemText.Noun(what), id),
+            Status = StatusCodes.Status404NotFound,
+        };
+        problem.Extensions[CodeKey] = $"{string.Concat(what.Split(' ').Select((w, i) => i == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]))}.notFound";
+        return Results.Problem(problem);
+    }
+
+    /// <summary>409 by a rule of the catalogue; its title is the catalogue's <c>{code}.title</c> when there is one.</summary>
+    public static IResult Refuse(string code, string? field, params object?[] args) =>
+        Conflicting(code, ProblemText.Knows($"{code}.title") ? ProblemText.Of($"{code}.title") : ProblemText.Of("title.conflict"),
+            ProblemText.Of(code, args), field);
+
+    /// <summary>409 with a title from the catalogue and a detail the caller words (e.g. a list it computed).</summary>
+    public static IResult Refuse(string code, string titleCode, string detail, string? field) =>
+        Conflicting(code, ProblemText.Of(titleCode), detail, field);
+
+    /// <summary>409 with the caller's own title and detail; its code is <c>conflict</c>.</summary>
+    public static IResult Conflict(string title, string detail, string? field = null) => Conflicting("conflict", title, detail, field);
+
+    private static IResult Conflicting(string code, string title, string detail, string? field)
+    {
+        ProblemDetails problem;
+        if (field is null) problem = new ProblemDetails();
+        else
+        {
+            problem = new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] });
+            problem.Extensions[ErrorCodesKey] = new Dictionary<string, string[]> { [field] = [code] };
+        }
+
         problem.Title = title;
         problem.Detail = detail;
         problem.Status = StatusCodes.Status409Conflict;
+        problem.Extensions[CodeKey] = code;
         return Results.Problem(problem);
     }
 }

@@ -9,8 +9,20 @@ public static class IntegrityEndpoints
     /// printed <c>digest</c> and its <c>sequence</c> (a circular's or year-end table's last sequence) or its
     /// chain <c>position</c>, it also says whether the chain recomputed today still gives that digest.
     /// </summary>
+    /// With <c>readModels=true</c> it also rebuilds the derived rows scores are read from and compares them
+    /// with the stored ones, naming the first that differs, and records the result (a failed one stops
+    /// circulars and approvals until a later verification passes).
     [WolverineGet("/api/integrity", OperationId = "verifyIntegrity")]
-    public static Task<IntegrityReport> Verify(
-        LedgerIntegrity integrity, long? position, long? sequence, string? digest, CancellationToken cancellation) =>
-        integrity.VerifyAsync(position, digest, sequence, cancellation);
+    public static async Task<IntegrityReport> Verify(
+        LedgerIntegrity integrity, IntegrityVerifier verifier, long? position, long? sequence, string? digest, bool? readModels,
+        CancellationToken cancellation)
+    {
+        if (readModels != true) return await integrity.VerifyAsync(position, digest, sequence, cancellation);
+
+        var (chain, derived) = await verifier.VerifyAndRecordAsync(cancellation);
+        var published = position is not null || sequence is not null
+            ? await integrity.VerifyAsync(position, digest, sequence, cancellation)
+            : chain;
+        return published with { Valid = published.Valid && derived.Valid, ReadModels = derived };
+    }
 }

@@ -22,7 +22,8 @@ public sealed record IntegrityReport(
     long EventsUnsealed,
     long? FirstBadSequence,
     IReadOnlyList<ChainFault> Faults,
-    PublishedCheck? Published);
+    PublishedCheck? Published,
+    ReadModelReport? ReadModels = null);
 
 /// <summary>
 /// Verifies the ledger's hash chain and hands out its head digest. Verification recomputes every link

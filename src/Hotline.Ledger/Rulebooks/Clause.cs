@@ -9,6 +9,7 @@ public enum Frequency { Each, OncePerYear }
 /// <summary>
 /// One clause of a rulebook. Points are magnitudes: a deduction's 5 is applied as -5.
 /// A clause has either fixed <see cref="Points"/> or a range (<see cref="MinPoints"/>..<see cref="MaxPoints"/>).
+/// <see cref="Title"/> is the measure's own Chinese wording, what the office reads; <see cref="TitleEn"/> an English gloss.
 /// </summary>
 public sealed record Clause(
     string Code,
@@ -22,7 +23,8 @@ public sealed record Clause(
     string? Parent = null,
     string? ComputedFrom = null,
     bool Collective = false,
-    ClauseScoring? Scoring = null)
+    ClauseScoring? Scoring = null,
+    string? TitleEn = null)
 {
     public bool IsRange => MinPoints is not null && MaxPoints is not null;
 
@@ -46,6 +48,6 @@ public sealed record Clause(
     public decimal Signed(decimal magnitude) => Kind == ClauseKind.Deduction ? -magnitude : magnitude;
 }
 
-public sealed record Procedure(string Code, string Title);
+public sealed record Procedure(string Code, string Title, string? TitleEn = null);
 
 public enum SubjectKind { Unit, Person }

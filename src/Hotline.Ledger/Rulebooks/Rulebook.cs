@@ -39,6 +39,14 @@ public sealed record Rulebook(
     // TotalCeiling/TotalFloor: the measures do not bound a total (ADR 0005); an office that wants
     // 100 as a ceiling or 0 as a floor sets them in its rulebook.
 
+    /// <summary>A total within the ceiling and floor, as a scorecard bounds it.</summary>
+    public decimal Bounded(decimal total)
+    {
+        if (TotalCeiling is { } ceiling && total > ceiling) total = ceiling;
+        if (TotalFloor is { } floor && total < floor) total = floor;
+        return total;
+    }
+
     private Dictionary<string, Clause>? _byCode;
 
     public Clause? Find(string code)

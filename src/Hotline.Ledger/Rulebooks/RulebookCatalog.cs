@@ -1,20 +1,64 @@
 namespace Hotline.Ledger.Rulebooks;
 
-/// <summary>The rulebooks the ledger knows, and which one is in force on a date.</summary>
+/// <summary>
+/// The rulebooks the ledger knows, and which one is in force on a date: the built-in ones and the
+/// revisions a leader adopted from drafts (ADR 0092), which join while the service runs.
+/// </summary>
 public sealed class RulebookCatalog
 {
-    private readonly List<Rulebook> _byEffectiveDate;
+    private readonly IReadOnlyList<Rulebook> _builtIn;
+    private readonly Lock _adopting = new();
+
+    // Replaced whole, never changed in place: a reader holds one consistent list.
+    private volatile IReadOnlyList<Rulebook> _byEffectiveDate;
 
     public RulebookCatalog(IEnumerable<Rulebook> rulebooks)
     {
-        _byEffectiveDate = rulebooks.OrderBy(r => r.EffectiveFrom).ToList();
-        var clash = _byEffectiveDate.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1);
+        _builtIn = rulebooks.ToList();
+        _byEffectiveDate = Ordered(_builtIn);
+    }
+
+    private static List<Rulebook> Ordered(IEnumerable<Rulebook> rulebooks)
+    {
+        var ordered = rulebooks.OrderBy(r => r.EffectiveFrom).ToList();
+        var clash = ordered.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1);
         if (clash is not null) throw new RulebookInvalidException(clash.Key, "two rulebooks share this id");
-        var sameDay = _byEffectiveDate.GroupBy(r => r.EffectiveFrom).FirstOrDefault(g => g.Count() > 1);
+        var sameDay = ordered.GroupBy(r => r.EffectiveFrom).FirstOrDefault(g => g.Count() > 1);
         if (sameDay is not null) throw new RulebookInvalidException(sameDay.First().Id, $"two rulebooks take effect on {sameDay.Key:yyyy-MM-dd}");
+        return ordered;
     }
 
     public IReadOnlyList<Rulebook> All => _byEffectiveDate;
+
+    public bool IsBuiltIn(string id) => _builtIn.Any(r => r.Id == id);
+
+    /// <summary>Why <paramref name="revision"/> could not join the catalog (its id or effective date taken), or null.</summary>
+    public string? Clash(Rulebook revision)
+    {
+        var books = _byEffectiveDate;
+        if (books.FirstOrDefault(r => r.Id == revision.Id) is { } sameId)
+            return $"A rulebook '{sameId.Id}' exists (in force from {sameId.EffectiveFrom:yyyy-MM-dd}); a revision needs an id of its own.";
+        if (books.FirstOrDefault(r => r.EffectiveFrom == revision.EffectiveFrom) is { } sameDay)
+            return $"Rulebook '{sameDay.Id}' takes effect on {sameDay.EffectiveFrom:yyyy-MM-dd}; two rulebooks cannot take effect on the same day.";
+        return null;
+    }
+
+    /// <summary>An adopted revision joins the catalog; from its effective date on it scores.</summary>
+    public void Adopt(Rulebook revision)
+    {
+        lock (_adopting)
+        {
+            // Adopted once: the approval that adopted it already added it.
+            if (_byEffectiveDate.Any(r => r.Id == revision.Id)) return;
+            _byEffectiveDate = Ordered([.. _byEffectiveDate, revision]);
+        }
+    }
+
+    /// <summary>The built-in rulebooks and exactly these adopted revisions (as the store holds them at start-up).</summary>
+    public void ReplaceAdopted(IEnumerable<Rulebook> revisions)
+    {
+        lock (_adopting) _byEffectiveDate = Ordered([.. _builtIn, .. revisions]);
+    }
 
     public Rulebook? Get(string id) => _byEffectiveDate.FirstOrDefault(r => r.Id == id);
 
@@ -28,7 +72,8 @@ public sealed class RulebookCatalog
     public Rulebook? ForScoring(int year, DateOnly asOf)
     {
         var probe = asOf.Year == year ? asOf : OfficeDates.Clamp(asOf, year);
-        return InForceOn(probe) ?? _byEffectiveDate.FirstOrDefault();
+        var books = _byEffectiveDate;
+        return books.LastOrDefault(r => r.EffectiveFrom <= probe) ?? books.FirstOrDefault();
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Hotline.Ledger.Rulebooks;
 
@@ -26,6 +27,17 @@ public static class RulebookLoader
 
     public static Rulebook Parse(string json, string origin = "rulebook")
     {
+        var (rulebook, faults) = Read(json, origin);
+        if (faults.Count > 0) throw new RulebookInvalidException(rulebook?.Id is { Length: > 0 } id ? id : origin, faults[0]);
+        return rulebook!;
+    }
+
+    /// <summary>
+    /// The rulebook in <paramref name="json"/> and every fault the loader finds in it, in the order the
+    /// checks run (start-up refuses on the first; a draft's answer names them all).
+    /// </summary>
+    public static (Rulebook? Rulebook, IReadOnlyList<string> Faults) Read(string json, string origin = "rulebook")
+    {
         Rulebook? rulebook;
         try
         {
@@ -33,45 +45,83 @@ public static class RulebookLoader
         }
         catch (JsonException ex)
         {
-            throw new RulebookInvalidException(origin, $"not valid rulebook JSON ({ex.Message})");
+            return (null, [$"not valid rulebook JSON ({ex.Message})"]);
         }
 
-        if (rulebook is null) throw new RulebookInvalidException(origin, "empty document");
-        Validate(rulebook);
-        return rulebook;
+        if (rulebook is null) return (null, ["empty document"]);
+        return (rulebook, Faults(rulebook));
+    }
+
+    /// <summary>The rulebook as the loader reads it: the JSON a draft is stored and compared as.</summary>
+    public static string Write(Rulebook rulebook) => JsonSerializer.Serialize(rulebook, Written);
+
+    // Only what the loader reads: the derived properties (maxMagnitude, isRange...) stay out of a draft's JSON.
+    private static readonly JsonSerializerOptions Written = new(Json)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WithoutDerived } },
+    };
+
+    private static void WithoutDerived(JsonTypeInfo type)
+    {
+        if (type.Kind != JsonTypeInfoKind.Object) return;
+        foreach (var property in type.Properties.Where(p => p.Set is null).ToList()) type.Properties.Remove(property);
     }
 
     public static void Validate(Rulebook book)
     {
-        var id = string.IsNullOrWhiteSpace(book.Id) ? "(no id)" : book.Id;
-        void Fail(string fault) => throw new RulebookInvalidException(id, fault);
+        var faults = Faults(book);
+        if (faults.Count > 0) throw new RulebookInvalidException(string.IsNullOrWhiteSpace(book.Id) ? "(no id)" : book.Id, faults[0]);
+    }
 
-        if (string.IsNullOrWhiteSpace(book.Id)) Fail("the rulebook has no id");
-        if (book.Clauses is null || book.Clauses.Count == 0) Fail("the rulebook has no clauses");
+    /// <summary>Every fault of the rulebook; empty when it would score correctly.</summary>
+    public static IReadOnlyList<string> Faults(Rulebook book)
+    {
+        var faults = new List<string>();
+        try
+        {
+            Check(book, faults.Add);
+        }
+        catch (Exception ex) when (ex is NullReferenceException or ArgumentNullException)
+        {
+            // JSON null where the measures need a value (a grade, a step, a part): the checks cannot go on.
+            faults.Add("a required value is null (a grade, a scoring part or a step)");
+        }
 
-        var duplicate = book.Clauses!.GroupBy(c => c.Code).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) Fail($"clause code '{duplicate.Key}' appears {duplicate.Count()} times");
+        return faults;
+    }
 
-        foreach (var clause in book.Clauses!) ValidateClause(book, clause, Fail);
+    private static void Check(Rulebook book, Action<string> fail)
+    {
+        if (string.IsNullOrWhiteSpace(book.Id)) fail("the rulebook has no id");
+        if (book.Clauses is null || book.Clauses.Count == 0) { fail("the rulebook has no clauses"); return; }
+        // The checks below look clauses up by code: without every code, and each once, they cannot run.
+        if (book.Clauses.Any(c => c is null)) { fail("a clause is null"); return; }
+        if (book.Clauses.Any(c => string.IsNullOrWhiteSpace(c.Code))) { fail("a clause has no code"); return; }
+
+        var duplicate = book.Clauses.GroupBy(c => c.Code).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) { fail($"clause code '{duplicate.Key}' appears {duplicate.Count()} times"); return; }
+
+        foreach (var clause in book.Clauses) ValidateClause(book, clause, fail);
 
         foreach (var subject in new[] { SubjectKind.Unit, SubjectKind.Person })
         {
             var sum = book.ScoredCriteria(subject).Sum(c => c.Points ?? 0m);
-            if (sum != 100m) Fail($"{subject.ToString().ToLowerInvariant()} criteria sum to {sum}, not 100");
+            if (sum != 100m) fail($"{subject.ToString().ToLowerInvariant()} criteria sum to {sum}, not 100");
         }
 
-        ValidateGrades(book, Fail);
-        if (book.AppealWindowDays is < 1 or > 365) Fail($"appealWindowDays is {book.AppealWindowDays}; it must lie between 1 and 365");
-        ValidateCommendation(book, Fail);
-        ValidateAccountability(book, Fail);
+        ValidateGrades(book, fail);
+        if (book.AppealWindowDays is < 1 or > 365) fail($"appealWindowDays is {book.AppealWindowDays}; it must lie between 1 and 365");
+        ValidateCommendation(book, fail);
+        ValidateAccountability(book, fail);
 
-        foreach (var parent in book.Clauses!.Where(c => book.HasChildren(c.Code)))
+        foreach (var parent in book.Clauses.Where(c => book.HasChildren(c.Code)))
         {
-            var children = book.Clauses!.Where(c => c.Parent == parent.Code).Sum(c => c.Points ?? 0m);
-            if (children != parent.Points) Fail($"clause '{parent.Code}' is worth {parent.Points} but its parts sum to {children}");
+            var children = book.Clauses.Where(c => c.Parent == parent.Code).Sum(c => c.Points ?? 0m);
+            if (children != parent.Points) fail($"clause '{parent.Code}' is worth {parent.Points} but its parts sum to {children}");
         }
 
-        RulebookScoringRules.Validate(book, Fail);
+        RulebookScoringRules.Validate(book, fail);
     }
 
     /// <summary>Bands from the highest minimum down, names unique, and a last band that catches every total left.</summary>
@@ -140,7 +190,6 @@ public static class RulebookLoader
 
     private static void ValidateClause(Rulebook book, Clause clause, Action<string> fail)
     {
-        if (string.IsNullOrWhiteSpace(clause.Code)) fail("a clause has no code");
         var c = clause.Code;
         if (string.IsNullOrWhiteSpace(clause.Title)) fail($"clause '{c}' has no title");
 

@@ -79,7 +79,8 @@ public static class Ranking
 
     public static async Task<IReadOnlyList<(Person Person, Scorecard Card)>> PersonCards(IQuerySession session, Rulebook rulebook, ScoreQuery q)
     {
-        var people = await session.Query<Person>().Where(p => p.RegisteredAt <= q.KnownAt).ToListAsync();
+        // Only people who belonged to a unit on some counted day are scored (ADR 0065).
+        var people = (await session.Query<Person>().Where(p => p.RegisteredAt <= q.KnownAt).ToListAsync()).Where(q.Scores).ToList();
         var entries = (await ScoreReader.AllEntries(session, q)).Where(e => e.PersonId is not null).ToLookup(e => e.PersonId!.Value);
         var marks = (await ScoreReader.AllMarks(session, SubjectKind.Person, q)).ToLookup(m => m.SubjectId);
         var cases = await RateReader.CountsOfAll(session, SubjectKind.Person, q);
@@ -89,6 +90,9 @@ public static class Ranking
             .ToList();
     }
 
-    /// <summary>The unit a person belonged to on the last counted day (their latest unit if none then).</summary>
-    public static Guid UnitOf(Person person, ScoreQuery q) => person.UnitOn(q.LastCountedDay) ?? person.UnitId;
+    /// <summary>
+    /// The unit a person is listed under: that of their last membership within the counted days (the unit
+    /// they belonged to on the last counted day, or the one they last left); their latest unit if none.
+    /// </summary>
+    public static Guid UnitOf(Person person, ScoreQuery q) => q.MembershipsOf(person) is { Count: > 0 } spells ? spells[^1].UnitId : person.UnitId;
 }

@@ -3,6 +3,7 @@ using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Security;
+using Hotline.Ledger.WhatIf;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
@@ -13,15 +14,25 @@ public static class ScoreEndpoints
 {
     [WolverineGet("/api/units/{id}/score", OperationId = "unitScore")]
     public static Task<IResult> UnitScore(Guid id, IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock,
-        ReadAudit audit, HttpContext http, string? year, string? asOf, string? knownAt) =>
-        Score<Unit>(session, rulebooks, audit, http, SubjectKind.Unit, id, ScoreQuery.Parse(year, asOf, knownAt, clock),
+        ReadAudit audit, HttpContext http, string? year, string? asOf, string? knownAt, string? rulebook) =>
+        Score<Unit>(session, rulebooks, audit, http, SubjectKind.Unit, id, ScoreQuery.Parse(year, asOf, knownAt, clock), rulebook,
             u => new ScoreSubject("unit", u.Id, u.Name, u.Code));
 
     [WolverineGet("/api/people/{id}/score", OperationId = "personScore")]
     public static Task<IResult> PersonScore(Guid id, IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock,
-        ReadAudit audit, HttpContext http, string? year, string? asOf, string? knownAt) =>
-        Score<Person>(session, rulebooks, audit, http, SubjectKind.Person, id, ScoreQuery.Parse(year, asOf, knownAt, clock),
-            p => new ScoreSubject("person", p.Id, p.Name, null));
+        ReadAudit audit, HttpContext http, string? year, string? asOf, string? knownAt, string? rulebook) =>
+        Score<Person>(session, rulebooks, audit, http, SubjectKind.Person, id, ScoreQuery.Parse(year, asOf, knownAt, clock), rulebook,
+            p => new ScoreSubject("person", p.Id, p.Name, null), NotAMember, (p, q, card) => card with { Memberships = q.MembershipsOf(p) });
+
+    /// <summary>A person is scored only for the days they belonged to a unit: a year without one has no score (ADR 0065).</summary>
+    private static IResult? NotAMember(Person person, ScoreQuery q) =>
+        q.Scores(person)
+            ? null
+            : Results.Problem(title: "Not a member in the year",
+                detail: $"The person {person.Id} belonged to no unit in {q.Year} (from {q.YearStart:yyyy-MM-dd} to {q.LastCountedDay:yyyy-MM-dd}); " +
+                        "a person is scored only for the days they belonged to a unit.",
+                statusCode: StatusCodes.Status404NotFound,
+                extensions: new Dictionary<string, object?> { ["year"] = q.Year });
 
     /// <summary>
     /// The subject, its entries and its marks in one round trip; the read record is written while the rate
@@ -29,19 +40,28 @@ public static class ScoreEndpoints
     /// is a 404 with nothing recorded.
     /// </summary>
     private static async Task<IResult> Score<TSubject>(IQuerySession session, RulebookCatalog rulebooks, ReadAudit audit, HttpContext http,
-        SubjectKind kind, Guid id, (ScoreQuery? Query, string? Field, string? Rule) parsed, Func<TSubject, ScoreSubject> describe)
+        SubjectKind kind, Guid id, (ScoreQuery? Query, string? Field, string? Rule) parsed, string? rulebook, Func<TSubject, ScoreSubject> describe,
+        Func<TSubject, ScoreQuery, IResult?>? refuse = null, Func<TSubject, ScoreQuery, Scorecard, Scorecard>? complete = null)
         where TSubject : class
     {
         if (parsed.Query is not { } query) return Problems.Field(parsed.Field!, parsed.Rule!);
+        // '?rulebook=draft:ID' scores under a draft (ADR 0091); without it, under the rulebook in force.
+        var (draft, refusal) = await DraftScorecards.Resolve(session, http, rulebook);
+        if (refusal is not null) return refusal;
         var batch = session.CreateBatchQuery();
         var subjectRow = batch.Load<TSubject>(id);
         var rows = SubjectCards.Queue(batch, kind, id, query);
         await batch.Execute(http.RequestAborted);
         if (await subjectRow is not { } subject) return Problems.NotFound(kind == SubjectKind.Unit ? "unit" : "person", id);
+        if (refuse?.Invoke(subject, query) is { } notScored) return notScored;
 
         var recorded = audit.RecordAsync(http, ReadKind.ScoreReplay, unitId: kind == SubjectKind.Unit ? id : null,
             personId: kind == SubjectKind.Person ? id : null, cancellation: http.RequestAborted);
-        return Results.Ok(await SubjectCards.Compute(session, rulebooks.ForScoring(query.Year, query.AsOf)!, kind, describe(subject), query, rows, recorded));
+        var inForce = rulebooks.ForScoring(query.Year, query.AsOf)!;
+        var card = draft is null
+            ? await SubjectCards.Compute(session, inForce, kind, describe(subject), query, rows, recorded)
+            : await DraftScorecards.Compute(session, inForce, draft, kind, describe(subject), query, rows, recorded);
+        return Results.Ok(complete is null ? card : complete(subject, query, card));
     }
 
     [WolverineGet("/api/rankings", OperationId = "rankings")]

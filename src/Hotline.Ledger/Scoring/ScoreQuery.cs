@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Time;
 
 namespace Hotline.Ledger.Scoring;
@@ -15,12 +16,18 @@ public sealed record ScoreQuery(int Year, DateOnly AsOf, DateTimeOffset KnownAt)
     /// <summary>The last business date that counts: the earlier of asOf and 31 December.</summary>
     public DateOnly LastCountedDay => AsOf < OfficeCalendar.LastDayOf(Year) ? AsOf : OfficeCalendar.LastDayOf(Year);
 
+    /// <summary>The memberships of the person within the counted days, from 1 January to <see cref="LastCountedDay"/>.</summary>
+    public IReadOnlyList<Membership> MembershipsOf(Person person) => person.Within(YearStart, LastCountedDay);
+
+    /// <summary>Whether the person belonged to a unit on any counted day: only then are they scored (ADR 0065).</summary>
+    public bool Scores(Person person) => person.BelongedBetween(YearStart, LastCountedDay);
+
     public bool Counts(DateOnly occurredOn, DateTimeOffset recordedAt) =>
         occurredOn >= YearStart && occurredOn <= LastCountedDay && recordedAt <= KnownAt;
 
     /// <summary>
     /// Reads the query string with the defaults of API.md: year from asOf, else this year; asOf the end
-    /// of the year or today if earlier; knownAt now. A knownAt later than now is taken as now, and the
+    /// of the year or today if earlier; knownAt now. An asOf outside the year is refused (ADR 0067). A knownAt later than now is taken as now, and the
     /// answer says so, because an answer about the future could change.
     /// </summary>
     public static (ScoreQuery? Query, string? Field, string? Rule) Parse(string? year, string? asOf, string? knownAt, TimeProvider clock)
@@ -55,8 +62,8 @@ public sealed record ScoreQuery(int Year, DateOnly AsOf, DateTimeOffset KnownAt)
         var resolvedYear = y ?? a?.Year ?? today.Year;
         var endOfYear = OfficeCalendar.LastDayOf(resolvedYear);
         var resolvedAsOf = a ?? (today < endOfYear ? today : endOfYear);
-        if (resolvedAsOf < OfficeCalendar.FirstDayOf(resolvedYear))
-            return (null, "asOf", $"'asOf' {resolvedAsOf:yyyy-MM-dd} lies before the year {resolvedYear} begins.");
+        if (a is { } given && AssessmentYear.AsOfOutside(resolvedYear, given) is { } outside)
+            return (null, "asOf", outside);
 
         return (new ScoreQuery(resolvedYear, resolvedAsOf, k.ToUniversalTime()), null, null);
     }

@@ -1,3 +1,4 @@
+using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Rulebooks;
 
 namespace Hotline.Ledger.Scoring;
@@ -18,7 +19,10 @@ public sealed record CriterionInput(string Input, decimal? Value, decimal? Numer
 public sealed record CountedEntry(Guid Id, string Clause, decimal Points, DateOnly OccurredOn, DateTimeOffset RecordedAt, Guid UnitId, Guid? PersonId, bool Automatic,
     string? CaseNumber = null, string? Month = null);
 
-/// <summary>A subject's score on both clocks, with everything that produced it.</summary>
+/// <summary>
+/// A subject's score on both clocks, with everything that produced it. A person's card carries their
+/// <see cref="Memberships"/> within the counted days (the only days they are scored for, ADR 0065); a unit's has none.
+/// </summary>
 public sealed record Scorecard(
     ScoreSubject Subject,
     int Year,
@@ -30,4 +34,5 @@ public sealed record Scorecard(
     decimal BonusTotal,
     decimal DeductionTotal,
     decimal Total,
-    IReadOnlyList<CountedEntry> Entries);
+    IReadOnlyList<CountedEntry> Entries,
+    IReadOnlyList<Membership>? Memberships = null);

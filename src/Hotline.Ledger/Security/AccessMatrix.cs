@@ -17,6 +17,12 @@ public static class AccessMatrix
     /// <summary>Everyone who reads across units.</summary>
     private static readonly string[] Readers = [Office, Assessor, Auditor, Inspector, Leader];
 
+    /// <summary>
+    /// Who reads draft rulebooks and their what-ifs: the office that drafts, the auditor, and the leaders who
+    /// adopt. A scorecard under a draft (<c>?rulebook=draft:ID</c>) is refused to anyone else by the endpoint.
+    /// </summary>
+    public static readonly string[] DraftReaders = [Office, Auditor, Leader];
+
     public static readonly IReadOnlyList<AccessRule> Rows =
     [
         // Reference data (registry, rulebooks)
@@ -27,9 +33,22 @@ public static class AccessMatrix
         Get("/api/people", Readers, Query),
         Get("/api/people/{id}", Readers, PersonInPath),
         Post("/api/people/{id}/transfers", [Office]),
+        Post("/api/people/{id}/departures", [Office]),
         Get("/api/rulebooks", Readers, Unscoped),
         Get("/api/rulebooks/in-force", Readers, Unscoped),
         Get("/api/rulebooks/{id}", Readers, Unscoped),
+        Get("/api/rulebooks/revisions", Readers, Unscoped),
+
+        // Draft rulebooks and what they would do: the office drafts, the auditor reads, a leader adopts
+        Post("/api/rulebooks/drafts", [Office]),
+        Get("/api/rulebooks/drafts", DraftReaders),
+        Get("/api/rulebooks/drafts/{id}", DraftReaders),
+        Put("/api/rulebooks/drafts/{id}", [Office]),
+        Delete("/api/rulebooks/drafts/{id}", [Office]),
+        Post("/api/rulebooks/drafts/{id}/submit", [Office]),
+        Post("/api/rulebooks/drafts/{id}/return", [Leader]),
+        Post("/api/rulebooks/drafts/{id}/approve", [Leader]),
+        Get("/api/what-if", DraftReaders),
 
         // The ledger
         Post("/api/entries", [Office]),
@@ -43,13 +62,13 @@ public static class AccessMatrix
         Get("/api/integrity", [Office, Auditor, Inspector, Leader]),
         Get("/api/audit/reads", [Auditor, Inspector]),
 
-        // Scores and the evidence trail (issue 5)
+        // Scores and the evidence trail
         Get("/api/units/{id}/score", Readers, UnitInPath),
         Get("/api/people/{id}/score", Readers, PersonInPath),
         Get("/api/rankings", Readers),
         Get("/api/evidence", Readers, Query),
 
-        // The case feed (issue 6): a batch holds up to 10,000 rows
+        // The case feed: a batch holds up to 10,000 rows
         Post("/api/cases/events", [Feed, Office], maxBodyBytes: 16 * 1024 * 1024),
         Post("/api/cases/events.csv", [Feed, Office], maxBodyBytes: 16 * 1024 * 1024),
         Get("/api/cases/{id}", Readers, LiaisonScoping.Endpoint),
@@ -59,7 +78,7 @@ public static class AccessMatrix
         Get("/api/units/{id}/monthly-reports", Readers, UnitInPath),
         Get("/api/warnings", Readers, Query),
 
-        // The evaluation cycle (issue 8)
+        // The evaluation cycle
         Post("/api/appeals", [Office], LiaisonScoping.Endpoint),
         Get("/api/appeals", Readers, Query),
         Get("/api/appeals/{id}", Readers, LiaisonScoping.Endpoint),
@@ -76,7 +95,7 @@ public static class AccessMatrix
         Post("/api/evaluations/{id}/return", [Leader]),
         Post("/api/evaluations/{id}/approve", [Leader]),
 
-        // Self-checks, spot checks, commendations and accountability (issue 9)
+        // Self-checks, spot checks, commendations and accountability
         Post("/api/units/{id}/self-checks", [Office], UnitInPath),
         Get("/api/units/{id}/self-checks", Readers, UnitInPath),
         Get("/api/units/{id}/self-checks/{month}", Readers, UnitInPath),
@@ -105,6 +124,15 @@ public static class AccessMatrix
         Get("/api/referrals", [Office, Auditor, Inspector, Leader]),
         Get("/api/referrals/{id}", [Office, Auditor, Inspector, Leader]),
         Get("/api/referrals/{id}/bundle", [Office, Auditor, Inspector]),
+
+        // Notices: a liaison subscribes and reads for their own unit only (checked by the endpoint)
+        Post("/api/notice-subscriptions", [Office], LiaisonScoping.Endpoint),
+        Get("/api/notice-subscriptions", [Office], LiaisonScoping.Endpoint),
+        Delete("/api/notice-subscriptions/{id}", [Office], LiaisonScoping.Endpoint),
+        Get("/api/notices", [Office], LiaisonScoping.Endpoint),
+        Post("/api/notices/{id}/read", [Office], LiaisonScoping.Endpoint),
+        Get("/api/notices/failed", [Office]),
+        Post("/api/notices/failed/{id}/retry", [Office]),
     ];
 
     private static readonly Dictionary<string, AccessRule> ByKey = Rows.ToDictionary(r => r.Key);
@@ -115,6 +143,11 @@ public static class AccessMatrix
 
     private static AccessRule Get(string route, string[] roles, LiaisonScoping liaison = None) =>
         new("GET", route, roles, liaison, DefaultMaxBodyBytes);
+
+    private static AccessRule Put(string route, string[] roles) => new("PUT", route, roles, None, DefaultMaxBodyBytes);
+
+    private static AccessRule Delete(string route, string[] roles, LiaisonScoping liaison = None) =>
+        new("DELETE", route, roles, liaison, DefaultMaxBodyBytes);
 
     private static AccessRule Post(string route, string[] roles, LiaisonScoping liaison = None, long maxBodyBytes = DefaultMaxBodyBytes) =>
         new("POST", route, roles, liaison, maxBodyBytes);

@@ -12,6 +12,8 @@ public static class SecurityStorage
         opts.Storage.ExtendedSchemaObjects.Add(ChainStorage.Table(schema));
         opts.Listeners.Add(new LedgerSessionListener(schema));
 
+        opts.Schema.For<IntegrityVerification>().Identity(v => v.Id);
+
         opts.Schema.For<ReadRecord>()
             .Duplicate(r => r.At)
             .Duplicate(r => r.Reader)

@@ -32,19 +32,8 @@ public static class BulkRebuild
     public static async Task<RebuildReport> RebuildAll(IDocumentStore store, CancellationToken ct = default)
     {
         var watch = Stopwatch.StartNew();
-        var folds = new List<IRebuildFold>();
-        var others = new List<string>();
-        foreach (var projection in ((StoreOptions)store.Options).Projections.All)
-        {
-            var type = projection.GetType();
-            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(SingleStreamProjection<,>) && type.GetGenericArguments()[1] == typeof(Guid))
-                folds.Add((IRebuildFold)Activator.CreateInstance(typeof(SnapshotFold<>).MakeGenericType(type.GetGenericArguments()[0]), projection, store)!);
-            else
-                others.Add(projection.Name);
-        }
-
-        folds.Add(new CaseRebuild(store));
-        var eventsRead = await FoldAll(store, folds, ct);
+        var (folds, others) = Folds(store);
+        var eventsRead = await FoldAll(store, folds, [], ct);
         var steps = folds.Select(f => new RebuildStep(f.Name, "one pass, COPY", f.Events, f.Rows)).ToList();
 
         foreach (var name in others)
@@ -57,7 +46,37 @@ public static class BulkRebuild
         return new RebuildReport(steps, eventsRead, watch.Elapsed);
     }
 
-    private static async Task<long> FoldAll(IDocumentStore store, List<IRebuildFold> folds, CancellationToken ct)
+    /// <summary>
+    /// Rebuilds the one-pass read models of <paramref name="store"/> and answers the tables written. The
+    /// integrity check points a store with its own (scratch) document schema at the ledger's events.
+    /// </summary>
+    public static async Task<IReadOnlyList<DbObjectName>> RebuildTables(IDocumentStore store, CancellationToken ct = default)
+    {
+        var (folds, others) = Folds(store);
+        if (others.Count > 0) throw new InvalidOperationException($"Read models outside the one pass: {string.Join(", ", others)}.");
+        var tables = new List<DbObjectName>();
+        await FoldAll(store, folds, tables, ct);
+        return tables;
+    }
+
+    private static (List<IRebuildFold> Folds, List<string> Others) Folds(IDocumentStore store)
+    {
+        var folds = new List<IRebuildFold>();
+        var others = new List<string>();
+        foreach (var projection in ((StoreOptions)store.Options).Projections.All)
+        {
+            var type = projection.GetType();
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(SingleStreamProjection<,>) && type.GetGenericArguments()[1] == typeof(Guid))
+                folds.Add((IRebuildFold)Activator.CreateInstance(typeof(SnapshotFold<>).MakeGenericType(type.GetGenericArguments()[0]), projection, store)!);
+            else
+                others.Add(projection.Name);
+        }
+
+        folds.Add(new CaseRebuild(store));
+        return (folds, others);
+    }
+
+    private static async Task<long> FoldAll(IDocumentStore store, List<IRebuildFold> folds, List<DbObjectName> tables, CancellationToken ct)
     {
         var byType = new Dictionary<Type, List<IRebuildFold>>();
         foreach (var fold in folds)
@@ -75,7 +94,6 @@ public static class BulkRebuild
             .GroupBy(e => e.StreamId).Select(g => new StreamLast(g.Key, g.Max(e => e.Version))).ToListAsync(ct))
             .ToDictionary(l => l.StreamId, l => l.Version);
 
-        var tables = new List<DbObjectName>();
         foreach (var fold in folds) tables.AddRange(await fold.Empty(ct));
         var indexes = await SecondaryIndexes.Drop(store, tables, ct);
 

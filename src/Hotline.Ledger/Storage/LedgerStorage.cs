@@ -53,5 +53,7 @@ public static class LedgerStorage
         Commendations.CommendationStorage.Configure(opts);
         Accountability.AccountabilityStorage.Configure(opts);
         Scoring.ScoringStorage.Configure(opts);
+        Notices.NoticeModule.Configure(opts);
+        Rulebooks.Drafts.DraftStorage.Configure(opts);
     }
 }

@@ -10,6 +10,7 @@ using Hotline.Ledger.Time;
 namespace Hotline.Ledger.Tests.Benchmarks;
 
 /// <summary>The synthetic city must be the same city every time, and a believable one.</summary>
+[Trait("Category", "Domain")]
 public class CityGeneratorTests
 {
     private static readonly RulebookCatalog Catalog = new(RulebookLoader.LoadBuiltIn());

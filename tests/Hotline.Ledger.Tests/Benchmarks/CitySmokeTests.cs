@@ -11,6 +11,7 @@ namespace Hotline.Ledger.Tests.Benchmarks;
 /// what was generated is in the store once, the baselines appended the very same events, the SQL
 /// rankings equal the in-memory ones, and after both rebuilds every row and every answer is identical.
 /// </summary>
+[Trait("Category", "Smoke")]
 public class CitySmokeTests(ITestOutputHelper output)
 {
     [Fact]

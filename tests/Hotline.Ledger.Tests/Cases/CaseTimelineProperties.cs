@@ -9,6 +9,7 @@ namespace Hotline.Ledger.Tests.Cases;
 /// arrival order does not matter, batches add up to the whole, and a day's state depends only on facts
 /// stamped by then.
 /// </summary>
+[Trait("Category", "Domain")]
 public class CaseTimelineProperties
 {
     private static readonly Guid[] Units = [Guid.Parse("00000000-0000-0000-0000-0000000000a1"), Guid.Parse("00000000-0000-0000-0000-0000000000a2")];

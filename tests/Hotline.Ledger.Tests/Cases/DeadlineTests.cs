@@ -44,8 +44,8 @@ public class DeadlineTests(CaseFeedApp app) : CaseFeedTest(app)
         Assert.Equal("LATE-1", entry.GetProperty("caseNumber").GetString());
         Assert.Equal("ledger", entry.GetProperty("recordedBy").GetString());
         Assert.Equal($"{year}-05-12", entry.GetProperty("occurredOn").GetString());
-        Assert.Contains("Recorded by the ledger itself", entry.GetProperty("reason").GetString());
-        Assert.Contains("neither a reply nor an explanation nor a granted extension", entry.GetProperty("reason").GetString());
+        Assert.StartsWith("账本自动记录：", entry.GetProperty("reason").GetString());
+        Assert.Contains("既未回复、未说明原因，也未获准延期", entry.GetProperty("reason").GetString());
 
         var read = await App.Ok($"/api/entries/{entry.GetProperty("id").GetGuid()}");
         Assert.True(read.GetProperty("automatic").GetBoolean());

@@ -162,7 +162,7 @@ public class IngestionTests(CaseFeedApp app) : CaseFeedTest(app)
     }
 
     /// <summary>
-    /// The oracle (DESIGN.md §2): replaying the case streams as they stood at each knownAt gives the very
+    /// The oracle (ADR 0004): replaying the case streams as they stood at each knownAt gives the very
     /// counts the counters sum to, for every asOf — so the counters carry the events' own recorded instants.
     /// </summary>
     [Fact]

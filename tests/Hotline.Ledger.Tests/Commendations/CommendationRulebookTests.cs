@@ -4,6 +4,7 @@ using Hotline.Ledger.Rulebooks;
 namespace Hotline.Ledger.Tests.Commendations;
 
 /// <summary>The rulebook's commendation and accountability sections: the built-in values, and the loader refusing bad ones.</summary>
+[Trait("Category", "Domain")]
 public class CommendationRulebookTests
 {
     private static Rulebook Builtin => RulebookLoader.LoadBuiltIn().Single(r => r.Id == "xinyang-2019");

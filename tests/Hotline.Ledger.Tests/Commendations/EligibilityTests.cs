@@ -7,6 +7,7 @@ using Hotline.Ledger.Rulebooks;
 namespace Hotline.Ledger.Tests.Commendations;
 
 /// <summary>The rules of S3 and S4 as pure functions of a row of the approved result.</summary>
+[Trait("Category", "Domain")]
 public class EligibilityTests
 {
     private static SheetDeduction Deduction(string clause, decimal points) => new(

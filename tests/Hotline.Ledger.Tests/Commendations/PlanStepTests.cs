@@ -4,6 +4,7 @@ using static Hotline.Ledger.Commendations.Plans.PlanSteps;
 namespace Hotline.Ledger.Tests.Commendations;
 
 /// <summary>The road from plan to commendations as a table: every step in every state, allowed or refused.</summary>
+[Trait("Category", "Domain")]
 public class PlanStepTests
 {
     private static readonly DateOnly Opens = new(2021, 1, 11);

@@ -238,6 +238,6 @@ public class AppealTests(LedgerApp app) : LedgerTest(app)
 
         var csv = await App.Send(HttpMethod.Get, $"/api/evidence?unitId={unit}", null, null, accept: "text/csv");
         Assert.Contains("\"appealDecision\"", csv.Text);
-        Assert.EndsWith("\"entryId\",\"appealId\",\"month\"", csv.Text.Split("\r\n")[0]);
+        Assert.EndsWith("\"被申诉记录编号\",\"申诉编号\",\"月份\"", csv.Text.Split("\r\n")[0]);
     }
 }

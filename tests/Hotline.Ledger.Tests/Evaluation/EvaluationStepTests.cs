@@ -4,6 +4,7 @@ using static Hotline.Ledger.Evaluation.YearEnd.EvaluationSteps;
 namespace Hotline.Ledger.Tests.Evaluation;
 
 /// <summary>The approval order as a table: every step in every status, allowed or refused.</summary>
+[Trait("Category", "Domain")]
 public class EvaluationStepTests
 {
     [Theory]

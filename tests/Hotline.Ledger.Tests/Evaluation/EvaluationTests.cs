@@ -44,14 +44,14 @@ public class EvaluationTests(LedgerApp app) : LedgerTest(app)
         Assert.Equal(none, Id(units[2], "unitId"));
 
         await App.Created($"/api/evaluations/{id}/remarks", new { unitId = best, text = "工作扎实，成效显著" }, HttpStatusCode.OK);
-        var submitted = await App.Created($"/api/evaluations/{id}/submit", new { }, HttpStatusCode.OK);
+        var submitted = await App.Created($"/api/evaluations/{id}/submit", new { @override = new { reason = "测试数据：评分与月报未齐，按现有结果办理" } }, HttpStatusCode.OK);
         Assert.Equal("submitted", submitted.GetProperty("status").GetString());
 
         var returned = await App.Created($"/api/evaluations/{id}/return", new { comments = "请补充对市交通局的评语" }, HttpStatusCode.OK);
         Assert.Equal("returned", returned.GetProperty("status").GetString());
         await App.Created($"/api/evaluations/{id}/remarks", new { unitId = good, text = "办理质量有待提高" }, HttpStatusCode.OK);
-        await App.Created($"/api/evaluations/{id}/submit", new { }, HttpStatusCode.OK);
-        var approved = await App.Created($"/api/evaluations/{id}/approve", new { }, HttpStatusCode.OK);
+        await App.Created($"/api/evaluations/{id}/submit", new { @override = new { reason = "测试数据：评分与月报未齐，按现有结果办理" } }, HttpStatusCode.OK);
+        var approved = await App.Created($"/api/evaluations/{id}/approve", new { @override = new { reason = "测试数据：评分与月报未齐，按现有结果办理" } }, HttpStatusCode.OK);
 
         Assert.Equal("approved", approved.GetProperty("status").GetString());
         Assert.Equal("office", approved.GetProperty("approvedBy").GetString());
@@ -87,7 +87,7 @@ public class EvaluationTests(LedgerApp app) : LedgerTest(app)
         Assert.Contains("submit it first", approve.Json.GetProperty("detail").GetString());
         await Refused(() => Step(id, "return", new { comments = "x" }), HttpStatusCode.Conflict);
 
-        await App.Created($"/api/evaluations/{id}/submit", new { }, HttpStatusCode.OK);
+        await App.Created($"/api/evaluations/{id}/submit", new { @override = new { reason = "测试数据：评分与月报未齐，按现有结果办理" } }, HttpStatusCode.OK);
         var twice = await Refused(() => Step(id, "submit"), HttpStatusCode.Conflict);
         Assert.Contains("approves it or returns it first", twice.Json.GetProperty("detail").GetString());
         var remark = await Refused(() => Step(id, "remarks", new { unitId = unit, text = "x" }), HttpStatusCode.Conflict);
@@ -127,7 +127,7 @@ public class EvaluationTests(LedgerApp app) : LedgerTest(app)
         var recomputed = await App.Created($"/api/evaluations/{Id(draft)}/recompute", new { }, HttpStatusCode.OK);
         Assert.Equal(2m, recomputed.GetProperty("units")[0].GetProperty("total").GetDecimal());
         Assert.NotEqual(draft.GetProperty("sha256").GetString(), recomputed.GetProperty("sha256").GetString());
-        await App.Created($"/api/evaluations/{Id(draft)}/submit", new { }, HttpStatusCode.OK);
+        await App.Created($"/api/evaluations/{Id(draft)}/submit", new { @override = new { reason = "测试数据：评分与月报未齐，按现有结果办理" } }, HttpStatusCode.OK);
     }
 
     [Fact]
@@ -144,12 +144,12 @@ public class EvaluationTests(LedgerApp app) : LedgerTest(app)
         Assert.Contains("decide them first", held.Json.GetProperty("detail").GetString());
 
         await App.Created($"/api/appeals/{Id(appeal)}/decision", new { outcome = "rejected", reason = "证据不足" }, HttpStatusCode.OK);
-        await App.Created($"/api/evaluations/{id}/submit", new { }, HttpStatusCode.OK);
+        await App.Created($"/api/evaluations/{id}/submit", new { @override = new { reason = "测试数据：评分与月报未齐，按现有结果办理" } }, HttpStatusCode.OK);
 
         var late = await App.Created("/api/appeals", new { entryId = Id(other), reason = "不实" });
         await Refused(() => Step(id, "approve"), HttpStatusCode.Conflict);
         await App.Created($"/api/appeals/{Id(late)}/decision", new { outcome = "rejected", reason = "证据不足" }, HttpStatusCode.OK);
-        await App.Created($"/api/evaluations/{id}/approve", new { }, HttpStatusCode.OK);
+        await App.Created($"/api/evaluations/{id}/approve", new { @override = new { reason = "测试数据：评分与月报未齐，按现有结果办理" } }, HttpStatusCode.OK);
 
         var third = await App.Created("/api/entries", new { clause = "D1", unitId = unit, occurredOn = "2020-08-03", points = 5, reason = "被投诉" });
         var closed = await Refused(() => App.Post("/api/appeals", new { entryId = Id(third), reason = "不实" }), HttpStatusCode.Conflict);

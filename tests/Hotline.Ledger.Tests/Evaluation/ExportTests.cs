@@ -40,8 +40,8 @@ public class ExportTests(LedgerApp app) : LedgerTest(app)
         Assert.Equal("text/csv", type);
         Assert.Equal(Encoding.UTF8.GetPreamble(), units[..3]);
         var lines = Encoding.UTF8.GetString(units[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("\"rank\",\"code\",\"name\",\"U1.1\",\"U1.2\"", lines[0]);
-        Assert.EndsWith("\"criteriaTotal\",\"bonusTotal\",\"deductionTotal\",\"total\",\"unitId\"", lines[0]);
+        Assert.StartsWith("\"名次\",\"单位代码\",\"单位名称\",\"U1.1（10分）\",\"U1.2（10分）\"", lines[0]);
+        Assert.EndsWith("\"指标得分\",\"加分\",\"减分\",\"总分\",\"单位ID\"", lines[0]);
         Assert.Equal(3, lines.Length);
         Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\"", lines[2]);
         Assert.Contains("\"-5\"", lines[2]);
@@ -125,12 +125,12 @@ public class ExportTests(LedgerApp app) : LedgerTest(app)
         var (_, markup, _) = await Units();
         var id = (await App.Created("/api/evaluations", new { year = 2020 })).GetProperty("id").GetGuid();
         await App.Created($"/api/evaluations/{id}/remarks", new { unitId = markup, text = "整改=到位" }, HttpStatusCode.OK);
-        await App.Created($"/api/evaluations/{id}/submit", new { }, HttpStatusCode.OK);
-        await App.Created($"/api/evaluations/{id}/approve", new { }, HttpStatusCode.OK);
+        await App.Created($"/api/evaluations/{id}/submit", new { @override = new { reason = "测试数据：评分与月报未齐，按现有结果办理" } }, HttpStatusCode.OK);
+        await App.Created($"/api/evaluations/{id}/approve", new { @override = new { reason = "测试数据：评分与月报未齐，按现有结果办理" } }, HttpStatusCode.OK);
 
         var (csv, _) = await Download($"/api/evaluations/{id}", "text/csv");
         var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.EndsWith("\"total\",\"grade\",\"remark\",\"unitId\"", lines[0]);
+        Assert.EndsWith("\"总分\",\"等次\",\"评语\",\"单位ID\"", lines[0]);
         Assert.Contains("\"不合格\",\"整改=到位\"", lines[1]);
 
         var (xlsx, _) = await Download($"/api/evaluations/{id}?format=xlsx", null);

@@ -3,6 +3,7 @@ using Hotline.Ledger.Rulebooks;
 
 namespace Hotline.Ledger.Tests.Evaluation;
 
+[Trait("Category", "Domain")]
 public class GradeBandTests
 {
     private static Rulebook Builtin => RulebookLoader.LoadBuiltIn().Single(r => r.Id == "xinyang-2019");

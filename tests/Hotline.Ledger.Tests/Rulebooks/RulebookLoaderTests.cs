@@ -3,6 +3,7 @@ using Hotline.Ledger.Rulebooks;
 
 namespace Hotline.Ledger.Tests.Rulebooks;
 
+[Trait("Category", "Domain")]
 public class RulebookLoaderTests
 {
     private static readonly string[] AllCodes =

@@ -68,7 +68,7 @@ public class EvidenceTests(LedgerApp app) : LedgerTest(app)
         var bytes = await (await App.Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/evidence?unitId={unit}") { Headers = { { "Accept", "text/csv" } } })).Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("\"what\",\"id\",\"clause\",\"points\"", lines[0]);
+        Assert.StartsWith("\"类别\",\"编号\",\"条款\",\"分值\"", lines[0]);
         Assert.Equal(3, lines.Length);
         Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\")\"", lines[1]);
         Assert.Contains("\"-5\"", lines[1]);

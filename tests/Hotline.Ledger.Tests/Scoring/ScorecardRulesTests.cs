@@ -7,6 +7,7 @@ using Hotline.Ledger.Scoring;
 namespace Hotline.Ledger.Tests.Scoring;
 
 /// <summary>Pure rules of the scorecard, without a database.</summary>
+[Trait("Category", "Domain")]
 public class ScorecardRulesTests
 {
     private static readonly Rulebook Book = RulebookLoader.LoadBuiltIn().Single();

@@ -250,6 +250,7 @@ public class AccessMatrixTests(LedgerApp app) : LedgerTest(app)
                 _ when rule.Route.StartsWith("/api/marks/") => OwnMark,
                 _ when rule.Route.StartsWith("/api/appeals/") => OwnAppeal,
                 _ when rule.Route.StartsWith("/api/cases/") => OwnCase,
+                _ when rule.Route.StartsWith("/api/rulebooks/drafts/") => Guid.NewGuid(),
                 _ when rule.Route.StartsWith("/api/rulebooks/") => (object)"xinyang-2019",
                 _ => OwnUnit,
             };

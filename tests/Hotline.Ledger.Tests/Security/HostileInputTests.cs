@@ -249,6 +249,10 @@ public class HostileInputTests(LedgerApp app, ITestOutputHelper output) : Ledger
                 Text("reason", 2000),
             ]),
 
+        // The corpus's transfer (above) moved the person on 2020-08-01: they leave the new unit after that.
+        new("/api/people/{person}/departures", _ => new JsonObject { ["lastDay"] = "2020-09-30" },
+            [Date("lastDay", more: [S("2019-12-31")])]),
+
         // Last: the valid-body check rescinds the entry that other routes (appeals) use first.
         new("/api/entries/{entry}/rescind", _ => new JsonObject { ["reason"] = "复核后撤销" }, [Text("reason", 2000)]),
     ];
@@ -267,11 +271,11 @@ public class HostileInputTests(LedgerApp app, ITestOutputHelper output) : Ledger
         var draft = await App.Created("/api/evaluations", new { year = 2021 });
         var submitted = await App.Created("/api/evaluations", new { year = 2022 });
         var submittedId = submitted.GetProperty("id").GetGuid();
-        await App.Created($"/api/evaluations/{submittedId}/submit", new { }, HttpStatusCode.OK);
+        await App.Created($"/api/evaluations/{submittedId}/submit", new { @override = new { reason = "测试数据：评分与月报未齐，按现有结果办理" } }, HttpStatusCode.OK);
         // An approved 2023 result, and a draft commendation plan on it.
         var approved = (await App.Created("/api/evaluations", new { year = 2023 })).GetProperty("id").GetGuid();
-        await App.Created($"/api/evaluations/{approved}/submit", new { }, HttpStatusCode.OK);
-        await App.Created($"/api/evaluations/{approved}/approve", new { }, HttpStatusCode.OK);
+        await App.Created($"/api/evaluations/{approved}/submit", new { @override = new { reason = "测试数据：评分与月报未齐，按现有结果办理" } }, HttpStatusCode.OK);
+        await App.Created($"/api/evaluations/{approved}/approve", new { @override = new { reason = "测试数据：评分与月报未齐，按现有结果办理" } }, HttpStatusCode.OK);
         var plan = await App.Created("/api/commendation-plans", PlanTerms(2023));
         return new CorpusWorld(unit, other, person, otherPerson, entry.GetProperty("id").GetGuid(), check.GetProperty("id").GetGuid(),
             appeal.GetProperty("id").GetGuid(), draft.GetProperty("id").GetGuid(), submittedId, plan.GetProperty("id").GetGuid());

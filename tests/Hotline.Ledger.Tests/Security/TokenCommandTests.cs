@@ -7,6 +7,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace Hotline.Ledger.Tests.Security;
 
 /// <summary>`dotnet run --project src/Hotline.Ledger.Api -- token …`, run as the built program it runs.</summary>
+[Trait("Category", "Domain")]
 public class TokenCommandTests
 {
     private const string Key = "hotline-local-development-signing-key-0123456789";
@@ -51,6 +52,9 @@ public class TokenCommandTests
         Assert.Equal("联络员", result.Claims["name"]);
         Assert.Equal("liaison", result.Claims["role"]);
         Assert.Equal("XY-GA", result.Claims["unit"]);
+        // Nothing but the token: no "Searching '…' for commands" noise on either stream.
+        Assert.DoesNotContain("for commands", error);
+        Assert.DoesNotContain("Searching", error);
     }
 
     [Fact]

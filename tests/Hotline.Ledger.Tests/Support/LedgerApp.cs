@@ -80,7 +80,7 @@ public class LedgerApp : IAsyncLifetime
     /// <summary>A client of any host set up with <see cref="Configure"/>; by default as <see cref="DefaultUser"/>.</summary>
     public static HttpClient ClientOf(IAlbaHost host, string user = DefaultUser, IEnumerable<string>? roles = null, string? unitCode = null)
     {
-        var client = host.Server.CreateClient();
+        var client = English(host.Server.CreateClient());
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(user, roles ?? DefaultRoles, unitCode));
         return client;
     }
@@ -92,7 +92,25 @@ public class LedgerApp : IAsyncLifetime
     public Caller AsLiaison(string unitCode, string user = "liaison") => As(user, [Roles.Liaison], unitCode);
 
     /// <summary>Requests without any token.</summary>
-    public Caller Anonymous => new(Host.Server.CreateClient());
+    public Caller Anonymous => new(English(Host.Server.CreateClient()));
+
+    /// <summary>
+    /// The tests' clients ask for English answers: their assertions quote the English wording of the rules.
+    /// The API's default, Chinese, and the codes are what LanguageTests check.
+    /// </summary>
+    public static HttpClient English(HttpClient client)
+    {
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        return client;
+    }
+
+    /// <summary>A client with the default user's token that sends no Accept-Language (the API answers in Chinese).</summary>
+    public HttpClient DefaultLanguageClient()
+    {
+        var client = Host.Server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(DefaultUser, DefaultRoles));
+        return client;
+    }
 
     public async Task DisposeAsync()
     {

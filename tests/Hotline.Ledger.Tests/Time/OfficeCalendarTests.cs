@@ -3,6 +3,7 @@ using Hotline.Ledger.Time;
 
 namespace Hotline.Ledger.Tests.Time;
 
+[Trait("Category", "Domain")]
 public class OfficeCalendarTests
 {
     [Fact]

@@ -1,5 +1,6 @@
 using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Deadlines;
+using Hotline.Ledger.Notices;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Storage;
@@ -25,7 +26,8 @@ public sealed class CaseFeed(
     OutboxedSessionFactory sessions,
     IWolverineRuntime runtime,
     TimeProvider clock,
-    IOptions<DeadlineOptions> deadlineOptions)
+    IOptions<DeadlineOptions> deadlineOptions,
+    IOptions<NoticeOptions> noticeOptions)
 {
     public const int MaxRows = 10_000;
     private const int Attempts = 5;
@@ -49,9 +51,10 @@ public sealed class CaseFeed(
             {
                 return await Attempt(rows, recordedBy, ct);
             }
-            catch (Exception e) when (attempt < Attempts && StoreConflicts.IsConflict(e))
+            catch (Exception e) when (attempt < Attempts && !RequestTransaction.IsShared && StoreConflicts.IsConflict(e))
             {
                 // Another writer touched one of these cases (or claimed one of these ids) first: read again.
+                // In a keyed request the lost race aborted the request's transaction: its owner does it again.
             }
         }
     }
@@ -140,6 +143,8 @@ public sealed class CaseFeed(
         var counters = new Dictionary<CounterKey, CaseCounts>();
         var checks = new HashSet<DateTimeOffset>();
         var checkNow = false;
+        var lookAheads = new HashSet<DateTimeOffset>();
+        var lookNow = false;
         var waiting = 0;
 
         foreach (var group in byCase)
@@ -150,6 +155,7 @@ public sealed class CaseFeed(
 
             var before = file.Derive();
             var previousCheck = file.ReplyCheckAt;
+            var previousDue = file.ReplyDueAt;
             file.Facts.AddRange(group.Select(r => r.Fact));
             var after = file.Derive();
             file.Refresh(after);
@@ -167,6 +173,14 @@ public sealed class CaseFeed(
                 if (at <= now) checkNow = true;
                 else checks.Add(_deadlines.CheckTimeFor(at));
             }
+
+            // The notices' look-ahead, the lead time before a new reply deadline (ADR 0098).
+            if (file.ReplyDueAt is { } due && due != previousDue && due > now)
+            {
+                var warnAt = due - noticeOptions.Value.ReplyLead;
+                if (warnAt <= now) lookNow = true;
+                else lookAheads.Add(_deadlines.CheckTimeFor(warnAt));
+            }
         }
 
         batch.Queue(session);
@@ -175,6 +189,8 @@ public sealed class CaseFeed(
         // Persisted with this transaction by Wolverine's outbox: a restart loses none of them.
         foreach (var at in checks) await bus.ScheduleAsync(new JudgeDueDeadlines(), at);
         if (checkNow) await bus.PublishAsync(new JudgeDueDeadlines());
+        foreach (var at in lookAheads) await bus.ScheduleAsync(new LookAheadForNotices(), at);
+        if (lookNow) await bus.PublishAsync(new LookAheadForNotices());
         return waiting;
     }
 }

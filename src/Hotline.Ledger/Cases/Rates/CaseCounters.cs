@@ -7,7 +7,7 @@ using Weasel.Postgresql.Tables;
 namespace Hotline.Ledger.Cases.Rates;
 
 /// <summary>
-/// The bitemporal rate counters (ADR 0021, DESIGN.md §2): rows of (subject, year of the cases, business
+/// The bitemporal rate counters (ADR 0021): rows of (subject, year of the cases, business
 /// date, recorded instant) holding signed changes of <see cref="CaseCounts"/>. Every write adds the
 /// difference its facts made to the cases' timelines, so the rows recorded by <c>knownAt</c> with a date
 /// on or before <c>asOf</c> sum to the rates at that point on both clocks, with one indexed query.

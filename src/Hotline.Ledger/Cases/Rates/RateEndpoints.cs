@@ -37,8 +37,8 @@ public static class RateEndpoints
 
 /// <summary>
 /// Reads rates from the counters with one indexed query (never a replay of case streams). The year's
-/// cases are those first assigned in it; their state is taken as of <c>asOf</c>, which may lie after
-/// the year's end, so that a year-end evaluation in January sees December's cases handled (ADR 0021).
+/// cases are those first assigned in it; their state is taken as of <c>asOf</c>, a date within the year
+/// (ADR 0021, ADR 0067).
 /// </summary>
 public static class RateReader
 {

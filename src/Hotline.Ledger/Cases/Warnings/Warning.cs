@@ -19,4 +19,8 @@ public sealed record Warning(
     decimal? Target = null,
     DateTimeOffset? DueAt = null);
 
-public sealed record WarningList(DateTimeOffset AsOf, int Year, DateTimeOffset KnownAt, IReadOnlyList<Warning> Warnings);
+/// <summary>
+/// The warnings at a moment: <see cref="AsOf"/> is its business date (YYYY-MM-DD, as every other route
+/// echoes asOf), <see cref="At"/> the instant they were judged at (the end of that day, or the instant asked for).
+/// </summary>
+public sealed record WarningList(DateOnly AsOf, DateTimeOffset At, int Year, DateTimeOffset KnownAt, IReadOnlyList<Warning> Warnings);

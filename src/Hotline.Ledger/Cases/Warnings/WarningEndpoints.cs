@@ -51,7 +51,7 @@ public static class WarningEndpoints
         var seen = await Hotline.Ledger.Security.LiaisonScope.Filter(http, session, warnings, w => w.UnitId, w => w.PersonId);
         var ordered = seen.OrderBy(w => w.Level == "red" ? 0 : 1).ThenBy(w => w.Kind, StringComparer.Ordinal)
             .ThenBy(w => w.DueAt).ThenBy(w => w.Reason, StringComparer.Ordinal).ToList();
-        return Results.Ok(new WarningList(at, query.Year, now, ordered));
+        return Results.Ok(new WarningList(date, at, query.Year, now, ordered));
     }
 
     private static async Task<IEnumerable<Warning>> Rates(IQuerySession session, Rulebook rulebook, ScoreQuery q, IReadOnlyDictionary<Guid, Unit> units)

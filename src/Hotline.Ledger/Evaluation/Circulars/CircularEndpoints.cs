@@ -1,3 +1,4 @@
+using Hotline.Ledger.Integrity;
 using Hotline.Ledger.Evaluation.Exports;
 using Hotline.Ledger.Evaluation.Sheets;
 using Hotline.Ledger.Http;
@@ -17,6 +18,7 @@ public static class CircularEndpoints
     public static async Task<IResult> Issue(
         IssueCircular command, IDocumentSession session, RulebookCatalog rulebooks, TimeProvider clock, HttpContext http)
     {
+        if (await IntegrityVerification.Refusal(session) is { } unsound) return unsound;
         var now = clock.GetUtcNow();
         var knownAt = (command.KnownAt ?? now).ToUniversalTime();
         // A knownAt to come would let later entries into a table that must never change.

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Hotline.Ledger.Time;
 
 namespace Hotline.Ledger.Evaluation.Circulars;
 
@@ -13,7 +14,7 @@ public sealed class IssueCircularValidator : AbstractValidator<IssueCircular>
     public IssueCircularValidator()
     {
         RuleFor(x => x.Year).InclusiveBetween(2000, 2100).WithMessage("'year' must be a year such as 2020.");
-        RuleFor(x => x.AsOf).Must((c, asOf) => asOf!.Value.Year == c.Year).When(x => x.AsOf is not null)
-            .WithMessage("'asOf' must be a date within 'year'.");
+        RuleFor(x => x.AsOf).Must((c, asOf) => AssessmentYear.AsOfOutside(c.Year, asOf!.Value) is null).When(x => x.AsOf is not null)
+            .WithMessage(c => AssessmentYear.AsOfOutside(c.Year, c.AsOf!.Value));
     }
 }

@@ -5,7 +5,7 @@ using Hotline.Ledger.Evidence;
 namespace Hotline.Ledger.Evaluation.Exports;
 
 /// <summary>
-/// One table of a sheet as CSV, written like the evidence trail's: UTF-8 with a BOM, a header row,
+/// One table of a sheet as CSV, written like the evidence trail's: UTF-8 with a BOM, a header row of the office's Chinese labels,
 /// every cell quoted and formula-like text neutralised (<see cref="EvidenceCsv.Cell"/>).
 /// </summary>
 public static class SheetCsv
@@ -13,7 +13,7 @@ public static class SheetCsv
     public static byte[] Write(SheetTable table)
     {
         var text = new StringBuilder();
-        Line(text, table.Columns.Select(c => c.Key));
+        Line(text, table.Columns.Select(c => c.Label));
         foreach (var row in table.Rows)
             Line(text, row.Select((value, i) => Format(value, table.Columns[i])));
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];

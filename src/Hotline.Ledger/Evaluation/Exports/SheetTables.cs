@@ -3,7 +3,7 @@ using Hotline.Ledger.Evaluation.Sheets;
 
 namespace Hotline.Ledger.Evaluation.Exports;
 
-/// <summary>A column: <see cref="Key"/> heads the CSV (for scripts), <see cref="Label"/> the spreadsheet (for the office).</summary>
+/// <summary>A column: <see cref="Label"/> heads the CSV and the spreadsheet (the office reads Chinese); <see cref="Key"/> names it in code.</summary>
 public sealed record SheetColumn(string Key, string Label, bool Signed = false);
 
 public sealed record SheetTable(string Name, string Label, IReadOnlyList<SheetColumn> Columns, IReadOnlyList<object?[]> Rows);

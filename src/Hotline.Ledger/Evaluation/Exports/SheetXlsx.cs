@@ -5,6 +5,7 @@ namespace Hotline.Ledger.Evaluation.Exports;
 /// <summary>
 /// The sheet as an Excel workbook (MiniExcel): a 说明 sheet with the query that produced it, then one
 /// sheet per table with the office's Chinese headers. Points are numbers, so the office can sum them.
+/// The package is made byte-stable afterwards (<see cref="StablePackage"/>): the same sheet, the same bytes.
 /// </summary>
 public static class SheetXlsx
 {
@@ -22,7 +23,7 @@ public static class SheetXlsx
 
         using var stream = new MemoryStream();
         stream.SaveAs(sheets, excelType: ExcelType.XLSX);
-        return stream.ToArray();
+        return StablePackage.Of(stream.ToArray());
     }
 
     private static List<Dictionary<string, object?>> Rows(SheetTable table)

@@ -47,7 +47,7 @@ public static class SheetBuilder
 
         var clauses = rulebook.Clauses
             .Where(c => c.Kind == ClauseKind.Criterion)
-            .Select(c => new SheetClause(c.Code, c.Title, c.AppliesTo == AppliesTo.Unit ? "unit" : "person", c.MaxMagnitude, c.Parent, rulebook.HasChildren(c.Code)))
+            .Select(c => new SheetClause(c.Code, c.Title, c.AppliesTo == AppliesTo.Unit ? "unit" : "person", c.MaxMagnitude, c.Parent, rulebook.HasChildren(c.Code), c.TitleEn))
             .ToList();
 
         return new ScoreSheet(q.Year, q.AsOf, q.KnownAt, lastSequence, rulebook.Id, digest, clauses, units, people);

@@ -5,7 +5,7 @@ namespace Hotline.Ledger.Evaluation.YearEnd;
 
 /// <summary>
 /// A year's approved year-end result with its frozen sheet: what commendations and accountability
-/// referrals rest on (issue 9). Without one, <see cref="Missing"/> says what must happen first.
+/// referrals rest on. Without one, <see cref="Missing"/> says what must happen first.
 /// </summary>
 public sealed record ApprovedResult(YearEndEvaluation Evaluation, StoredSheet Stored)
 {

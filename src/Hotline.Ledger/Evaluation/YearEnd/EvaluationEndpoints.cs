@@ -1,3 +1,4 @@
+using Hotline.Ledger.Integrity;
 using Hotline.Ledger.Evaluation.Exports;
 using Hotline.Ledger.Evaluation.Sheets;
 using Hotline.Ledger.Http;
@@ -21,8 +22,7 @@ public static class EvaluationEndpoints
         if (OfficeCalendar.Today(clock) <= yearEnd)
             return Problems.Conflict("Year not over", $"The year {command.Year} ends on {yearEnd:yyyy-MM-dd}; its evaluation is drafted after that day.", "year");
         if (await session.Query<YearEndEvaluation>().FirstOrDefaultAsync(e => e.Year == command.Year) is { } existing)
-            return Problems.Conflict("Evaluation exists",
-                $"The {command.Year} evaluation {existing.Id} exists ({existing.Status}); recompute or amend it instead of drafting another.", "year");
+            return Problems.Conflict("Evaluation exists", $"The {command.Year} evaluation {existing.Id} exists ({existing.Status}); {Instead(existing)}", "year");
 
         var computed = await Compute(session, rulebooks, command.Year, clock);
         if (computed is null) return Problems.Field("year", $"No rulebook scores the year {command.Year}.");
@@ -30,7 +30,7 @@ public static class EvaluationEndpoints
         var id = Guid.CreateVersion7();
         session.Events.StartStream<YearEndEvaluation>(id, new EvaluationDrafted(id, command.Year, computed, RequestActor.Of(http)));
         await session.SaveChangesAsync();
-        return Results.Created($"/api/evaluations/{id}", await View(session, id));
+        return Results.Created($"/api/evaluations/{id}", await View(session, rulebooks, id));
     }
 
     /// <summary>Computes the draft's scores again from the ledger as it stands now; only before submission or after a return.</summary>
@@ -44,11 +44,11 @@ public static class EvaluationEndpoints
         var computed = await Compute(session, rulebooks, evaluation.Year, clock);
         stream.AppendOne(new EvaluationRecomputed(id, computed!, RequestActor.Of(http)));
         await session.SaveChangesAsync();
-        return Results.Ok(await View(session, id));
+        return Results.Ok(await View(session, rulebooks, id));
     }
 
     [WolverinePost("/api/evaluations/{id}/remarks", OperationId = "remarkEvaluationUnit")]
-    public static async Task<IResult> Remark(Guid id, RemarkUnit command, IDocumentSession session, HttpContext http)
+    public static async Task<IResult> Remark(Guid id, RemarkUnit command, IDocumentSession session, RulebookCatalog rulebooks, HttpContext http)
     {
         var stream = await session.Events.FetchForWriting<YearEndEvaluation>(id);
         if (stream.Aggregate is not { } evaluation) return Problems.NotFound("evaluation", id);
@@ -59,28 +59,35 @@ public static class EvaluationEndpoints
 
         stream.AppendOne(new UnitRemarked(id, command.UnitId, command.Text.Trim(), RequestActor.Of(http)));
         await session.SaveChangesAsync();
-        return Results.Ok(await View(session, id));
+        return Results.Ok(await View(session, rulebooks, id));
     }
 
-    /// <summary>The office submits the preliminary opinion to the leadership.</summary>
+    /// <summary>
+    /// The office submits the preliminary opinion to the leadership. An incomplete one (unmarked criteria, monthly
+    /// reports never received) is refused unless the body overrides it with a reason, which is recorded (ADR 0066).
+    /// </summary>
     [WolverinePost("/api/evaluations/{id}/submit", OperationId = "submitEvaluation")]
-    public static async Task<IResult> Submit(Guid id, IDocumentSession session, HttpContext http)
+    public static async Task<IResult> Submit(Guid id, SubmitEvaluation? command, IDocumentSession session, RulebookCatalog rulebooks, HttpContext http)
     {
+        if (OverrideFault(command?.Override) is { } fault) return fault;
         var stream = await session.Events.FetchForWriting<YearEndEvaluation>(id);
         if (stream.Aggregate is not { } evaluation) return Problems.NotFound("evaluation", id);
         if (EvaluationSteps.Refusal(evaluation, EvaluationSteps.Step.Submit) is { } refusal) return OutOfOrder(refusal);
         if (await PendingAppeals(session, evaluation) is { } pending) return pending;
         if (await YearEndEvaluations.ChangedSince(session, evaluation.Year, evaluation.KnownAt) is { } change)
             return OutOfOrder($"Since the scores were computed at {evaluation.KnownAt:O}, {change}; recompute first (POST /api/evaluations/{id}/recompute).");
+        var missing = await Missing(session, rulebooks, evaluation);
+        if (!missing.Complete && command?.Override is null) return Incomplete(evaluation, missing, "submit");
 
-        stream.AppendOne(new EvaluationSubmitted(id, RequestActor.Of(http)));
+        var reason = missing.Complete ? null : command!.Override!.Reason.Trim();
+        stream.AppendOne(new EvaluationSubmitted(id, RequestActor.Of(http), reason, reason is null ? null : missing));
         await session.SaveChangesAsync();
-        return Results.Ok(await View(session, id));
+        return Results.Ok(await View(session, rulebooks, id));
     }
 
     /// <summary>A leader returns the opinion to the office with comments.</summary>
     [WolverinePost("/api/evaluations/{id}/return", OperationId = "returnEvaluation")]
-    public static async Task<IResult> Return(Guid id, ReturnEvaluation command, IDocumentSession session, HttpContext http)
+    public static async Task<IResult> Return(Guid id, ReturnEvaluation command, IDocumentSession session, RulebookCatalog rulebooks, HttpContext http)
     {
         var stream = await session.Events.FetchForWriting<YearEndEvaluation>(id);
         if (stream.Aggregate is not { } evaluation) return Problems.NotFound("evaluation", id);
@@ -88,21 +95,27 @@ public static class EvaluationEndpoints
 
         stream.AppendOne(new EvaluationReturned(id, command.Comments.Trim(), RequestActor.Of(http)));
         await session.SaveChangesAsync();
-        return Results.Ok(await View(session, id));
+        return Results.Ok(await View(session, rulebooks, id));
     }
 
     /// <summary>A leader approves: from now on the result is the year's, frozen.</summary>
     [WolverinePost("/api/evaluations/{id}/approve", OperationId = "approveEvaluation")]
-    public static async Task<IResult> Approve(Guid id, IDocumentSession session, HttpContext http)
+    public static async Task<IResult> Approve(Guid id, ApproveEvaluation? command, IDocumentSession session, RulebookCatalog rulebooks, HttpContext http)
     {
+        if (OverrideFault(command?.Override) is { } fault) return fault;
         var stream = await session.Events.FetchForWriting<YearEndEvaluation>(id);
         if (stream.Aggregate is not { } evaluation) return Problems.NotFound("evaluation", id);
         if (EvaluationSteps.Refusal(evaluation, EvaluationSteps.Step.Approve) is { } refusal) return OutOfOrder(refusal);
         if (await PendingAppeals(session, evaluation) is { } pending) return pending;
+        if (await IntegrityVerification.Refusal(session) is { } unsound) return unsound;
+        // The leader decides for themselves: an override at submission does not carry over.
+        var missing = await Missing(session, rulebooks, evaluation);
+        if (!missing.Complete && command?.Override is null) return Incomplete(evaluation, missing, "approve");
 
-        stream.AppendOne(new EvaluationApproved(id, evaluation.SheetId, evaluation.Sha256, RequestActor.Of(http)));
+        var reason = missing.Complete ? null : command!.Override!.Reason.Trim();
+        stream.AppendOne(new EvaluationApproved(id, evaluation.SheetId, evaluation.Sha256, RequestActor.Of(http), reason, reason is null ? null : missing));
         await session.SaveChangesAsync();
-        return Results.Ok(await View(session, id));
+        return Results.Ok(await View(session, rulebooks, id));
     }
 
     /// <summary>The evaluation: JSON, or CSV, XLSX or a printable HTML page by Accept or ?format=.</summary>
@@ -116,7 +129,7 @@ public static class EvaluationEndpoints
         var stored = await session.LoadAsync<StoredSheet>(evaluation.SheetId);
 
         return chosen == ExportFormat.Json
-            ? Results.Ok(EvaluationView.Of(evaluation, stored!.Sheet))
+            ? Results.Ok(EvaluationView.Of(evaluation, stored!.Sheet, await Missing(session, rulebooks, evaluation, stored.Sheet)))
             : SheetExport.Render(chosen!.Value, Document(evaluation, stored!, rulebooks), table);
     }
 
@@ -164,11 +177,62 @@ public static class EvaluationEndpoints
 
     private static IResult OutOfOrder(string detail) => Problems.Conflict("Step out of order", detail);
 
-    private static async Task<EvaluationView> View(IQuerySession session, Guid id)
+    /// <summary>What a second draft should do instead, by the first one's status: a route that exists for it now.</summary>
+    private static string Instead(YearEndEvaluation existing)
+    {
+        var route = $"/api/evaluations/{existing.Id}";
+        return existing.Status switch
+        {
+            YearEndEvaluation.Approved => $"it is approved and final (GET {route}).",
+            YearEndEvaluation.Submitted => $"it is with the leadership: a leader may return it (POST {route}/return), after which the office recomputes it (POST {route}/recompute).",
+            _ => $"recompute it from the ledger as it stands now instead (POST {route}/recompute).",
+        };
+    }
+
+    /// <summary>
+    /// What the evaluation lacks: as it is now while it can still change; once approved, as it was recorded at the
+    /// approval (nothing, unless the leader approved it incomplete), so that the approved view never changes.
+    /// </summary>
+    private static async Task<Completeness> Missing(IQuerySession session, RulebookCatalog rulebooks, YearEndEvaluation evaluation, ScoreSheet? sheet = null)
+    {
+        if (evaluation.Status == YearEndEvaluation.Approved)
+            return evaluation.Overrides.LastOrDefault(o => o.Step == "approved")?.Missing ?? new Completeness(true, [], []);
+        sheet ??= (await session.LoadAsync<StoredSheet>(evaluation.SheetId))!.Sheet;
+        return await Completeness.Of(session, rulebooks.Get(sheet.Rulebook), sheet);
+    }
+
+    private static IResult Incomplete(YearEndEvaluation evaluation, Completeness missing, string step)
+    {
+        var route = $"/api/evaluations/{evaluation.Id}";
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Title = "Evaluation incomplete",
+            Status = StatusCodes.Status409Conflict,
+            Detail = $"The {evaluation.Year} evaluation is incomplete: {missing.Summary} (listed in 'missing'). Mark the criteria (POST /api/marks) " +
+                     $"and recompute (POST {route}/recompute), or {step} it as it is with a reason: " +
+                     $"POST {route}/{step} with {{\"override\": {{\"reason\": \"…\"}}}}.",
+        };
+        problem.Extensions["missing"] = missing;
+        return Results.Problem(problem);
+    }
+
+    /// <summary>An override must say why; a blank reason is no reason.</summary>
+    private static IResult? OverrideFault(CompletenessOverride? given)
+    {
+        if (given is null) return null;
+        var reason = given.Reason?.Trim() ?? "";
+        if (reason.Length == 0) return Problems.Field("override.reason", "An override must give its reason.");
+        if (reason.Length > 2000) return Problems.Field("override.reason", "'reason' may hold at most 2000 characters.");
+        if (reason.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            return Problems.Field("override.reason", "'reason' may not hold control characters.");
+        return null;
+    }
+
+    private static async Task<EvaluationView> View(IQuerySession session, RulebookCatalog rulebooks, Guid id)
     {
         var evaluation = await session.LoadAsync<YearEndEvaluation>(id);
         var stored = await session.LoadAsync<StoredSheet>(evaluation!.SheetId);
-        return EvaluationView.Of(evaluation, stored!.Sheet);
+        return EvaluationView.Of(evaluation, stored!.Sheet, await Missing(session, rulebooks, evaluation, stored.Sheet));
     }
 
     private static SheetDocument Document(YearEndEvaluation e, StoredSheet stored, RulebookCatalog rulebooks)

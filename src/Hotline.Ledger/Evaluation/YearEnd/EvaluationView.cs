@@ -23,11 +23,14 @@ public sealed record EvaluationView(
     IReadOnlyList<ApprovalStep> Steps,
     IReadOnlyList<SheetClause> Clauses,
     IReadOnlyList<SheetUnit> Units,
-    IReadOnlyList<SheetPerson> People)
+    IReadOnlyList<SheetPerson> People,
+    Completeness Missing,
+    IReadOnlyList<OverrideRecord> Overrides)
 {
-    public static EvaluationView Of(YearEndEvaluation e, ScoreSheet s) => new(
+    // Missing: what the evaluation lacks (ADR 0066); Overrides: each step taken although it was incomplete, and why.
+    public static EvaluationView Of(YearEndEvaluation e, ScoreSheet s, Completeness missing) => new(
         e.Id, e.Year, e.Status, e.Sha256, s.AsOf, s.KnownAt, s.LastSequence, s.Rulebook, s.Digest, e.ApprovedAt, e.ApprovedBy,
-        e.Remarks, e.Steps, s.Clauses, s.Units, s.People);
+        e.Remarks, e.Steps, s.Clauses, s.Units, s.People, missing, e.Overrides);
 }
 
 public sealed record EvaluationSummary(Guid Id, int Year, string Status, DateTimeOffset KnownAt, string Sha256, DateTimeOffset? ApprovedAt, string? ApprovedBy)

@@ -19,6 +19,9 @@ public sealed class YearEndEvaluation : ApprovalTrail
     public string? Digest { get; set; }
     public List<UnitRemark> Remarks { get; set; } = [];
 
+    /// <summary>Each time a step went on although the evaluation was incomplete, with the reason given (ADR 0066).</summary>
+    public List<OverrideRecord> Overrides { get; set; } = [];
+
     public static YearEndEvaluation Create(IEvent<EvaluationDrafted> e)
     {
         var evaluation = new YearEndEvaluation { Id = e.Data.EvaluationId, Year = e.Data.Year };
@@ -40,11 +43,24 @@ public sealed class YearEndEvaluation : ApprovalTrail
         Took("remarked", e.Timestamp, e.Data.RemarkedBy);
     }
 
-    public void Apply(IEvent<EvaluationSubmitted> e) => Submit(e.Timestamp, e.Data.SubmittedBy);
+    public void Apply(IEvent<EvaluationSubmitted> e)
+    {
+        Submit(e.Timestamp, e.Data.SubmittedBy, e.Data.OverrideReason is { } reason ? $"缺项仍报送，理由：{reason}" : null);
+        Overridden("submitted", e.Timestamp, e.Data.SubmittedBy, e.Data.OverrideReason, e.Data.Missing);
+    }
 
     public void Apply(IEvent<EvaluationReturned> e) => Return(e.Timestamp, e.Data.ReturnedBy, e.Data.Comments);
 
-    public void Apply(IEvent<EvaluationApproved> e) => Approve(e.Timestamp, e.Data.ApprovedBy);
+    public void Apply(IEvent<EvaluationApproved> e)
+    {
+        Approve(e.Timestamp, e.Data.ApprovedBy, e.Data.OverrideReason is { } reason ? $"缺项仍批准，理由：{reason}" : null);
+        Overridden("approved", e.Timestamp, e.Data.ApprovedBy, e.Data.OverrideReason, e.Data.Missing);
+    }
+
+    private void Overridden(string step, DateTimeOffset at, string by, string? reason, Completeness? missing)
+    {
+        if (reason is not null) Overrides.Add(new OverrideRecord(step, at, by, reason, missing ?? new Completeness(false, [], [])));
+    }
 
     private void Point(SheetComputed sheet)
     {

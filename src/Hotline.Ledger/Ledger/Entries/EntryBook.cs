@@ -1,3 +1,4 @@
+using Hotline.Ledger.Http;
 using Hotline.Ledger.Rulebooks;
 using Marten;
 using JasperFx.Events;
@@ -17,7 +18,7 @@ public static class EntryBook
         {
             var claim = await session.LoadAsync<OncePerYearClaim>(OncePerYearClaim.KeyOf(clause.Code, kind, id, year));
             if (claim is not null)
-                return $"'{clause.Code}' is given once a year and the {kind.ToString().ToLowerInvariant()} already has it for {year} (entry {claim.EntryId}).";
+                return ProblemText.Of("entry.clause.oncePerYear", clause.Code, ProblemText.Noun(kind.ToString().ToLowerInvariant()), year, claim.EntryId);
         }
 
         return null;

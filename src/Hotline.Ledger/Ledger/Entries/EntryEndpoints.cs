@@ -26,12 +26,12 @@ public static class EntryEndpoints
 
         var rulebook = rulebooks.InForceOn(command.OccurredOn);
         if (EntryRules.Check(command, rulebook, OfficeCalendar.Today(clock), person, out var clause) is { } fault)
-            return Problems.Field(fault.Field, fault.Rule);
+            return Problems.Invalid(fault.Field, fault.Code, fault.Args);
         if (await unitLoad is null)
-            return Problems.Field("unitId", $"There is no unit with id '{command.UnitId}'.");
+            return Problems.Invalid("unitId", "entry.unitId.unknown", command.UnitId);
 
         if (await EntryBook.FindOncePerYearConflict(session, clause!, command.UnitId, command.PersonId, command.OccurredOn.Year) is { } conflict)
-            return Problems.Conflict("Once-per-year clause already recorded", conflict, "clause");
+            return Problems.Refuse("entry.clause.oncePerYear", "entry.clause.oncePerYear.title", conflict, "clause");
 
         var id = Guid.CreateVersion7();
         var magnitude = command.Points ?? clause!.Points!.Value;
@@ -64,7 +64,7 @@ public static class EntryEndpoints
         var stream = await session.Events.FetchForWriting<Entry>(id);
         if (stream.Aggregate is not { } entry) return Problems.NotFound("entry", id);
         if (entry.Rescission is { } done)
-            return Problems.Conflict("Entry already rescinded", $"Entry {id} was rescinded at {done.RescindedAt:O} by {done.RescindedBy}.");
+            return Problems.Refuse("entry.rescinded", null, id, done.RescindedAt, done.RescindedBy);
 
         EntryBook.Rescind(session, stream, rulebooks.Get(entry.Rulebook)?.Find(entry.Clause),
             new EntryRescinded(id, command.Reason.Trim(), RequestActor.Of(http)));

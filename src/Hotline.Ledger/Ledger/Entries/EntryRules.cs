@@ -1,3 +1,4 @@
+using Hotline.Ledger.Http;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Rulebooks;
 
@@ -9,48 +10,50 @@ namespace Hotline.Ledger.Ledger.Entries;
 /// </summary>
 public static class EntryRules
 {
-    public sealed record Fault(string Field, string Rule);
+    /// <summary>A broken rule: the field, its code in the message catalogue and the arguments of its wording.</summary>
+    public sealed record Fault(string Field, string Code, params object?[] Args)
+    {
+        public string Rule => ProblemText.Of(Code, Args);
+    }
 
     public static Fault? Check(RecordEntry entry, Rulebook? rulebook, DateOnly today, Person? person, out Clause? clause)
     {
         clause = null;
         if (entry.OccurredOn > today)
-            return new("occurredOn", $"'occurredOn' may not lie in the future (today is {today:yyyy-MM-dd}).");
+            return new("occurredOn", "entry.occurredOn.future", today);
         if (rulebook is null)
-            return new("occurredOn", $"No rulebook is in force on {entry.OccurredOn:yyyy-MM-dd}.");
+            return new("occurredOn", "entry.occurredOn.noRulebook", entry.OccurredOn);
 
         clause = rulebook.Find(entry.Clause);
         if (clause is null)
-            return new("clause", $"'{entry.Clause}' is not a clause of rulebook {rulebook.Id}.");
+            return new("clause", "entry.clause.unknown", entry.Clause, rulebook.Id);
         if (clause.Kind == ClauseKind.Criterion)
-            return new("clause", $"'{clause.Code}' is a criterion, not a bonus or deduction: criteria are marked with POST /api/marks.");
+            return new("clause", "entry.clause.criterion", clause.Code);
 
         if (clause.IsRange)
         {
             if (entry.Points is null)
-                return new("points", $"'{clause.Code}' gives {clause.MinPoints}–{clause.MaxPoints} points: say how many.");
+                return new("points", "entry.points.required", clause.Code, clause.MinPoints, clause.MaxPoints);
             if (entry.Points < clause.MinPoints || entry.Points > clause.MaxPoints)
-                return new("points", $"'{clause.Code}' gives {clause.MinPoints}–{clause.MaxPoints} points, not {entry.Points}.");
+                return new("points", "entry.points.outOfRange", clause.Code, clause.MinPoints, clause.MaxPoints, entry.Points);
         }
         else if (entry.Points is not null && entry.Points != clause.Points)
         {
-            return new("points", $"'{clause.Code}' gives exactly {clause.Points} points; omit 'points' or send {clause.Points}.");
+            return new("points", "entry.points.fixed", clause.Code, clause.Points);
         }
 
         if (entry.PersonId is null && clause.AppliesTo == AppliesTo.Person)
-            return new("personId", $"'{clause.Code}' applies to people: name the person.");
+            return new("personId", "entry.personId.required", clause.Code);
 
         if (entry.PersonId is { } personId)
         {
             if (!clause.Credits(SubjectKind.Person))
-                return new("personId", $"'{clause.Code}' applies to the unit only; leave 'personId' out.");
+                return new("personId", "entry.personId.unitOnly", clause.Code);
             if (person is null)
-                return new("personId", $"There is no person with id '{personId}'.");
+                return new("personId", "entry.personId.unknown", personId);
             var unitThen = person.UnitOn(entry.OccurredOn);
             if (unitThen != entry.UnitId)
-                return new("personId", unitThen is null
-                    ? $"The person did not belong to any unit on {entry.OccurredOn:yyyy-MM-dd}."
-                    : $"The person did not belong to this unit on {entry.OccurredOn:yyyy-MM-dd}.");
+                return new("personId", unitThen is null ? "entry.personId.noUnit" : "entry.personId.otherUnit", entry.OccurredOn);
         }
 
         return null;

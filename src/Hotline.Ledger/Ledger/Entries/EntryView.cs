@@ -20,6 +20,13 @@ public sealed record EntryView(
     Guid? AppealId)
 {
     // AppealId: the upheld appeal whose correction this entry is, if it is one.
+    /// <summary>The entry as the ledger stood at <paramref name="knownAt"/>: a rescission recorded later has not happened yet.</summary>
+    public static EntryView AsKnownAt(Entry e, DateTimeOffset knownAt)
+    {
+        var view = Of(e);
+        return e.Rescission is { } r && r.RescindedAt > knownAt ? view with { Status = "active", Rescission = null } : view;
+    }
+
     public static EntryView Of(Entry e) => new(
         e.Id, e.Rulebook, e.Clause, e.UnitId, e.PersonId, e.OccurredOn, e.Points, e.Reason, e.Evidence,
         e.CaseNumber, e.RecordedAt, e.RecordedBy, e.Status, e.Automatic, e.Month, e.Rescission, e.AppealId);

@@ -27,36 +27,42 @@ public static class MarkEndpoints
         RecordMark command, IDocumentSession session, RulebookCatalog rulebooks, TimeProvider clock, HttpContext http)
     {
         var today = OfficeCalendar.Today(clock);
-        if (command.Year > today.Year) return Problems.Field("year", $"The year {command.Year} has not begun.");
+        if (command.Year > today.Year) return Problems.Invalid("year", "mark.year.notBegun", command.Year);
 
         // A mark is given on a day of the office's calendar; within its year, under the rulebook of that day.
         var markedOn = today.Year == command.Year ? today : OfficeCalendar.LastDayOf(command.Year);
         var rulebook = rulebooks.ForScoring(command.Year, markedOn);
-        if (rulebook is null) return Problems.Field("year", $"No rulebook scores the year {command.Year}.");
+        if (rulebook is null) return Problems.Invalid("year", "mark.year.noRulebook", command.Year);
 
         var clause = rulebook.Find(command.Clause);
-        if (clause is null) return Problems.Field("clause", $"'{command.Clause}' is not a clause of rulebook {rulebook.Id}.");
+        if (clause is null) return Problems.Invalid("clause", "mark.clause.unknown", command.Clause, rulebook.Id);
         if (clause.Kind != ClauseKind.Criterion)
-            return Problems.Field("clause", $"'{clause.Code}' is a {clause.Kind.ToString().ToLowerInvariant()} clause: record it with POST /api/entries.");
+            return Problems.Invalid("clause", clause.Kind == ClauseKind.Bonus ? "mark.clause.bonus" : "mark.clause.deduction", clause.Code);
         if (clause.IsComputed)
-            return Problems.Field("clause", clause.ComputedFrom == ScoringInputs.FromCases
-                ? $"'{clause.Code}' is computed from the case feed's rates (see the subject's /rates); it cannot be marked."
-                : $"'{clause.Code}' is computed from the ledger's entries; it cannot be marked.");
+            return Problems.Invalid("clause", clause.ComputedFrom == ScoringInputs.FromCases ? "mark.clause.computedFromCases" : "mark.clause.computedFromLedger", clause.Code);
         if (rulebook.HasChildren(clause.Code))
-            return Problems.Field("clause", $"'{clause.Code}' is a heading; mark its parts ({string.Join(", ", rulebook.Clauses.Where(c => c.Parent == clause.Code).Select(c => c.Code))}).");
+            return Problems.Invalid("clause", "mark.clause.heading", clause.Code, string.Join(", ", rulebook.Clauses.Where(c => c.Parent == clause.Code).Select(c => c.Code)));
 
         var subject = command.UnitId is not null ? SubjectKind.Unit : SubjectKind.Person;
         var subjectId = command.UnitId ?? command.PersonId!.Value;
         if (!clause.Credits(subject))
-            return Problems.Field(subject == SubjectKind.Unit ? "unitId" : "personId",
-                $"'{clause.Code}' is an {(clause.AppliesTo == AppliesTo.Unit ? "unit" : "individual")} criterion; it cannot mark a {subject.ToString().ToLowerInvariant()}.");
+            return subject == SubjectKind.Unit
+                ? Problems.Invalid("unitId", "mark.unitId.personCriterion", clause.Code)
+                : Problems.Invalid("personId", "mark.personId.unitCriterion", clause.Code);
         if (command.Points > clause.MaxMagnitude)
-            return Problems.Field("points", $"'{clause.Code}' is worth at most {clause.MaxMagnitude} points.");
+            return Problems.Invalid("points", "mark.points.outOfRange", clause.Code, clause.MaxMagnitude);
 
-        var exists = subject == SubjectKind.Unit
-            ? await session.LoadAsync<Unit>(subjectId) is not null
-            : await session.LoadAsync<Person>(subjectId) is not null;
-        if (!exists) return Problems.Field(subject == SubjectKind.Unit ? "unitId" : "personId", $"There is no {subject.ToString().ToLowerInvariant()} with id '{subjectId}'.");
+        if (subject == SubjectKind.Unit)
+        {
+            if (await session.LoadAsync<Unit>(subjectId) is null) return Problems.Invalid("unitId", "mark.unitId.unknown", subjectId);
+        }
+        else
+        {
+            if (await session.LoadAsync<Person>(subjectId) is not { } person) return Problems.Invalid("personId", "mark.personId.unknown", subjectId);
+            // A person is scored only for the days they belonged to a unit (ADR 0065): a year without any has nothing to mark.
+            if (!person.BelongedBetween(OfficeCalendar.FirstDayOf(command.Year), OfficeCalendar.LastDayOf(command.Year)))
+                return Problems.Invalid("personId", "mark.personId.notAMember", command.Year);
+        }
 
         var id = Guid.CreateVersion7();
         session.Events.StartStream<Mark>(id, new MarkRecorded(

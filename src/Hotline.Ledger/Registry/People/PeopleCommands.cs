@@ -23,3 +23,11 @@ public sealed class TransferPersonValidator : AbstractValidator<TransferPerson>
         RuleFor(x => x.EffectiveOn).NotEmpty();
     }
 }
+
+/// <summary>The person leaves their unit; <see cref="LastDay"/> is the last day they belong to it.</summary>
+public sealed record RecordDeparture(DateOnly LastDay);
+
+public sealed class RecordDepartureValidator : AbstractValidator<RecordDeparture>
+{
+    public RecordDepartureValidator() => RuleFor(x => x.LastDay).NotEmpty();
+}

@@ -3,6 +3,7 @@ using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Security;
 using Hotline.Ledger.Time;
 using Marten;
+using Marten.Linq.MatchesSql;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
 
@@ -41,9 +42,19 @@ public static class PersonEndpoints
         var today = OfficeCalendar.Today(clock);
         if (command.EffectiveOn > today) return Problems.Field("effectiveOn", $"'effectiveOn' may not lie in the future (today is {today:yyyy-MM-dd}).");
         var current = person.Current;
-        if (command.EffectiveOn <= current.From)
-            return Problems.Field("effectiveOn", $"'effectiveOn' must come after the person joined their current unit on {current.From:yyyy-MM-dd}.");
-        if (command.ToUnitId == current.UnitId) return Problems.Field("toUnitId", "The person already belongs to this unit.");
+        if (current.To is { } left)
+        {
+            // A person who left may join a unit again, from a day after the last one they belonged to.
+            if (command.EffectiveOn <= left)
+                return Problems.Field("effectiveOn", $"'effectiveOn' must come after the person's last day in their unit, {left:yyyy-MM-dd}.");
+        }
+        else
+        {
+            if (command.EffectiveOn <= current.From)
+                return Problems.Field("effectiveOn", $"'effectiveOn' must come after the person joined their current unit on {current.From:yyyy-MM-dd}.");
+            if (command.ToUnitId == current.UnitId) return Problems.Field("toUnitId", "The person already belongs to this unit.");
+        }
+
         if (await session.LoadAsync<Unit>(command.ToUnitId) is null) return Problems.Field("toUnitId", $"There is no unit with id '{command.ToUnitId}'.");
 
         stream.AppendOne(new PersonTransferred(id, current.UnitId, command.ToUnitId, command.EffectiveOn, RequestActor.Of(http)));
@@ -53,15 +64,58 @@ public static class PersonEndpoints
         return Results.Ok(PersonView.Of(updated!));
     }
 
+    /// <summary>The person leaves their unit after <c>lastDay</c>: from the next day they are scored nowhere (ADR 0065).</summary>
+    [WolverinePost("/api/people/{id}/departures", OperationId = "recordDeparture")]
+    public static async Task<IResult> Depart(Guid id, RecordDeparture command, IDocumentSession session, HttpContext http, TimeProvider clock)
+    {
+        var stream = await session.Events.FetchForWriting<Person>(id);
+        if (stream.Aggregate is not { } person) return Problems.NotFound("person", id);
+
+        var current = person.Current;
+        if (current.To is { } left)
+            return Problems.Conflict("Person already left", $"The person left their unit after {left:yyyy-MM-dd}.", "lastDay");
+        var today = OfficeCalendar.Today(clock);
+        if (command.LastDay > today) return Problems.Field("lastDay", $"'lastDay' may not lie in the future (today is {today:yyyy-MM-dd}).");
+        if (command.LastDay < current.From)
+            return Problems.Field("lastDay", $"'lastDay' may not come before the person joined their current unit on {current.From:yyyy-MM-dd}.");
+
+        stream.AppendOne(new PersonLeft(id, current.UnitId, command.LastDay, RequestActor.Of(http)));
+        await session.SaveChangesAsync();
+
+        var updated = await session.LoadAsync<Person>(id);
+        return Results.Ok(PersonView.Of(updated!));
+    }
+
+    /// <summary>
+    /// The people by name; <c>q</c> finds a name containing it (any case). With <c>q</c>, <c>limit</c> or <c>after</c>
+    /// the answer is a page <c>{items, next}</c>; without any, the bare array it always was (ADR 0068).
+    /// </summary>
     [WolverineGet("/api/people", OperationId = "listPeople")]
-    public static async Task<IReadOnlyList<PersonView>> List(IQuerySession session, Guid? unitId, HttpContext http)
+    public static async Task<IResult> List(IQuerySession session, Guid? unitId, HttpContext http, string? q, string? limit, string? after)
     {
         var query = session.Query<Person>().AsQueryable();
         if (unitId is { } unit) query = query.Where(p => p.UnitId == unit);
-        var people = await query.OrderBy(p => p.Name).ToListAsync();
         // A liaison is listed the people with a membership in their unit only.
         var scope = await LiaisonScope.Of(http, session);
-        return people.Where(scope.Sees).Select(PersonView.Of).ToList();
+        if (!Paging.Asked(limit, after) && string.IsNullOrWhiteSpace(q))
+            return Results.Ok((await query.OrderBy(p => p.Name).ToListAsync()).Where(scope.Sees).Select(PersonView.Of).ToList());
+
+        var (paging, refusal) = Paging.Parse(limit, after, 2);
+        if (refusal is not null) return refusal;
+        if (paging!.After is { } cursor && !Guid.TryParseExact(cursor[1], "N", out _))
+            return Problems.Field("after", "'after' must be a cursor from the 'next' of an earlier page of this list.");
+        if (scope.Confined)
+        {
+            // Filtered in the query, so that a liaison's pages are whole.
+            var own = System.Text.Json.JsonSerializer.Serialize(new[] { new { unitId = scope.UnitId ?? Guid.Empty } });
+            query = query.Where(p => p.MatchesSql("d.data -> 'memberships' @> ?::jsonb", own));
+        }
+
+        if (Search.Pattern(q) is { } pattern) query = query.Where(p => p.MatchesSql("d.data ->> 'name' ilike ?", pattern));
+        if (paging.After is { } after2)
+            query = query.Where(p => p.MatchesSql("(d.data ->> 'name', d.id) > (?, ?)", after2[0], Guid.ParseExact(after2[1], "N")));
+        var rows = await query.OrderBy(p => p.Name).ThenBy(p => p.Id).Take(paging.Limit + 1).ToListAsync();
+        return Results.Ok(paging.Take(rows, PersonView.Of, p => Paging.Cursor(p.Name, p.Id.ToString("N"))));
     }
 
     [WolverineGet("/api/people/{id}", OperationId = "getPerson")]

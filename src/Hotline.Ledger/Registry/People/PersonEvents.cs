@@ -5,3 +5,6 @@ public sealed record PersonRegistered(Guid PersonId, string Name, Guid UnitId, D
 
 /// <summary>The person belongs to another unit from <see cref="EffectiveOn"/> on.</summary>
 public sealed record PersonTransferred(Guid PersonId, Guid FromUnitId, Guid ToUnitId, DateOnly EffectiveOn, string RecordedBy);
+
+/// <summary>The person leaves their unit (and the network): <see cref="LastDay"/> is the last day they belong to it.</summary>
+public sealed record PersonLeft(Guid PersonId, Guid UnitId, DateOnly LastDay, string RecordedBy);

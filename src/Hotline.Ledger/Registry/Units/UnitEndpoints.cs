@@ -1,6 +1,7 @@
 using Hotline.Ledger.Http;
 using Hotline.Ledger.Security;
 using Marten;
+using Marten.Linq.MatchesSql;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
 
@@ -30,13 +31,32 @@ public static class UnitEndpoints
         return Results.Created($"/api/units/{id}", UnitView.Of(unit!));
     }
 
+    /// <summary>
+    /// The units by code; <c>q</c> finds a code or name containing it (any case). With <c>q</c>, <c>limit</c> or
+    /// <c>after</c> the answer is a page <c>{items, next}</c>; without any, the bare array it always was (ADR 0068).
+    /// </summary>
     [WolverineGet("/api/units", OperationId = "listUnits")]
-    public static async Task<IReadOnlyList<UnitView>> List(IQuerySession session, HttpContext http)
+    public static async Task<IResult> List(IQuerySession session, HttpContext http, string? q, string? limit, string? after)
     {
-        var units = await session.Query<Unit>().OrderBy(u => u.CodeKey).ToListAsync();
+        var query = session.Query<Unit>().AsQueryable();
         // A liaison is listed their own unit only.
         var scope = await LiaisonScope.Of(http, session);
-        return units.Where(u => scope.Sees(u.Id)).Select(UnitView.Of).ToList();
+        if (scope.Confined)
+        {
+            var own = scope.UnitId ?? Guid.Empty;
+            query = query.Where(u => u.Id == own);
+        }
+
+        if (!Paging.Asked(limit, after) && string.IsNullOrWhiteSpace(q))
+            return Results.Ok((await query.OrderBy(u => u.CodeKey).ToListAsync()).Select(UnitView.Of).ToList());
+
+        var (paging, refusal) = Paging.Parse(limit, after, 1);
+        if (refusal is not null) return refusal;
+        if (Search.Pattern(q) is { } pattern)
+            query = query.Where(u => u.MatchesSql("(d.data ->> 'code' ilike ? or d.data ->> 'name' ilike ?)", pattern, pattern));
+        if (paging!.After is { } cursor) query = query.Where(u => u.MatchesSql("d.data ->> 'codeKey' > ?", cursor[0]));
+        var rows = await query.OrderBy(u => u.CodeKey).Take(paging.Limit + 1).ToListAsync();
+        return Results.Ok(paging.Take(rows, UnitView.Of, u => Paging.Cursor(u.CodeKey)));
     }
 
     [WolverineGet("/api/units/{id}", OperationId = "getUnit")]

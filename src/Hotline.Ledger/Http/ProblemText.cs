@@ -1,0 +1,156 @@
+using System.Globalization;
+
+namespace Hotline.Ledger.Http;
+
+/// <summary>
+/// The message catalogue: every rule the API refuses by has a stable code (what scripts read) and its
+/// wording in Chinese (the default) and English. Arguments are placed with {0}, {1}… in both.
+/// </summary>
+public static class ProblemText
+{
+    public static string Of(string code, params object?[] args)
+    {
+        if (!Catalogue.TryGetValue(code, out var text)) return code;
+        var template = ProblemLanguage.IsEnglish ? text.En : text.Zh;
+        return string.Format(CultureInfo.InvariantCulture, template, args.Select(Show).ToArray());
+    }
+
+    public static bool Knows(string code) => Catalogue.ContainsKey(code);
+
+    // Dates read as dates and instants as instants, whatever the culture of the request.
+    private static object? Show(object? arg) => arg switch
+    {
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTimeOffset t => t.ToString("O", CultureInfo.InvariantCulture),
+        decimal m => m.ToString("0.##", CultureInfo.InvariantCulture),
+        _ => arg,
+    };
+
+    /// <summary>The Chinese name of a thing the API speaks of ("unit" → 单位).</summary>
+    public static string Noun(string what) => ProblemLanguage.IsEnglish ? what : Nouns.GetValueOrDefault(what, what);
+
+    private static readonly Dictionary<string, string> Nouns = new()
+    {
+        ["entry"] = "条目", ["unit"] = "单位", ["person"] = "人员", ["mark"] = "评分", ["appeal"] = "申诉",
+        ["circular"] = "通报", ["evaluation"] = "年终考评", ["spot check"] = "抽查", ["self-check"] = "自查",
+        ["plan"] = "表彰方案", ["commendation plan"] = "表彰方案", ["application"] = "申报", ["referral"] = "问责移送",
+        ["case"] = "案件", ["commendation"] = "表彰", ["monthly report"] = "月度通报", ["individual"] = "个人",
+    };
+
+    private static readonly Dictionary<string, (string Zh, string En)> Catalogue = new()
+    {
+        // Titles
+        ["title.invalid"] = ("请求无效", "The request is not valid"),
+        ["title.notFound"] = ("未找到", "Not found"),
+        ["title.conflict"] = ("与账本现状冲突", "Conflict"),
+        ["title.badJson"] = ("请求体的 JSON 与此路由不符", "The request body is not valid JSON for this route"),
+        ["title.badRoute"] = ("请求与此路由不符", "The request is not valid for this route"),
+
+        // Any route
+        ["notFound"] = ("没有 id 为“{1}”的{0}。", "There is no {0} with id '{1}'."),
+        ["body.required"] = ("需要 JSON 请求体。", "A JSON body is required."),
+        ["store.concurrent"] = ("他人同时修改了此记录;请重新读取后重试。", "Someone else changed this at the same moment; read it again and retry."),
+        ["store.serialization"] = ("他人同时修改了此记录;请重试。", "Someone else changed this at the same moment; retry."),
+        ["store.duplicate"] = ("此操作会重复记录只能记录一次的内容。", "This would record something a second time that may be recorded only once."),
+
+        // Bodies that are not what the route reads: say what to type
+        ["json.date"] = ("“{0}”须为 YYYY-MM-DD 格式的日期,例如 2020-05-10。", "'{0}' must be a date written YYYY-MM-DD, such as 2020-05-10."),
+        ["json.instant"] = ("“{0}”须为带时区的时刻,例如 2020-07-05T00:00:00Z。", "'{0}' must be an instant with its offset, such as 2020-07-05T00:00:00Z."),
+        ["json.uuid"] = ("“{0}”须为 id,例如 0194f3a2-7c1e-7d4b-9a55-3c2e1f0a9b8d。", "'{0}' must be an id such as 0194f3a2-7c1e-7d4b-9a55-3c2e1f0a9b8d."),
+        ["json.number"] = ("“{0}”须为 JSON 数字,例如 5 或 2.5(不加引号)。", "'{0}' must be a JSON number such as 5 or 2.5 (without quotes)."),
+        ["json.integer"] = ("“{0}”须为整数,例如 2020(不加引号)。", "'{0}' must be a whole number such as 2020 (without quotes)."),
+        ["json.boolean"] = ("“{0}”须为 true 或 false。", "'{0}' must be true or false."),
+        ["json.string"] = ("“{0}”须为 JSON 字符串(加引号)。", "'{0}' must be a JSON string (in quotes)."),
+        ["json.list"] = ("“{0}”须为 JSON 数组,例如 [ ... ]。", "'{0}' must be a JSON array such as [ ... ]."),
+        ["json.object"] = ("“{0}”须为 JSON 对象,例如 {{ ... }}。", "'{0}' must be a JSON object such as {{ ... }}."),
+        ["json.enum"] = ("“{0}”不是可选值之一。", "'{0}' is not one of the values this field takes."),
+        ["json.required"] = ("“{0}”必填。", "'{0}' is required."),
+        ["json.invalid"] = ("“{0}”的值与此字段不符。", "'{0}' holds a value this field does not take."),
+        ["json.syntax"] = ("请求体不是有效的 JSON:{1}", "The body is not valid JSON: {1}"),
+
+        // Entries
+        ["entry.occurredOn.future"] = ("“occurredOn”不能晚于今天(今天是 {0})。", "'occurredOn' may not lie in the future (today is {0})."),
+        ["entry.occurredOn.noRulebook"] = ("{0} 没有生效的考评办法。", "No rulebook is in force on {0}."),
+        ["entry.occurredOn.required"] = ("“occurredOn”必填(YYYY-MM-DD)。", "'occurredOn' is required (YYYY-MM-DD)."),
+        ["entry.clause.unknown"] = ("“{0}”不是考评办法 {1} 的条款。", "'{0}' is not a clause of rulebook {1}."),
+        ["entry.clause.criterion"] = ("“{0}”是考评指标,不是加分或减分项目:指标用 POST /api/marks 评分。", "'{0}' is a criterion, not a bonus or deduction: criteria are marked with POST /api/marks."),
+        ["entry.clause.oncePerYear"] = ("“{0}”每年只记一次,该{1}在 {2} 年已有(条目 {3})。", "'{0}' is given once a year and the {1} already has it for {2} (entry {3})."),
+        ["entry.points.required"] = ("“{0}”为 {1}–{2} 分:请给出分值。", "'{0}' gives {1}–{2} points: say how many."),
+        ["entry.points.outOfRange"] = ("“{0}”为 {1}–{2} 分,不能是 {3} 分。", "'{0}' gives {1}–{2} points, not {3}."),
+        ["entry.points.fixed"] = ("“{0}”固定为 {1} 分;请省略“points”或填 {1}。", "'{0}' gives exactly {1} points; omit 'points' or send {1}."),
+        ["entry.points.magnitude"] = ("“points”是所选分值:正数,最多两位小数。", "'points' is the magnitude chosen: a positive number with at most two decimals."),
+        ["entry.personId.required"] = ("“{0}”适用于个人:请指明人员。", "'{0}' applies to people: name the person."),
+        ["entry.personId.unitOnly"] = ("“{0}”只适用于单位;请不要填“personId”。", "'{0}' applies to the unit only; leave 'personId' out."),
+        ["entry.personId.unknown"] = ("没有 id 为“{0}”的人员。", "There is no person with id '{0}'."),
+        ["entry.personId.noUnit"] = ("该人员在 {0} 不属于任何单位。", "The person did not belong to any unit on {0}."),
+        ["entry.personId.otherUnit"] = ("该人员在 {0} 不属于此单位。", "The person did not belong to this unit on {0}."),
+        ["entry.unitId.unknown"] = ("没有 id 为“{0}”的单位。", "There is no unit with id '{0}'."),
+        ["entry.evidence.tooMany"] = ("每个条目最多 50 项证据。", "At most 50 evidence items per entry."),
+        ["evidence.item.null"] = ("证据项不能为 null。", "An evidence item may not be null."),
+        ["evidence.sha256.format"] = ("“sha256”须为 64 个十六进制字符。", "'sha256' must be 64 hexadecimal characters."),
+        ["entry.rescinded"] = ("条目 {0} 已于 {1} 由 {2} 撤销。", "Entry {0} was rescinded at {1} by {2}."),
+        ["entry.rescinded.title"] = ("条目已撤销", "Entry already rescinded"),
+        ["entry.clause.oncePerYear.title"] = ("每年一次的条款已记录", "Once-per-year clause already recorded"),
+
+        // Marks
+        ["mark.year.notBegun"] = ("{0} 年尚未开始。", "The year {0} has not begun."),
+        ["mark.year.noRulebook"] = ("没有考评办法为 {0} 年评分。", "No rulebook scores the year {0}."),
+        ["mark.clause.unknown"] = ("“{0}”不是考评办法 {1} 的条款。", "'{0}' is not a clause of rulebook {1}."),
+        ["mark.clause.bonus"] = ("“{0}”是加分条款:用 POST /api/entries 记录。", "'{0}' is a bonus clause: record it with POST /api/entries."),
+        ["mark.clause.deduction"] = ("“{0}”是减分条款:用 POST /api/entries 记录。", "'{0}' is a deduction clause: record it with POST /api/entries."),
+        ["mark.clause.computedFromCases"] = ("“{0}”由案件数据的比率计算(见对象的 /rates),不能评分。", "'{0}' is computed from the case feed's rates (see the subject's /rates); it cannot be marked."),
+        ["mark.clause.computedFromLedger"] = ("“{0}”由账本条目计算,不能评分。", "'{0}' is computed from the ledger's entries; it cannot be marked."),
+        ["mark.clause.heading"] = ("“{0}”是标题项;请对其分项({1})评分。", "'{0}' is a heading; mark its parts ({1})."),
+        ["mark.unitId.personCriterion"] = ("“{0}”是个人指标,不能为单位评分。", "'{0}' is an individual criterion; it cannot mark a unit."),
+        ["mark.personId.unitCriterion"] = ("“{0}”是单位指标,不能为个人评分。", "'{0}' is a unit criterion; it cannot mark a person."),
+        ["mark.points.outOfRange"] = ("“{0}”最多 {1} 分。", "'{0}' is worth at most {1} points."),
+        ["mark.unitId.unknown"] = ("没有 id 为“{0}”的单位。", "There is no unit with id '{0}'."),
+        ["mark.personId.unknown"] = ("没有 id 为“{0}”的人员。", "There is no person with id '{0}'."),
+        ["mark.personId.notAMember"] = ("该人员在 {0} 年不属于任何单位；只对当年的成员评分。", "The person belonged to no unit in {0}; only members of the year are marked."),
+        ["mark.subject.required"] = ("请指明评分对象:单位指标填“unitId”,个人指标填“personId”。", "Name the subject: 'unitId' for a unit criterion or 'personId' for an individual one."),
+        ["mark.subject.both"] = ("只能指明一个对象:“unitId”或“personId”,不能同时填。", "Name one subject only: 'unitId' or 'personId', not both."),
+
+        // Years, dates and formats shared by many routes
+        ["year.format"] = ("“year”须为年份,例如 2020。", "'year' must be a year such as 2020."),
+        ["year.noRulebook"] = ("没有考评办法为 {0} 年评分。", "No rulebook scores the year {0}."),
+        ["year.notBegun"] = ("{0} 年尚未开始。", "The year {0} has not begun."),
+        ["asOf.outsideYear"] = ("“asOf”须为“year”之内的日期。", "'asOf' must be a date within 'year'."),
+        ["knownAt.future"] = ("“knownAt”不能晚于现在(现在是 {0})。", "'knownAt' may not lie in the future (now is {0})."),
+        ["format.unknown"] = ("“format”为 json、csv、xlsx 或 html。", "'format' is json, csv, xlsx or html."),
+        ["table.unknown"] = ("“table”为 {0} 之一(仅 CSV)。", "'table' is one of {0} (CSV only)."),
+
+        // Appeals
+        ["appeal.outcome.unknown"] = ("“outcome”为 upheld 或 rejected。", "'outcome' is 'upheld' or 'rejected'."),
+        ["appeal.status.unknown"] = ("“status”为 pending、upheld 或 rejected。", "'status' is 'pending', 'upheld' or 'rejected'."),
+        ["appeal.entryId.unknown"] = ("没有 id 为“{0}”的条目。", "There is no entry with id '{0}'."),
+        ["appeal.unitId.unknown"] = ("没有 id 为“{0}”的单位。", "There is no unit with id '{0}'."),
+        ["appeal.entry.rescinded.title"] = ("条目已撤销", "Entry already rescinded"),
+        ["appeal.entry.rescinded"] = ("条目 {0} 已于 {1} 由 {2} 撤销:它已不计分,无需申诉。", "Entry {0} was rescinded at {1} by {2}: it no longer counts, so there is nothing to appeal."),
+        ["appeal.entry.outcome.title"] = ("条目是申诉的结果", "Entry is an appeal's outcome"),
+        ["appeal.entry.outcome"] = ("条目 {0} 是申诉 {1} 成立时记录的更正;该决定已了结此事。", "Entry {0} is the correction recorded when appeal {1} was upheld; that decision settled the matter."),
+        ["appeal.window.title"] = ("申诉期已过", "Appeal window closed"),
+        ["appeal.window.entry"] = ("条目 {0} 记录于 {1};对它的申诉期为 {2} 天,截至 {3} 日终(北京时间)。", "Entry {0} was recorded on {1}; appeals against it could be filed for {2} days, until the end of {3} (Asia/Shanghai)."),
+        ["appeal.window.criterion"] = ("对 {1} 年 {0} 的申诉截至 {2} 日终(北京时间),即年度结束或最近评分后 {3} 天。", "Appeals against {0} for {1} could be filed until the end of {2} (Asia/Shanghai), {3} days after the year's end or its latest mark."),
+        ["appeal.criterion.notUnitCriterion"] = ("“{0}”不是考评办法 {1} 中计分的单位指标(如 U1.1 或 U4.1);对加分或减分项目申诉,请用“entryId”指明其条目。", "'{0}' is not a unit criterion that carries points in rulebook {1} (e.g. U1.1 or U4.1); to contest a bonus or deduction, name its entry with 'entryId'."),
+        ["appeal.decided.title"] = ("申诉已决定", "Appeal already decided"),
+        ["appeal.approved.title"] = ("年终结果已审定", "Year-end result approved"),
+        ["appeal.already.title"] = ("已提出申诉", "Already appealed"),
+
+        // Evaluations and circulars
+        ["evaluation.yearNotOver.title"] = ("年度尚未结束", "Year not over"),
+        ["evaluation.yearNotOver"] = ("{0} 年至 {1} 结束;年终考评在此之后起草。", "The year {0} ends on {1}; its evaluation is drafted after that day."),
+        ["evaluation.exists.title"] = ("年终考评已存在", "Evaluation exists"),
+        ["evaluation.unitId.notIncluded"] = ("单位“{0}”不在 {1} 年的年终考评中。", "Unit '{0}' is not in the {1} evaluation."),
+        ["evaluation.status.unknown"] = ("“status”为 draft、submitted、returned 或 approved。", "'status' is 'draft', 'submitted', 'returned' or 'approved'."),
+        ["evaluation.outOfOrder.title"] = ("步骤顺序不符", "Step out of order"),
+
+        // Monthly reports, spot checks, the read audit
+        ["monthlyReport.exists.title"] = ("月度通报已提交", "Monthly report already submitted"),
+        ["spotCheck.checkedOn.future"] = ("“checkedOn”不能晚于今天(今天是 {0})。", "'checkedOn' may not lie in the future (today is {0})."),
+        ["spotCheck.unitId.unknown"] = ("没有 id 为“{0}”的单位。", "There is no unit with id '{0}'."),
+        ["spotCheck.entry.linked.title"] = ("条目已关联", "Entry already linked"),
+        ["spotCheck.entry.linked"] = ("条目 {0} 已关联到此抽查。", "Entry {0} is already linked to this spot check."),
+        ["readAudit.limit.outOfRange"] = ("“limit”须在 1 到 {0} 之间。", "'limit' must lie between 1 and {0}."),
+        ["readAudit.reader.tooLong"] = ("“reader”最多 200 个字符。", "'reader' holds at most 200 characters."),
+    };
+}

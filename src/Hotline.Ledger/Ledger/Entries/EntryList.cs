@@ -1,0 +1,107 @@
+using System.Globalization;
+using Hotline.Ledger.Http;
+using Hotline.Ledger.Registry.People;
+using Hotline.Ledger.Registry.Units;
+using Hotline.Ledger.Security;
+using Marten;
+using Marten.Linq.MatchesSql;
+using Microsoft.AspNetCore.Http;
+using Wolverine.Http;
+
+namespace Hotline.Ledger.Ledger.Entries;
+
+/// <summary>
+/// The office's search of the ledger (ADR 0068): entries by unit, person, clause, status, the two clocks, how they
+/// were recorded and case, in the order they were recorded, a page at a time. A liaison is listed their own
+/// unit's entries only, filtered in the query so that the pages stay whole.
+/// </summary>
+public static class EntryList
+{
+    [WolverineGet("/api/entries", OperationId = "listEntries")]
+    public static async Task<IResult> List(HttpContext http, IQuerySession session, TimeProvider clock, ReadAudit audit,
+        Guid? unitId, Guid? personId, string? clause, string? status, string? from, string? to, string? recordedFrom, string? recordedTo,
+        string? knownAt, string? automatic, string? caseNumber, string? limit, string? after)
+    {
+        var (paging, refusal) = Paging.Parse(limit, after, 2);
+        if (refusal is not null) return refusal;
+        var cursor = paging!.After is { } a ? Position(a) : null;
+        if (paging.After is not null && cursor is null) return Problems.Field("after", "'after' must be a cursor from the 'next' of an earlier page of this list.");
+
+        var now = clock.GetUtcNow();
+        if (Instant(knownAt, "knownAt", out var known) is { } k) return k;
+        var seen = known is { } kn && kn < now ? kn : now;
+        if (Date(from, "from", out var fromDate) is { } f) return f;
+        if (Date(to, "to", out var toDate) is { } t) return t;
+        if (fromDate > toDate) return Problems.Field("to", "'to' lies before 'from'.");
+        if (Instant(recordedFrom, "recordedFrom", out var recordedAfter) is { } rf) return rf;
+        if (Instant(recordedTo, "recordedTo", out var recordedBefore) is { } rt) return rt;
+        if (recordedAfter > recordedBefore) return Problems.Field("recordedTo", "'recordedTo' lies before 'recordedFrom'.");
+        if (!string.IsNullOrWhiteSpace(status) && status is not ("active" or "rescinded"))
+            return Problems.Field("status", "'status' is 'active' or 'rescinded'.");
+        bool? isAutomatic = null;
+        if (!string.IsNullOrWhiteSpace(automatic))
+        {
+            if (!bool.TryParse(automatic, out var parsed)) return Problems.Field("automatic", "'automatic' is 'true' or 'false'.");
+            isAutomatic = parsed;
+        }
+
+        // An unknown subject is a 404, not an empty list that looks like a clean record.
+        if (unitId is { } u && await session.LoadAsync<Unit>(u, http.RequestAborted) is null) return Problems.NotFound("unit", u);
+        if (personId is { } p && await session.LoadAsync<Person>(p, http.RequestAborted) is null) return Problems.NotFound("person", p);
+
+        var query = session.Query<Entry>().Where(e => e.RecordedAt <= seen);
+        if (unitId is { } unit) query = query.Where(e => e.UnitId == unit);
+        if (personId is { } person) query = query.Where(e => e.PersonId == person);
+        if (!string.IsNullOrWhiteSpace(clause)) query = query.Where(e => e.Clause == clause.Trim());
+        // The status as the ledger stood at knownAt: a rescission recorded later has not happened yet.
+        if (status == "active") query = query.Where(e => e.RescindedAt == null || e.RescindedAt > seen);
+        if (status == "rescinded") query = query.Where(e => e.RescindedAt != null && e.RescindedAt <= seen);
+        if (fromDate is { } fd) query = query.Where(e => e.OccurredOn >= fd);
+        if (toDate is { } td) query = query.Where(e => e.OccurredOn <= td);
+        if (recordedAfter is { } ra) query = query.Where(e => e.RecordedAt >= ra);
+        if (recordedBefore is { } rb) query = query.Where(e => e.RecordedAt <= rb);
+        if (isAutomatic is { } auto) query = query.Where(e => e.Automatic == auto);
+        if (!string.IsNullOrWhiteSpace(caseNumber)) query = query.Where(e => e.CaseNumber == caseNumber.Trim());
+
+        var scope = await LiaisonScope.Of(http, session);
+        if (scope.Confined)
+        {
+            var own = scope.UnitId ?? Guid.Empty;
+            query = query.Where(e => e.UnitId == own);
+        }
+
+        if (cursor is { } c) query = query.Where(e => e.MatchesSql("(d.recorded_at, d.id) > (?, ?)", c.RecordedAt, c.Id));
+        var rows = await query.OrderBy(e => e.RecordedAt).ThenBy(e => e.Id).Take(paging.Limit + 1).ToListAsync(http.RequestAborted);
+
+        // Entries carry reasons and evidence: who searched them, for whom, is recorded like a read of one.
+        await audit.RecordAsync(http, ReadKind.Entry, unitId, personId, http.RequestAborted);
+        return Results.Ok(paging.Take(rows, e => EntryView.AsKnownAt(e, seen),
+            e => Paging.Cursor(e.RecordedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), e.Id.ToString("N"))));
+    }
+
+    private static (DateTimeOffset RecordedAt, Guid Id)? Position(IReadOnlyList<string> cursor) =>
+        long.TryParse(cursor[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks <= DateTimeOffset.MaxValue.UtcTicks
+        && Guid.TryParseExact(cursor[1], "N", out var id)
+            ? (new DateTimeOffset(ticks, TimeSpan.Zero), id)
+            : null;
+
+    private static IResult? Date(string? text, string field, out DateOnly? date)
+    {
+        date = null;
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            return Problems.Field(field, $"'{field}' must be a date YYYY-MM-DD.");
+        date = parsed;
+        return null;
+    }
+
+    private static IResult? Instant(string? text, string field, out DateTimeOffset? instant)
+    {
+        instant = null;
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+            return Problems.Field(field, $"'{field}' must be an ISO-8601 instant such as 2020-07-05T00:00:00Z.");
+        instant = parsed.ToUniversalTime();
+        return null;
+    }
+}

@@ -1,0 +1,57 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace Hotline.Ledger.Notices;
+
+/// <summary>Notices: storage, services, and where their messages run.</summary>
+public static class NoticeModule
+{
+    public const string RaisedQueue = "notices";
+    public const string DeliveryQueue = "notice-deliveries";
+
+    public static IServiceCollection AddNotices(this IServiceCollection services, IConfiguration config)
+    {
+        services.Configure<NoticeOptions>(config.GetSection(NoticeOptions.Section));
+        // Redirects refused: a 3xx is a failed delivery, never a signed body sent on to another address.
+        services.AddHttpClient(WebhookSender.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<MailSender>();
+        services.AddSingleton<NoticeSender>();
+        return services;
+    }
+
+    /// <summary>Called from <c>IntegrateWithWolverine</c>: the facts that raise notices, forwarded from the event store.</summary>
+    public static void ConfigureForwarding(MartenIntegration integration)
+    {
+        integration.UseFastEventForwarding = true;
+        NoticeForwarding.Configure(integration);
+    }
+
+    /// <summary>Called once from the host's <c>UseWolverine</c>.</summary>
+    public static void ConfigureWolverine(WolverineOptions opts, IConfiguration config)
+    {
+        var options = config.GetSection(NoticeOptions.Section).Get<NoticeOptions>() ?? new NoticeOptions();
+
+        // Durable: a notice raised or a delivery scheduled is a row in the message store and survives a restart.
+        // Side by side: a notice is stored once whatever the order (its id is the fact's).
+        opts.LocalQueue(RaisedQueue).UseDurableInbox().MaximumParallelMessages(4);
+        opts.PublishMessage<NoticeRaised>().ToLocalQueue(RaisedQueue);
+        opts.PublishMessage<LookAheadForNotices>().ToLocalQueue(RaisedQueue);
+        opts.LocalQueue(DeliveryQueue).UseDurableInbox().MaximumParallelMessages(4);
+        opts.PublishMessage<DeliverNotice>().ToLocalQueue(DeliveryQueue);
+        opts.Schedules.ScheduleRecurring<LookAheadForNotices>(options.LookAheadCron, Time.OfficeCalendar.Zone);
+    }
+
+    /// <summary>Called once from <c>LedgerStorage.Configure</c>.</summary>
+    public static void Configure(StoreOptions opts)
+    {
+        opts.Schema.For<Notice>().Duplicate(n => n.UnitId).Duplicate(n => n.RaisedAt);
+        opts.Schema.For<NoticeSubscription>().Duplicate(s => s.UnitId);
+        opts.Schema.For<NoticeDelivery>().Duplicate(d => d.FailedAt);
+    }
+}

@@ -1,0 +1,19 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Schema;
+
+namespace Hotline.Ledger.Rulebooks.Drafts;
+
+public static class DraftStorage
+{
+    public static void Configure(StoreOptions opts)
+    {
+        opts.Projections.Snapshot<RulebookDraft>(SnapshotLifecycle.Inline);
+        // Two leaders adopting at the same moment cannot give two rulebooks one id or one effective date:
+        // the second approval fails on these indexes and answers 409 (unadopted drafts hold nulls, which never clash).
+        opts.Schema.For<RulebookDraft>()
+            .Duplicate(d => d.Status)
+            .UniqueIndex(UniqueIndexType.Computed, "mt_doc_rulebookdraft_uidx_adopted_id", d => d.AdoptedId!)
+            .UniqueIndex(UniqueIndexType.Computed, "mt_doc_rulebookdraft_uidx_adopted_from", d => d.AdoptedFrom!);
+    }
+}
