@@ -108,6 +108,8 @@ public sealed class RecordModel(LedgerApi api) : LedgerPage(api)
         var total = score.Json.Dec("total") ?? 0;
         if (magnitude is not { } m)
             return Content($"<p class=\"hint\">{Encode(u.Str("name"))} {on.Year} 年度当前总分 <b>{Show.Plain(total)}</b>；请填写分值（{Clauses.Points(c)}）。</p>", "text/html; charset=utf-8");
+        if (c.Dec("minPoints") is { } min && c.Dec("maxPoints") is { } max && (m < min || m > max))
+            return Content($"<p class=\"error\">{Encode(c.Str("code"))} 的分值须在 {Show.Plain(min)}–{Show.Plain(max)} 分之间。</p>", "text/html; charset=utf-8");
         var signed = c.Str("kind") == "deduction" ? -m : m;
         return Content(
             $"<p data-test=\"preview\">{Encode(u.Str("name"))} {on.Year} 年度总分：<b>{Show.Plain(total)}</b> → <b class=\"{Show.Tone(signed)}\">{Show.Plain(total + signed)}</b>" +
