@@ -325,6 +325,7 @@ public class HostileInputTests(LedgerApp app, ITestOutputHelper output) : Ledger
     {
         var corpus = Routes.Select(r => AccessRule.KeyOf("POST", r.Path)).ToHashSet();
         var missing = App.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(AccessMatrixTests.IsApi)
             .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Any(m => m is "POST" or "PUT" or "PATCH" or "DELETE") == true)
             .Select(e => AccessRule.KeyOf("POST", e.RoutePattern.RawText ?? ""))
             .Where(key => !corpus.Contains(key))
