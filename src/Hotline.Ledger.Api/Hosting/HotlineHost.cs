@@ -9,6 +9,7 @@ using Hotline.Ledger.Notices;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Storage;
 using Hotline.Ledger.Time;
+using Hotline.Ledger.Web;
 using JasperFx;
 using JasperFx.Events.Daemon;
 using FluentValidation;
@@ -113,6 +114,7 @@ public static class HotlineHost
         builder.Services.AddNotices(config);
         builder.Services.Configure<IdempotencyOptions>(config.GetSection(IdempotencyOptions.Section));
         builder.AddHotlineSecurity();
+        builder.AddHotlineWeb();
         return builder;
     }
 
@@ -147,6 +149,7 @@ public static class HotlineHost
             o.AddPolicy<ValidationPolicy>();
             o.AddPolicy<OpenApiPolicy>();
         });
+        app.MapHotlineWeb();
         return app;
     }
 

@@ -43,9 +43,15 @@ public sealed class RefusalAwareMartenLogger(ILogger<IDocumentStore> log) : IMar
     {
     }
 
+    /// <summary>
+    /// A conflict as <see cref="StoreConflicts"/> knows it, the quick-append function's stream-version check among them
+    /// (SQL state MT003, which Marten turns into a concurrency exception only later).
+    /// </summary>
+    internal static bool IsRefusal(Exception ex) => StoreConflicts.IsConflict(ex);
+
     private void Failure(Exception ex, string sql)
     {
-        if (StoreConflicts.IsConflict(ex)) log.LogInformation("Refused by the store ({Reason}); the request is answered 409", ex.GetType().Name);
+        if (IsRefusal(ex)) log.LogInformation("Refused by the store ({Reason}); the request is answered 409", ex.Message);
         else log.LogError(ex, "Marten command failed:\n{SQL}", sql);
     }
 }
