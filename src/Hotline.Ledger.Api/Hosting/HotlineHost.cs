@@ -103,7 +103,9 @@ public static class HotlineHost
             CaseFeedModule.ConfigureWolverine(opts, config);
             NoticeModule.ConfigureWolverine(opts, config);
             var integrity = config.GetSection(IntegrityOptions.Section).Get<IntegrityOptions>() ?? new IntegrityOptions();
-            opts.Schedules.ScheduleRecurring<VerifyLedgerIntegrity>(integrity.VerifyCron, OfficeCalendar.Zone);
+            // An empty cron turns the scheduled verification off (GET /api/integrity?readModels=true still runs it).
+            if (!string.IsNullOrWhiteSpace(integrity.VerifyCron))
+                opts.Schedules.ScheduleRecurring<VerifyLedgerIntegrity>(integrity.VerifyCron, OfficeCalendar.Zone);
         });
         // Wolverine's runtime needs the database to start: without it, it starts once the database answers.
         StartedWithTheDatabase.Wrap(builder.Services);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Hotline.Ledger.Http;
 
@@ -24,17 +25,20 @@ public static class TextRules
     {
         if (string.IsNullOrWhiteSpace(value)) return "is blank";
         if (value.Length > MaxIdentityLength) return $"holds {value.Length} characters; at most {MaxIdentityLength} are accepted";
-        foreach (var c in value)
+        // By code point, so that a rare character outside the BMP (many names use one) is a letter like any other.
+        foreach (var rune in value.EnumerateRunes())
         {
-            if (char.IsControl(c)) return $"holds the control character U+{(int)c:X4}";
-            if (Invisible(c)) return $"holds the invisible character U+{(int)c:X4}";
+            if (Rune.IsControl(rune)) return $"holds the control character U+{rune.Value:X4}";
+            if (Invisible(rune)) return $"holds the invisible character U+{rune.Value:X4}";
         }
 
         return value.Trim().Length == value.Length ? null : "begins or ends with white space";
     }
 
-    private static bool Invisible(char c) =>
-        char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
-            or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned
-        || c is '\u115F' or '\u1160' or '\u3164' or '\uFFA0' or '\u034F' or '\u2800';
+    // A lone surrogate reads as the replacement character: it is no letter either.
+    private static bool Invisible(Rune r) =>
+        Rune.GetUnicodeCategory(r) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+            or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned
+        || r == Rune.ReplacementChar
+        || r.Value is 0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x034F or 0x2800;
 }

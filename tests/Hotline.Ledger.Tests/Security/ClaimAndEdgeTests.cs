@@ -26,10 +26,12 @@ public class ClaimAndEdgeTests(LedgerApp app) : LedgerTest(app)
         Assert.Equal(before, await App.EventCount());
     }
 
-    [Fact]
-    public async Task A_plain_chinese_name_is_accepted()
+    [Theory]
+    [InlineData("王芳")]
+    [InlineData("𠀀明")] // a rare character outside the BMP, as some names have
+    public async Task A_chinese_name_is_accepted(string name)
     {
-        var reply = await App.As("王芳", LedgerApp.DefaultRoles).Post("/api/units", new { code = "CLAIMOK", name = "声明" });
+        var reply = await App.As(name, LedgerApp.DefaultRoles).Post("/api/units", new { code = "C" + Guid.NewGuid().ToString("N")[..6], name = "声明" });
         Assert.Equal(HttpStatusCode.Created, reply.Status);
     }
 
