@@ -262,6 +262,21 @@ public class HostileInputTests(LedgerApp app, ITestOutputHelper output) : Ledger
         new("/api/people/{person}/departures", _ => new JsonObject { ["lastDay"] = "2020-09-30" },
             [Date("lastDay", more: [S("2019-12-31")])]),
 
+        new("/api/notice-subscriptions", w => new JsonObject { ["unitId"] = w.Unit, ["kinds"] = new JsonArray("entryRecorded"), ["channel"] = "inbox" },
+            [
+                Id("unitId", required: false),
+                new("kinds", [null, "null", "[]", @"[""everything""]", "[null]", "[42]", "42", S("entryRecorded"), .. Poison]),
+                new("channel", [null, "null", S(""), S("sms"), S("INBOX"), "42", .. Poison]),
+                new("url", [S("ftp://127.0.0.1/hook"), S("http://user:pw@127.0.0.1/hook"), S("/relative"), "42", .. Poison]),
+                new("address", [S("not-an-address"), "42", .. Poison]),
+                new("secret", [S("short"), "42", .. Poison]),
+                new("format", [S("wecom"), S("telegram"), "42"]),
+            ]),
+        // The subscription's DELETE, sent as POST: only its id can be wrong.
+        new("/api/notice-subscriptions/{unit}"),
+        new("/api/notices/{unit}/read"),
+        new("/api/notices/failed/{unit}/retry"),
+
         // Last: the valid-body check rescinds the entry that other routes (appeals) use first.
         new("/api/entries/{entry}/rescind", _ => new JsonObject { ["reason"] = "复核后撤销" }, [Text("reason", 2000)]),
     ];
@@ -310,6 +325,7 @@ public class HostileInputTests(LedgerApp app, ITestOutputHelper output) : Ledger
     {
         var corpus = Routes.Select(r => AccessRule.KeyOf("POST", r.Path)).ToHashSet();
         var missing = App.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(AccessMatrixTests.IsApi)
             .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Any(m => m is "POST" or "PUT" or "PATCH" or "DELETE") == true)
             .Select(e => AccessRule.KeyOf("POST", e.RoutePattern.RawText ?? ""))
             .Where(key => !corpus.Contains(key))
