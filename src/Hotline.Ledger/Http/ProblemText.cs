@@ -266,5 +266,13 @@ public static class ProblemText
         ["evaluation.exists.submitted"] = ("它已报送领导:领导可退回(POST {0}/return),之后由办公室重算(POST {0}/recompute)。",
             "it is with the leadership: a leader may return it (POST {0}/return), after which the office recomputes it (POST {0}/recompute)."),
         ["evaluation.exists.recompute"] = ("请改为按账本现状重算它(POST {0}/recompute)。", "recompute it from the ledger as it stands now instead (POST {0}/recompute)."),
+
+        // The registry
+        ["person.effectiveOn.future"] = ("“effectiveOn”不能晚于今天(今天是 {0})。", "'effectiveOn' may not lie in the future (today is {0})."),
+        ["person.unitId.unknown"] = ("没有 id 为“{0}”的单位。", "There is no unit with id '{0}'."),
+        ["person.effectiveOn.beforeJoining"] = ("“effectiveOn”须晚于该人员加入现单位的日期 {0}。", "'effectiveOn' must come after the person joined their current unit on {0}."),
+        ["person.toUnitId.same"] = ("该人员已属于此单位。", "The person already belongs to this unit."),
+        ["unit.code.duplicate.title"] = ("单位代码重复", "Duplicate unit code"),
+        ["unit.code.duplicate"] = ("代码为“{0}”的单位已登记。", "A unit with code '{0}' is already registered."),
     };
 }

@@ -20,12 +20,12 @@ public static class EvaluationEndpoints
     {
         var yearEnd = OfficeCalendar.LastDayOf(command.Year);
         if (OfficeCalendar.Today(clock) <= yearEnd)
-            return Problems.Conflict("Year not over", $"The year {command.Year} ends on {yearEnd:yyyy-MM-dd}; its evaluation is drafted after that day.", "year");
+            return Problems.Refuse("evaluation.yearNotOver", "year", command.Year, yearEnd);
         if (await session.Query<YearEndEvaluation>().FirstOrDefaultAsync(e => e.Year == command.Year) is { } existing)
             return Problems.Refuse("evaluation.exists", "year", command.Year, existing.Id, existing.Status, Instead(existing));
 
         var computed = await Compute(session, rulebooks, command.Year, clock);
-        if (computed is null) return Problems.Field("year", $"No rulebook scores the year {command.Year}.");
+        if (computed is null) return Problems.Invalid("year", "year.noRulebook", command.Year);
 
         var id = Guid.CreateVersion7();
         session.Events.StartStream<YearEndEvaluation>(id, new EvaluationDrafted(id, command.Year, computed, RequestActor.Of(http)));
@@ -55,7 +55,7 @@ public static class EvaluationEndpoints
         if (EvaluationSteps.Refusal(evaluation, EvaluationSteps.Step.Remark) is { } refusal) return OutOfOrder(refusal);
         var sheet = await session.LoadAsync<StoredSheet>(evaluation.SheetId);
         if (sheet!.Sheet.Units.All(u => u.UnitId != command.UnitId))
-            return Problems.Field("unitId", $"Unit '{command.UnitId}' is not in the {evaluation.Year} evaluation.");
+            return Problems.Invalid("unitId", "evaluation.unitId.notIncluded", command.UnitId, evaluation.Year);
 
         stream.AppendOne(new UnitRemarked(id, command.UnitId, command.Text.Trim(), RequestActor.Of(http)));
         await session.SaveChangesAsync();
@@ -139,14 +139,14 @@ public static class EvaluationEndpoints
         var query = session.Query<YearEndEvaluation>().AsQueryable();
         if (!string.IsNullOrWhiteSpace(year))
         {
-            if (!int.TryParse(year, out var y) || y is < 2000 or > 2100) return Problems.Field("year", "'year' must be a year such as 2020.");
+            if (!int.TryParse(year, out var y) || y is < 2000 or > 2100) return Problems.Invalid("year", "year.format");
             query = query.Where(e => e.Year == y);
         }
 
         if (!string.IsNullOrWhiteSpace(status))
         {
             if (status is not (YearEndEvaluation.Draft or YearEndEvaluation.Submitted or YearEndEvaluation.Returned or YearEndEvaluation.Approved))
-                return Problems.Field("status", "'status' is 'draft', 'submitted', 'returned' or 'approved'.");
+                return Problems.Invalid("status", "evaluation.status.unknown");
             query = query.Where(e => e.Status == status);
         }
 
@@ -175,7 +175,7 @@ public static class EvaluationEndpoints
             : OutOfOrder($"{pending.Count} appeal(s) against {evaluation.Year} results are pending ({string.Join(", ", pending.Select(a => a.Id))}); decide them first (POST /api/appeals/{{id}}/decision).");
     }
 
-    private static IResult OutOfOrder(string detail) => Problems.Conflict("Step out of order", detail);
+    private static IResult OutOfOrder(string detail) => Problems.Refuse("evaluation.outOfOrder", "evaluation.outOfOrder.title", detail, null);
 
     /// <summary>What a second draft should do instead, by the first one's status: a route that exists for it now.</summary>
     private static string Instead(YearEndEvaluation existing)

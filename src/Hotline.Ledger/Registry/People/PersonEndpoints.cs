@@ -21,8 +21,8 @@ public static class PersonEndpoints
     {
         var today = OfficeCalendar.Today(clock);
         var effectiveOn = command.EffectiveOn ?? today;
-        if (effectiveOn > today) return Problems.Field("effectiveOn", $"'effectiveOn' may not lie in the future (today is {today:yyyy-MM-dd}).");
-        if (await session.LoadAsync<Unit>(command.UnitId) is null) return Problems.Field("unitId", $"There is no unit with id '{command.UnitId}'.");
+        if (effectiveOn > today) return Problems.Invalid("effectiveOn", "person.effectiveOn.future", today);
+        if (await session.LoadAsync<Unit>(command.UnitId) is null) return Problems.Invalid("unitId", "person.unitId.unknown", command.UnitId);
 
         var id = Guid.CreateVersion7();
         session.Events.StartStream<Person>(id, new PersonRegistered(id, command.Name.Trim(), command.UnitId, effectiveOn, RequestActor.Of(http)));
@@ -40,7 +40,7 @@ public static class PersonEndpoints
         if (stream.Aggregate is not { } person) return Problems.NotFound("person", id);
 
         var today = OfficeCalendar.Today(clock);
-        if (command.EffectiveOn > today) return Problems.Field("effectiveOn", $"'effectiveOn' may not lie in the future (today is {today:yyyy-MM-dd}).");
+        if (command.EffectiveOn > today) return Problems.Invalid("effectiveOn", "person.effectiveOn.future", today);
         var current = person.Current;
         if (current.To is { } left)
         {
@@ -51,11 +51,11 @@ public static class PersonEndpoints
         else
         {
             if (command.EffectiveOn <= current.From)
-                return Problems.Field("effectiveOn", $"'effectiveOn' must come after the person joined their current unit on {current.From:yyyy-MM-dd}.");
-            if (command.ToUnitId == current.UnitId) return Problems.Field("toUnitId", "The person already belongs to this unit.");
+                return Problems.Invalid("effectiveOn", "person.effectiveOn.beforeJoining", current.From);
+            if (command.ToUnitId == current.UnitId) return Problems.Invalid("toUnitId", "person.toUnitId.same");
         }
 
-        if (await session.LoadAsync<Unit>(command.ToUnitId) is null) return Problems.Field("toUnitId", $"There is no unit with id '{command.ToUnitId}'.");
+        if (await session.LoadAsync<Unit>(command.ToUnitId) is null) return Problems.Invalid("toUnitId", "person.unitId.unknown", command.ToUnitId);
 
         stream.AppendOne(new PersonTransferred(id, current.UnitId, command.ToUnitId, command.EffectiveOn, RequestActor.Of(http)));
         await session.SaveChangesAsync();

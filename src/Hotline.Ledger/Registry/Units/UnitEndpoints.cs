@@ -20,7 +20,7 @@ public static class UnitEndpoints
         var code = command.Code.Trim();
         var key = Unit.KeyOf(code);
         if (await session.Query<Unit>().AnyAsync(u => u.CodeKey == key))
-            return Problems.Conflict("Duplicate unit code", $"A unit with code '{code}' is already registered.", "code");
+            return Problems.Refuse("unit.code.duplicate", "code", code);
 
         var id = Guid.CreateVersion7();
         session.Events.StartStream<Unit>(id, new UnitRegistered(id, code, command.Name.Trim(), RequestActor.Of(http)));
