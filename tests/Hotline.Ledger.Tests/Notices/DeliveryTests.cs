@@ -134,4 +134,22 @@ public class DeliveryTests(NoticeApp app) : NoticeTest(app)
         Assert.Equal("markdown", ding.GetProperty("msgtype").GetString());
         Assert.Contains("扣10分", ding.GetProperty("markdown").GetProperty("title").GetString());
     }
+
+    [Fact]
+    public async Task A_deduction_repeated_under_its_idempotency_key_is_noticed_once()
+    {
+        var unit = await App.NewUnit();
+        await App.Subscribe(new { unitId = unit, kinds = new[] { "entryRecorded" }, channel = "webhook", url = App.Hooks.Url("keyed"), secret = Secret });
+        var body = new { clause = "D3.2", unitId = unit, occurredOn = "2029-12-03", reason = "虚报办理结果" };
+
+        var first = await App.Post("/api/entries", body, idempotencyKey: "notice-keyed-1");
+        var again = await App.Post("/api/entries", body, idempotencyKey: "notice-keyed-1");
+        Assert.Equal(HttpStatusCode.Created, first.Status);
+        Assert.Equal(first.Text, again.Text);
+
+        await NoticeApp.Until(async () => { await Task.Yield(); return App.Hooks.To("keyed").Count > 0; }, "the webhook");
+        await App.Settled();
+        var hook = Assert.Single(App.Hooks.To("keyed"));
+        Assert.Equal(first.Json.GetProperty("id").GetGuid(), JsonDocument.Parse(hook.Body).RootElement.GetProperty("entryId").GetGuid());
+    }
 }

@@ -79,7 +79,8 @@ public abstract class CaseFeedTest(CaseFeedApp app) : IAsyncLifetime
         await App.Created("/api/cases/events", new { events = rows }, System.Net.HttpStatusCode.OK);
 
     /// <summary>What the scheduled judgement does when it fires: judge every deadline passed by the clock's now.</summary>
-    protected Task Judge() => App.Host.InvokeMessageAndWaitAsync(new JudgeDueDeadlines());
+    /// <remarks>The wait covers what the judgement cascades too (a notice per entry it records), hence more than the 5 s default.</remarks>
+    protected Task Judge() => App.Host.InvokeMessageAndWaitAsync(new JudgeDueDeadlines(), 60_000);
 
     protected async Task<List<JsonElement>> EntriesOf(Guid unitId, string clause) =>
         (await App.Ok($"/api/evidence?unitId={unitId}&clause={clause}")).EnumerateArray().ToList();
