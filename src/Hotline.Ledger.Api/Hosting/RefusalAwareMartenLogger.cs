@@ -43,9 +43,16 @@ public sealed class RefusalAwareMartenLogger(ILogger<IDocumentStore> log) : IMar
     {
     }
 
+    /// <summary>
+    /// A conflict as <see cref="StoreConflicts"/> knows it, or the quick-append function's own stream-version check
+    /// (raised as <c>MT003: Stream version mismatch</c>, which Marten turns into a concurrency exception only later).
+    /// </summary>
+    internal static bool IsRefusal(Exception ex) =>
+        StoreConflicts.IsConflict(ex) || ex is PostgresException { MessageText: var text } && text.StartsWith("MT003", StringComparison.Ordinal);
+
     private void Failure(Exception ex, string sql)
     {
-        if (StoreConflicts.IsConflict(ex)) log.LogInformation("Refused by the store ({Reason}); the request is answered 409", ex.GetType().Name);
+        if (IsRefusal(ex)) log.LogInformation("Refused by the store ({Reason}); the request is answered 409", ex.Message);
         else log.LogError(ex, "Marten command failed:\n{SQL}", sql);
     }
 }

@@ -47,6 +47,7 @@ public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService pro
         return failure switch
         {
             null => "Send a bearer token: 'Authorization: Bearer <token>' (README, \"Tokens\").",
+            RefusedClaimException refused => refused.Message,
             SecurityTokenExpiredException => "The bearer token has expired.",
             SecurityTokenNotYetValidException => "The bearer token is not valid yet.",
             _ => "The bearer token was refused: its signature, issuer or audience is not the one configured.",

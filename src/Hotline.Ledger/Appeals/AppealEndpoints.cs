@@ -29,12 +29,9 @@ public static class AppealEndpoints
         if (refusal is not null) return refusal;
 
         if (await YearEndEvaluations.ApprovedFor(session, filed!.Year) is { } approved)
-            return Problems.Conflict("Year-end result approved",
-                $"The year-end evaluation {approved.Id} for {filed.Year} was approved at {approved.ApprovedAt:O}; its results are final and no longer open to appeal.");
+            return Problems.Refuse("appeal.approved", null, approved.Id, filed.Year, approved.ApprovedAt);
         if (await session.Query<Appeal>().FirstOrDefaultAsync(a => a.Subject == filed.Subject) is { } earlier)
-            return Problems.Conflict("Already appealed",
-                $"Appeal {earlier.Id} (filed {earlier.FiledAt:O}, {earlier.Status}) already contests this; a matter is appealed once.",
-                filed.EntryId is null ? "criterion" : "entryId");
+            return Problems.Refuse("appeal.already", filed.EntryId is null ? "criterion" : "entryId", earlier.Id, earlier.FiledAt, earlier.Status);
 
         session.Events.StartStream<Appeal>(id, filed);
         await session.SaveChangesAsync();
@@ -51,8 +48,7 @@ public static class AppealEndpoints
         var stream = await session.Events.FetchForWriting<Appeal>(id);
         if (stream.Aggregate is not { } appeal) return Problems.NotFound("appeal", id);
         if (appeal.Decision is { } done)
-            return Problems.Conflict("Appeal already decided",
-                $"Appeal {id} was {done.Outcome} at {done.DecidedAt:O} by {done.DecidedBy}; a decision is final.");
+            return Problems.Refuse("appeal.decided", null, id, done.Outcome, done.DecidedAt, done.DecidedBy);
 
         var actor = RequestActor.Of(http);
         var (decided, refusal) = command.Outcome == Appeal.Rejected
@@ -86,14 +82,14 @@ public static class AppealEndpoints
         if (unitId is { } u) query = query.Where(a => a.UnitId == u);
         if (!string.IsNullOrWhiteSpace(year))
         {
-            if (!int.TryParse(year, out var y) || y is < 2000 or > 2100) return Problems.Field("year", "'year' must be a year such as 2020.");
+            if (!int.TryParse(year, out var y) || y is < 2000 or > 2100) return Problems.Invalid("year", "year.format");
             query = query.Where(a => a.Year == y);
         }
 
         if (!string.IsNullOrWhiteSpace(status))
         {
             if (status is not (Appeal.Pending or Appeal.Upheld or Appeal.Rejected))
-                return Problems.Field("status", "'status' is 'pending', 'upheld' or 'rejected'.");
+                return Problems.Invalid("status", "appeal.status.unknown");
             query = query.Where(a => a.Status == status);
         }
 

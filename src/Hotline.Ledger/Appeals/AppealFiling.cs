@@ -16,20 +16,16 @@ internal static class AppealFiling
         IQuerySession session, RulebookCatalog rulebooks, Guid appealId, Guid entryId, FileAppeal command, DateTimeOffset now, string actor)
     {
         var entry = await session.LoadAsync<Entry>(entryId);
-        if (entry is null) return (null, Problems.Field("entryId", $"There is no entry with id '{entryId}'."));
+        if (entry is null) return (null, Problems.Invalid("entryId", "appeal.entryId.unknown", entryId));
         if (entry.Rescission is { } r)
-            return (null, Problems.Conflict("Entry already rescinded",
-                $"Entry {entryId} was rescinded at {r.RescindedAt:O} by {r.RescindedBy}: it no longer counts, so there is nothing to appeal.", "entryId"));
+            return (null, Problems.Refuse("appeal.entry.rescinded", "entryId", entryId, r.RescindedAt, r.RescindedBy));
         if (entry.AppealId is { } decidedBy)
-            return (null, Problems.Conflict("Entry is an appeal's outcome",
-                $"Entry {entryId} is the correction recorded when appeal {decidedBy} was upheld; that decision settled the matter.", "entryId"));
+            return (null, Problems.Refuse("appeal.entry.outcome", "entryId", entryId, decidedBy));
 
         var days = rulebooks.Get(entry.Rulebook)?.AppealWindowOrDefault() ?? Rulebook.DefaultAppealWindowDays;
         var closesOn = AppealWindow.ClosesOn(entry.RecordedAt, days);
         if (!AppealWindow.IsOpen(closesOn, now))
-            return (null, Problems.Conflict("Appeal window closed",
-                $"Entry {entryId} was recorded on {OfficeCalendar.DateOf(entry.RecordedAt):yyyy-MM-dd}; appeals against it could be filed for {days} days, until the end of {closesOn:yyyy-MM-dd} (Asia/Shanghai).",
-                "entryId"));
+            return (null, Problems.Refuse("appeal.window.entry", "entryId", entryId, OfficeCalendar.DateOf(entry.RecordedAt), days, closesOn));
 
         return (new AppealFiled(appealId, Appeal.EntrySubject(entry.Id), entry.Id, entry.Rulebook, entry.Clause, entry.UnitId,
             entry.PersonId, entry.Year, entry.OccurredOn, entry.Points, command.Reason.Trim(), command.Evidence ?? [], closesOn, actor), null);
@@ -40,16 +36,15 @@ internal static class AppealFiling
     {
         var year = command.Year!.Value;
         var unitId = command.UnitId!.Value;
-        if (year > OfficeCalendar.DateOf(now).Year) return (null, Problems.Field("year", $"The year {year} has not begun."));
+        if (year > OfficeCalendar.DateOf(now).Year) return (null, Problems.Invalid("year", "year.notBegun", year));
 
         var rulebook = rulebooks.ForScoring(year, OfficeCalendar.LastDayOf(year));
-        if (rulebook is null) return (null, Problems.Field("year", $"No rulebook scores the year {year}."));
+        if (rulebook is null) return (null, Problems.Invalid("year", "year.noRulebook", year));
         var clause = rulebook.Find(command.Criterion!);
         if (clause is null || clause.Kind != ClauseKind.Criterion || rulebook.HasChildren(clause.Code) || !clause.Credits(SubjectKind.Unit))
-            return (null, Problems.Field("criterion",
-                $"'{command.Criterion}' is not a unit criterion that carries points in rulebook {rulebook.Id} (e.g. U1.1 or U4.1); to contest a bonus or deduction, name its entry with 'entryId'."));
+            return (null, Problems.Invalid("criterion", "appeal.criterion.notUnitCriterion", command.Criterion, rulebook.Id));
         if (await session.LoadAsync<Unit>(unitId) is null)
-            return (null, Problems.Field("unitId", $"There is no unit with id '{unitId}'."));
+            return (null, Problems.Invalid("unitId", "appeal.unitId.unknown", unitId));
 
         var latestMark = (await session.Query<Mark>()
                 .Where(m => m.SubjectId == unitId && m.Year == year && m.Clause == clause.Code)
@@ -58,9 +53,7 @@ internal static class AppealFiling
         var days = rulebook.AppealWindowOrDefault();
         var closesOn = AppealWindow.ClosesOnForCriterion(year, latestMark?.RecordedAt, days);
         if (!AppealWindow.IsOpen(closesOn, now))
-            return (null, Problems.Conflict("Appeal window closed",
-                $"Appeals against {clause.Code} for {year} could be filed until the end of {closesOn:yyyy-MM-dd} (Asia/Shanghai), {days} days after the year's end or its latest mark.",
-                "criterion"));
+            return (null, Problems.Refuse("appeal.window.criterion", "criterion", clause.Code, year, closesOn, days));
 
         return (new AppealFiled(appealId, Appeal.CriterionSubject(clause.Code, unitId, year), null, rulebook.Id, clause.Code, unitId,
             null, year, OfficeCalendar.LastDayOf(year), latestMark?.Points, command.Reason.Trim(), command.Evidence ?? [], closesOn, actor), null);

@@ -26,9 +26,7 @@ internal static class AppealRemedy
         if (entry.Rescission is { } earlier)
         {
             if (command.CorrectedPoints is not null)
-                return (null, Problems.Conflict("Entry already rescinded",
-                    $"Entry {entry.Id} was rescinded at {earlier.RescindedAt:O} by {earlier.RescindedBy}; there is nothing left to correct. Uphold without 'correctedPoints', or record a new entry.",
-                    "correctedPoints"));
+                return (null, Problems.Refuse("appeal.correction.rescinded", "correctedPoints", entry.Id, earlier.RescindedAt, earlier.RescindedBy));
             // The ledger already agrees with the appellant: the decision is recorded with nothing to compensate.
             return (Decided(appeal, Appeal.Upheld, reason, null, null, null, actor), null);
         }
@@ -43,8 +41,7 @@ internal static class AppealRemedy
         }
 
         if (corrected == Math.Abs(entry.Points))
-            return (null, Problems.Field("correctedPoints",
-                $"Entry {entry.Id} already carries {Math.Abs(entry.Points)} points; to rescind it, leave 'correctedPoints' out."));
+            return (null, Problems.Invalid("correctedPoints", "appeal.correctedPoints.same", entry.Id, Math.Abs(entry.Points)));
 
         // The correction must meet the same rules as any entry of its clause (range, subject, dates).
         var person = entry.PersonId is { } personId ? await session.LoadAsync<Person>(personId) : null;
@@ -65,21 +62,20 @@ internal static class AppealRemedy
         var reason = command.Reason.Trim();
         var clause = rulebooks.Get(appeal.Rulebook)?.Find(appeal.Clause);
         if (clause is null)
-            return (null, Problems.Conflict("Rulebook missing", $"Rulebook {appeal.Rulebook} no longer carries '{appeal.Clause}'."));
+            return (null, Problems.Refuse("appeal.rulebook.missing", null, appeal.Rulebook, appeal.Clause));
 
         if (clause.IsComputed)
         {
             // Computed criteria follow the case data; the correction belongs there (ADR 0030, future work).
             if (command.CorrectedPoints is not null)
-                return (null, Problems.Field("correctedPoints",
-                    $"'{clause.Code}' is computed from the case data, not marked: uphold without 'correctedPoints' and correct the case data that produced it."));
+                return (null, Problems.Invalid("correctedPoints", "appeal.correctedPoints.computed", clause.Code));
             return (Decided(appeal, Appeal.Upheld, reason, null, null, null, actor), null);
         }
 
         if (command.CorrectedPoints is not { } points)
-            return (null, Problems.Field("correctedPoints", $"'{clause.Code}' is marked: an upheld appeal gives the corrected mark in 'correctedPoints'."));
+            return (null, Problems.Invalid("correctedPoints", "appeal.correctedPoints.required", clause.Code));
         if (points > clause.MaxMagnitude)
-            return (null, Problems.Field("correctedPoints", $"'{clause.Code}' is worth at most {clause.MaxMagnitude} points."));
+            return (null, Problems.Invalid("correctedPoints", "appeal.correctedPoints.outOfRange", clause.Code, clause.MaxMagnitude));
 
         var today = OfficeCalendar.Today(clock);
         var markedOn = today.Year == appeal.Year ? today : OfficeCalendar.LastDayOf(appeal.Year);

@@ -14,13 +14,13 @@ public sealed class DecideAppealValidator : AbstractValidator<DecideAppeal>
     public DecideAppealValidator()
     {
         RuleFor(x => x.Outcome).Must(o => o is Appeal.Upheld or Appeal.Rejected)
-            .WithMessage("'outcome' is 'upheld' or 'rejected'.");
+            .WithErrorCode("appeal.outcome.unknown");
         RuleFor(x => x.Reason).NotEmpty().MaximumLength(4000);
         RuleFor(x => x.CorrectedPoints).Null().When(x => x.Outcome == Appeal.Rejected)
-            .WithMessage("A rejected appeal changes nothing; leave 'correctedPoints' out.");
+            .WithErrorCode("appeal.correctedPoints.notAllowed");
         RuleFor(x => x.CorrectedPoints).GreaterThanOrEqualTo(0).LessThanOrEqualTo(100)
             .PrecisionScale(5, 2, ignoreTrailingZeros: true)
             .When(x => x.CorrectedPoints is not null)
-            .WithMessage("'correctedPoints' is a magnitude: a number from 0 to 100 with at most two decimals.");
+            .WithErrorCode("appeal.correctedPoints.magnitude");
     }
 }

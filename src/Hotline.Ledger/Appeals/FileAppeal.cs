@@ -20,21 +20,21 @@ public sealed class FileAppealValidator : AbstractValidator<FileAppeal>
     public FileAppealValidator()
     {
         RuleFor(x => x.EntryId).NotNull().When(x => x.Criterion is null)
-            .WithMessage("Name what is contested: 'entryId' for an entry, or 'criterion' with 'unitId' and 'year'.");
+            .WithErrorCode("appeal.subject.required");
         RuleFor(x => x.EntryId).NotEqual(Guid.Empty).When(x => x.EntryId is not null);
         RuleFor(x => x.Criterion).Null().When(x => x.EntryId is not null)
-            .WithMessage("Contest one thing per appeal: 'entryId' or 'criterion', not both.");
+            .WithErrorCode("appeal.subject.both");
         RuleFor(x => x.Criterion).NotEmpty().MaximumLength(16).When(x => x.Criterion is not null);
         RuleFor(x => x.UnitId).NotNull().NotEqual(Guid.Empty).When(x => x.Criterion is not null)
-            .WithMessage("'unitId' names the unit whose criterion is contested.");
+            .WithErrorCode("appeal.unitId.required");
         RuleFor(x => x.Year).NotNull().InclusiveBetween(2000, 2100).When(x => x.Criterion is not null)
-            .WithMessage("'year' is the assessment year of the contested criterion, such as 2020.");
+            .WithErrorCode("appeal.year.required");
         RuleFor(x => x.UnitId).Null().When(x => x.EntryId is not null)
-            .WithMessage("An appeal against an entry takes its unit from the entry; leave 'unitId' out.");
+            .WithErrorCode("appeal.unitId.notAllowed");
         RuleFor(x => x.Year).Null().When(x => x.EntryId is not null)
-            .WithMessage("An appeal against an entry takes its year from the entry; leave 'year' out.");
+            .WithErrorCode("appeal.year.notAllowed");
         RuleFor(x => x.Reason).NotEmpty().MaximumLength(4000);
-        RuleFor(x => x.Evidence).Must(e => e is null || e.Count <= 50).WithMessage("At most 50 evidence items per appeal.");
-        RuleForEach(x => x.Evidence).NotNull().WithMessage("An evidence item may not be null.").SetValidator(new EvidenceItemValidator());
+        RuleFor(x => x.Evidence).Must(e => e is null || e.Count <= 50).WithErrorCode("appeal.evidence.tooMany");
+        RuleForEach(x => x.Evidence).NotNull().WithErrorCode("evidence.item.null").SetValidator(new EvidenceItemValidator());
     }
 }

@@ -65,7 +65,7 @@ public static class Problems
             ProblemText.Of(code, args), field);
 
     /// <summary>409 with a title from the catalogue and a detail the caller words (e.g. a list it computed).</summary>
-    public static IResult Refuse(string code, string titleCode, string detail, string? field) =>
+    public static IResult RefuseWith(string code, string titleCode, string detail, string? field) =>
         Conflicting(code, ProblemText.Of(titleCode), detail, field);
 
     /// <summary>409 with the caller's own title and detail; its code is <c>conflict</c>.</summary>

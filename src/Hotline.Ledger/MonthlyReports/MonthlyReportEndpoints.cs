@@ -18,12 +18,11 @@ public static class MonthlyReportEndpoints
         ReportMonth.TryParse(command.Month, out var month);
         var now = clock.GetUtcNow();
         var today = OfficeCalendar.DateOf(now);
-        if (month.FirstDay > today) return Problems.Field("month", $"{month} has not begun (today is {today:yyyy-MM-dd}).");
+        if (month.FirstDay > today) return Problems.Invalid("month", "monthlyReport.month.notBegun", month.ToString(), today);
 
         var reportId = MonthlyReport.IdOf(id, month);
         if (await session.LoadAsync<MonthlyReport>(reportId) is { } earlier)
-            return Problems.Conflict("Monthly report already submitted",
-                $"The unit's report for {month} was submitted at {earlier.SubmittedAt:O} by {earlier.SubmittedBy}; a month has one report.", "month");
+            return Problems.Refuse("monthlyReport.exists", "month", month.ToString(), earlier.SubmittedAt, earlier.SubmittedBy);
 
         // A racing twin collides on the stream id and answers 409.
         session.Events.StartStream<MonthlyReport>(reportId, new MonthlyReportSubmitted(
@@ -42,7 +41,7 @@ public static class MonthlyReportEndpoints
         var reports = session.Query<MonthlyReport>().Where(r => r.UnitId == id);
         if (!string.IsNullOrWhiteSpace(year))
         {
-            if (!int.TryParse(year, out var y) || y is < 2000 or > 2100) return Problems.Field("year", "'year' must be a year such as 2020.");
+            if (!int.TryParse(year, out var y) || y is < 2000 or > 2100) return Problems.Invalid("year", "year.format");
             var prefix = $"{y:D4}-";
             reports = reports.Where(r => r.Month.StartsWith(prefix));
         }

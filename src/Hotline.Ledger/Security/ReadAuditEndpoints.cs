@@ -24,8 +24,8 @@ public static class ReadAuditEndpoints
         DateTimeOffset? from, DateTimeOffset? to, int? limit, CancellationToken cancellation)
     {
         var take = limit ?? 100;
-        if (take is < 1 or > MaxLimit) return Problems.Field("limit", $"'limit' must lie between 1 and {MaxLimit}.");
-        if (reader is { Length: > 200 }) return Problems.Field("reader", "'reader' holds at most 200 characters.");
+        if (take is < 1 or > MaxLimit) return Problems.Invalid("limit", "readAudit.limit.outOfRange", MaxLimit);
+        if (reader is { Length: > 200 }) return Problems.Invalid("reader", "readAudit.reader.tooLong");
 
         var query = session.Query<ReadRecord>().AsQueryable();
         if (reader is not null) query = query.Where(r => r.Reader == reader);

@@ -8,9 +8,9 @@ public sealed class SubmitSelfCheckValidator : AbstractValidator<SubmitSelfCheck
 {
     public SubmitSelfCheckValidator()
     {
-        RuleFor(x => x.Month).NotEmpty().Matches(@"^\d{4}-(0[1-9]|1[0-2])$").WithMessage("'month' must be a month such as 2020-05.");
-        RuleFor(x => x.Items).NotEmpty().Must(i => i is null || i.Count <= 40).WithMessage("Give 1 to 40 items, one per unit criterion.");
-        RuleForEach(x => x.Items).NotNull().WithMessage("An item may not be null.").ChildRules(item =>
+        RuleFor(x => x.Month).NotEmpty().Matches(@"^\d{4}-(0[1-9]|1[0-2])$").WithErrorCode("selfCheck.month.format");
+        RuleFor(x => x.Items).NotEmpty().Must(i => i is null || i.Count <= 40).WithErrorCode("selfCheck.items.count");
+        RuleForEach(x => x.Items).NotNull().WithErrorCode("selfCheck.item.null").ChildRules(item =>
         {
             item.RuleFor(i => i.Clause).NotEmpty().MaximumLength(16);
             item.RuleFor(i => i.Points).GreaterThanOrEqualTo(0).PrecisionScale(5, 2, ignoreTrailingZeros: true);

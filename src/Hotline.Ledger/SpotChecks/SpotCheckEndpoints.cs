@@ -15,12 +15,12 @@ public static class SpotCheckEndpoints
     public static async Task<IResult> Record(RecordSpotCheck command, IDocumentSession session, TimeProvider clock, HttpContext http)
     {
         var today = OfficeCalendar.Today(clock);
-        if (command.CheckedOn > today) return Problems.Field("checkedOn", $"'checkedOn' may not lie in the future (today is {today:yyyy-MM-dd}).");
-        if (await session.LoadAsync<Unit>(command.UnitId) is null) return Problems.Field("unitId", $"There is no unit with id '{command.UnitId}'.");
+        if (command.CheckedOn > today) return Problems.Invalid("checkedOn", "spotCheck.checkedOn.future", today);
+        if (await session.LoadAsync<Unit>(command.UnitId) is null) return Problems.Invalid("unitId", "spotCheck.unitId.unknown", command.UnitId);
 
         var entryIds = (command.EntryIds ?? []).Distinct().ToList();
         if (await ForeignEntry(session, command.UnitId, entryIds) is { } bad)
-            return Problems.Field("entryIds", bad);
+            return Problems.Invalid("entryIds", bad.Code, bad.Args);
 
         var id = Guid.CreateVersion7();
         session.Events.StartStream<SpotCheck>(id, new SpotCheckRecorded(id, command.UnitId, command.CheckedOn, command.Scope.Trim(),
@@ -35,8 +35,8 @@ public static class SpotCheckEndpoints
         var stream = await session.Events.FetchForWriting<SpotCheck>(id);
         if (stream.Aggregate is not { } check) return Problems.NotFound("spot check", id);
         if (check.EntryIds.Contains(command.EntryId))
-            return Problems.Conflict("Entry already linked", $"Entry {command.EntryId} is already linked to this spot check.", "entryId");
-        if (await ForeignEntry(session, check.UnitId, [command.EntryId]) is { } bad) return Problems.Field("entryId", bad);
+            return Problems.Refuse("spotCheck.entry.linked", "entryId", command.EntryId);
+        if (await ForeignEntry(session, check.UnitId, [command.EntryId]) is { } bad) return Problems.Invalid("entryId", bad.Code, bad.Args);
 
         stream.AppendOne(new SpotCheckEntryLinked(id, command.EntryId, RequestActor.Of(http)));
         await session.SaveChangesAsync();
@@ -54,7 +54,7 @@ public static class SpotCheckEndpoints
         if (unitId is { } u) query = query.Where(c => c.UnitId == u);
         if (!string.IsNullOrWhiteSpace(year))
         {
-            if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y)) return Problems.Field("year", "'year' must be a year such as 2020.");
+            if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y)) return Problems.Invalid("year", "year.format");
             query = query.Where(c => c.Year == y);
         }
 
@@ -62,13 +62,13 @@ public static class SpotCheckEndpoints
     }
 
     /// <summary>A spot check may link only entries about the unit it checked.</summary>
-    private static async Task<string?> ForeignEntry(IQuerySession session, Guid unitId, IReadOnlyCollection<Guid> entryIds)
+    private static async Task<(string Code, object?[] Args)?> ForeignEntry(IQuerySession session, Guid unitId, IReadOnlyCollection<Guid> entryIds)
     {
         if (entryIds.Count == 0) return null;
         var found = await session.LoadManyAsync<Entry>(entryIds);
         var missing = entryIds.Except(found.Select(e => e.Id)).FirstOrDefault();
-        if (missing != Guid.Empty) return $"There is no entry with id '{missing}'.";
+        if (missing != Guid.Empty) return ("spotCheck.entry.unknown", [missing]);
         var foreign = found.FirstOrDefault(e => e.UnitId != unitId);
-        return foreign is null ? null : $"Entry {foreign.Id} is about another unit.";
+        return foreign is null ? null : ("spotCheck.entry.otherUnit", [foreign.Id]);
     }
 }

@@ -8,6 +8,7 @@ namespace Hotline.Ledger.Tests.Hosting;
 /// What a new user copies from the README, run.sh and docker-compose.yml works as written: one port, no path
 /// outside the repository, a token from the Release build, and a compose file that leaves the machine as it was.
 /// </summary>
+[Trait("Category", "Domain")]
 public class GettingStartedTests
 {
     private static string Read(string path) => File.ReadAllText(Path.Combine(Repository.Root, path));

@@ -63,6 +63,20 @@ public class LanguageTests(LedgerApp app) : LedgerTest(app)
     }
 
     [Fact]
+    public async Task Appeals_refuse_in_Chinese_with_codes_by_field()
+    {
+        var missing = Guid.NewGuid();
+        var unknown = await Send(HttpMethod.Post, "/api/appeals", new { entryId = missing, reason = "复核" }, null);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.Status);
+        Assert.Equal("appeal.entryId.unknown", unknown.Json.GetProperty("errorCodes").GetProperty("entryId")[0].GetString());
+        Assert.Equal($"没有 id 为“{missing}”的条目。", unknown.Json.GetProperty("errors").GetProperty("entryId")[0].GetString());
+
+        var both = await Send(HttpMethod.Post, "/api/appeals", new { entryId = missing, criterion = "U1.1", reason = "复核" }, null);
+        Assert.Equal("appeal.subject.both", both.Json.GetProperty("errorCodes").GetProperty("criterion")[0].GetString());
+        Assert.Equal("每次申诉一个事项:“entryId”或“criterion”,不能同时填。", both.Json.GetProperty("errors").GetProperty("criterion")[0].GetString());
+    }
+
+    [Fact]
     public async Task Not_found_and_conflicts_and_the_framework_s_own_answers_carry_codes()
     {
         var missing = await Send(HttpMethod.Get, $"/api/entries/{Guid.NewGuid()}", null, null);

@@ -15,7 +15,7 @@ public static class SheetExport
     public static (ExportFormat? Format, IResult? Refusal) Negotiate(HttpRequest request, string? format, string? table)
     {
         if (!string.IsNullOrWhiteSpace(table) && !SheetTables.Names.Contains(table))
-            return (null, Problems.Field("table", $"'table' is one of {string.Join(", ", SheetTables.Names)} (CSV only)."));
+            return (null, Problems.Invalid("table", "table.unknown", string.Join(", ", SheetTables.Names)));
         if (!string.IsNullOrWhiteSpace(format))
         {
             return format.ToLowerInvariant() switch
@@ -24,7 +24,7 @@ public static class SheetExport
                 "csv" => (ExportFormat.Csv, null),
                 "xlsx" => (ExportFormat.Xlsx, null),
                 "html" => (ExportFormat.Html, null),
-                _ => (null, Problems.Field("format", "'format' is json, csv, xlsx or html.")),
+                _ => (null, Problems.Invalid("format", "format.unknown")),
             };
         }
 

@@ -31,7 +31,7 @@ public static class EntryEndpoints
             return Problems.Invalid("unitId", "entry.unitId.unknown", command.UnitId);
 
         if (await EntryBook.FindOncePerYearConflict(session, clause!, command.UnitId, command.PersonId, command.OccurredOn.Year) is { } conflict)
-            return Problems.Refuse("entry.clause.oncePerYear", "entry.clause.oncePerYear.title", conflict, "clause");
+            return Problems.RefuseWith("entry.clause.oncePerYear", "entry.clause.oncePerYear.title", conflict, "clause");
 
         var id = Guid.CreateVersion7();
         var magnitude = command.Points ?? clause!.Points!.Value;

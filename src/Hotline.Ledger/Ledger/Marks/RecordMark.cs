@@ -12,9 +12,9 @@ public sealed class RecordMarkValidator : AbstractValidator<RecordMark>
         RuleFor(x => x.Year).InclusiveBetween(2000, 2100);
         RuleFor(x => x.Clause).NotEmpty().MaximumLength(16);
         RuleFor(x => x.UnitId).NotNull().When(x => x.PersonId is null)
-            .WithMessage("Name the subject: 'unitId' for a unit criterion or 'personId' for an individual one.");
+            .WithErrorCode("mark.subject.required");
         RuleFor(x => x.PersonId).Null().When(x => x.UnitId is not null)
-            .WithMessage("Name one subject only: 'unitId' or 'personId', not both.");
+            .WithErrorCode("mark.subject.both");
         RuleFor(x => x.UnitId).NotEqual(Guid.Empty).When(x => x.UnitId is not null);
         RuleFor(x => x.PersonId).NotEqual(Guid.Empty).When(x => x.PersonId is not null);
         RuleFor(x => x.Points).GreaterThanOrEqualTo(0).PrecisionScale(5, 2, ignoreTrailingZeros: true);
