@@ -21,7 +21,13 @@ public sealed class IndexModel(LedgerApi api) : LedgerPage(api)
 
     public async Task<IActionResult> OnGet()
     {
-        if (!IsOffice && !IsLiaisonOnly) return Page();
+        if (!IsOffice && !IsLiaisonOnly)
+        {
+            // Readers replay any unit: the auditor's way in.
+            if (SeesEveryUnit && await Api.Get("/api/units") is { Ok: true } all)
+                foreach (var u in all.Json.Items()) if (u.Id() is { } uid) Units[uid] = u;
+            return Page();
+        }
 
         var units = await Api.Get("/api/units");
         if (!units.Ok) return Refused(units);

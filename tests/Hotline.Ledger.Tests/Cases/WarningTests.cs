@@ -10,6 +10,27 @@ public class WarningTests(CaseFeedApp app) : CaseFeedTest(app)
         (await App.Ok("/api/warnings" + (asOf is null ? "" : $"?asOf={Uri.EscapeDataString(asOf)}"))).GetProperty("warnings").EnumerateArray().ToList();
 
     [Fact]
+    public async Task A_liaison_gets_the_warnings_of_their_own_unit_and_its_people_only()
+    {
+        var year = Stage();
+        MoveTo(Local(year, 5, 10, 12));
+        var own = await App.NewUnit("OWN-W");
+        var other = await App.NewUnit("OTHER-W");
+        var ownPerson = await App.NewPerson(own);
+        var otherPerson = await App.NewPerson(other);
+        // A D1 against a person costs I7 points: a warning about that person, counted for their unit.
+        foreach (var (unit, person) in new[] { (own, ownPerson), (other, otherPerson) })
+            await App.Created("/api/entries", new { clause = "D1", unitId = unit, personId = person, occurredOn = $"{year}-05-10", points = 5, reason = "群众投诉拖延" });
+        Assert.Contains(await Warnings(), w => w.GetProperty("personId").ValueKind != JsonValueKind.Null && w.GetProperty("personId").GetGuid() == otherPerson);
+
+        var liaison = await App.AsLiaison("OWN-W").Get("/api/warnings");
+        Assert.Equal(HttpStatusCode.OK, liaison.Status);
+        var seen = liaison.Json.GetProperty("warnings").EnumerateArray().ToList();
+        Assert.Contains(seen, w => w.GetProperty("personId").ValueKind != JsonValueKind.Null && w.GetProperty("personId").GetGuid() == ownPerson);
+        Assert.All(seen, w => Assert.Equal(own, w.GetProperty("unitId").GetGuid()));
+    }
+
+    [Fact]
     public async Task Warnings_light_up_reports_due_cases_due_or_overdue_and_rates_below_target_each_with_its_reason()
     {
         var year = Stage();

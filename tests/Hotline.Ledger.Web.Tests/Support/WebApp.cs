@@ -134,10 +134,15 @@ public sealed class WebApp : IAsyncLifetime
 
     public static string Today => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).ToString("yyyy-MM-dd");
 
-    /// <summary>Saves a screenshot for the README under docs/screenshots/.</summary>
+    /// <summary>
+    /// Saves a screenshot: under docs/screenshots/ (the README's) when HOTLINE_SCREENSHOTS=1, otherwise beside
+    /// the test binaries, so that an ordinary test run leaves the working tree as it was.
+    /// </summary>
     public static async Task Screenshot(IPage page, string name)
     {
-        var dir = Path.Combine(RepositoryRoot(), "docs", "screenshots");
+        var dir = Environment.GetEnvironmentVariable("HOTLINE_SCREENSHOTS") == "1"
+            ? Path.Combine(RepositoryRoot(), "docs", "screenshots")
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(dir);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = true });
     }
