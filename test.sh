@@ -12,6 +12,14 @@ cd "$(dirname "$0")"
 ConnectionStrings__Hotline="$(tools/provision-postgres.sh)"
 export ConnectionStrings__Hotline
 
+# The browser tests drive Debian's Chromium (Playwright's own download is not used) and need CJK fonts.
+if [[ ! -x /usr/bin/chromium ]] || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
+  echo "test.sh: installing chromium and fonts-noto-cjk for the browser tests" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  { apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk; } >/dev/null 2>&1 \
+    || { echo "test.sh: could not install chromium and fonts-noto-cjk" >&2; exit 1; }
+fi
+
 args=()
 all=false
 for a in "$@"; do

@@ -9,6 +9,7 @@ using Hotline.Ledger.Notices;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Storage;
 using Hotline.Ledger.Time;
+using Hotline.Ledger.Web;
 using JasperFx;
 using JasperFx.Events.Daemon;
 using FluentValidation;
@@ -80,17 +81,19 @@ public static class HotlineHost
         builder.Services.AddMarten(services => StoreOptionsFor(services, schema))
             // Lightweight sessions that join a keyed request's transaction (ADR 0060).
             .BuildSessionsWith<RequestSessionFactory>()
-            .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine(w =>
             {
                 w.MessageStorageSchemaName = schema;
                 NoticeModule.ConfigureForwarding(w);
             });
+        // In place of Marten's own start-up migration, which stops the host when PostgreSQL does not answer.
+        builder.Services.AddSingleton<DatabaseStartup>();
+        builder.Services.AddHostedService(StartDatabase);
 
-        // After Marten's own start-up work, so that the drafts' table exists when it is read.
-        builder.Services.AddHostedService<Hotline.Ledger.Rulebooks.Drafts.AdoptedRevisionsAtStartup>();
+        // After the schema is applied, so that the drafts' table exists when it is read.
+        StartedWithTheDatabase.Add<Hotline.Ledger.Rulebooks.Drafts.AdoptedRevisionsAtStartup>(builder.Services);
 
-        if (config.GetValue<bool>("Hotline:Demo")) builder.Services.AddHostedService<DemoCity>();
+        if (config.GetValue<bool>("Hotline:Demo")) StartedWithTheDatabase.Add<DemoCity>(builder.Services);
 
         builder.Host.UseWolverine(opts =>
         {
@@ -102,13 +105,18 @@ public static class HotlineHost
             var integrity = config.GetSection(IntegrityOptions.Section).Get<IntegrityOptions>() ?? new IntegrityOptions();
             opts.Schedules.ScheduleRecurring<VerifyLedgerIntegrity>(integrity.VerifyCron, OfficeCalendar.Zone);
         });
+        // Wolverine's runtime needs the database to start: without it, it starts once the database answers.
+        StartedWithTheDatabase.Wrap(builder.Services);
         builder.Services.AddWolverineHttp();
         builder.Services.AddCaseFeed(config);
         builder.Services.AddNotices(config);
         builder.Services.Configure<IdempotencyOptions>(config.GetSection(IdempotencyOptions.Section));
         builder.AddHotlineSecurity();
+        builder.AddHotlineWeb();
         return builder;
     }
+
+    private static DatabaseStartup StartDatabase(IServiceProvider services) => services.GetRequiredService<DatabaseStartup>();
 
     public static WebApplication MapHotlineLedger(this WebApplication app)
     {
@@ -128,6 +136,7 @@ public static class HotlineHost
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 
         app.UseHotlineSecurity();
+        app.UseMiddleware<ContentTypeRequired>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.MapWolverineEndpoints(o =>
         {
@@ -138,6 +147,7 @@ public static class HotlineHost
             o.AddPolicy<ValidationPolicy>();
             o.AddPolicy<OpenApiPolicy>();
         });
+        app.MapHotlineWeb();
         return app;
     }
 

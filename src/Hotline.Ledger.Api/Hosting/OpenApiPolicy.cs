@@ -30,7 +30,7 @@ public sealed class OpenApiPolicy : IHttpPolicy
         ["cases"] = "案件数据 Case feed", ["warnings"] = "预警 Warnings", ["appeals"] = "申诉 Appeals", ["circulars"] = "半年通报 Circulars",
         ["evaluations"] = "年终总评 Year-end evaluation", ["spot-checks"] = "抽查 Spot checks", ["commendation-plans"] = "表彰 Commendation",
         ["commendations"] = "表彰 Commendation", ["referrals"] = "问责 Accountability", ["integrity"] = "完整性 Integrity",
-        ["audit"] = "审计 Audit", ["what-if"] = "考评办法 Rulebooks", ["notices"] = "提醒 Notices", ["notice-subscriptions"] = "提醒 Notices",
+        ["audit"] = "审计 Audit", ["what-if"] = "假设分析 What-if", ["notices"] = "通知 Notices", ["notice-subscriptions"] = "通知 Notices",
     };
 
     private static readonly Dictionary<string, string> Summaries = new()
@@ -62,15 +62,15 @@ public sealed class OpenApiPolicy : IHttpPolicy
         ["issueCommendations"] = "表彰 Issue commendations", ["listCommendations"] = "列出表彰 List commendations", ["makeReferrals"] = "问责移送 Make referrals",
         ["listReferrals"] = "列出问责移送 List referrals", ["getReferral"] = "查看问责移送 Get a referral", ["getReferralBundle"] = "证据包 The evidence bundle",
         ["verifyIntegrity"] = "校验哈希链 Verify the hash chain", ["listReads"] = "读取审计 The read audit",
-        ["listEntries"] = "查找条目 Find entries", ["recordDeparture"] = "人员离岗 Record a departure",
-        ["draftRulebook"] = "起草考评办法修订稿 Draft a rulebook", ["getRulebookDraft"] = "查看修订稿 Get a draft",
-        ["listRulebookDrafts"] = "列出修订稿 List drafts", ["reviseRulebookDraft"] = "修改修订稿 Revise a draft", ["deleteRulebookDraft"] = "删除修订稿 Delete a draft",
-        ["submitRulebookDraft"] = "报送修订稿 Submit a draft", ["returnRulebookDraft"] = "退回修订稿 Return a draft",
-        ["approveRulebookDraft"] = "审定修订稿 Approve a draft", ["listRulebookRevisions"] = "修订历史 The revision history",
-        ["whatIf"] = "模拟测算 What if a draft were in force",
-        ["subscribeToNotices"] = "订阅提醒 Subscribe to notices", ["noticeSubscriptions"] = "列出订阅 List subscriptions",
-        ["unsubscribeFromNotices"] = "取消订阅 Unsubscribe", ["notices"] = "提醒收件箱 The notice inbox", ["readNotice"] = "标为已读 Mark a notice read",
-        ["failedNotices"] = "投递失败的提醒 Failed deliveries", ["retryFailedNotice"] = "重新投递 Retry a delivery",
+        ["listEntries"] = "查找条目 Find entries", ["recordDeparture"] = "人员离开 Record a departure",
+        ["listRulebookRevisions"] = "考评办法修订记录 Rulebook revisions", ["draftRulebook"] = "起草考评办法 Draft a rulebook",
+        ["getRulebookDraft"] = "查看考评办法草案 Get a rulebook draft", ["listRulebookDrafts"] = "列出考评办法草案 List rulebook drafts",
+        ["reviseRulebookDraft"] = "修改考评办法草案 Revise a rulebook draft", ["deleteRulebookDraft"] = "删除考评办法草案 Delete a rulebook draft",
+        ["submitRulebookDraft"] = "报送考评办法草案 Submit a rulebook draft", ["returnRulebookDraft"] = "退回考评办法草案 Return a rulebook draft",
+        ["approveRulebookDraft"] = "审定考评办法草案 Approve a rulebook draft", ["whatIf"] = "假设分析 What if a draft rulebook applied",
+        ["noticeSubscriptions"] = "列出通知订阅 List notice subscriptions", ["subscribeToNotices"] = "订阅通知 Subscribe to notices",
+        ["unsubscribeFromNotices"] = "取消订阅 Unsubscribe", ["notices"] = "通知收件箱 The notice inbox", ["failedNotices"] = "投递失败的通知 Failed notices",
+        ["retryFailedNotice"] = "重新投递 Retry a failed notice", ["readNotice"] = "标记已读 Mark a notice read",
     };
 
     /// <summary>The creating POSTs: 201 and the body they answer with.</summary>

@@ -59,7 +59,14 @@ public static class HotlineSecurity
     {
         app.Use((http, next) =>
         {
-            http.Response.Headers[RequestCorrelation.Header] = RequestCorrelation.Assign(http);
+            var correlation = RequestCorrelation.Assign(http);
+            http.Response.Headers[RequestCorrelation.Header] = correlation;
+            // Again as the response starts: an error page (a 500) clears the headers set before it.
+            http.Response.OnStarting(() =>
+            {
+                http.Response.Headers[RequestCorrelation.Header] = correlation;
+                return Task.CompletedTask;
+            });
             return next(http);
         });
         app.UseAuthentication();
@@ -119,6 +126,22 @@ public static class HotlineSecurity
             },
             OnTokenValidated = context =>
             {
+                // A claim is input like any other: what it names becomes recordedBy on every event.
+                if (context.Principal?.Identity is System.Security.Claims.ClaimsIdentity checkedIdentity)
+                {
+                    // A token that names no user at all is the access matrix's 403; one that names one badly is refused here.
+                    var fault = checkedIdentity.Name is { } name && TextRules.IdentityFault(name) is { } nameFault
+                        ? new RefusedClaimException(settings.NameClaim, nameFault)
+                        : checkedIdentity.FindFirst(settings.UnitClaim) is { } unitClaim && TextRules.IdentityFault(unitClaim.Value) is { } unitFault
+                            ? new RefusedClaimException(settings.UnitClaim, unitFault)
+                            : null;
+                    if (fault is not null)
+                    {
+                        context.Fail(fault);
+                        return Task.CompletedTask;
+                    }
+                }
+
                 if (settings.UnitClaim != HotlineClaims.Unit
                     && context.Principal?.Identity is System.Security.Claims.ClaimsIdentity identity
                     && identity.FindFirst(settings.UnitClaim) is { } unit)

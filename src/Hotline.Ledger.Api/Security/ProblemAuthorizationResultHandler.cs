@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Mvc;
+using Hotline.Ledger.Web.SignIn;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Hotline.Ledger.Api.Security;
@@ -17,7 +18,12 @@ public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService pro
 
     public async Task HandleAsync(RequestDelegate next, HttpContext http, AuthorizationPolicy policy, PolicyAuthorizationResult result)
     {
-        if (result.Challenged)
+        // The screens' session is a cookie: an anonymous visitor is sent to sign in, not answered in JSON.
+        if (policy.AuthenticationSchemes.Contains(WebAuth.CookieScheme))
+        {
+            await _default.HandleAsync(next, http, policy, result);
+        }
+        else if (result.Challenged)
         {
             await http.ChallengeAsync();
             await Write(http, StatusCodes.Status401Unauthorized, "Unauthorized", WhyUnauthenticated(http));
@@ -41,20 +47,20 @@ public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService pro
         return failure switch
         {
             null => "Send a bearer token: 'Authorization: Bearer <token>' (README, \"Tokens\").",
+            RefusedClaimException refused => refused.Message,
             SecurityTokenExpiredException => "The bearer token has expired.",
             SecurityTokenNotYetValidException => "The bearer token is not valid yet.",
             _ => "The bearer token was refused: its signature, issuer or audience is not the one configured.",
         };
     }
 
-    private Task Write(HttpContext http, int status, string title, string detail)
+    private async Task Write(HttpContext http, int status, string title, string detail)
     {
-        if (http.Response.HasStarted) return Task.CompletedTask;
+        if (http.Response.HasStarted) return;
         http.Response.StatusCode = status;
-        return problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
-        }).AsTask();
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        // A caller that accepts only CSV (an export) is refused in problem JSON all the same, never with a 500.
+        if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem }))
+            await http.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Reflection;
 using Hotline.Ledger.Api.Hosting;
+using Hotline.Ledger.Http;
 
 namespace Hotline.Ledger.Api.Security;
 
@@ -27,7 +28,7 @@ public static class TextGuard
             case null:
                 return;
             case string text:
-                if (text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')))
+                if (TextRules.HasControlCharacters(text))
                     faults[path.Length == 0 ? "body" : path] = ["Control characters (such as NUL) are not accepted in text."];
                 return;
             case IEnumerable items when depth < MaxDepth:

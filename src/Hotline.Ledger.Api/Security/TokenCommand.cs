@@ -1,3 +1,4 @@
+using Hotline.Ledger.Http;
 using Hotline.Ledger.Security;
 using JasperFx.CommandLine;
 
@@ -71,7 +72,9 @@ public sealed class TokenCommand : JasperFxAsyncCommand<TokenInput>
             return $"no development key is configured; set {AuthSettings.Section}:DevelopmentKey " +
                    "(environment variable Hotline__Auth__DevelopmentKey, as run.sh does) to sign local tokens.";
         if (string.IsNullOrWhiteSpace(input.UserFlag)) return "--user NAME is required.";
-        if (input.UserFlag.Length > 100) return "--user holds at most 100 characters.";
+        // The rules the service applies to the token's claims: a token it would refuse is never printed.
+        if (TextRules.IdentityFault(input.UserFlag.Trim()) is { } userFault) return $"--user {userFault}.";
+        if (input.UnitFlag is { } unitFlag && TextRules.IdentityFault(unitFlag.Trim()) is { } unitFault) return $"--unit {unitFault}.";
         if (roles.Length == 0) return $"--role is required: one or more of {string.Join(", ", Roles.All)}.";
         if (roles.FirstOrDefault(r => !Roles.All.Contains(r)) is { } unknown)
             return $"'{unknown}' is not a role; the roles are {string.Join(", ", Roles.All)}.";

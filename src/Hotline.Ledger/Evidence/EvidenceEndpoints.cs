@@ -29,7 +29,7 @@ public static class EvidenceEndpoints
         var csv = false;
         if (!string.IsNullOrWhiteSpace(format))
         {
-            if (format.Trim().ToLowerInvariant() is not ("json" or "csv")) return Problems.Field("format", "'format' is json or csv.");
+            if (format.Trim().ToLowerInvariant() is not ("json" or "csv")) return Problems.Invalid("format", "evidence.format.unknown");
             csv = format.Trim().Equals("csv", StringComparison.OrdinalIgnoreCase);
         }
         else
@@ -42,18 +42,18 @@ public static class EvidenceEndpoints
         if (!string.IsNullOrWhiteSpace(knownAt))
         {
             if (!DateTimeOffset.TryParse(knownAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var k))
-                return Problems.Field("knownAt", "'knownAt' must be an ISO-8601 instant such as 2020-07-05T00:00:00Z.");
+                return Problems.Invalid("knownAt", "query.instant", "knownAt");
             known = k < now ? k : now;
         }
 
         var fromDate = DateOnly.MinValue;
         var toDate = DateOnly.MaxValue;
         if (!string.IsNullOrWhiteSpace(from) && !DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out fromDate))
-            return Problems.Field("from", "'from' must be a date YYYY-MM-DD.");
+            return Problems.Invalid("from", "query.date", "from");
         if (!string.IsNullOrWhiteSpace(to) && !DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out toDate))
-            return Problems.Field("to", "'to' must be a date YYYY-MM-DD.");
+            return Problems.Invalid("to", "query.date", "to");
         if (string.IsNullOrWhiteSpace(to)) toDate = DateOnly.MaxValue;
-        if (fromDate > toDate) return Problems.Field("to", "'to' lies before 'from'.");
+        if (fromDate > toDate) return Problems.Invalid("to", "query.range", "to", "from");
 
         // The CSV is every row; JSON pages only when asked to, so that a caller of the bare array sees no change.
         var paged = !csv && Paging.Asked(limit, after);
@@ -67,7 +67,7 @@ public static class EvidenceEndpoints
 
         var cursor = paging.After is { } a ? Position(a) : null;
         if (paging.After is not null && cursor is null)
-            return Problems.Field("after", "'after' must be a cursor from the 'next' of an earlier page of this list.");
+            return Paging.BadCursor;
 
         // An unknown subject is a 404: an empty trail would read as a clean record.
         if (unitId is { } uid && await session.LoadAsync<Unit>(uid, http.RequestAborted) is null) return Problems.NotFound("unit", uid);

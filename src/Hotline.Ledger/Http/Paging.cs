@@ -25,12 +25,15 @@ public sealed record Paging(int Limit, IReadOnlyList<string>? After)
         var n = DefaultLimit;
         if (!string.IsNullOrWhiteSpace(limit)
             && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out n) || n is < 1 or > MaxLimit))
-            return (null, Problems.Field("limit", $"'limit' must be a whole number from 1 to {MaxLimit}."));
+            return (null, Problems.Invalid("limit", "list.limit.outOfRange", MaxLimit));
         if (string.IsNullOrWhiteSpace(after)) return (new Paging(n, null), null);
         return Decode(after, parts) is { } cursor
             ? (new Paging(n, cursor), null)
-            : (null, Problems.Field("after", "'after' must be a cursor from the 'next' of an earlier page of this list."));
+            : (null, BadCursor);
     }
+
+    /// <summary>The 400 for a cursor that is not one this list gave.</summary>
+    public static IResult BadCursor => Problems.Invalid("after", "list.after.invalid");
 
     public static string Cursor(params string[] parts) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Join('\u001f', parts))).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -35,6 +35,7 @@ public static class ProblemText
         ["circular"] = "通报", ["evaluation"] = "年终考评", ["spot check"] = "抽查", ["self-check"] = "自查",
         ["plan"] = "表彰方案", ["commendation plan"] = "表彰方案", ["application"] = "申报", ["referral"] = "问责移送",
         ["case"] = "案件", ["commendation"] = "表彰", ["monthly report"] = "月度通报", ["individual"] = "个人",
+        ["notice"] = "通知", ["notice subscription"] = "通知订阅", ["failed delivery"] = "投递失败记录",
     };
 
     private static readonly Dictionary<string, (string Zh, string En)> Catalogue = new()
@@ -114,7 +115,7 @@ public static class ProblemText
         ["year.format"] = ("“year”须为年份,例如 2020。", "'year' must be a year such as 2020."),
         ["year.noRulebook"] = ("没有考评办法为 {0} 年评分。", "No rulebook scores the year {0}."),
         ["year.notBegun"] = ("{0} 年尚未开始。", "The year {0} has not begun."),
-        ["asOf.outsideYear"] = ("“asOf”须为“year”之内的日期。", "'asOf' must be a date within 'year'."),
+        ["asOf.outsideYear"] = ("“asOf”{0} 不在 {1} 年之内:须为 {1}-01-01 至 {1}-12-31 之间的日期。", "'asOf' {0} lies outside the year {1}: it must be a date from {1}-01-01 to {1}-12-31."),
         ["knownAt.future"] = ("“knownAt”不能晚于现在(现在是 {0})。", "'knownAt' may not lie in the future (now is {0})."),
         ["format.unknown"] = ("“format”为 json、csv、xlsx 或 html。", "'format' is json, csv, xlsx or html."),
         ["table.unknown"] = ("“table”为 {0} 之一(仅 CSV)。", "'table' is one of {0} (CSV only)."),
@@ -172,6 +173,35 @@ public static class ProblemText
         ["selfCheck.items.count"] = ("请给出 1 到 40 项,每项对应一个单位指标。", "Give 1 to 40 items, one per unit criterion."),
         ["selfCheck.item.null"] = ("自查项不能为 null。", "An item may not be null."),
 
+        // Notices
+        ["notice.kinds.required"] = ("“kinds”至少列出一种通知:replyDueSoon, reportDueSoon, warningRed, entryRecorded, entryRescinded, appealDecided, evaluationReturned, evaluationApproved, planReturned, planApproved, referralMade。", "'kinds' names at least one of: replyDueSoon, reportDueSoon, warningRed, entryRecorded, entryRescinded, appealDecided, evaluationReturned, evaluationApproved, planReturned, planApproved, referralMade."),
+        ["notice.kinds.unknown"] = ("“kinds”含未知的通知种类;可选:replyDueSoon, reportDueSoon, warningRed, entryRecorded, entryRescinded, appealDecided, evaluationReturned, evaluationApproved, planReturned, planApproved, referralMade。", "'kinds' has an unknown kind; the kinds are: replyDueSoon, reportDueSoon, warningRed, entryRecorded, entryRescinded, appealDecided, evaluationReturned, evaluationApproved, planReturned, planApproved, referralMade."),
+        ["notice.kinds.tooMany"] = ("“kinds”中每种通知最多列一次。", "'kinds' names each kind at most once."),
+        ["notice.channel.unknown"] = ("“channel”为 inbox、webhook 或 email。", "'channel' is 'inbox', 'webhook' or 'email'."),
+        ["notice.url.required"] = ("webhook 订阅须填“url”。", "A webhook needs 'url'."),
+        ["notice.url.length"] = ("“url”最多 2000 个字符。", "'url' holds at most 2000 characters."),
+        ["notice.url.notAllowed"] = ("“url”只用于 webhook 渠道。", "'url' is for the webhook channel."),
+        ["notice.url.absolute"] = ("“url”须为完整网址。", "'url' must be an absolute URL."),
+        ["notice.url.scheme"] = ("“url”须为 http 或 https 网址。", "'url' must be http or https."),
+        ["notice.url.credentials"] = ("“url”中不得含用户名或密码。", "'url' may not carry a user name or password."),
+        ["notice.url.host"] = ("“url”须指明主机。", "'url' must name a host."),
+        ["notice.url.fragment"] = ("“url”不得含片段(#…)。", "'url' may not have a fragment."),
+        ["notice.url.hostNotAllowed"] = ("“url”的主机“{0}”不在允许名单(Hotline:Notices:AllowedHosts)中。", "'url' host '{0}' is not on the allow-list (Hotline:Notices:AllowedHosts)."),
+        ["notice.secret.length"] = ("“secret”为 16 到 200 个字符(或省略,由系统生成)。", "'secret' is 16 to 200 characters (or leave it out and one is made)."),
+        ["notice.secret.notAllowed"] = ("“secret”只用于 webhook 渠道。", "'secret' is for the webhook channel."),
+        ["notice.format.unknown"] = ("“format”为 json、wecom 或 dingtalk。", "'format' is 'json', 'wecom' or 'dingtalk'."),
+        ["notice.format.notAllowed"] = ("“format”只用于 webhook 渠道。", "'format' is for the webhook channel."),
+        ["notice.address.required"] = ("邮件订阅须填“address”。", "An e-mail subscription needs 'address'."),
+        ["notice.address.format"] = ("“address”须为电子邮件地址(最多 254 个字符)。", "'address' must be an e-mail address (at most 254 characters)."),
+        ["notice.address.notAllowed"] = ("“address”只用于 email 渠道。", "'address' is for the email channel."),
+        ["notice.unitId.unknown"] = ("没有 id 为“{0}”的单位。", "There is no unit with id '{0}'."),
+        ["notice.delivery.delivered.title"] = ("投递已完成", "Already delivered"),
+        ["notice.delivery.delivered"] = ("投递 {0} 已于 {1} 完成。", "Delivery {0} was delivered at {1}."),
+        ["notice.delivery.pending.title"] = ("投递仍在进行", "Still being attempted"),
+        ["notice.delivery.pending"] = ("投递 {0} 仍在重试中。", "Delivery {0} is still being attempted."),
+        ["notice.delivery.unsubscribed.title"] = ("订阅已删除", "Subscription deleted"),
+        ["notice.delivery.unsubscribed"] = ("投递 {0} 的订阅已删除。", "The subscription of delivery {0} has been deleted."),
+
         // Monthly reports, spot checks, the read audit
         ["monthlyReport.exists.title"] = ("月度通报已提交", "Monthly report already submitted"),
         ["monthlyReport.exists"] = ("本单位 {0} 的通报已于 {1} 由 {2} 提交;每月一份。", "The unit's report for {0} was submitted at {1} by {2}; a month has one report."),
@@ -184,5 +214,39 @@ public static class ProblemText
         ["spotCheck.entry.linked"] = ("条目 {0} 已关联到此抽查。", "Entry {0} is already linked to this spot check."),
         ["readAudit.limit.outOfRange"] = ("“limit”须在 1 到 {0} 之间。", "'limit' must lie between 1 and {0}."),
         ["readAudit.reader.tooLong"] = ("“reader”最多 200 个字符。", "'reader' holds at most 200 characters."),
+
+        // Lists: filters and pages (entries, units, people, the evidence trail)
+        ["list.limit.outOfRange"] = ("“limit”须为 1 到 {0} 之间的整数。", "'limit' must be a whole number from 1 to {0}."),
+        ["list.after.invalid"] = ("“after”须为此列表前一页“next”给出的游标。", "'after' must be a cursor from the 'next' of an earlier page of this list."),
+        ["query.date"] = ("“{0}”须为 YYYY-MM-DD 格式的日期。", "'{0}' must be a date YYYY-MM-DD."),
+        ["query.instant"] = ("“{0}”须为 ISO-8601 时刻,例如 2020-07-05T00:00:00Z。", "'{0}' must be an ISO-8601 instant such as 2020-07-05T00:00:00Z."),
+        ["query.range"] = ("“{0}”早于“{1}”。", "'{0}' lies before '{1}'."),
+        ["entries.status.unknown"] = ("“status”为 active 或 rescinded。", "'status' is 'active' or 'rescinded'."),
+        ["entries.automatic.format"] = ("“automatic”为 true 或 false。", "'automatic' is 'true' or 'false'."),
+        ["evidence.format.unknown"] = ("“format”为 json 或 csv。", "'format' is json or csv."),
+
+        // Membership: people are scored only for the days they belonged to a unit
+        ["person.notAMember.title"] = ("当年不是成员", "Not a member in the year"),
+        ["person.notAMember"] = ("人员 {0} 在 {1} 年({2} 至 {3})不属于任何单位;人员只按其属于单位的日子计分。",
+            "The person {0} belonged to no unit in {1} (from {2} to {3}); a person is scored only for the days they belonged to a unit."),
+        ["person.lastDay.future"] = ("“lastDay”不能晚于今天(今天是 {0})。", "'lastDay' may not lie in the future (today is {0})."),
+        ["person.lastDay.beforeJoining"] = ("“lastDay”不能早于该人员加入现单位的日期 {0}。", "'lastDay' may not come before the person joined their current unit on {0}."),
+        ["person.left.title"] = ("人员已离开", "Person already left"),
+        ["person.left"] = ("该人员已于 {0} 之后离开所在单位。", "The person left their unit after {0}."),
+        ["person.effectiveOn.afterLeaving"] = ("“effectiveOn”须晚于该人员在原单位的最后一天 {0}。", "'effectiveOn' must come after the person's last day in their unit, {0}."),
+
+        // The year-end evaluation's completeness and second drafts
+        ["evaluation.incomplete.title"] = ("年终考评不完整", "Evaluation incomplete"),
+        ["evaluation.incomplete"] = ("{0} 年年终考评不完整:{1}(详见“missing”)。请评分(POST /api/marks)后重算(POST {2}/recompute),或说明理由后照现状{3}:POST {2}/{4},请求体 {{\"override\": {{\"reason\": \"…\"}}}}。",
+            "The {0} evaluation is incomplete: {1} (listed in 'missing'). Mark the criteria (POST /api/marks) and recompute (POST {2}/recompute), or {4} it as it is with a reason: POST {2}/{4} with {{\"override\": {{\"reason\": \"…\"}}}}."),
+        ["evaluation.incomplete.summary"] = ("{0} 个单位或人员有未评分指标(共 {1} 项),{2} 个单位缺月度通报(共 {3} 个月)",
+            "{0} unit(s) or person(s) with unmarked criteria ({1} criteria in all), {2} unit(s) without monthly reports ({3} months in all)"),
+        ["evaluation.override.reason.required"] = ("越过完整性检查须说明理由。", "An override must give its reason."),
+        ["evaluation.override.reason.tooLong"] = ("“reason”最多 2000 个字符。", "'reason' may hold at most 2000 characters."),
+        ["evaluation.exists"] = ("{0} 年年终考评 {1} 已存在({2});{3}", "The {0} evaluation {1} exists ({2}); {3}"),
+        ["evaluation.exists.approved"] = ("它已审定,不再改变(GET {0})。", "it is approved and final (GET {0})."),
+        ["evaluation.exists.submitted"] = ("它已报送领导:领导可退回(POST {0}/return),之后由办公室重算(POST {0}/recompute)。",
+            "it is with the leadership: a leader may return it (POST {0}/return), after which the office recomputes it (POST {0}/recompute)."),
+        ["evaluation.exists.recompute"] = ("请改为按账本现状重算它(POST {0}/recompute)。", "recompute it from the ledger as it stands now instead (POST {0}/recompute)."),
     };
 }

@@ -1,5 +1,7 @@
 using System.Text;
 using Hotline.Ledger.Appeals;
+using Hotline.Ledger.Commendations.Plans;
+using Hotline.Ledger.Evaluation.YearEnd;
 using Hotline.Ledger.Ledger.Entries;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
@@ -37,6 +39,14 @@ public static class NoticeComposer
         }
 
         if (raised.Kind == NoticeKinds.ReportDueSoon) notice.Month = raised.Detail;
+        var year = raised.Kind switch
+        {
+            NoticeKinds.EvaluationReturned or NoticeKinds.EvaluationApproved when raised.SubjectId is { } e =>
+                (await session.LoadAsync<YearEndEvaluation>(e, ct))?.Year,
+            NoticeKinds.PlanReturned or NoticeKinds.PlanApproved when raised.SubjectId is { } p =>
+                (await session.LoadAsync<CommendationPlan>(p, ct))?.Year,
+            _ => null,
+        };
         if (notice.UnitId is { } unitId && await session.LoadAsync<Unit>(unitId, ct) is { } unit)
             (notice.UnitCode, notice.UnitName) = (unit.Code, unit.Name);
         if (notice.PersonId is { } personId && await session.LoadAsync<Person>(personId, ct) is { } person)
@@ -44,16 +54,18 @@ public static class NoticeComposer
         if (notice.Clause is { } code)
         {
             var rulebook = rulebookId is not null ? rulebooks.Get(rulebookId) : rulebooks.InForceOn(OfficeCalendar.DateOf(now));
-            notice.ClauseText = ClauseWording.Of(code, rulebook);
+            // The rulebook carries the measures' own Chinese wording as the title.
+            notice.ClauseText = rulebook?.Find(code)?.Title ?? code;
         }
 
-        notice.Title = TitleOf(notice, raised);
+        notice.Title = TitleOf(notice, raised, year);
         notice.Text = TextOf(notice, raised);
         return notice;
     }
 
-    private static string TitleOf(Notice n, NoticeRaised raised)
+    private static string TitleOf(Notice n, NoticeRaised raised, int? year)
     {
+        var of = year is { } y ? $"{y}年度" : "";
         var who = n.UnitName is not null ? $"{n.UnitName}：" : "";
         return n.Kind switch
         {
@@ -64,6 +76,10 @@ public static class NoticeComposer
             NoticeKinds.EntryRescinded => $"{who}{n.Clause}的{Math.Abs(n.Points ?? 0):0.##}分{(n.Points < 0 ? "扣分" : "加分")}已撤销",
             NoticeKinds.AppealDecided => $"{who}申诉已决定：{Outcome(raised.Detail)}",
             NoticeKinds.ReferralMade => $"{who}{(n.PersonName is not null ? n.PersonName + "：" : "")}已移送市监察机关问责",
+            NoticeKinds.EvaluationReturned => $"{of}考评初步意见被领导退回",
+            NoticeKinds.EvaluationApproved => $"{of}考评结果已经领导批准",
+            NoticeKinds.PlanReturned => $"{of}表彰方案被领导退回",
+            NoticeKinds.PlanApproved => $"{of}表彰方案已经领导批准",
             _ => n.KindLabel,
         };
     }

@@ -48,10 +48,10 @@ public static class NoticeEndpoints
     public static async Task<IResult> Read(Guid id, IDocumentSession session, HttpContext http, TimeProvider clock)
     {
         var notice = await session.LoadAsync<Notice>(id);
+        if (notice is null) return Problems.NotFound("notice", id);
         var scope = await LiaisonScope.Of(http, session);
-        var inInbox = notice is not null && (scope.Confined ? notice.InUnitInbox : notice.InOfficeInbox);
-        if (notice is null || !inInbox) return Problems.NotFound("notice", id);
         if (scope.Confined && (notice.UnitId is not { } unit || !scope.Sees(unit))) return LiaisonScope.Refusal(scope);
+        if (!(scope.Confined ? notice.InUnitInbox : notice.InOfficeInbox)) return Problems.NotFound("notice", id);
 
         if (scope.Confined) notice.ReadByUnitAt ??= clock.GetUtcNow();
         else notice.ReadByOfficeAt ??= clock.GetUtcNow();
@@ -84,11 +84,11 @@ public static class NoticeEndpoints
         var delivery = await session.LoadAsync<NoticeDelivery>(id);
         if (delivery is null) return Problems.NotFound("failed delivery", id);
         if (delivery.FailedAt is null)
-            return Problems.Conflict("Not a failed delivery", delivery.DeliveredAt is { } at
-                ? $"Delivery {id} was delivered at {at:O}."
-                : $"Delivery {id} is still being attempted.");
+            return delivery.DeliveredAt is { } at
+                ? Problems.Refuse("notice.delivery.delivered", null, id, at)
+                : Problems.Refuse("notice.delivery.pending", null, id);
         if (await session.LoadAsync<NoticeSubscription>(delivery.SubscriptionId) is null)
-            return Problems.Conflict("Subscription deleted", $"The subscription of delivery {id} has been deleted.");
+            return Problems.Refuse("notice.delivery.unsubscribed", null, id);
 
         delivery.FailedAt = null;
         delivery.RoundStart = delivery.Attempts + 1;

@@ -20,7 +20,8 @@ public static class NoticeForwarding
     {
         forwarding.SubscribeToEvent<EntryRecorded>().TransformedTo(e => new NoticeRaised(
             IdOf(NoticeKinds.EntryRecorded, e), NoticeKinds.EntryRecorded, e.Data.UnitId, e.Data.PersonId, e.Data.EntryId,
-            e.Data.CaseNumber, e.Data.Clause, e.Data.Rulebook, e.Data.Points, OccurredOn: e.Data.OccurredOn, Detail: e.Data.Reason));
+            e.Data.CaseNumber, e.Data.Clause, e.Data.Rulebook, e.Data.Points, OccurredOn: e.Data.OccurredOn,
+            Detail: e.Data.Automatic ? AutomaticReason : e.Data.Reason));
         forwarding.SubscribeToEvent<EntryRescinded>().TransformedTo(e => new NoticeRaised(
             IdOf(NoticeKinds.EntryRescinded, e), NoticeKinds.EntryRescinded, EntryId: e.Data.EntryId, Detail: e.Data.Reason));
         forwarding.SubscribeToEvent<AppealDecided>().TransformedTo(e => new NoticeRaised(
@@ -38,6 +39,9 @@ public static class NoticeForwarding
             IdOf(NoticeKinds.ReferralMade, e), NoticeKinds.ReferralMade, e.Data.UnitId, e.Data.PersonId, SubjectId: e.Data.ReferralId,
             Points: e.Data.DeductionTotal, Detail: Grounds(e.Data.Grounds)));
     }
+
+    // The ledger's own reason for its automatic entries is written in English for the record; the unit reads this.
+    private const string AutomaticReason = "台账依据考评办法自动记录（期限已过，未见按期回复、说明原因或按时通报）";
 
     private static string Grounds(IEnumerable<ReferralGround> grounds) => string.Join("；", grounds.Select(g => g.Kind == ReferralGrounds.ClauseGround
         ? $"依{g.Clause}扣分{g.Points:0.##}分"

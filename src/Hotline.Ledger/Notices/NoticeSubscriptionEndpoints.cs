@@ -34,11 +34,11 @@ public static class NoticeSubscriptionEndpoints
         var unitId = command.UnitId ?? (scope.Confined ? scope.UnitId : null);
         if (scope.Confined && (unitId is null || !scope.Sees(unitId.Value))) return LiaisonScope.Refusal(scope);
         if (unitId is { } id && await session.LoadAsync<Unit>(id) is null)
-            return Problems.Field("unitId", $"There is no unit with id '{id}'.");
+            return Problems.Invalid("unitId", "notice.unitId.unknown", id);
 
         if (command.Channel == NoticeChannels.Webhook
             && WebhookAddress.Check(command.Url!, environment.IsProduction(), options.Value.AllowedHosts) is { } refusal)
-            return Problems.Field("url", refusal);
+            return Problems.Invalid("url", refusal.Code, refusal.Host);
 
         string? madeSecret = null;
         if (command.Channel == NoticeChannels.Webhook && command.Secret is null)

@@ -20,34 +20,25 @@ public sealed class SubscribeToNoticesValidator : AbstractValidator<SubscribeToN
     public SubscribeToNoticesValidator()
     {
         RuleFor(x => x.UnitId).NotEqual(Guid.Empty).When(x => x.UnitId is not null);
-        RuleFor(x => x.Kinds).NotEmpty().WithMessage($"'kinds' names at least one of: {string.Join(", ", NoticeKinds.All)}.");
-        RuleFor(x => x.Kinds).Must(k => k is null || k.Count <= NoticeKinds.All.Count).WithMessage("'kinds' names each kind at most once.");
-        RuleForEach(x => x.Kinds).Must(k => k is not null && NoticeKinds.All.Contains(k))
-            .WithMessage(x => $"'kinds' has an unknown kind; the kinds are: {string.Join(", ", NoticeKinds.All)}.");
-        RuleFor(x => x.Channel).NotEmpty().Must(c => NoticeChannels.All.Contains(c))
-            .WithMessage($"'channel' is one of: {string.Join(", ", NoticeChannels.All)}.");
+        RuleFor(x => x.Kinds).NotEmpty().WithErrorCode("notice.kinds.required");
+        RuleFor(x => x.Kinds).Must(k => k is null || k.Distinct().Count() == k.Count).WithErrorCode("notice.kinds.tooMany");
+        RuleForEach(x => x.Kinds).Must(k => k is not null && NoticeKinds.All.Contains(k)).WithErrorCode("notice.kinds.unknown");
+        RuleFor(x => x.Channel).Must(c => c is not null && NoticeChannels.All.Contains(c)).WithErrorCode("notice.channel.unknown");
 
         When(x => x.Channel == NoticeChannels.Webhook, () =>
         {
-            RuleFor(x => x.Url).NotEmpty().WithMessage("A webhook needs 'url'.").MaximumLength(2000);
-            RuleFor(x => x.Secret).MinimumLength(16).MaximumLength(200).When(x => x.Secret is not null)
-                .WithMessage("'secret' is 16 to 200 characters (or leave it out and one is made).");
-            RuleFor(x => x.Format).Must(f => f is null || WebhookFormats.All.Contains(f))
-                .WithMessage($"'format' is one of: {string.Join(", ", WebhookFormats.All)}.");
-            RuleFor(x => x.Address).Null().WithMessage("'address' is for the email channel.");
+            RuleFor(x => x.Url).NotEmpty().WithErrorCode("notice.url.required");
+            RuleFor(x => x.Url).MaximumLength(2000).WithErrorCode("notice.url.length");
+            RuleFor(x => x.Secret).Length(16, 200).When(x => x.Secret is not null).WithErrorCode("notice.secret.length");
+            RuleFor(x => x.Format).Must(f => f is null || WebhookFormats.All.Contains(f)).WithErrorCode("notice.format.unknown");
         });
         When(x => x.Channel == NoticeChannels.Email, () =>
-        {
-            RuleFor(x => x.Address).NotEmpty().WithMessage("An e-mail subscription needs 'address'.").MaximumLength(254)
-                .EmailAddress().WithMessage("'address' must be an e-mail address.");
-            RuleFor(x => x.Url).Null().WithMessage("'url' is for the webhook channel.");
-        });
-        When(x => x.Channel == NoticeChannels.Inbox, () =>
-        {
-            RuleFor(x => x.Url).Null().WithMessage("'url' is for the webhook channel.");
-            RuleFor(x => x.Address).Null().WithMessage("'address' is for the email channel.");
-        });
-        RuleFor(x => x.Secret).Null().When(x => x.Channel != NoticeChannels.Webhook).WithMessage("'secret' is for the webhook channel.");
-        RuleFor(x => x.Format).Null().When(x => x.Channel != NoticeChannels.Webhook).WithMessage("'format' is for the webhook channel.");
+            RuleFor(x => x.Address).NotEmpty().WithErrorCode("notice.address.required")
+                .MaximumLength(254).EmailAddress().WithErrorCode("notice.address.format"));
+
+        RuleFor(x => x.Url).Null().When(x => x.Channel != NoticeChannels.Webhook).WithErrorCode("notice.url.notAllowed");
+        RuleFor(x => x.Secret).Null().When(x => x.Channel != NoticeChannels.Webhook).WithErrorCode("notice.secret.notAllowed");
+        RuleFor(x => x.Format).Null().When(x => x.Channel != NoticeChannels.Webhook).WithErrorCode("notice.format.notAllowed");
+        RuleFor(x => x.Address).Null().When(x => x.Channel != NoticeChannels.Email).WithErrorCode("notice.address.notAllowed");
     }
 }

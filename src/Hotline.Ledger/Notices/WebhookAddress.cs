@@ -7,16 +7,15 @@ namespace Hotline.Ledger.Notices;
 /// </summary>
 public static class WebhookAddress
 {
-    /// <summary>Null when the URL may be used; otherwise why not.</summary>
-    public static string? Check(string url, bool production, IReadOnlyCollection<string> allowedHosts)
+    /// <summary>Null when the URL may be used; otherwise the rule it breaks (a code of the problem catalogue, worded with the host).</summary>
+    public static (string Code, string Host)? Check(string url, bool production, IReadOnlyCollection<string> allowedHosts)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) return "'url' must be an absolute URL.";
-        if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) return "'url' must be http or https.";
-        if (!string.IsNullOrEmpty(uri.UserInfo)) return "'url' may not carry a user name or password.";
-        if (string.IsNullOrEmpty(uri.Host)) return "'url' must name a host.";
-        if (!string.IsNullOrEmpty(uri.Fragment)) return "'url' may not have a fragment.";
-        if (production && !Allowed(uri.IdnHost, allowedHosts))
-            return $"'url' host '{uri.Host}' is not on the allow-list (Hotline:Notices:AllowedHosts).";
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) return ("notice.url.absolute", "");
+        if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) return ("notice.url.scheme", "");
+        if (!string.IsNullOrEmpty(uri.UserInfo)) return ("notice.url.credentials", "");
+        if (string.IsNullOrEmpty(uri.Host)) return ("notice.url.host", "");
+        if (!string.IsNullOrEmpty(uri.Fragment)) return ("notice.url.fragment", "");
+        if (production && !Allowed(uri.IdnHost, allowedHosts)) return ("notice.url.hostNotAllowed", uri.Host);
         return null;
     }
 

@@ -31,7 +31,7 @@ public sealed class WebhookSender(IHttpClientFactory clients, IOptions<NoticeOpt
     {
         // Checked again at delivery: the allow-list may have changed since the subscription was made.
         if (WebhookAddress.Check(subscription.Url ?? "", environment.IsProduction(), options.Value.AllowedHosts) is { } refusal)
-            throw new InvalidOperationException(refusal);
+            throw new InvalidOperationException(Http.ProblemText.Of(refusal.Code, refusal.Host));
 
         var body = Body(notice, subscription.Format);
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);

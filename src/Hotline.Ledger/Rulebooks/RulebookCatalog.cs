@@ -32,14 +32,14 @@ public sealed class RulebookCatalog
 
     public bool IsBuiltIn(string id) => _builtIn.Any(r => r.Id == id);
 
-    /// <summary>Why <paramref name="revision"/> could not join the catalog (its id or effective date taken), or null.</summary>
-    public string? Clash(Rulebook revision)
+    /// <summary>Why <paramref name="revision"/> could not join the catalog (its id or effective date taken, named by the field), or null.</summary>
+    public (string Field, string Rule)? Clash(Rulebook revision)
     {
         var books = _byEffectiveDate;
         if (books.FirstOrDefault(r => r.Id == revision.Id) is { } sameId)
-            return $"A rulebook '{sameId.Id}' exists (in force from {sameId.EffectiveFrom:yyyy-MM-dd}); a revision needs an id of its own.";
+            return ("id", $"A rulebook '{sameId.Id}' exists (in force from {sameId.EffectiveFrom:yyyy-MM-dd}); a revision needs an id of its own.");
         if (books.FirstOrDefault(r => r.EffectiveFrom == revision.EffectiveFrom) is { } sameDay)
-            return $"Rulebook '{sameDay.Id}' takes effect on {sameDay.EffectiveFrom:yyyy-MM-dd}; two rulebooks cannot take effect on the same day.";
+            return ("effectiveFrom", $"Rulebook '{sameDay.Id}' takes effect on {sameDay.EffectiveFrom:yyyy-MM-dd}; two rulebooks cannot take effect on the same day.");
         return null;
     }
 

@@ -28,11 +28,10 @@ public static class ScoreEndpoints
     private static IResult? NotAMember(Person person, ScoreQuery q) =>
         q.Scores(person)
             ? null
-            : Results.Problem(title: "Not a member in the year",
-                detail: $"The person {person.Id} belonged to no unit in {q.Year} (from {q.YearStart:yyyy-MM-dd} to {q.LastCountedDay:yyyy-MM-dd}); " +
-                        "a person is scored only for the days they belonged to a unit.",
+            : Results.Problem(title: ProblemText.Of("person.notAMember.title"),
+                detail: ProblemText.Of("person.notAMember", person.Id, q.Year, q.YearStart, q.LastCountedDay),
                 statusCode: StatusCodes.Status404NotFound,
-                extensions: new Dictionary<string, object?> { ["year"] = q.Year });
+                extensions: new Dictionary<string, object?> { [Problems.CodeKey] = "person.notAMember", ["year"] = q.Year });
 
     /// <summary>
     /// The subject, its entries and its marks in one round trip; the read record is written while the rate

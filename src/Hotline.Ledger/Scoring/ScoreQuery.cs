@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hotline.Ledger.Http;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Time;
 
@@ -39,7 +40,7 @@ public sealed record ScoreQuery(int Year, DateOnly AsOf, DateTimeOffset KnownAt)
         if (!string.IsNullOrWhiteSpace(year))
         {
             if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed is < 2000 or > 2100)
-                return (null, "year", "'year' must be a year such as 2020.");
+                return (null, "year", ProblemText.Of("year.format"));
             y = parsed;
         }
 
@@ -47,7 +48,7 @@ public sealed record ScoreQuery(int Year, DateOnly AsOf, DateTimeOffset KnownAt)
         if (!string.IsNullOrWhiteSpace(asOf))
         {
             if (!DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-                return (null, "asOf", "'asOf' must be a date YYYY-MM-DD.");
+                return (null, "asOf", ProblemText.Of("query.date", "asOf"));
             a = parsed;
         }
 
@@ -55,7 +56,7 @@ public sealed record ScoreQuery(int Year, DateOnly AsOf, DateTimeOffset KnownAt)
         if (!string.IsNullOrWhiteSpace(knownAt))
         {
             if (!DateTimeOffset.TryParse(knownAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
-                return (null, "knownAt", "'knownAt' must be an ISO-8601 instant such as 2020-07-05T00:00:00Z.");
+                return (null, "knownAt", ProblemText.Of("query.instant", "knownAt"));
             k = parsed < now ? parsed : now;
         }
 

@@ -76,7 +76,7 @@ public static class AccessMatrix
         Get("/api/people/{id}/rates", Readers, PersonInPath),
         Post("/api/units/{id}/monthly-reports", [Office], UnitInPath),
         Get("/api/units/{id}/monthly-reports", Readers, UnitInPath),
-        Get("/api/warnings", Readers),
+        Get("/api/warnings", Readers, Query),
 
         // The evaluation cycle
         Post("/api/appeals", [Office], LiaisonScoping.Endpoint),

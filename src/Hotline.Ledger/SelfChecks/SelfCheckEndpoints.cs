@@ -84,7 +84,7 @@ public static class SelfCheckEndpoints
         var y = on.Year;
         if (!string.IsNullOrWhiteSpace(year) && (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out y) || y is < 2000 or > 2100))
             return Problems.Field("year", "'year' must be a year such as 2020.");
-        if (!string.IsNullOrWhiteSpace(asOf) && AssessmentYear.AsOfOutside(y, on) is { } outside) return Problems.Field("asOf", outside);
+        if (!string.IsNullOrWhiteSpace(asOf) && AssessmentYear.AsOfOutside(y, on) is not null) return Problems.Invalid("asOf", AssessmentYear.Code, on, y);
         // Without asOf, a past year is seen as of today, so that a late self-check shows as late, not missing.
         var lastDay = on < OfficeCalendar.LastDayOf(y) ? on : OfficeCalendar.LastDayOf(y);
 

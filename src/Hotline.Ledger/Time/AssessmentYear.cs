@@ -1,4 +1,4 @@
-using System.Globalization;
+using Hotline.Ledger.Http;
 
 namespace Hotline.Ledger.Time;
 
@@ -11,8 +11,8 @@ public static class AssessmentYear
 {
     /// <summary>Null when <paramref name="asOf"/> lies in <paramref name="year"/>; otherwise the rule, naming both.</summary>
     public static string? AsOfOutside(int year, DateOnly asOf) =>
-        asOf.Year == year
-            ? null
-            : string.Create(CultureInfo.InvariantCulture,
-                $"'asOf' {asOf:yyyy-MM-dd} lies outside the year {year}: it must be a date from {year}-01-01 to {year}-12-31.");
+        asOf.Year == year ? null : ProblemText.Of(Code, asOf, year);
+
+    /// <summary>The rule's stable code in a problem.</summary>
+    public const string Code = "asOf.outsideYear";
 }

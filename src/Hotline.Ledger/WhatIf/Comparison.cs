@@ -25,7 +25,8 @@ public static class Comparison
     public static async Task<WhatIfAnswer> Of(IQuerySession session, Repricing pricing, DraftReference draft, ScoreQuery q, CancellationToken ct = default)
     {
         var units = await session.Query<Unit>().Where(u => u.RegisteredAt <= q.KnownAt).ToListAsync(ct);
-        var people = await session.Query<Person>().Where(p => p.RegisteredAt <= q.KnownAt).ToListAsync(ct);
+        // As the people's ranking: only those who belonged to a unit on some counted day are scored (ADR 0065).
+        var people = (await session.Query<Person>().Where(p => p.RegisteredAt <= q.KnownAt).ToListAsync(ct)).Where(q.Scores).ToList();
         var unitSums = (await ClauseSums.Of(session, SubjectKind.Unit, q, ct)).ToLookup(s => s.SubjectId);
         var personSums = (await ClauseSums.Of(session, SubjectKind.Person, q, ct)).ToLookup(s => s.SubjectId);
         var counted = await ClauseSums.EntriesUnder(session, CountedClauses(pricing), q, ct);

@@ -47,10 +47,19 @@ public class MembershipScoringTests(LedgerApp app) : LedgerTest(app)
         var unit = await App.NewUnit();
         var joiner = await App.NewPerson(unit, "2020-07-01", "七月入职");
 
+        // The items they undertook after joining, all completed: I6 is judged on those, not prorated.
+        var rows = new[] { "XY-J-1", "XY-J-2" }.SelectMany(n => new object[]
+        {
+            new { eventId = $"{n}-a", caseNumber = n, type = "assigned", at = "2020-08-03T02:00:00Z", unitId = unit, personId = joiner },
+            new { eventId = $"{n}-c", caseNumber = n, type = "completed", at = "2020-08-10T02:00:00Z" },
+        }).ToArray();
+        await App.Created("/api/cases/events", new { events = rows }, HttpStatusCode.OK);
+
         var card = await App.Ok($"/api/people/{joiner}/score?year=2020");
         Assert.Equal([(unit, "2020-07-01", "2020-12-31")], Memberships(card));
         // "No complaint all year" is judged over the days they were a member: a clean half year earns all 10 points.
         Assert.Equal(10m, Criterion(card, "I7"));
+        Assert.Equal(15m, Criterion(card, "I6")); // a 100% completion rate; no reply was due, so the reply part has nothing
 
         // Before they joined they were nobody's: no half-year score, no place in the half-year circular.
         Assert.Equal(HttpStatusCode.NotFound, (await App.Get($"/api/people/{joiner}/score?year=2020&asOf=2020-06-30")).Status);

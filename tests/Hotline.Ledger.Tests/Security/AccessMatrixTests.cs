@@ -37,8 +37,15 @@ public class AccessMatrixTests(LedgerApp app) : LedgerTest(app)
     }
 
     private IEnumerable<(string Method, RouteEndpoint Endpoint)> Mapped() =>
-        App.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        App.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Where(IsApi)
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (m, e)));
+
+    /// <summary>
+    /// The API's routes: not the screens' own (they answer to the session and act through the API), nor the
+    /// static files' development fallback.
+    /// </summary>
+    internal static bool IsApi(RouteEndpoint e) =>
+        e.Metadata.GetMetadata<Hotline.Ledger.Web.ScreenEndpoint>() is null && e.RoutePattern.RawText?.Contains(":file}") != true;
 
     private bool IsMapped(AccessRule rule) =>
         Mapped().Any(m => AccessRule.KeyOf(m.Method, m.Endpoint.RoutePattern.RawText ?? "") == rule.Key);

@@ -44,6 +44,12 @@ public class HostileInputTests(LedgerApp app, ITestOutputHelper output) : Ledger
         Number("nominationsPerUnit", "0", "51", "1.5"),
     ];
 
+    private static CorpusField Override() => new("override",
+    [
+        null, "null", "42", "true", "[]", "{}", @"""yes""", @"{""reason"":""""}", @"{""reason"":""   ""}", @"{""reason"":42}", @"{""reason"":null}",
+        .. Poison.Select(p => $@"{{""reason"":{p}}}"), $@"{{""reason"":""{new string('r', 2001)}""}}",
+    ]);
+
     private static Guid Placeholder(string what) => new(System.Security.Cryptography.MD5.HashData(Encoding.UTF8.GetBytes(what)));
 
     /// <summary>
@@ -237,8 +243,11 @@ public class HostileInputTests(LedgerApp app, ITestOutputHelper output) : Ledger
         new("/api/commendation-plans/{plan}/shortlist/approve"),
 
         new("/api/evaluations/{evaluation}/recompute"),
-        new("/api/evaluations/{evaluation}/submit"),
-        new("/api/evaluations/{evaluation}/approve"),
+        // The body is optional; an incomplete evaluation (the world's are) goes on only with an override's reason.
+        new("/api/evaluations/{evaluation}/submit", _ => new JsonObject { ["override"] = new JsonObject { ["reason"] = "评分未齐，先行报送" } },
+            [Override()]) { ValidInWorld = false }, // the corpus's own registrations (above) call for a recompute first
+        new("/api/evaluations/{submitted-evaluation}/approve", _ => new JsonObject { ["override"] = new JsonObject { ["reason"] = "同意，缺项年后补评" } },
+            [Override()]) { ValidInWorld = false }, // the corpus's return (above) has sent the world's submitted evaluation back
 
         new("/api/marks", w => new JsonObject { ["year"] = 2020, ["clause"] = "U1.1", ["unitId"] = w.Unit, ["points"] = 8, ["reason"] = "领导重视" },
             [
@@ -252,6 +261,21 @@ public class HostileInputTests(LedgerApp app, ITestOutputHelper output) : Ledger
         // The corpus's transfer (above) moved the person on 2020-08-01: they leave the new unit after that.
         new("/api/people/{person}/departures", _ => new JsonObject { ["lastDay"] = "2020-09-30" },
             [Date("lastDay", more: [S("2019-12-31")])]),
+
+        new("/api/notice-subscriptions", w => new JsonObject { ["unitId"] = w.Unit, ["kinds"] = new JsonArray("entryRecorded"), ["channel"] = "inbox" },
+            [
+                Id("unitId", required: false),
+                new("kinds", [null, "null", "[]", @"[""everything""]", "[null]", "[42]", "42", S("entryRecorded"), .. Poison]),
+                new("channel", [null, "null", S(""), S("sms"), S("INBOX"), "42", .. Poison]),
+                new("url", [S("ftp://127.0.0.1/hook"), S("http://user:pw@127.0.0.1/hook"), S("/relative"), "42", .. Poison]),
+                new("address", [S("not-an-address"), "42", .. Poison]),
+                new("secret", [S("short"), "42", .. Poison]),
+                new("format", [S("wecom"), S("telegram"), "42"]),
+            ]),
+        // The subscription's DELETE, sent as POST: only its id can be wrong.
+        new("/api/notice-subscriptions/{unit}"),
+        new("/api/notices/{unit}/read"),
+        new("/api/notices/failed/{unit}/retry"),
 
         // Last: the valid-body check rescinds the entry that other routes (appeals) use first.
         new("/api/entries/{entry}/rescind", _ => new JsonObject { ["reason"] = "复核后撤销" }, [Text("reason", 2000)]),
@@ -301,6 +325,7 @@ public class HostileInputTests(LedgerApp app, ITestOutputHelper output) : Ledger
     {
         var corpus = Routes.Select(r => AccessRule.KeyOf("POST", r.Path)).ToHashSet();
         var missing = App.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(AccessMatrixTests.IsApi)
             .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Any(m => m is "POST" or "PUT" or "PATCH" or "DELETE") == true)
             .Select(e => AccessRule.KeyOf("POST", e.RoutePattern.RawText ?? ""))
             .Where(key => !corpus.Contains(key))

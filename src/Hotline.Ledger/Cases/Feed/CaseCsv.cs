@@ -115,4 +115,21 @@ public static class CaseCsv
             yield return (start, cells);
         }
     }
+
+    /// <summary>The first cell holding a control character, named as the JSON route names it (<c>events[i].field</c>), or null.</summary>
+    public static (string Field, string Rule)? ControlCharacters(IReadOnlyList<CsvRow> rows)
+    {
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].Row is not { } row) continue;
+            foreach (var property in typeof(CaseEventRow).GetProperties())
+            {
+                if (property.GetValue(row) is string text && Http.TextRules.HasControlCharacters(text))
+                    return ($"events[{i}].{char.ToLowerInvariant(property.Name[0])}{property.Name[1..]}",
+                        $"Control characters (such as NUL) are not accepted in text (line {rows[i].Line}).");
+            }
+        }
+
+        return null;
+    }
 }

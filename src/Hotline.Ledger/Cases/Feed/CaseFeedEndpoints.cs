@@ -31,6 +31,8 @@ public static class CaseFeedEndpoints
         if (headerFault is not null) return Problems.Field("header", headerFault);
         if (rows.Count == 0) return Problems.Field("body", "The file has a header but no rows.");
         if (rows.Count > CaseFeed.MaxRows) return Problems.Field("body", $"A file holds at most {CaseFeed.MaxRows:N0} rows; send the rest in another.");
+        // The text rules of the JSON route: a control character refuses the request, naming the row's field and line.
+        if (CaseCsv.ControlCharacters(rows) is { } refused) return Problems.Field(refused.Field, refused.Rule);
 
         var answer = await feed.Ingest(rows.Select((r, i) => (i, r.Row, (int?)r.Line, r.Fault)).ToList(), RequestActor.Of(http), http.RequestAborted);
         return Results.Ok(answer);

@@ -19,10 +19,12 @@ public static class WarningEndpoints
 {
     /// <summary>
     /// The units, people, cases and monthly reports at risk at <c>asOf</c> (an instant, or a date meaning the
-    /// end of that day; default now), as the ledger stands now. Red first.
+    /// end of that day; default now), as the ledger stands now. Red first. A liaison gets their own unit's
+    /// warnings and its people's, nothing of another unit.
     /// </summary>
     [WolverineGet("/api/warnings", OperationId = "warnings")]
-    public static async Task<IResult> List(IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock, IOptions<DeadlineOptions> options, string? asOf)
+    public static async Task<IResult> List(
+        IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock, IOptions<DeadlineOptions> options, HttpContext http, string? asOf)
     {
         var now = clock.GetUtcNow();
         var at = now;
@@ -46,7 +48,8 @@ public static class WarningEndpoints
         warnings.AddRange(await Cases(session, at, options.Value.FeedGrace, units));
         warnings.AddRange(await Reports(session, rulebooks, at, units.Values));
 
-        var ordered = warnings.OrderBy(w => w.Level == "red" ? 0 : 1).ThenBy(w => w.Kind, StringComparer.Ordinal)
+        var seen = await Hotline.Ledger.Security.LiaisonScope.Filter(http, session, warnings, w => w.UnitId, w => w.PersonId);
+        var ordered = seen.OrderBy(w => w.Level == "red" ? 0 : 1).ThenBy(w => w.Kind, StringComparer.Ordinal)
             .ThenBy(w => w.DueAt).ThenBy(w => w.Reason, StringComparer.Ordinal).ToList();
         return Results.Ok(new WarningList(date, at, query.Year, now, ordered));
     }

@@ -1,4 +1,5 @@
 using Hotline.Ledger.Evaluation.Sheets;
+using Hotline.Ledger.Http;
 using Hotline.Ledger.MonthlyReports;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
@@ -21,9 +22,9 @@ public sealed record MissingReports(Guid UnitId, string Code, string Name, IRead
 public sealed record Completeness(bool Complete, IReadOnlyList<UnmarkedCriteria> Unmarked, IReadOnlyList<MissingReports> MissingReports)
 {
     /// <summary>One line a reader (and a 409's detail) can take in at a glance.</summary>
-    public string Summary =>
-        $"{Unmarked.Count} unit(s) or person(s) with unmarked criteria ({Unmarked.Sum(u => u.Clauses.Count)} criteria in all), " +
-        $"{MissingReports.Count} unit(s) without monthly reports ({MissingReports.Sum(m => m.Months.Count)} months in all)";
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Summary => ProblemText.Of("evaluation.incomplete.summary",
+        Unmarked.Count, Unmarked.Sum(u => u.Clauses.Count), MissingReports.Count, MissingReports.Sum(m => m.Months.Count));
 
     public static async Task<Completeness> Of(IQuerySession session, Rulebook? rulebook, ScoreSheet sheet)
     {

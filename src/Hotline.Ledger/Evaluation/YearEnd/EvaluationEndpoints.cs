@@ -22,7 +22,7 @@ public static class EvaluationEndpoints
         if (OfficeCalendar.Today(clock) <= yearEnd)
             return Problems.Conflict("Year not over", $"The year {command.Year} ends on {yearEnd:yyyy-MM-dd}; its evaluation is drafted after that day.", "year");
         if (await session.Query<YearEndEvaluation>().FirstOrDefaultAsync(e => e.Year == command.Year) is { } existing)
-            return Problems.Conflict("Evaluation exists", $"The {command.Year} evaluation {existing.Id} exists ({existing.Status}); {Instead(existing)}", "year");
+            return Problems.Refuse("evaluation.exists", "year", command.Year, existing.Id, existing.Status, Instead(existing));
 
         var computed = await Compute(session, rulebooks, command.Year, clock);
         if (computed is null) return Problems.Field("year", $"No rulebook scores the year {command.Year}.");
@@ -183,9 +183,9 @@ public static class EvaluationEndpoints
         var route = $"/api/evaluations/{existing.Id}";
         return existing.Status switch
         {
-            YearEndEvaluation.Approved => $"it is approved and final (GET {route}).",
-            YearEndEvaluation.Submitted => $"it is with the leadership: a leader may return it (POST {route}/return), after which the office recomputes it (POST {route}/recompute).",
-            _ => $"recompute it from the ledger as it stands now instead (POST {route}/recompute).",
+            YearEndEvaluation.Approved => ProblemText.Of("evaluation.exists.approved", route),
+            YearEndEvaluation.Submitted => ProblemText.Of("evaluation.exists.submitted", route),
+            _ => ProblemText.Of("evaluation.exists.recompute", route),
         };
     }
 
@@ -206,12 +206,11 @@ public static class EvaluationEndpoints
         var route = $"/api/evaluations/{evaluation.Id}";
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
         {
-            Title = "Evaluation incomplete",
+            Title = ProblemText.Of("evaluation.incomplete.title"),
             Status = StatusCodes.Status409Conflict,
-            Detail = $"The {evaluation.Year} evaluation is incomplete: {missing.Summary} (listed in 'missing'). Mark the criteria (POST /api/marks) " +
-                     $"and recompute (POST {route}/recompute), or {step} it as it is with a reason: " +
-                     $"POST {route}/{step} with {{\"override\": {{\"reason\": \"…\"}}}}.",
+            Detail = ProblemText.Of("evaluation.incomplete", evaluation.Year, missing.Summary, route, step == "submit" ? "报送" : "批准", step),
         };
+        problem.Extensions[Problems.CodeKey] = "evaluation.incomplete";
         problem.Extensions["missing"] = missing;
         return Results.Problem(problem);
     }
@@ -221,8 +220,8 @@ public static class EvaluationEndpoints
     {
         if (given is null) return null;
         var reason = given.Reason?.Trim() ?? "";
-        if (reason.Length == 0) return Problems.Field("override.reason", "An override must give its reason.");
-        if (reason.Length > 2000) return Problems.Field("override.reason", "'reason' may hold at most 2000 characters.");
+        if (reason.Length == 0) return Problems.Invalid("override.reason", "evaluation.override.reason.required");
+        if (reason.Length > 2000) return Problems.Invalid("override.reason", "evaluation.override.reason.tooLong");
         if (reason.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
             return Problems.Field("override.reason", "'reason' may not hold control characters.");
         return null;

@@ -25,23 +25,23 @@ public static class EntryList
         var (paging, refusal) = Paging.Parse(limit, after, 2);
         if (refusal is not null) return refusal;
         var cursor = paging!.After is { } a ? Position(a) : null;
-        if (paging.After is not null && cursor is null) return Problems.Field("after", "'after' must be a cursor from the 'next' of an earlier page of this list.");
+        if (paging.After is not null && cursor is null) return Paging.BadCursor;
 
         var now = clock.GetUtcNow();
         if (Instant(knownAt, "knownAt", out var known) is { } k) return k;
         var seen = known is { } kn && kn < now ? kn : now;
         if (Date(from, "from", out var fromDate) is { } f) return f;
         if (Date(to, "to", out var toDate) is { } t) return t;
-        if (fromDate > toDate) return Problems.Field("to", "'to' lies before 'from'.");
+        if (fromDate > toDate) return Problems.Invalid("to", "query.range", "to", "from");
         if (Instant(recordedFrom, "recordedFrom", out var recordedAfter) is { } rf) return rf;
         if (Instant(recordedTo, "recordedTo", out var recordedBefore) is { } rt) return rt;
-        if (recordedAfter > recordedBefore) return Problems.Field("recordedTo", "'recordedTo' lies before 'recordedFrom'.");
+        if (recordedAfter > recordedBefore) return Problems.Invalid("recordedTo", "query.range", "recordedTo", "recordedFrom");
         if (!string.IsNullOrWhiteSpace(status) && status is not ("active" or "rescinded"))
-            return Problems.Field("status", "'status' is 'active' or 'rescinded'.");
+            return Problems.Invalid("status", "entries.status.unknown");
         bool? isAutomatic = null;
         if (!string.IsNullOrWhiteSpace(automatic))
         {
-            if (!bool.TryParse(automatic, out var parsed)) return Problems.Field("automatic", "'automatic' is 'true' or 'false'.");
+            if (!bool.TryParse(automatic, out var parsed)) return Problems.Invalid("automatic", "entries.automatic.format");
             isAutomatic = parsed;
         }
 
@@ -90,7 +90,7 @@ public static class EntryList
         date = null;
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-            return Problems.Field(field, $"'{field}' must be a date YYYY-MM-DD.");
+            return Problems.Invalid(field, "query.date", field);
         date = parsed;
         return null;
     }
@@ -100,7 +100,7 @@ public static class EntryList
         instant = null;
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
-            return Problems.Field(field, $"'{field}' must be an ISO-8601 instant such as 2020-07-05T00:00:00Z.");
+            return Problems.Invalid(field, "query.instant", field);
         instant = parsed.ToUniversalTime();
         return null;
     }

@@ -46,7 +46,7 @@ public static class PersonEndpoints
         {
             // A person who left may join a unit again, from a day after the last one they belonged to.
             if (command.EffectiveOn <= left)
-                return Problems.Field("effectiveOn", $"'effectiveOn' must come after the person's last day in their unit, {left:yyyy-MM-dd}.");
+                return Problems.Invalid("effectiveOn", "person.effectiveOn.afterLeaving", left);
         }
         else
         {
@@ -73,11 +73,11 @@ public static class PersonEndpoints
 
         var current = person.Current;
         if (current.To is { } left)
-            return Problems.Conflict("Person already left", $"The person left their unit after {left:yyyy-MM-dd}.", "lastDay");
+            return Problems.Refuse("person.left", "lastDay", left);
         var today = OfficeCalendar.Today(clock);
-        if (command.LastDay > today) return Problems.Field("lastDay", $"'lastDay' may not lie in the future (today is {today:yyyy-MM-dd}).");
+        if (command.LastDay > today) return Problems.Invalid("lastDay", "person.lastDay.future", today);
         if (command.LastDay < current.From)
-            return Problems.Field("lastDay", $"'lastDay' may not come before the person joined their current unit on {current.From:yyyy-MM-dd}.");
+            return Problems.Invalid("lastDay", "person.lastDay.beforeJoining", current.From);
 
         stream.AppendOne(new PersonLeft(id, current.UnitId, command.LastDay, RequestActor.Of(http)));
         await session.SaveChangesAsync();
@@ -103,7 +103,7 @@ public static class PersonEndpoints
         var (paging, refusal) = Paging.Parse(limit, after, 2);
         if (refusal is not null) return refusal;
         if (paging!.After is { } cursor && !Guid.TryParseExact(cursor[1], "N", out _))
-            return Problems.Field("after", "'after' must be a cursor from the 'next' of an earlier page of this list.");
+            return Paging.BadCursor;
         if (scope.Confined)
         {
             // Filtered in the query, so that a liaison's pages are whole.

@@ -128,7 +128,9 @@ public static class DraftEndpoints
             return Problems.Conflict("Effective date not in the future",
                 $"The draft takes effect on {d.EffectiveFrom:yyyy-MM-dd}, but today is {today:yyyy-MM-dd}: a revision takes effect only from a future date, so that no score already given changes. {char.ToUpperInvariant(remedy[0])}{remedy[1..]} to a later effectiveFrom.",
                 "effectiveFrom");
-        return catalog.Clash(d.Rulebook()) is { } clash ? Problems.Conflict("Rulebook exists", $"{clash} {char.ToUpperInvariant(remedy[0])}{remedy[1..]}.", "id") : null;
+        return catalog.Clash(d.Rulebook()) is { } clash
+            ? Problems.Conflict("Rulebook exists", $"{clash.Rule} {char.ToUpperInvariant(remedy[0])}{remedy[1..]}.", clash.Field)
+            : null;
     }
 
     internal static async Task<RulebookDraft?> Live(IQuerySession session, Guid id) =>

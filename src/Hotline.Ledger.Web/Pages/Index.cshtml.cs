@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Hotline.Ledger.Web.Api;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hotline.Ledger.Web.Pages;
+
+/// <summary>
+/// The start page: for the office, what needs doing today; for a liaison, their unit; for everyone
+/// else, what their screens will be.
+/// </summary>
+public sealed class IndexModel(LedgerApi api) : LedgerPage(api)
+{
+    public List<JsonElement> Warnings { get; } = [];
+    public List<JsonElement> Appeals { get; } = [];
+    public List<JsonElement>? Automatic { get; private set; }
+    public Dictionary<Guid, JsonElement> Units { get; } = [];
+    public JsonElement? Unit { get; private set; }
+    public JsonElement? Score { get; private set; }
+    public List<JsonElement> Entries { get; } = [];
+    public Clauses Clauses { get; private set; } = new([]);
+
+    public async Task<IActionResult> OnGet()
+    {
+        if (!IsOffice && !IsLiaisonOnly) return Page();
+
+        var units = await Api.Get("/api/units");
+        if (!units.Ok) return Refused(units);
+        foreach (var u in units.Json.Items()) if (u.Id() is { } id) Units[id] = u;
+        Clauses = await Clauses.InForce(Api, Today);
+
+        var warnings = await Api.Get("/api/warnings");
+        if (warnings.Ok) Warnings.AddRange(warnings.Json.Arr("warnings"));
+        var appeals = await Api.Get("/api/appeals?status=pending");
+        if (appeals.Ok) Appeals.AddRange(appeals.Json.Items());
+
+        if (IsOffice)
+        {
+            // The entries the ledger recorded by itself, newest first (the entries search, where served).
+            var automatic = await Api.Get("/api/entries?automatic=true&limit=10");
+            if (automatic.Ok) Automatic = automatic.Json.Items().ToList();
+            return Page();
+        }
+
+        Unit = Units.Values.FirstOrDefault(u => u.Str("code") == UnitCode);
+        if (Unit is not { } unit) return Page();
+        var score = await Api.Get($"/api/units/{unit.Str("id")}/score?year={Today.Year}");
+        if (!score.Ok) return Refused(score);
+        Score = score.Json;
+        var evidence = await Api.Get($"/api/evidence?unitId={unit.Str("id")}");
+        if (evidence.Ok) Entries.AddRange(evidence.Json.Items().Where(e => e.Str("what") == "entry").Reverse());
+        return Page();
+    }
+
+    public string UnitName(string? id) =>
+        Guid.TryParse(id, out var g) && Units.TryGetValue(g, out var u) ? u.Str("name") ?? "" : "";
+}
