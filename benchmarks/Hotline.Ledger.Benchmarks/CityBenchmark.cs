@@ -337,6 +337,40 @@ public sealed class CityBenchmark(BenchmarkOptions options)
         (figures.Ranking, figures.RankingInMemory) = await Rankings(http, host, catalog, clock, figures, lastYear);
         figures.RankingYears = lastYear - Scale.FirstYear + 1;
         Say($"rankings at {figures.RankingYears} year(s): p50 {figures.Ranking.P50:F1} ms, p95 {figures.Ranking.P95:F1} ms; in memory p95 {figures.RankingInMemory.P95:F1} ms");
+        figures.WhatIf = await WhatIfs(http, clock, figures, lastYear);
+        Say($"what-ifs at {figures.RankingYears} year(s): p50 {figures.WhatIf.P50:F1} ms, p95 {figures.WhatIf.P95:F1} ms");
+    }
+
+    /// <summary>
+    /// The year replayed under a draft beside the rulebook in force, every unit and person (GET /api/what-if), at
+    /// the rankings' kind of random points; its current side must equal the ranking, unit by unit.
+    /// </summary>
+    private async Task<Latencies> WhatIfs(HttpClient http, CityClock clock, Figures figures, int lastYear)
+    {
+        var draft = await WhatIfProbe.Draft(http);
+        figures.RulebookEvents++;
+        var rng = new Random(options.Seed + 5);
+        var now = clock.GetUtcNow();
+        var bound = options.Budget.Rankings with { Count = Math.Max(3, options.Budget.Rankings.Count / 3) };
+        var points = Enumerable.Range(0, bound.Count + 1).Select(_ => Point(rng, Scale.FirstYear, lastYear, now)).ToList();
+        (await http.GetAsync($"/api/what-if?draft={draft}&{Query(points[0].Year, points[0].AsOf, points[0].KnownAt)}")).Dispose();
+        var measured = points.Skip(1).ToList();
+        var latencies = await Loop.Run(1, bound, async i =>
+        {
+            using var reply = await http.GetAsync($"/api/what-if?draft={draft}&{Query(measured[i].Year, measured[i].AsOf, measured[i].KnownAt)}");
+            return reply.StatusCode == HttpStatusCode.OK;
+        });
+
+        for (var i = 0; i < Math.Min(options.Budget.RankingChecks, measured.Count); i++)
+        {
+            var query = Query(measured[i].Year, measured[i].AsOf, measured[i].KnownAt);
+            var ranking = await http.GetFromJsonAsync<List<RankedUnit>>($"/api/rankings?{query}");
+            var current = WhatIfProbe.CurrentTotals(await http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/what-if?draft={draft}&{query}"));
+            figures.Checks.Add(new Check($"what-if {query}: its current side equals the ranking under the rulebook in force",
+                ranking!.Count == current.Count && ranking.All(r => current.GetValueOrDefault(r.UnitId, decimal.MinValue) == r.Total), $"{current.Count} units"));
+        }
+
+        return latencies;
     }
 
     private async Task<(Latencies Http, Latencies InMemory)> Rankings(HttpClient http, BenchHost host, RulebookCatalog catalog, CityClock clock, Figures figures, int lastYear)
@@ -444,9 +478,9 @@ public sealed class CityBenchmark(BenchmarkOptions options)
         var (events, entries, marks, auto, charges) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
         figures.AutomaticEntries = auto;
 
-        var expected = tally.Ledger + created + accepted + auto + charges;
+        var expected = tally.Ledger + created + accepted + auto + charges + figures.RulebookEvents;
         figures.Checks.Add(new Check("every generated event, created entry and accepted case row is in the store once, beside the ledger's own D3.1/D3.3 entries and charges",
-            events == expected, $"{events:N0} in mt_events; {tally.Ledger:N0} ledger + {created:N0} single entries + {accepted:N0} case rows + {auto:N0} automatic entries + {charges:N0} D3.1 charges"));
+            events == expected, $"{events:N0} in mt_events; {tally.Ledger:N0} ledger + {created:N0} single entries + {accepted:N0} case rows + {auto:N0} automatic entries + {charges:N0} D3.1 charges + {figures.RulebookEvents} draft rulebook(s)"));
         figures.Checks.Add(new Check("one Entry row per entry recorded", entries == tally.Entries + created + auto,
             $"{entries:N0} rows; {tally.Entries:N0} generated + {created:N0} single + {auto:N0} automatic"));
         figures.Checks.Add(new Check("one Mark row per mark recorded", marks == tally.Marks, $"{marks:N0} rows, {tally.Marks:N0} recorded"));

@@ -54,6 +54,10 @@ public sealed class Figures
     public Latencies? Ranking { get; set; }
     public Latencies? RankingInMemory { get; set; }
     public int RankingYears { get; set; }
+    public Latencies? WhatIf { get; set; }
+
+    /// <summary>Events the benchmark itself appends beside the city (the what-if's draft rulebook).</summary>
+    public int RulebookEvents { get; set; }
 
     public Rate? Rebuild { get; set; }
     public Rate? RebuildDaemon { get; set; }

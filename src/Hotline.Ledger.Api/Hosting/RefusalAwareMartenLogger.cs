@@ -44,11 +44,10 @@ public sealed class RefusalAwareMartenLogger(ILogger<IDocumentStore> log) : IMar
     }
 
     /// <summary>
-    /// A conflict as <see cref="StoreConflicts"/> knows it, or the quick-append function's own stream-version check
-    /// (raised as <c>MT003: Stream version mismatch</c>, which Marten turns into a concurrency exception only later).
+    /// A conflict as <see cref="StoreConflicts"/> knows it, the quick-append function's stream-version check among them
+    /// (SQL state MT003, which Marten turns into a concurrency exception only later).
     /// </summary>
-    internal static bool IsRefusal(Exception ex) =>
-        StoreConflicts.IsConflict(ex) || ex is PostgresException { MessageText: var text } && text.StartsWith("MT003", StringComparison.Ordinal);
+    internal static bool IsRefusal(Exception ex) => StoreConflicts.IsConflict(ex);
 
     private void Failure(Exception ex, string sql)
     {

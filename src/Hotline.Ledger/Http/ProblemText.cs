@@ -35,6 +35,7 @@ public static class ProblemText
         ["circular"] = "通报", ["evaluation"] = "年终考评", ["spot check"] = "抽查", ["self-check"] = "自查",
         ["plan"] = "表彰方案", ["commendation plan"] = "表彰方案", ["application"] = "申报", ["referral"] = "问责移送",
         ["case"] = "案件", ["commendation"] = "表彰", ["monthly report"] = "月度通报", ["individual"] = "个人",
+        ["rulebook draft"] = "考评办法草案", ["rulebook"] = "考评办法",
         ["notice"] = "通知", ["notice subscription"] = "通知订阅", ["failed delivery"] = "投递失败记录",
     };
 
@@ -46,6 +47,23 @@ public static class ProblemText
         ["title.conflict"] = ("与账本现状冲突", "Conflict"),
         ["title.badJson"] = ("请求体的 JSON 与此路由不符", "The request body is not valid JSON for this route"),
         ["title.badRoute"] = ("请求与此路由不符", "The request is not valid for this route"),
+
+        // Draft rulebooks, what-ifs and revisions (ADR 0090–0092)
+        ["rulebookDraft.adopted.title"] = ("修订已通过", "Revision adopted"),
+        ["rulebookDraft.adopted"] = ("该草案已于 {1} 由 {2} 批准为“{0}”；修订一经通过不再更改。如需修改，请另拟草案。",
+            "The draft was adopted as '{0}' at {1} by {2}; a revision is final. Draft a new one to change it."),
+        ["rulebookDraft.notFuture.title"] = ("施行日期不在将来", "Effective date not in the future"),
+        ["rulebookDraft.notFuture"] = ("草案自 {0} 起施行，但今天是 {1}：修订只能自将来的日期起施行，已给出的分数不会改变。请{2}，改为更晚的施行日期。",
+            "The draft takes effect on {0}, but today is {1}: a revision takes effect only from a future date, so that no score already given changes. {3} to a later effectiveFrom."),
+        ["rulebookDraft.idTaken.title"] = ("考评办法已存在", "Rulebook exists"),
+        ["rulebookDraft.idTaken"] = ("考评办法“{0}”已存在（自 {1} 起施行）；修订须有自己的 id。请{2}。",
+            "A rulebook '{0}' exists (in force from {1}); a revision needs an id of its own. {3}."),
+        ["rulebookDraft.dayTaken.title"] = ("同日已有考评办法施行", "Rulebook takes effect that day"),
+        ["rulebookDraft.dayTaken"] = ("考评办法“{0}”自 {1} 起施行；两部考评办法不能同日施行。请{2}。",
+            "Rulebook '{0}' takes effect on {1}; two rulebooks cannot take effect on the same day. {3}."),
+        ["whatIf.draft.required"] = ("“draft”为考评办法草案的 id（GET /api/rulebooks/drafts）。", "'draft' is the id of a draft rulebook (GET /api/rulebooks/drafts)."),
+        ["score.rulebook.invalid"] = ("“rulebook”省略时按现行考评办法计分，或写作“draft:<id>”按草案计分。",
+            "'rulebook' is omitted (the rulebook in force) or 'draft:<id>' of a draft rulebook."),
 
         // Any route
         ["notFound"] = ("没有 id 为“{1}”的{0}。", "There is no {0} with id '{1}'."),

@@ -32,14 +32,12 @@ public sealed class RulebookCatalog
 
     public bool IsBuiltIn(string id) => _builtIn.Any(r => r.Id == id);
 
-    /// <summary>Why <paramref name="revision"/> could not join the catalog (its id or effective date taken, named by the field), or null.</summary>
-    public (string Field, string Rule)? Clash(Rulebook revision)
+    /// <summary>The rulebook that already has <paramref name="revision"/>'s id or effective date (named by the field), or null.</summary>
+    public (string Field, Rulebook Holder)? Clash(Rulebook revision)
     {
         var books = _byEffectiveDate;
-        if (books.FirstOrDefault(r => r.Id == revision.Id) is { } sameId)
-            return ("id", $"A rulebook '{sameId.Id}' exists (in force from {sameId.EffectiveFrom:yyyy-MM-dd}); a revision needs an id of its own.");
-        if (books.FirstOrDefault(r => r.EffectiveFrom == revision.EffectiveFrom) is { } sameDay)
-            return ("effectiveFrom", $"Rulebook '{sameDay.Id}' takes effect on {sameDay.EffectiveFrom:yyyy-MM-dd}; two rulebooks cannot take effect on the same day.");
+        if (books.FirstOrDefault(r => r.Id == revision.Id) is { } sameId) return ("id", sameId);
+        if (books.FirstOrDefault(r => r.EffectiveFrom == revision.EffectiveFrom) is { } sameDay) return ("effectiveFrom", sameDay);
         return null;
     }
 

@@ -15,12 +15,15 @@ public static class StoreConflicts
         "DocumentAlreadyExistsException",
     ];
 
+    // The SQL state Marten's quick-append function raises when a stream moved on since it was read.
+    private const string StreamVersionMismatch = "MT003";
+
     public static bool IsConflict(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException!)
         {
             if (Names.Contains(e.GetType().Name)) return true;
-            if (e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected })
+            if (e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected or StreamVersionMismatch })
                 return true;
             if (e is AggregateException { InnerExceptions.Count: > 1 } many) return many.InnerExceptions.Any(IsConflict);
         }

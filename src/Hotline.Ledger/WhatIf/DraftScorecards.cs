@@ -20,7 +20,7 @@ public static class DraftScorecards
     {
         if (string.IsNullOrWhiteSpace(rulebook)) return (null, null);
         if (!rulebook.StartsWith(Prefix, StringComparison.Ordinal) || !Guid.TryParse(rulebook[Prefix.Length..], out var id))
-            return (null, Problems.Field("rulebook", "'rulebook' is omitted (the rulebook in force) or 'draft:<id>' of a draft rulebook."));
+            return (null, Problems.Invalid("rulebook", "score.rulebook.invalid"));
         if (!AccessMatrix.DraftReaders.Any(http.User.IsInRole))
             return (null, Results.Problem(title: "Forbidden", statusCode: StatusCodes.Status403Forbidden,
                 detail: $"A scorecard under a draft rulebook is open to {string.Join(", ", AccessMatrix.DraftReaders)} only."));

@@ -20,7 +20,7 @@ public static class WhatIfEndpoints
         string? draft, string? year, string? asOf, string? knownAt)
     {
         if (string.IsNullOrWhiteSpace(draft) || !Guid.TryParse(draft, out var draftId))
-            return Problems.Field("draft", "'draft' is the id of a draft rulebook (GET /api/rulebooks/drafts).");
+            return Problems.Invalid("draft", "whatIf.draft.required");
         var (query, field, rule) = ScoreQuery.Parse(year, asOf, knownAt, clock);
         if (query is null) return Problems.Field(field!, rule!);
         if (await DraftEndpoints.Live(session, draftId) is not { } held) return Problems.NotFound("rulebook draft", draftId);

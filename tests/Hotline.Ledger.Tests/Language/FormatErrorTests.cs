@@ -111,7 +111,7 @@ public sealed class RefusalLogTests : IAsyncLifetime
         Assert.Equal(LogLevel.Information, Assert.Single(logs.Entries).Level);
 
         logs.Clear();
-        logger.LogFailure(new PostgresException("MT003: Stream version mismatch on 'x': expected 1, actual 2", "ERROR", "ERROR", "P0001"), "select mt_quick_append_events()");
+        logger.LogFailure(new PostgresException("Stream version mismatch on 'x': expected 1, actual 2", "ERROR", "ERROR", "MT003"), "select mt_quick_append_events()");
         Assert.Equal(LogLevel.Information, Assert.Single(logs.Entries).Level);
 
         logs.Clear();

@@ -277,6 +277,14 @@ public class HostileInputTests(LedgerApp app, ITestOutputHelper output) : Ledger
         new("/api/notices/{unit}/read"),
         new("/api/notices/failed/{unit}/retry"),
 
+        new("/api/rulebooks/drafts", _ => new JsonObject { ["copyOf"] = "xinyang-2019" },
+            [new("copyOf", [null, "null", S(""), S("no-such-rulebook"), S("XINYANG-2019"), "42", "[]", "{}", .. Poison])]),
+        // The draft's PUT and DELETE, sent as POST, and its approval steps: only the id can be wrong.
+        new("/api/rulebooks/drafts/{unit}"),
+        new("/api/rulebooks/drafts/{unit}/submit"),
+        new("/api/rulebooks/drafts/{unit}/return"),
+        new("/api/rulebooks/drafts/{unit}/approve"),
+
         // Last: the valid-body check rescinds the entry that other routes (appeals) use first.
         new("/api/entries/{entry}/rescind", _ => new JsonObject { ["reason"] = "复核后撤销" }, [Text("reason", 2000)]),
     ];

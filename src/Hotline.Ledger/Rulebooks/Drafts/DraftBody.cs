@@ -31,7 +31,15 @@ public sealed record DraftBody(string? Json, string? CopyOf, IReadOnlyDictionary
         if (root.TryGetProperty("copyOf", out var copyOf))
         {
             if (!copyAllowed) return Fault("copyOf", "A new version of a draft is a whole rulebook; 'copyOf' starts a new draft (POST /api/rulebooks/drafts).");
-            return Copy(root, copyOf, catalog, today);
+            try
+            {
+                return Copy(root, copyOf, catalog, today);
+            }
+            catch (InvalidOperationException)
+            {
+                // JsonElement.GetString refuses an escaped lone surrogate: such a value is not text at all.
+                return Fault("copyOf", "The copy's fields hold text that is not Unicode (an unpaired surrogate).");
+            }
         }
 
         var (rulebook, faults) = RulebookLoader.Read(text, "draft");

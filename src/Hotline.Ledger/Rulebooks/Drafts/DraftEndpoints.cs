@@ -74,7 +74,7 @@ public static class DraftEndpoints
     {
         var stream = await session.Events.FetchForWriting<RulebookDraft>(id);
         if (stream.Aggregate is not { IsGone: false } draft) return Problems.NotFound("rulebook draft", id);
-        if ((Refusal(draft, ApprovalMove.Submit) ?? Unadoptable(draft, catalog, OfficeCalendar.Today(clock), "change it (PUT)")) is { } refusal) return refusal;
+        if ((Refusal(draft, ApprovalMove.Submit) ?? Unadoptable(draft, catalog, OfficeCalendar.Today(clock), ChangeIt)) is { } refusal) return refusal;
 
         stream.AppendOne(new RulebookDraftSubmitted(id, RequestActor.Of(http)));
         await session.SaveChangesAsync();
@@ -102,7 +102,7 @@ public static class DraftEndpoints
     {
         var stream = await session.Events.FetchForWriting<RulebookDraft>(id);
         if (stream.Aggregate is not { IsGone: false } draft) return Problems.NotFound("rulebook draft", id);
-        if ((Refusal(draft, ApprovalMove.Approve) ?? Unadoptable(draft, catalog, OfficeCalendar.Today(clock), $"return it (POST {Route}/{id}/return) so that the office changes it")) is { } refusal)
+        if ((Refusal(draft, ApprovalMove.Approve) ?? Unadoptable(draft, catalog, OfficeCalendar.Today(clock), ReturnIt(id))) is { } refusal)
             return refusal;
 
         var revision = draft.Rulebook();
@@ -115,21 +115,25 @@ public static class DraftEndpoints
     private static IResult? Refusal(RulebookDraft d, ApprovalMove move)
     {
         if (d.Status == ApprovalTrail.Approved)
-            return Problems.Conflict("Revision adopted", $"The draft was adopted as '{d.AdoptedId}' at {d.ApprovedAt:O} by {d.ApprovedBy}; a revision is final. Draft a new one to change it.");
+            return Problems.Refuse("rulebookDraft.adopted", null, d.AdoptedId, d.ApprovedAt, d.ApprovedBy);
         return d.OutOfOrder(move, move.ToString().ToLowerInvariant(), "rulebook draft", $"{Route}/{d.Id}") is { } detail
             ? Problems.Conflict("Step out of order", detail)
             : null;
     }
 
+    /// <summary>What the office or a leader does about a date or an id that cannot be adopted: (Chinese, English).</summary>
+    private static readonly (string Zh, string En) ChangeIt = ("修改草案（PUT）", "Change it (PUT)");
+
+    private static (string Zh, string En) ReturnIt(Guid id) =>
+        ($"将草案退回（POST {Route}/{id}/return）由办公室修改", $"Return it (POST {Route}/{id}/return) so that the office changes it");
+
     /// <summary>A revision takes effect only after today, and under an id and on a day no rulebook has.</summary>
-    private static IResult? Unadoptable(RulebookDraft d, RulebookCatalog catalog, DateOnly today, string remedy)
+    private static IResult? Unadoptable(RulebookDraft d, RulebookCatalog catalog, DateOnly today, (string Zh, string En) remedy)
     {
-        if (d.EffectiveFrom <= today)
-            return Problems.Conflict("Effective date not in the future",
-                $"The draft takes effect on {d.EffectiveFrom:yyyy-MM-dd}, but today is {today:yyyy-MM-dd}: a revision takes effect only from a future date, so that no score already given changes. {char.ToUpperInvariant(remedy[0])}{remedy[1..]} to a later effectiveFrom.",
-                "effectiveFrom");
+        if (d.EffectiveFrom <= today) return Problems.Refuse("rulebookDraft.notFuture", "effectiveFrom", d.EffectiveFrom, today, remedy.Zh, remedy.En);
         return catalog.Clash(d.Rulebook()) is { } clash
-            ? Problems.Conflict("Rulebook exists", $"{clash.Rule} {char.ToUpperInvariant(remedy[0])}{remedy[1..]}.", clash.Field)
+            ? Problems.Refuse(clash.Field == "id" ? "rulebookDraft.idTaken" : "rulebookDraft.dayTaken", clash.Field,
+                clash.Holder.Id, clash.Holder.EffectiveFrom, remedy.Zh, remedy.En)
             : null;
     }
 
