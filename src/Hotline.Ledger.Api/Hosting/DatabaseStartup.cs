@@ -128,10 +128,16 @@ public sealed class StartedWithTheDatabase(IHostedService inner, DatabaseStartup
         if (_started) await inner.StopAsync(cancellationToken);
     }
 
-    /// <summary>Registers <typeparamref name="T"/> to start with the host, or once the database answers.</summary>
-    public static void Add<T>(IServiceCollection services) where T : class, IHostedService =>
+    /// <summary>
+    /// Registers <typeparamref name="T"/> to start with the host, or once the database answers; the service itself
+    /// is a singleton too, so that a caller (a test waiting for the demo city) can reach it.
+    /// </summary>
+    public static void Add<T>(IServiceCollection services) where T : class, IHostedService
+    {
+        services.AddSingleton<T>();
         services.AddSingleton<IHostedService>(sp => new StartedWithTheDatabase(
-            ActivatorUtilities.CreateInstance<T>(sp), sp.GetRequiredService<DatabaseStartup>(), sp.GetRequiredService<ILogger<DatabaseStartup>>()));
+            sp.GetRequiredService<T>(), sp.GetRequiredService<DatabaseStartup>(), sp.GetRequiredService<ILogger<DatabaseStartup>>()));
+    }
 
     /// <summary>
     /// Wraps every hosted service registered after <see cref="DatabaseStartup"/> by Wolverine: call after

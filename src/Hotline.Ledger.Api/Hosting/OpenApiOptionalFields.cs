@@ -11,8 +11,6 @@ namespace Hotline.Ledger.Api.Hosting;
 /// </summary>
 internal static class OpenApiOptionalFields
 {
-    private static readonly NullabilityInfoContext Nullability = new();
-
     public static void Declare(OpenApiOptions options) => options.AddSchemaTransformer((schema, context, _) =>
     {
         if (context.JsonTypeInfo.Kind != JsonTypeInfoKind.Object || schema.Required is not { Count: > 0 } required) return Task.CompletedTask;
@@ -24,10 +22,12 @@ internal static class OpenApiOptionalFields
     {
         if (Nullable.GetUnderlyingType(property.PropertyType) is not null) return true;
         if (property.PropertyType.IsValueType) return false;
+        // A context per question: NullabilityInfoContext is not thread-safe, and two documents may be generated at once.
+        var nullability = new NullabilityInfoContext();
         return property.AttributeProvider switch
         {
-            PropertyInfo p => Nullability.Create(p).ReadState == NullabilityState.Nullable,
-            FieldInfo f => Nullability.Create(f).ReadState == NullabilityState.Nullable,
+            PropertyInfo p => nullability.Create(p).ReadState == NullabilityState.Nullable,
+            FieldInfo f => nullability.Create(f).ReadState == NullabilityState.Nullable,
             _ => false,
         };
     }

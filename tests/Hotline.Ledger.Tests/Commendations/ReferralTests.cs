@@ -129,6 +129,8 @@ public class ReferralTests(CommendationApp app) : CommendationTest(app)
 
         var evidence = Text(archive, "evidence.csv").Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, evidence.Length); // header, the entry's recording, the appeal's report
+        Assert.Equal("\"来源\",\"来源编号\",\"条目编号\",\"证据名称\",\"出处\",\"SHA-256\"", evidence[0]);
+        Assert.StartsWith("\"条目编号\",\"条款\",\"分值\"", Text(archive, "entries.csv").TrimStart('\uFEFF'));
         Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\")\"", evidence[1]);
         Assert.Contains(new string('b', 64), evidence[1]);
         Assert.Equal(4, Text(archive, "entries.csv").Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);

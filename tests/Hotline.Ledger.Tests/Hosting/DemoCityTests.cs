@@ -26,7 +26,7 @@ public sealed class DemoCityTests : IAsyncLifetime
             LedgerApp.Configure(b, _schema);
             b.UseSetting("Hotline:Demo", "true");
         });
-        await _host.Services.GetServices<IHostedService>().OfType<DemoCity>().Single().Seeded;
+        await _host.Services.GetRequiredService<DemoCity>().Seeded;
         _client = LedgerApp.ClientOf(_host);
     }
 

@@ -5,14 +5,14 @@ using Hotline.Ledger.Evidence;
 namespace Hotline.Ledger.Accountability.Bundle;
 
 /// <summary>
-/// The bundle's tables as CSV, written like the evidence trail's: UTF-8 with a BOM, a header row, every
+/// The bundle's tables as CSV, written like the evidence trail's: UTF-8 with a BOM, a header row of Chinese labels, every
 /// cell quoted and formula-like text neutralised (<see cref="EvidenceCsv.Cell"/>).
 /// </summary>
 public static class BundleCsv
 {
     public static byte[] Entries(ReferralBundle b) => Write(
-        ["entryId", "clause", "points", "occurredOn", "caseNumber", "month", "reason", "recordedAt", "recordedBy", "status",
-            "rescindedAt", "rescindedBy", "rescissionReason", "automatic", "appealId", "countedInResult", "rescindedSinceResult", "citedByGrounds", "evidenceItems"],
+        ["条目编号", "条款", "分值", "发生日期", "案件编号", "月份", "事由", "记录时间（UTC）", "记录人", "状态",
+            "撤销时间（UTC）", "撤销人", "撤销理由", "自动记录", "申诉编号", "计入考评结果", "考评结果后撤销", "问责依据引用", "证据项数"],
         b.Entries.Select(x =>
         {
             var e = x.Entry;
@@ -28,7 +28,7 @@ public static class BundleCsv
 
     /// <summary>One row per evidence item: the entries' and the appeals'.</summary>
     public static byte[] Evidence(ReferralBundle b) => Write(
-        ["source", "sourceId", "entryId", "title", "reference", "sha256"],
+        ["来源", "来源编号", "条目编号", "证据名称", "出处", "SHA-256"],
         b.Entries.SelectMany(x => x.Entry.Evidence.Select(e => new[] { "entry", x.Entry.Id.ToString(), x.Entry.Id.ToString(), e.Title, e.Reference, e.Sha256 ?? "" }))
             .Concat(b.Appeals.SelectMany(a => a.Evidence.Select(e => new[] { "appeal", a.Id.ToString(), a.EntryId?.ToString() ?? "", e.Title, e.Reference, e.Sha256 ?? "" }))));
 
