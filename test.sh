@@ -40,7 +40,7 @@ dotnet test Hotline.Ledger.sln -c Release --logger "console;verbosity=normal" \
 if compgen -G "$work/results/*.trx" >/dev/null; then
   echo "slowest tests:"
   grep -ho 'testName="[^"]*"[^>]*duration="[^"]*"' "$work/results"/*.trx \
-    | sed -E 's/testName="([^"]*)".*duration="([^"]*)"/\2  \1/' | sort -r | head -n 10 | sed 's/^/  /'
+    | sed -E 's/testName="([^"]*)".*duration="([^"]*)"/\2  \1/' | sort -r | awk 'NR <= 10 { print "  " $0 }'
 fi
 
 # One closing line a reader (or CI) can trust: the runner's own counts, summed over test projects.

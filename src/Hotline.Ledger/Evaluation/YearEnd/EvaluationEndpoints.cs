@@ -175,7 +175,7 @@ public static class EvaluationEndpoints
             : OutOfOrder($"{pending.Count} appeal(s) against {evaluation.Year} results are pending ({string.Join(", ", pending.Select(a => a.Id))}); decide them first (POST /api/appeals/{{id}}/decision).");
     }
 
-    private static IResult OutOfOrder(string detail) => Problems.Refuse("evaluation.outOfOrder", "evaluation.outOfOrder.title", detail, null);
+    private static IResult OutOfOrder(string detail) => Problems.RefuseWith("evaluation.outOfOrder", "evaluation.outOfOrder.title", detail, null);
 
     /// <summary>What a second draft should do instead, by the first one's status: a route that exists for it now.</summary>
     private static string Instead(YearEndEvaluation existing)
