@@ -61,6 +61,7 @@ public sealed class Figures
 
     public Rate? Rebuild { get; set; }
     public Rate? RebuildDaemon { get; set; }
+    public Rate? DeepIntegrity { get; set; }
     public string RebuildHow { get; set; } = "";
 
     public List<Check> Checks { get; } = [];

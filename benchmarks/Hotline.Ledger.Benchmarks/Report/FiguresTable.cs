@@ -74,6 +74,11 @@ public static class FiguresTable
                 $"{Ev(f.RebuildDaemon)} ({f.RebuildDaemon?.Elapsed.TotalSeconds:F1} s: Marten's async daemon, projection after projection); {Ev(f.LedgerMarten)} (Marten append)",
                 $"×{b.PerSecond / (f.RebuildDaemon?.PerSecond ?? double.NaN):F1} daemon; {Ratio(f.Rebuild, f.LedgerMarten)} of append", "≥ 30,000 events/s", Met(b.PerSecond >= 30_000));
 
+        if (f.DeepIntegrity is { } deep && f.Rebuild is { } rebuilt)
+            Row(o, "Deep integrity check of every read model (GET /api/integrity?readModels=true: rebuilt into a scratch schema, compared row by row)",
+                $"{deep.Elapsed.TotalSeconds:F1} s ({deep.PerSecond:N0} events/s)", $"{rebuilt.Elapsed.TotalSeconds:F1} s (the bulk rebuild above)",
+                $"×{deep.Elapsed.TotalSeconds / rebuilt.Elapsed.TotalSeconds:F1} the rebuild's time", "—", "");
+
         o.AppendLine();
         o.AppendLine(C, $"Checks ({f.Checks.Count(c => c.Passed)}/{f.Checks.Count} passed):");
         foreach (var c in f.Checks) o.AppendLine(C, $"- [{(c.Passed ? "x" : " ")}] {c.What} — {c.Detail}");
