@@ -36,17 +36,22 @@ public static partial class ProblemCodes
     }
 
     /// <summary>
-    /// Wolverine logs a body it cannot read as an error under the request type's name (a record of the domain, such
-    /// as RecordEntry, which nothing else logs under). It is the caller's mistake: that error is dropped and
-    /// <see cref="Reword"/> logs a warning naming the field instead.
+    /// Wolverine logs a body it cannot read as an error under the request type's name (the body record of an HTTP
+    /// route, such as RecordEntry, which nothing else logs under). It is the caller's mistake: that error is dropped and
+    /// <see cref="Reword"/> logs a warning naming the field instead. The rule names those categories alone, so the
+    /// configured levels of every other category (and the handlers' own failures) stand.
     /// </summary>
     public static void QuietJsonReadErrors(ILoggingBuilder logging)
     {
-        var requestTypes = typeof(Problems).Assembly.GetTypes()
+        var bodies = typeof(Problems).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+            .Where(m => m.GetCustomAttributes(typeof(Wolverine.Http.WolverineHttpMethodAttribute), inherit: true).Length > 0)
+            .SelectMany(m => m.GetParameters())
+            .Select(p => Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType)
             .Where(t => t.IsClass && t.GetMethod("<Clone>$") is not null && t.FullName is not null)
             .Select(t => t.FullName!)
             .ToHashSet(StringComparer.Ordinal);
-        logging.AddFilter((category, level) => level < LogLevel.Error || category is null || !requestTypes.Contains(category));
+        foreach (var body in bodies) logging.AddFilter(body, level => level is >= LogLevel.Warning and < LogLevel.Error);
     }
 
     private static void Reword(ProblemDetailsContext context)
