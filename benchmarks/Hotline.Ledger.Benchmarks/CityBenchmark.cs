@@ -57,7 +57,7 @@ public sealed class CityBenchmark(BenchmarkOptions options)
             using var http = host.Client(connections: 64);
             figures.AppendMode = host.Store.Options.Events.AppendMode.ToString();
             figures.CaseFeedOnMain = await CaseFeedDriver.Detect(http);
-            Say($"Kestrel on {host.Address}; Marten append mode {figures.AppendMode}; case feed route {(figures.CaseFeedOnMain ? "present" : "absent (issue 6 pending)")}");
+            Say($"Kestrel on {host.Address}; Marten append mode {figures.AppendMode}; case feed route {(figures.CaseFeedOnMain ? "present" : "absent")}");
 
             figures.Floor = await Loop.Run(1, options.Budget.Floor, async _ =>
             {

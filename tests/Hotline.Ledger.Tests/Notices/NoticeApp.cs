@@ -49,21 +49,15 @@ public sealed class NoticeApp : LedgerApp
     /// </summary>
     public Task Settled() => Settled(Schema);
 
-    public static async Task Settled(string schema)
+    public static Task Settled(string schema) => Until(async () =>
     {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            await using var conn = new NpgsqlConnection(ConnectionString);
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand(
-                $"select count(*) from \"{schema}\".wolverine_incoming_envelopes where status in ('Incoming', 'Scheduled') " +
-                "and (message_type ilike '%NoticeRaised%' or message_type ilike '%DeliverNotice%')", conn);
-            if ((long)(await cmd.ExecuteScalarAsync())! == 0) return;
-            if (watch.Elapsed > TimeSpan.FromSeconds(60)) throw new TimeoutException("Notices were still waiting in the message store after a minute.");
-            await Task.Delay(100);
-        }
-    }
+        await using var conn = new NpgsqlConnection(ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(
+            $"select count(*) from \"{schema}\".wolverine_incoming_envelopes where status in ('Incoming', 'Scheduled') " +
+            "and (message_type ilike '%NoticeRaised%' or message_type ilike '%DeliverNotice%')", conn);
+        return (long)(await cmd.ExecuteScalarAsync())! == 0;
+    }, "notices still waiting in the message store");
 
     /// <summary>Waits (on a condition, up to a minute) until <paramref name="done"/> holds.</summary>
     public static async Task Until(Func<Task<bool>> done, string what)
