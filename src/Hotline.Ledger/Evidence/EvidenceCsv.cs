@@ -25,17 +25,7 @@ public static class EvidenceCsv
         Line(text, Header);
         foreach (var r in rows)
         {
-            Line(text,
-            [
-                r.What, r.Id.ToString(), r.Clause, r.Points.ToString("+0.##;-0.##;0", CultureInfo.InvariantCulture),
-                r.UnitId?.ToString() ?? "", r.UnitName ?? "", r.PersonId?.ToString() ?? "", r.PersonName ?? "",
-                r.OccurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                r.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture), r.RecordedBy,
-                r.Reason, string.Join("; ", r.Evidence.Select(e => e.Sha256 is null ? $"{e.Title} <{e.Reference}>" : $"{e.Title} <{e.Reference}> sha256:{e.Sha256}")),
-                r.Status, r.Rescission?.RescindedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture) ?? "",
-                r.Rescission?.RescindedBy ?? "", r.Rescission?.Reason ?? "", r.CaseNumber ?? "", r.Automatic ? "true" : "false",
-                r.EntryId?.ToString() ?? "", r.AppealId?.ToString() ?? "", r.Month ?? "",
-            ]);
+            Line(text, Cells(r));
             if (text.Length < 64 * 1024) continue;
             await writer.WriteAsync(text, cancellation);
             text.Clear();
@@ -44,6 +34,19 @@ public static class EvidenceCsv
         await writer.WriteAsync(text, cancellation);
         await writer.FlushAsync(cancellation);
     }
+
+    /// <summary>The row's cells in the order of <see cref="Header"/>, as text (the CSV's and the workbook's).</summary>
+    public static string[] Cells(EvidenceRow r) =>
+    [
+        r.What, r.Id.ToString(), r.Clause, r.Points.ToString("+0.##;-0.##;0", CultureInfo.InvariantCulture),
+        r.UnitId?.ToString() ?? "", r.UnitName ?? "", r.PersonId?.ToString() ?? "", r.PersonName ?? "",
+        r.OccurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        r.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture), r.RecordedBy,
+        r.Reason, string.Join("; ", r.Evidence.Select(e => e.Sha256 is null ? $"{e.Title} <{e.Reference}>" : $"{e.Title} <{e.Reference}> sha256:{e.Sha256}")),
+        r.Status, r.Rescission?.RescindedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture) ?? "",
+        r.Rescission?.RescindedBy ?? "", r.Rescission?.Reason ?? "", r.CaseNumber ?? "", r.Automatic ? "true" : "false",
+        r.EntryId?.ToString() ?? "", r.AppealId?.ToString() ?? "", r.Month ?? "",
+    ];
 
     private static void Line(StringBuilder text, IEnumerable<string> cells)
     {

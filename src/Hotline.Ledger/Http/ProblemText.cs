@@ -241,7 +241,7 @@ public static class ProblemText
         ["query.range"] = ("“{0}”早于“{1}”。", "'{0}' lies before '{1}'."),
         ["entries.status.unknown"] = ("“status”为 active 或 rescinded。", "'status' is 'active' or 'rescinded'."),
         ["entries.automatic.format"] = ("“automatic”为 true 或 false。", "'automatic' is 'true' or 'false'."),
-        ["evidence.format.unknown"] = ("“format”为 json 或 csv。", "'format' is json or csv."),
+        ["evidence.format.unknown"] = ("“format”为 json、csv 或 xlsx。", "'format' is json, csv or xlsx."),
 
         // Membership: people are scored only for the days they belonged to a unit
         ["person.notAMember.title"] = ("当年不是成员", "Not a member in the year"),
