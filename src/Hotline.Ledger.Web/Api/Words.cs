@@ -20,6 +20,16 @@ public static class Words
         _ => status,
     };
 
+    /// <summary>A month's self-check (自查) as the API lists it.</summary>
+    public static string SelfCheckStatus(string? status) => status switch
+    {
+        "onTime" => "按时自查",
+        "late" => "逾期自查",
+        "missing" => "未自查",
+        "open" => "未到期",
+        _ => status ?? "",
+    };
+
     public static string Level(string? level) => level == "red" ? "红色预警" : "黄色预警";
 
     public static string WarningKind(string? kind) => kind switch

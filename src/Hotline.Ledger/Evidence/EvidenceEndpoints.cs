@@ -31,15 +31,14 @@ public static class EvidenceEndpoints
         var xlsx = false;
         if (!string.IsNullOrWhiteSpace(format))
         {
-            var asked = format.Trim().ToLowerInvariant();
-            if (asked is not ("json" or "csv" or "xlsx")) return Problems.Invalid("format", "evidence.format.unknown");
-            csv = asked == "csv";
-            xlsx = asked == "xlsx";
+            if (format.Trim().ToLowerInvariant() is not ("json" or "csv" or "xlsx")) return Problems.Invalid("format", "evidence.format.unknown");
+            csv = format.Trim().Equals("csv", StringComparison.OrdinalIgnoreCase);
+            xlsx = format.Trim().Equals("xlsx", StringComparison.OrdinalIgnoreCase);
         }
         else
         {
-            csv = http.Request.Headers.Accept.Any(a => a is not null && a.Contains("text/csv", StringComparison.OrdinalIgnoreCase));
-            xlsx = !csv && http.Request.Headers.Accept.Any(a => a is not null && a.Contains(EvidenceXlsx.ContentType, StringComparison.OrdinalIgnoreCase));
+            xlsx = http.Request.Headers.Accept.Any(a => a is not null && a.Contains(Hotline.Ledger.Evaluation.Exports.SheetXlsx.ContentType, StringComparison.OrdinalIgnoreCase));
+            csv = !xlsx && http.Request.Headers.Accept.Any(a => a is not null && a.Contains("text/csv", StringComparison.OrdinalIgnoreCase));
         }
 
         var now = clock.GetUtcNow();
@@ -105,8 +104,11 @@ public static class EvidenceEndpoints
 
         if (xlsx)
         {
-            var sheet = await Named(session, rows, http.RequestAborted);
-            return Results.File(EvidenceXlsx.Write(sheet), EvidenceXlsx.ContentType, "evidence.xlsx");
+            // The same cells as the CSV, under the same headings (ADR 0082).
+            var named = await Named(session, rows, http.RequestAborted);
+            var columns = EvidenceCsv.Header.Select((label, i) => new Hotline.Ledger.Exports.Column<string[]>(label, cells => cells[i])).ToList();
+            return Hotline.Ledger.Exports.TableExport.File(http.Request, Hotline.Ledger.Evaluation.Exports.ExportFormat.Xlsx, "evidence", "证据链", columns,
+                named.Select(EvidenceCsv.Cells));
         }
 
         if (csv)
