@@ -58,15 +58,21 @@
     }, 250);
   }
 
+  // Suggestions are the server's search for what was typed (a page of 20), asked a moment after typing stops.
+  var asked = null;
   function suggest() {
-    var q = new URLSearchParams({ unit: unit.value, q: person.value.split("（")[0] });
-    fetch(form.dataset.people + "&" + q.toString(), { credentials: "same-origin" })
-      .then(function (r) { return r.ok ? r.json() : []; })
-      .then(function (labels) {
-        var list = document.getElementById("person-list");
-        list.innerHTML = "";
-        labels.forEach(function (l) { var o = document.createElement("option"); o.value = l; list.appendChild(o); });
-      });
+    clearTimeout(asked);
+    asked = setTimeout(function () {
+      var q = new URLSearchParams({ unit: unit.value, q: person.value.split("（")[0].split("#")[0].trim() });
+      fetch(form.dataset.people + "&" + q.toString(), { credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.json() : []; })
+        .then(function (labels) {
+          var list = document.getElementById("person-list");
+          list.innerHTML = "";
+          labels.forEach(function (l) { var o = document.createElement("option"); o.value = l; list.appendChild(o); });
+          list.dataset.q = q.get("q");
+        });
+    }, 200);
   }
 
   clause.addEventListener("change", function () { describe(false); refresh(); });
