@@ -46,7 +46,8 @@ public class CityGeneratorTests
         Assert.All(ops, op => Assert.True(op.RecordedAt < today, $"{op} is recorded after the city's today"));
 
         var entries = ops.OfType<LedgerOp>().Select(o => o.Event).OfType<EntryRecorded>().ToList();
-        var entryClauses = Rulebook.Clauses.Where(c => c.IsEntryClause).Select(c => c.Code);
+        // D3.1 and D3.3 are the ledger's own, recorded by the deadline judge from the case feed and the monthly reports.
+        var entryClauses = Rulebook.Clauses.Where(c => c.IsEntryClause && c.Code is not ("D3.1" or "D3.3")).Select(c => c.Code);
         Assert.All(entryClauses, code => Assert.Contains(entries, e => e.Clause == code));
         Assert.Contains(ops.OfType<LedgerOp>(), o => o.Event is EntryRescinded);
         Assert.Contains(ops.OfType<LedgerOp>(), o => o.Event is PersonTransferred);
