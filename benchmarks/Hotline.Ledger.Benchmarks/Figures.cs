@@ -27,7 +27,6 @@ public sealed class Figures
 
     public long LedgerEvents { get; set; }
     public long CaseEventsGenerated { get; set; }
-    public bool CaseFeedOnMain { get; set; }
     public int FirstYears { get; set; } = 1;
     public int AllYears { get; set; }
 

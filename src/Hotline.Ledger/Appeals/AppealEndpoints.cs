@@ -66,12 +66,14 @@ public static class AppealEndpoints
     }
 
     [WolverineGet("/api/appeals/{id}", OperationId = "getAppeal")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http)
+    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http, ReadAudit audit)
     {
         var appeal = await session.LoadAsync<Appeal>(id);
         // A liaison is refused another unit's appeal, and an unknown one, alike.
         if (await LiaisonScope.RefuseUnit(http, session, appeal?.UnitId ?? Guid.Empty) is { } refusal) return refusal;
-        return appeal is null ? Problems.NotFound("appeal", id) : Results.Ok(AppealView.Of(appeal));
+        if (appeal is null) return Problems.NotFound("appeal", id);
+        await audit.RecordAsync(http, ReadKind.Appeal, appeal.UnitId, appeal.PersonId, http.RequestAborted);
+        return Results.Ok(AppealView.Of(appeal));
     }
 
     /// <summary>The appeals, oldest first, optionally of one unit, year or status.</summary>

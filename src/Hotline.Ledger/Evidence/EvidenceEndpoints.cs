@@ -20,7 +20,8 @@ public static class EvidenceEndpoints
     /// Every entry and mark that touched the subject, rescinded ones included with their rescission,
     /// and every step of the appeals against them, in the order they were recorded, each with its unit's
     /// and person's names. JSON (a page <c>{items, next}</c> when <c>limit</c> or <c>after</c> is given, the bare
-    /// array otherwise), or every row as CSV with <c>?format=csv</c> or Accept: text/csv (ADR 0069).
+    /// array otherwise), or every row as CSV with <c>?format=csv</c> or Accept: text/csv (ADR 0069), or as an
+    /// Excel workbook with <c>?format=xlsx</c> or the XLSX media type in Accept.
     /// </summary>
     [WolverineGet("/api/evidence", OperationId = "evidenceTrail")]
     public static async Task<IResult> Trail(HttpContext http, IQuerySession session, TimeProvider clock, ReadAudit audit,
