@@ -243,6 +243,8 @@ public static class ProblemText
         ["list.after.invalid"] = ("“after”须为此列表前一页“next”给出的游标。", "'after' must be a cursor from the 'next' of an earlier page of this list."),
         ["query.date"] = ("“{0}”须为 YYYY-MM-DD 格式的日期。", "'{0}' must be a date YYYY-MM-DD."),
         ["query.instant"] = ("“{0}”须为 ISO-8601 时刻,例如 2020-07-05T00:00:00Z。", "'{0}' must be an ISO-8601 instant such as 2020-07-05T00:00:00Z."),
+        ["series.outsideYear"] = ("“{0}”{1} 不在 {2} 年之内:须为 {2}-01-01 至 {2}-12-31 之间的日期。", "'{0}' {1} lies outside the year {2}: it must be a date from {2}-01-01 to {2}-12-31."),
+        ["table.format.unknown"] = ("“format”为 json、csv 或 xlsx。", "'format' is json, csv or xlsx."),
         ["query.range"] = ("“{0}”早于“{1}”。", "'{0}' lies before '{1}'."),
         ["entries.status.unknown"] = ("“status”为 active 或 rescinded。", "'status' is 'active' or 'rescinded'."),
         ["entries.automatic.format"] = ("“automatic”为 true 或 false。", "'automatic' is 'true' or 'false'."),

@@ -71,13 +71,21 @@ public static class ScoreEndpoints
 
     [WolverineGet("/api/rankings", OperationId = "rankings")]
     public static async Task<IResult> Rankings(IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock,
-        ReadAudit audit, HttpContext http, string? year, string? asOf, string? knownAt)
+        ReadAudit audit, HttpContext http, string? year, string? asOf, string? knownAt, string? format)
     {
         var (query, field, rule) = ScoreQuery.Parse(year, asOf, knownAt, clock);
         if (query is null) return Problems.Field(field!, rule!);
+        if (Series.TableExport.Refusal(format) is { } badFormat) return badFormat;
         // Every unit's score is replayed: recorded without a subject.
         await audit.RecordAsync(http, ReadKind.ScoreReplay, cancellation: http.RequestAborted);
         var rulebook = rulebooks.ForScoring(query.Year, query.AsOf)!;
-        return Results.Ok(await Ranking.Units(session, rulebook, query));
+        var ranking = await Ranking.Units(session, rulebook, query);
+        // ?format=csv|xlsx: the ranking as a table (ADR 0085).
+        var (json, download) = Series.TableExport.Choose(format, () => new Evaluation.Exports.SheetTable("ranking", "排名",
+            [new("rank", "名次"), new("code", "单位代码"), new("name", "单位名称"), new("criteriaTotal", "基础分"), new("bonusTotal", "加分", true),
+             new("deductionTotal", "减分", true), new("total", "总分")],
+            ranking.Select(r => new object?[] { r.Rank, r.Code, r.Name, r.CriteriaTotal, r.BonusTotal, r.DeductionTotal, r.Total }).ToList()),
+            $"ranking-{query.Year}-{query.AsOf:yyyy-MM-dd}");
+        return json ? Results.Ok(ranking) : download!;
     }
 }
