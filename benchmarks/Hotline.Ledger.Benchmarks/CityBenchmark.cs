@@ -119,6 +119,9 @@ public sealed class CityBenchmark(BenchmarkOptions options)
                 // 5. Rankings, and the same rankings the old way (every entry of the year loaded and grouped in memory).
                 await MeasureRankings(http, host, catalog, clock, figures, Scale.LastYear);
 
+                // 5b. The web application's pages beside the API reads they stand on.
+                await MeasurePages(http, host, plan, figures, Scale.LastYear);
+
                 // 6. Single entries from 32 clients, beside raw single-event appends from 32 writers.
                 var created = await SingleEntries(http, plan, schema, host, figures);
                 Say($"single entries: {figures.SingleEntries!.PerSecond:N0}/s, p99 {figures.SingleEntries.P99:F1} ms; raw appends {figures.SingleEntriesMarten!.PerSecond:N0}/s");
@@ -325,6 +328,17 @@ public sealed class CityBenchmark(BenchmarkOptions options)
 
     private static string Query(int year, DateOnly asOf, DateTimeOffset knownAt) =>
         $"year={year}&asOf={asOf:yyyy-MM-dd}&knownAt={Uri.EscapeDataString(knownAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))}";
+
+    private async Task MeasurePages(HttpClient http, BenchHost host, CityPlan plan, Figures figures, int year)
+    {
+        figures.PagesYear = year;
+        figures.Pages.AddRange(await PageFigures.Measure(host, http, plan, year, options.Budget.Pages, options.Seed + 5));
+        foreach (var p in figures.Pages)
+            Say($"page {p.Row.Screen}: p50 {p.Page.P50:F1} ms, p95 {p.Page.P95:F1} ms; its API read p95 {p.Api.P95:F1} ms");
+        figures.Checks.Add(new Check("every page answered 200 without a refusal, and every API read beside it 200",
+            figures.Pages.All(p => p.Page.Failures == 0 && p.Api.Failures == 0 && p.Page.Count > 0),
+            string.Join("; ", figures.Pages.Select(p => $"{p.Row.Page(new PagePoint(Guid.Empty, Guid.Empty, year)).Split('?')[0]}: {p.Page.Count} ok, {p.Page.Failures} failed"))));
+    }
 
     private async Task MeasureRankings(HttpClient http, BenchHost host, RulebookCatalog catalog, CityClock clock, Figures figures, int lastYear)
     {

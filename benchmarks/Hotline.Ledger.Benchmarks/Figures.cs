@@ -55,6 +55,10 @@ public sealed class Figures
     public int RankingYears { get; set; }
     public Latencies? WhatIf { get; set; }
 
+    /// <summary>The web application's pages, each beside the API read it stands on.</summary>
+    public List<PageFigure> Pages { get; } = [];
+    public int PagesYear { get; set; }
+
     /// <summary>Events the benchmark itself appends beside the city (the what-if's draft rulebook).</summary>
     public int RulebookEvents { get; set; }
 

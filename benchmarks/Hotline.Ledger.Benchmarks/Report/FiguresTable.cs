@@ -61,6 +61,11 @@ public static class FiguresTable
             Row(o, $"What-if of all units and people under a draft rulebook over HTTP, {f.RankingYears} year{(f.RankingYears == 1 ? "" : "s")} of history: p50 / p95", $"{whatIf.P50:F1} / {whatIf.P95:F1} ms ({whatIf.Count} probes)",
                 $"{ranked.P50:F1} / {ranked.P95:F1} ms (the ranking of all units under the rulebook in force, above)", $"p95 ×{whatIf.P95 / ranked.P95:F2}", "p95 ≤ 2,000 ms", Met(whatIf.P95 <= 2_000));
 
+        foreach (var p in f.Pages)
+            Row(o, $"Web page {p.Row.Screen} as {p.Row.Role} (signed in, whole HTML), {f.PagesYear}: p50 / p95", $"{p.Page.P50:F1} / {p.Page.P95:F1} ms ({p.Page.Count} probes)",
+                $"{p.Api.P50:F1} / {p.Api.P95:F1} ms ({p.Row.Api(new PagePoint(Guid.Empty, Guid.Empty, f.PagesYear)).Split('?')[0].Replace(Guid.Empty.ToString(), "{id}")}, same points)",
+                $"p95 ×{p.Page.P95 / p.Api.P95:F1}", "p95 ≤ 300 ms at city scale", f.Scale == "city" ? Met(p.Page.P95 <= 300) : "—");
+
         if (f.Rebuild is { } b)
             Row(o, $"Full rebuild of every read model ({f.RebuildHow})", $"{b.PerSecond:N0} events/s ({b.Events:N0} in {b.Elapsed.TotalSeconds:F1} s)",
                 $"{Ev(f.RebuildDaemon)} ({f.RebuildDaemon?.Elapsed.TotalSeconds:F1} s: Marten's async daemon, projection after projection); {Ev(f.LedgerMarten)} (Marten append)",

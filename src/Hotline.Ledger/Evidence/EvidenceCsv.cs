@@ -17,7 +17,8 @@ public static class EvidenceCsv
     public static Task WriteAsync(Stream output, IEnumerable<EvidenceRow> rows, CancellationToken cancellation) =>
         CsvText.WriteAsync(output, Header, rows.Select(Cells), cancellation);
 
-    private static string[] Cells(EvidenceRow r) =>
+    /// <summary>A row's cells, in the order of <see cref="Header"/> (the CSV's, and the workbook's).</summary>
+    public static string[] Cells(EvidenceRow r) =>
     [
         r.What, r.Id.ToString(), r.Clause, CsvText.Points(r.Points),
         r.UnitId?.ToString() ?? "", r.UnitName ?? "", r.PersonId?.ToString() ?? "", r.PersonName ?? "",
