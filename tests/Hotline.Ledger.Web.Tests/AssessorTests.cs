@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Hotline.Ledger.Web.Tests.Support;
+using Microsoft.Playwright;
 
 namespace Hotline.Ledger.Web.Tests;
 
@@ -53,6 +54,22 @@ public sealed class AssessorTests(WebApp app)
         var marks = (await app.Get($"/api/evidence?unitId={unit.Unit}&clause=U1.1")).EnumerateArray().ToList();
         Assert.Equal(2, marks.Count);
         Assert.All(marks, m => Assert.Equal("评分员小郑", m.GetProperty("recordedBy").GetString()));
+
+        // The sheet downloads as the API's scorecard table: U1.1 at its latest mark.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-test=export-csv]"));
+        await using (var stream = await download.CreateReadStreamAsync())
+        using (var reader = new StreamReader(stream))
+        {
+            var csv = await reader.ReadToEndAsync();
+            Assert.Contains(csv.Split('\n'), line => line.StartsWith("\"U1.1\"", StringComparison.Ordinal) && line.Contains("\"6\"", StringComparison.Ordinal));
+        }
+
+        // On paper (A4): the sheet and its totals, without the forms.
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        Assert.False(await page.Locator("[data-test=mark-form]").First.IsVisibleAsync());
+        Assert.True(await page.Locator("[data-test=total]").IsVisibleAsync());
+        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4" });
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
     }
 
     [Fact]

@@ -23,8 +23,9 @@ public sealed class SelfCheckTests(WebApp app)
         await page.FillAsync("#check-U2\\.2", "5");
         var refused = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("[data-test=self-check-submit]"), r => r.Request.Method == "POST");
         Assert.Equal(400, refused.Status);
-        await page.WaitForLoadStateAsync();
-        var message = await page.Locator("tr", new() { Has = page.Locator("#check-U2\\.2") }).Locator(".error").InnerTextAsync();
+        var beside = page.Locator("tr", new() { Has = page.Locator("#check-U2\\.2") }).Locator(".error");
+        await beside.WaitForAsync();
+        var message = await beside.InnerTextAsync();
         Assert.Contains("U2.2", message);
         Assert.Contains("4", message);
         Assert.Equal("true", await page.GetAttributeAsync("#check-U2\\.2", "aria-invalid"));

@@ -63,7 +63,8 @@ public static class WarningEndpoints
         return Results.Ok(new WarningList(date, at, query.Year, now, ordered));
     }
 
-    private static async Task<IEnumerable<Warning>> Rates(IQuerySession session, Rulebook rulebook, ScoreQuery q, IReadOnlyDictionary<Guid, Unit> units)
+    /// <summary>The rate lights (units' and people's criteria below target), red where the part scores nothing; the notices read them too.</summary>
+    internal static async Task<IEnumerable<Warning>> Rates(IQuerySession session, Rulebook rulebook, ScoreQuery q, IReadOnlyDictionary<Guid, Unit> units)
     {
         var rules = rulebook.CaseFeedOrDefault();
         var warnings = new List<Warning>();
