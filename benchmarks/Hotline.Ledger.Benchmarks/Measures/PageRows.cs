@@ -24,6 +24,7 @@ public static class PageRows
         new("加减分记录 entries list /entries?unitId=", "office", p => $"/entries?unitId={p.UnitId}", p => $"/api/entries?unitId={p.UnitId}&limit=100"),
         new("人员考评表 person scorecard /people/{id}", "office", p => $"/people/{p.PersonId}?year={p.Year}", p => $"/api/people/{p.PersonId}/score?year={p.Year}"),
         new("今日待办 office start /", "office", _ => "/", _ => "/api/warnings"),
+        new("单位排名 ranking /audit/rankings", "auditor", p => $"/audit/rankings?year={p.Year}&asOf={p.Year}-12-31", p => $"/api/rankings?year={p.Year}&asOf={p.Year}-12-31"),
     ];
 
     /// <summary>Random points of the year: any unit, and a person who belonged to a unit in it (a person is scored only then).</summary>
