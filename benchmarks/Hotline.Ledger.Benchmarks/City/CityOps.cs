@@ -1,4 +1,4 @@
-using Hotline.Ledger.Ledger.Entries;
+using Hotline.Ledger.Entries;
 
 namespace Hotline.Ledger.Benchmarks.City;
 

@@ -43,7 +43,7 @@ public static class RebuildTrial
             if (variant == "read")
             {
                 await using var session = host.Store.QuerySession();
-                var types = new[] { typeof(Hotline.Ledger.Ledger.Marks.MarkRecorded) };
+                var types = new[] { typeof(Hotline.Ledger.Marks.MarkRecorded) };
                 var w = Stopwatch.StartNew();
                 var n = 0;
                 await foreach (var e in session.Events.QueryAllRawEvents().Where(e => e.EventTypesAre(types)).OrderBy(e => e.StreamId).ThenBy(e => e.Version).ToAsyncEnumerable()) n++;
@@ -60,22 +60,22 @@ public static class RebuildTrial
             if (variant == "bulk")
             {
                 await using var session = host.Store.QuerySession();
-                var marks = await session.Query<Hotline.Ledger.Ledger.Marks.Mark>().ToListAsync();
+                var marks = await session.Query<Hotline.Ledger.Marks.Mark>().ToListAsync();
                 var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
                 var w = Stopwatch.StartNew();
-                await host.Store.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(Hotline.Ledger.Ledger.Marks.Mark));
+                await host.Store.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(Hotline.Ledger.Marks.Mark));
                 await host.Store.BulkInsertDocumentsAsync(marks, Weasel.Core.BulkInsertMode.InsertsOnly, 100_000);
                 Console.WriteLine($"one call: {marks.Count} in {w.Elapsed.TotalSeconds:F2} s, cpu {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F2} s");
                 cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
                 w.Restart();
-                await host.Store.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(Hotline.Ledger.Ledger.Marks.Mark));
+                await host.Store.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(Hotline.Ledger.Marks.Mark));
                 foreach (var chunk in marks.Chunk(5000))
                     await host.Store.BulkInsertDocumentsAsync(chunk, Weasel.Core.BulkInsertMode.InsertsOnly, 5000);
                 Console.WriteLine($"chunks: {marks.Count} in {w.Elapsed.TotalSeconds:F2} s, cpu {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F2} s");
                 cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
                 w.Restart();
                 var n = 0;
-                await foreach (var e in session.Events.QueryAllRawEvents().Where(e => e.EventTypesAre(typeof(Hotline.Ledger.Ledger.Marks.MarkRecorded))).OrderBy(e => e.Sequence).ToAsyncEnumerable()) n++;
+                await foreach (var e in session.Events.QueryAllRawEvents().Where(e => e.EventTypesAre(typeof(Hotline.Ledger.Marks.MarkRecorded))).OrderBy(e => e.Sequence).ToAsyncEnumerable()) n++;
                 Console.WriteLine($"read events: {n} in {w.Elapsed.TotalSeconds:F2} s, cpu {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F2} s");
                 return;
             }

@@ -1,4 +1,4 @@
-using Hotline.Ledger.Ledger.Entries;
+using Hotline.Ledger.Entries;
 using JasperFx.Events;
 
 namespace Hotline.Ledger.Appeals;

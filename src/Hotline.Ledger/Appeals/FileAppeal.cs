@@ -1,5 +1,5 @@
 using FluentValidation;
-using Hotline.Ledger.Ledger.Entries;
+using Hotline.Ledger.Entries;
 
 namespace Hotline.Ledger.Appeals;
 

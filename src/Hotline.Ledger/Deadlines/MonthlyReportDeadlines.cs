@@ -1,5 +1,5 @@
 using Hotline.Ledger.Http;
-using Hotline.Ledger.Ledger.Entries;
+using Hotline.Ledger.Entries;
 using Hotline.Ledger.MonthlyReports;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;

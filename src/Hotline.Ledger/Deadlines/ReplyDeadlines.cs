@@ -1,6 +1,6 @@
 using Hotline.Ledger.Cases;
 using Hotline.Ledger.Http;
-using Hotline.Ledger.Ledger.Entries;
+using Hotline.Ledger.Entries;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Time;
 using Marten;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Hotline.Ledger.Appeals;
 using Hotline.Ledger.Http;
-using Hotline.Ledger.Ledger.Entries;
-using Hotline.Ledger.Ledger.Marks;
+using Hotline.Ledger.Entries;
+using Hotline.Ledger.Marks;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Security;

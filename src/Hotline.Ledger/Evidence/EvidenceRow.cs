@@ -1,6 +1,6 @@
 using Hotline.Ledger.Appeals;
-using Hotline.Ledger.Ledger.Entries;
-using Hotline.Ledger.Ledger.Marks;
+using Hotline.Ledger.Entries;
+using Hotline.Ledger.Marks;
 using Hotline.Ledger.Rulebooks;
 
 namespace Hotline.Ledger.Evidence;

@@ -2,7 +2,7 @@ using System.Text;
 using Hotline.Ledger.Appeals;
 using Hotline.Ledger.Commendations.Plans;
 using Hotline.Ledger.Evaluation.YearEnd;
-using Hotline.Ledger.Ledger.Entries;
+using Hotline.Ledger.Entries;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;

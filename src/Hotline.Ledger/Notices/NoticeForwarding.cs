@@ -2,7 +2,7 @@ using Hotline.Ledger.Accountability;
 using Hotline.Ledger.Appeals;
 using Hotline.Ledger.Commendations.Plans;
 using Hotline.Ledger.Evaluation.YearEnd;
-using Hotline.Ledger.Ledger.Entries;
+using Hotline.Ledger.Entries;
 using JasperFx.Events;
 using Wolverine.Marten;
 

@@ -1,7 +1,7 @@
 using Hotline.Ledger.Cases;
 using Hotline.Ledger.Cases.Rates;
-using Hotline.Ledger.Ledger.Entries;
-using Hotline.Ledger.Ledger.Marks;
+using Hotline.Ledger.Entries;
+using Hotline.Ledger.Marks;
 using Hotline.Ledger.Rulebooks;
 
 namespace Hotline.Ledger.Scoring;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using Hotline.Ledger.Ledger.Entries;
-using Hotline.Ledger.Ledger.Marks;
+using Hotline.Ledger.Entries;
+using Hotline.Ledger.Marks;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;

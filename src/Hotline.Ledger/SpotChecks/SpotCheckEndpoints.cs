@@ -1,6 +1,6 @@
 using System.Globalization;
 using Hotline.Ledger.Http;
-using Hotline.Ledger.Ledger.Entries;
+using Hotline.Ledger.Entries;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Time;
 using Marten;

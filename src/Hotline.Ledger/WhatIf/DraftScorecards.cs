@@ -1,6 +1,6 @@
 using Hotline.Ledger.Http;
-using Hotline.Ledger.Ledger.Entries;
-using Hotline.Ledger.Ledger.Marks;
+using Hotline.Ledger.Entries;
+using Hotline.Ledger.Marks;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Rulebooks.Drafts;
 using Hotline.Ledger.Scoring;

@@ -57,7 +57,7 @@ public class BulkRebuildTests(CaseFeedApp app) : CaseFeedTest(app)
         await App.Sql($"insert into \"{App.Schema}\".hl_case_counters select * from \"{App.Schema}\".hl_case_counters");
         await using (var session = App.Store.LightweightSession())
         {
-            session.DeleteWhere<Hotline.Ledger.Ledger.Entries.Entry>(_ => true);
+            session.DeleteWhere<Hotline.Ledger.Entries.Entry>(_ => true);
             await session.SaveChangesAsync();
         }
 

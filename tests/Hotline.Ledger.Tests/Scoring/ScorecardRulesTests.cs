@@ -1,6 +1,6 @@
 using Hotline.Ledger.Cases;
-using Hotline.Ledger.Ledger.Entries;
-using Hotline.Ledger.Ledger.Marks;
+using Hotline.Ledger.Entries;
+using Hotline.Ledger.Marks;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Scoring;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using Hotline.Ledger.Exports;
 using Hotline.Ledger.Evaluation.Exports;
-using Hotline.Ledger.Ledger.Entries;
+using Hotline.Ledger.Entries;
 using Hotline.Ledger.Time;
 
 namespace Hotline.Ledger.Accountability.Bundle;

@@ -3,7 +3,7 @@ using Hotline.Ledger.Cases;
 using Hotline.Ledger.Commendations.Review;
 using Hotline.Ledger.Evaluation.Sheets;
 using Hotline.Ledger.Evaluation.YearEnd;
-using Hotline.Ledger.Ledger.Entries;
+using Hotline.Ledger.Entries;
 using Hotline.Ledger.SpotChecks;
 using Marten;
 

@@ -1,4 +1,4 @@
-using Hotline.Ledger.Ledger.Entries;
+using Hotline.Ledger.Entries;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Scoring;

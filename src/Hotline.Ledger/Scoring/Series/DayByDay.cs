@@ -1,5 +1,5 @@
 using Hotline.Ledger.Cases;
-using Hotline.Ledger.Ledger.Marks;
+using Hotline.Ledger.Marks;
 using Hotline.Ledger.Rulebooks;
 
 namespace Hotline.Ledger.Scoring.Series;

@@ -1,7 +1,7 @@
 using Hotline.Ledger.Rulebooks;
 using JasperFx.Events;
 
-namespace Hotline.Ledger.Ledger.Marks;
+namespace Hotline.Ledger.Marks;
 
 /// <summary>A mark as recorded, with the instant the ledger learned it.</summary>
 public sealed class Mark

@@ -7,7 +7,7 @@ using Marten;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
 
-namespace Hotline.Ledger.Ledger.Marks;
+namespace Hotline.Ledger.Marks;
 
 public sealed record MarkView(
     Guid Id, int Year, string Clause, Guid? UnitId, Guid? PersonId, decimal Points, string Reason,

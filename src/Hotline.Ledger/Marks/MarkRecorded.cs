@@ -1,6 +1,6 @@
 using Hotline.Ledger.Rulebooks;
 
-namespace Hotline.Ledger.Ledger.Marks;
+namespace Hotline.Ledger.Marks;
 
 /// <summary>
 /// An assessor's points on a criterion for a subject and year. A later mark by the same scorer

@@ -1,6 +1,6 @@
 using Hotline.Ledger.Exports;
 
-namespace Hotline.Ledger.Ledger.Entries;
+namespace Hotline.Ledger.Entries;
 
 /// <summary>An entry as a downloaded row: with its unit's and person's names and the clause in the measures' wording.</summary>
 public sealed record EntryRow(EntryView Entry, string? UnitCode, string? UnitName, string? PersonName, string? ClauseTitle)

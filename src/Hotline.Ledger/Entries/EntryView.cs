@@ -1,4 +1,4 @@
-namespace Hotline.Ledger.Ledger.Entries;
+namespace Hotline.Ledger.Entries;
 
 public sealed record EntryView(
     Guid Id,

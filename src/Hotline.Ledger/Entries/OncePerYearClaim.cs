@@ -1,6 +1,6 @@
 using Hotline.Ledger.Rulebooks;
 
-namespace Hotline.Ledger.Ledger.Entries;
+namespace Hotline.Ledger.Entries;
 
 /// <summary>
 /// A lock, not a fact: the document that makes a once-per-year clause (B3, B4) race-free. Its id is

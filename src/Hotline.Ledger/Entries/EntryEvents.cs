@@ -1,4 +1,4 @@
-namespace Hotline.Ledger.Ledger.Entries;
+namespace Hotline.Ledger.Entries;
 
 public sealed record EvidenceItem(string Title, string Reference, string? Sha256);
 

@@ -1,6 +1,6 @@
 using JasperFx.Events;
 
-namespace Hotline.Ledger.Ledger.Entries;
+namespace Hotline.Ledger.Entries;
 
 public sealed record Rescission(string Reason, DateTimeOffset RescindedAt, string RescindedBy, Guid? AppealId);
 

@@ -1,6 +1,6 @@
 using FluentValidation;
 
-namespace Hotline.Ledger.Ledger.Entries;
+namespace Hotline.Ledger.Entries;
 
 public sealed record RescindEntry(string Reason);
 

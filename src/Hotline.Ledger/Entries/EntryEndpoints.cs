@@ -9,7 +9,7 @@ using Marten;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
 
-namespace Hotline.Ledger.Ledger.Entries;
+namespace Hotline.Ledger.Entries;
 
 public static class EntryEndpoints
 {

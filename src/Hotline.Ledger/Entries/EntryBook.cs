@@ -3,7 +3,7 @@ using Hotline.Ledger.Rulebooks;
 using Marten;
 using JasperFx.Events;
 
-namespace Hotline.Ledger.Ledger.Entries;
+namespace Hotline.Ledger.Entries;
 
 /// <summary>
 /// Appends entries and rescissions, and keeps the once-per-year claims in step with them. Every

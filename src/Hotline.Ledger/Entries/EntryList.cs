@@ -10,7 +10,7 @@ using Marten.Linq.MatchesSql;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
 
-namespace Hotline.Ledger.Ledger.Entries;
+namespace Hotline.Ledger.Entries;
 
 /// <summary>
 /// The office's search of the ledger (ADR 0068): entries by unit, person, clause, status, the two clocks, how they

@@ -2,7 +2,7 @@ using Hotline.Ledger.Http;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Rulebooks;
 
-namespace Hotline.Ledger.Ledger.Entries;
+namespace Hotline.Ledger.Entries;
 
 /// <summary>
 /// The rules an entry must meet before it is appended (API.md, "Rules of POST /api/entries").

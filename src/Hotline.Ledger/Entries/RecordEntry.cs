@@ -1,6 +1,6 @@
 using FluentValidation;
 
-namespace Hotline.Ledger.Ledger.Entries;
+namespace Hotline.Ledger.Entries;
 
 /// <summary>A bonus or deduction as the office submits it. <see cref="Points"/> is the magnitude chosen.</summary>
 public sealed record RecordEntry(
