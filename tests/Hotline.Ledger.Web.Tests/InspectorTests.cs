@@ -62,6 +62,14 @@ public sealed class InspectorTests(WebApp app)
         Assert.Contains("clause=D3.2", await page.InnerTextAsync("[data-test=my-reads]"));
         await WebApp.Screenshot(page, "inspector-evidence");
 
+        // On paper (A4): the rows and the audit line, not the filters or the buttons.
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        Assert.False(await page.Locator("[data-test=evidence-filters]").IsVisibleAsync());
+        Assert.False(await page.Locator("[data-test=export-csv]").IsVisibleAsync());
+        Assert.True(await page.Locator("[data-test=trail]").IsVisibleAsync());
+        Assert.StartsWith("%PDF", Encoding.ASCII.GetString(await page.PdfAsync(new PagePdfOptions { Format = "A4" }), 0, 4));
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+
         var csv = await Downloaded(page, "[data-test=export-csv]");
         var text = Encoding.UTF8.GetString(csv);
         Assert.StartsWith("\uFEFF\"类别\"", text);

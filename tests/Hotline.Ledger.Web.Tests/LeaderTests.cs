@@ -22,7 +22,7 @@ public sealed class LeaderTests(WebApp app)
 
         var leader = await app.SignedIn("李局长", "leader");
         await leader.GotoAsync("/");
-        await leader.ClickAsync("nav >> text=审批");
+        await leader.ClickAsync("nav a[href='/approvals']");
         await leader.WaitForURLAsync("**/approvals");
         var item = leader.Locator("[data-test=inbox] tr[data-kind=evaluations]", new() { HasText = $"{Year}年度年终总评" });
         await item.Locator("a").First.ClickAsync();
