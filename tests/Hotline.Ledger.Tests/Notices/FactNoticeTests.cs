@@ -10,8 +10,18 @@ namespace Hotline.Ledger.Tests.Notices;
 /// The notices of the office's and the leadership's decisions, each delivered once to a real receiver and
 /// signed: an appeal decided, an evaluation or a commendation plan returned or approved, a referral made.
 /// </summary>
-public class FactNoticeTests(NoticeApp app) : NoticeTest(app)
+[Collection(FactNoticeCollection.Name)]
+public class FactNoticeTests(FactNoticeApp app) : IAsyncLifetime
 {
+    private NoticeApp App { get; } = app;
+
+    public Task InitializeAsync() => App.Reset();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private Task<JsonElement> Deduct(Guid unitId, string occurredOn) =>
+        App.Created("/api/entries", new { clause = "D3.2", unitId, occurredOn, reason = "虚报办理结果：回访核实未办结" });
+
     private const string Secret = "the-office-robot-secret";
     private static readonly object IncompleteAccepted = new { @override = new { reason = "测试数据：评分与月报未齐，按现有结果办理" } };
 
@@ -141,4 +151,16 @@ public class FactNoticeTests(NoticeApp app) : NoticeTest(app)
         Assert.Equal(notice.GetProperty("id").GetString(), inbox.GetProperty("id").GetString());
         Assert.NotEqual(Guid.Empty, referral.GetProperty("id").GetGuid());
     }
+}
+
+/// <summary>
+/// A host of their own: sharing one host, the delivery tests that ran after these waited in vain for a settled
+/// message store (a notice or delivery left waiting; which one, and why, is not yet found).
+/// </summary>
+public sealed class FactNoticeApp : NoticeApp;
+
+[CollectionDefinition(Name)]
+public sealed class FactNoticeCollection : ICollectionFixture<FactNoticeApp>
+{
+    public const string Name = "fact-notices";
 }

@@ -13,7 +13,7 @@ namespace Hotline.Ledger.Tests.Notices;
 /// The API on a controllable clock, with a real HTTP receiver and a real SMTP server in the test process.
 /// Delivery retries wait 100 ms here (configuration), not the production minutes.
 /// </summary>
-public sealed class NoticeApp : LedgerApp
+public class NoticeApp : LedgerApp
 {
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
     public HookReceiver Hooks { get; } = new();
