@@ -35,24 +35,24 @@ public static class SelfCheckEndpoints
         if (await session.LoadAsync<Unit>(id) is null) return Problems.NotFound("unit", id);
         var today = OfficeCalendar.Today(clock);
         var first = SelfCheckMonths.FirstDay(command.Month);
-        if (first > today) return Problems.Field("month", $"The month {command.Month} has not begun.");
+        if (first > today) return Problems.Invalid("month", "selfCheck.month.notBegun", command.Month);
 
         var lastDay = first.AddMonths(1).AddDays(-1);
         var rulebook = rulebooks.InForceOn(lastDay < today ? lastDay : today);
-        if (rulebook is null) return Problems.Field("month", $"No rulebook is in force in {command.Month}.");
+        if (rulebook is null) return Problems.Invalid("month", "selfCheck.month.noRulebook", command.Month);
 
         var criteria = rulebook.ScoredCriteria(SubjectKind.Unit).ToDictionary(c => c.Code);
         for (var i = 0; i < command.Items.Count; i++)
         {
             var item = command.Items[i];
             if (!criteria.TryGetValue(item.Clause, out var clause))
-                return Problems.Field($"items[{i}].clause", $"'{item.Clause}' is not a unit criterion of rulebook {rulebook.Id} (give U1.1 … U4.5).");
+                return Problems.Invalid($"items[{i}].clause", "selfCheck.clause.notUnitCriterion", item.Clause, rulebook.Id);
             if (item.Points > clause.MaxMagnitude)
-                return Problems.Field($"items[{i}].points", $"'{clause.Code}' is worth at most {clause.MaxMagnitude} points.");
+                return Problems.Invalid($"items[{i}].points", "selfCheck.points.outOfRange", clause.Code, clause.MaxMagnitude);
         }
 
         var repeated = command.Items.GroupBy(i => i.Clause).FirstOrDefault(g => g.Count() > 1);
-        if (repeated is not null) return Problems.Field("items", $"'{repeated.Key}' appears more than once.");
+        if (repeated is not null) return Problems.Invalid("items", "selfCheck.items.repeated", repeated.Key);
 
         var streamId = SelfCheck.IdOf(id, command.Month);
         // A racing first submission collides on the derived stream id; a racing revision on the version read here.
@@ -80,10 +80,10 @@ public static class SelfCheckEndpoints
         var today = OfficeCalendar.Today(clock);
         var on = today;
         if (!string.IsNullOrWhiteSpace(asOf) && !DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out on))
-            return Problems.Field("asOf", "'asOf' must be a date YYYY-MM-DD.");
+            return Problems.Invalid("asOf", "query.date", "asOf");
         var y = on.Year;
         if (!string.IsNullOrWhiteSpace(year) && (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out y) || y is < 2000 or > 2100))
-            return Problems.Field("year", "'year' must be a year such as 2020.");
+            return Problems.Invalid("year", "year.format");
         if (!string.IsNullOrWhiteSpace(asOf) && AssessmentYear.AsOfOutside(y, on) is not null) return Problems.Invalid("asOf", AssessmentYear.Code, on, y);
         // Without asOf, a past year is seen as of today, so that a late self-check shows as late, not missing.
         var lastDay = on < OfficeCalendar.LastDayOf(y) ? on : OfficeCalendar.LastDayOf(y);
