@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hotline.Ledger.Exports;
 using Hotline.Ledger.Http;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
@@ -24,7 +25,17 @@ public sealed record SelfCheckView(
 }
 
 /// <summary>A month of the year as the office sees it on a date: submitted on time, late, missing or still open.</summary>
-public sealed record SelfCheckMonth(string Month, DateOnly DueOn, string Status, DateTimeOffset? SubmittedAt, IReadOnlyList<SelfCheckItem>? Items);
+public sealed record SelfCheckMonth(string Month, DateOnly DueOn, string Status, DateTimeOffset? SubmittedAt, IReadOnlyList<SelfCheckItem>? Items)
+{
+    /// <summary>The columns of the downloaded list (ADR 0082): a month a row, its items in one cell.</summary>
+    public static readonly IReadOnlyList<Column<SelfCheckMonth>> Columns =
+    [
+        new("月份", m => m.Month), new("截止日期", m => m.DueOn),
+        new("状态", m => m.Status switch { "onTime" => "按时自查", "late" => "逾期自查", "missing" => "未自查", "open" => "未到期", var s => s }),
+        new("自评合计", m => m.Items?.Sum(i => i.Points)), new("报送时间（北京时间）", m => m.SubmittedAt),
+        new("自评明细", m => m.Items is null ? null : string.Join("; ", m.Items.Select(i => $"{i.Clause} {i.Points.ToString("0.##", CultureInfo.InvariantCulture)}{(string.IsNullOrWhiteSpace(i.Note) ? "" : "（" + i.Note + "）")}"))),
+    ];
+}
 
 public static class SelfCheckEndpoints
 {
@@ -35,7 +46,7 @@ public static class SelfCheckEndpoints
         if (await session.LoadAsync<Unit>(id) is null) return Problems.NotFound("unit", id);
         var today = OfficeCalendar.Today(clock);
         var first = SelfCheckMonths.FirstDay(command.Month);
-        if (first > today) return Problems.Invalid("month", "selfCheck.month.notBegun", command.Month);
+        if (first > today) return Problems.Invalid("month", "selfCheck.month.notBegun", command.Month, today);
 
         var lastDay = first.AddMonths(1).AddDays(-1);
         var rulebook = rulebooks.InForceOn(lastDay < today ? lastDay : today);
@@ -46,9 +57,9 @@ public static class SelfCheckEndpoints
         {
             var item = command.Items[i];
             if (!criteria.TryGetValue(item.Clause, out var clause))
-                return Problems.Invalid($"items[{i}].clause", "selfCheck.clause.notUnitCriterion", item.Clause, rulebook.Id);
+                return Problems.Invalid($"items[{i}].clause", "selfCheck.item.clause", item.Clause, rulebook.Id);
             if (item.Points > clause.MaxMagnitude)
-                return Problems.Invalid($"items[{i}].points", "selfCheck.points.outOfRange", clause.Code, clause.MaxMagnitude);
+                return Problems.Invalid($"items[{i}].points", "selfCheck.item.points", clause.Code, clause.MaxMagnitude);
         }
 
         var repeated = command.Items.GroupBy(i => i.Clause).FirstOrDefault(g => g.Count() > 1);
@@ -74,8 +85,11 @@ public static class SelfCheckEndpoints
 
     /// <summary>Every month of a year up to asOf, with late and missing self-checks plain to see.</summary>
     [WolverineGet("/api/units/{id}/self-checks", OperationId = "listSelfChecks")]
-    public static async Task<IResult> List(Guid id, IQuerySession session, TimeProvider clock, IConfiguration config, string? year, string? asOf)
+    public static async Task<IResult> List(Guid id, IQuerySession session, TimeProvider clock, IConfiguration config, string? year, string? asOf,
+        string? format, HttpContext http)
     {
+        var (export, unknown) = TableExport.Asked(http.Request, format);
+        if (unknown is not null) return unknown;
         if (await session.LoadAsync<Unit>(id) is null) return Problems.NotFound("unit", id);
         var today = OfficeCalendar.Today(clock);
         var on = today;
@@ -107,6 +121,7 @@ public static class SelfCheckEndpoints
             }
         }
 
+        if (export is { } chosen) return TableExport.File(http.Request, chosen, $"self-checks-{y}", "月度自查", SelfCheckMonth.Columns, months);
         return Results.Ok(months);
     }
 }
