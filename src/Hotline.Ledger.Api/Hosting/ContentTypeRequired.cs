@@ -1,3 +1,4 @@
+using Hotline.Ledger.Http;
 namespace Hotline.Ledger.Api.Hosting;
 
 /// <summary>
@@ -12,10 +13,7 @@ public sealed class ContentTypeRequired(RequestDelegate next)
         var hasBody = request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0;
         if (hasBody && string.IsNullOrWhiteSpace(request.ContentType) && !HttpMethods.IsGet(request.Method))
         {
-            await Results.Problem(
-                title: "Content-Type required",
-                detail: "请求正文必须注明 Content-Type（application/json，或 CSV 导入用 text/csv）。 The request body has no Content-Type: send application/json (text/csv for the CSV case feed).",
-                statusCode: StatusCodes.Status415UnsupportedMediaType).ExecuteAsync(http);
+            await Problems.Status(StatusCodes.Status415UnsupportedMediaType, "request.contentType.required").ExecuteAsync(http);
             return;
         }
 

@@ -19,7 +19,7 @@ public static class RequestValidation
 
     /// <summary>
     /// A validator's failure as a coded rule. A rule with a code of the catalogue (<c>WithErrorCode("entry.points.magnitude")</c>)
-    /// is worded by the catalogue in the request's language; any other is coded <c>{subject}.{field}.{rule}</c> from
+    /// is worded by the catalogue in the request's language (its arguments in <c>WithState</c> as an array); any other is coded <c>{subject}.{field}.{rule}</c> from
     /// FluentValidation's own validator name (<c>entry.reason.required</c>), its message in FluentValidation's wording
     /// of the request's language.
     /// </summary>
@@ -27,7 +27,8 @@ public static class RequestValidation
     {
         var field = FieldName(failure.PropertyName);
         if (failure.ErrorCode is { } code && code.Contains('.'))
-            return new FieldRule(field, code, ProblemText.Knows(code) ? ProblemText.Of(code) : failure.ErrorMessage);
+            return new FieldRule(field, code, !ProblemText.Knows(code) ? failure.ErrorMessage
+                : failure.CustomState is object?[] args ? ProblemText.Of(code, args) : ProblemText.Of(code));
         var leaf = field.Split('.')[^1];
         var bracket = leaf.IndexOf('[');
         if (bracket > 0) leaf = leaf[..bracket];

@@ -38,8 +38,7 @@ public sealed class IdempotencyMiddleware(
         var key = values.ToString();
         if (key.Length is 0 or > 200)
         {
-            await Results.Problem(title: "Invalid Idempotency-Key", detail: "The Idempotency-Key header must hold 1 to 200 characters.",
-                statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(http);
+            await Problems.Status(StatusCodes.Status400BadRequest, "idempotency.key.length").ExecuteAsync(http);
             return;
         }
 
@@ -59,7 +58,7 @@ public sealed class IdempotencyMiddleware(
                 case Taken.Busy:
                     await transaction.RollbackAsync(none);
                     http.Response.Headers.RetryAfter = Math.Max(1, (int)_options.Wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-                    await Conflict(http, "A request with this Idempotency-Key is still being processed; send it again shortly.");
+                    await Conflict(http, "idempotency.busy");
                     return;
                 case Taken.Before:
                     await transaction.RollbackAsync(none);
@@ -206,13 +205,13 @@ public sealed class IdempotencyMiddleware(
         if (!await reader.ReadAsync() || reader.IsDBNull(1))
         {
             // The first request has just rolled back (or is an old unanswered row): nothing was written.
-            await Conflict(http, "The first request with this Idempotency-Key did not complete; send it again.");
+            await Conflict(http, "idempotency.incomplete");
             return;
         }
 
         if (reader.GetString(0) != hash)
         {
-            await Conflict(http, "This Idempotency-Key was already used with a different request.");
+            await Conflict(http, "idempotency.reused");
             return;
         }
 
@@ -224,6 +223,6 @@ public sealed class IdempotencyMiddleware(
         await http.Response.Body.WriteAsync(body);
     }
 
-    private static Task Conflict(HttpContext http, string detail) =>
-        Results.Problem(title: "Idempotency-Key conflict", detail: detail, statusCode: StatusCodes.Status409Conflict).ExecuteAsync(http);
+    private static Task Conflict(HttpContext http, string code) =>
+        Problems.Status(StatusCodes.Status409Conflict, code).ExecuteAsync(http);
 }

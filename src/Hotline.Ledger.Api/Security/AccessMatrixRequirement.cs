@@ -1,3 +1,4 @@
+using Hotline.Ledger.Http;
 using Hotline.Ledger.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -20,7 +21,7 @@ public sealed class AccessMatrixHandler : AuthorizationHandler<AccessMatrixRequi
 
         if (string.IsNullOrEmpty(identity.Name))
         {
-            Fail(context, "The token names no user; the ledger records who does everything, so it admits no one unnamed.");
+            Fail(context, new("auth.forbidden.noUser"));
             return;
         }
 
@@ -35,15 +36,14 @@ public sealed class AccessMatrixHandler : AuthorizationHandler<AccessMatrixRequi
         var rule = AccessMatrix.Find(method, endpoint.RoutePattern.RawText ?? "");
         if (rule is null)
         {
-            Fail(context, $"{method} {endpoint.RoutePattern.RawText} has no row in the access matrix, so it is refused to everyone " +
-                          "until one is added (src/Hotline.Ledger/Security/AccessMatrix.cs).");
+            Fail(context, new("auth.forbidden.noRow", method, endpoint.RoutePattern.RawText));
             return;
         }
 
         var held = rule.Roles.Where(context.User.IsInRole).ToList();
         if (held.Count == 0)
         {
-            Fail(context, $"{rule.Method} {rule.Route} is open to {string.Join(", ", rule.Roles)}; this token holds none of them.");
+            Fail(context, new("auth.forbidden.role", rule.Method, rule.Route, string.Join(", ", rule.Roles)));
             return;
         }
 
@@ -94,6 +94,12 @@ public sealed class AccessMatrixHandler : AuthorizationHandler<AccessMatrixRequi
         return true;
     }
 
-    private void Fail(AuthorizationHandlerContext context, string reason) =>
-        context.Fail(new AuthorizationFailureReason(this, reason));
+    private void Fail(AuthorizationHandlerContext context, Refusal reason) =>
+        context.Fail(new CodedFailureReason(this, reason));
+}
+
+/// <summary>Why the access matrix refused, worded in the request's language, with the rule's code for the 403 problem.</summary>
+public sealed class CodedFailureReason(IAuthorizationHandler handler, Refusal refusal) : AuthorizationFailureReason(handler, refusal.Text)
+{
+    public Refusal Refusal { get; } = refusal;
 }

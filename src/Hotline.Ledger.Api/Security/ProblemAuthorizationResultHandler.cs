@@ -1,3 +1,4 @@
+using Hotline.Ledger.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -26,14 +27,13 @@ public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService pro
         else if (result.Challenged)
         {
             await http.ChallengeAsync();
-            await Write(http, StatusCodes.Status401Unauthorized, "Unauthorized", WhyUnauthenticated(http));
+            await Write(http, StatusCodes.Status401Unauthorized, WhyUnauthenticated(http));
         }
         else if (result.Forbidden)
         {
             await http.ForbidAsync();
-            var reasons = result.AuthorizationFailure?.FailureReasons.Select(r => r.Message).ToList() ?? [];
-            await Write(http, StatusCodes.Status403Forbidden, "Forbidden",
-                reasons.Count > 0 ? string.Join(" ", reasons) : "This token may not do this.");
+            var reason = result.AuthorizationFailure?.FailureReasons.OfType<CodedFailureReason>().FirstOrDefault()?.Refusal;
+            await Write(http, StatusCodes.Status403Forbidden, reason ?? new Refusal("auth.forbidden"));
         }
         else
         {
@@ -41,24 +41,24 @@ public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService pro
         }
     }
 
-    private static string WhyUnauthenticated(HttpContext http)
+    private static Refusal WhyUnauthenticated(HttpContext http)
     {
         var failure = http.Items.TryGetValue(FailureKey, out var item) ? item as Exception : null;
         return failure switch
         {
-            null => "Send a bearer token: 'Authorization: Bearer <token>' (README, \"Tokens\").",
-            RefusedClaimException refused => refused.Message,
-            SecurityTokenExpiredException => "The bearer token has expired.",
-            SecurityTokenNotYetValidException => "The bearer token is not valid yet.",
-            _ => "The bearer token was refused: its signature, issuer or audience is not the one configured.",
+            null => new("auth.unauthenticated.noToken"),
+            RefusedClaimException refused => new("auth.unauthenticated.claim", refused.Claim, refused.Fault),
+            SecurityTokenExpiredException => new("auth.unauthenticated.expired"),
+            SecurityTokenNotYetValidException => new("auth.unauthenticated.notYetValid"),
+            _ => new("auth.unauthenticated.refused"),
         };
     }
 
-    private async Task Write(HttpContext http, int status, string title, string detail)
+    private async Task Write(HttpContext http, int status, Refusal why)
     {
         if (http.Response.HasStarted) return;
         http.Response.StatusCode = status;
-        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        var problem = Problems.StatusProblem(status, why.Code, why.Args);
         // A caller that accepts only CSV (an export) is refused in problem JSON all the same, never with a 500.
         if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem }))
             await http.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");

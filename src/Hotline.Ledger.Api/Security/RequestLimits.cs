@@ -1,3 +1,4 @@
+using Hotline.Ledger.Http;
 using Hotline.Ledger.Security;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -15,16 +16,14 @@ public sealed class RequestLimits(RequestDelegate next)
         var limit = Limit(http);
         if (http.Request.ContentLength > limit)
         {
-            await Results.Problem(title: "Request body too large",
-                detail: $"This route takes at most {limit} bytes; the request declares {http.Request.ContentLength}.",
-                statusCode: StatusCodes.Status413PayloadTooLarge).ExecuteAsync(http);
+            await Problems.Status(StatusCodes.Status413PayloadTooLarge, "request.tooLarge", limit, http.Request.ContentLength).ExecuteAsync(http);
             return;
         }
 
         // No record has the empty id; some stores refuse it with an exception rather than "not found".
         if (http.Request.RouteValues.Values.Any(v => v is string s && Guid.TryParse(s, out var id) && id == Guid.Empty))
         {
-            await Results.Problem(title: "Not found", detail: "Nothing has the empty id.", statusCode: StatusCodes.Status404NotFound).ExecuteAsync(http);
+            await Problems.Status(StatusCodes.Status404NotFound, "route.notFound.emptyId").ExecuteAsync(http);
             return;
         }
 

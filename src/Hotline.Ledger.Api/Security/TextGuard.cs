@@ -14,14 +14,14 @@ public static class TextGuard
 {
     private const int MaxDepth = 8;
 
-    public static Dictionary<string, string[]> Faults(object request)
+    public static List<FieldRule> Faults(object request)
     {
-        var faults = new Dictionary<string, string[]>();
+        var faults = new List<FieldRule>();
         Walk(request, "", 0, faults);
         return faults;
     }
 
-    private static void Walk(object? value, string path, int depth, Dictionary<string, string[]> faults)
+    private static void Walk(object? value, string path, int depth, List<FieldRule> faults)
     {
         switch (value)
         {
@@ -29,7 +29,7 @@ public static class TextGuard
                 return;
             case string text:
                 if (TextRules.HasControlCharacters(text))
-                    faults[path.Length == 0 ? "body" : path] = ["Control characters (such as NUL) are not accepted in text."];
+                    faults.Add(FieldRule.Of(path.Length == 0 ? "body" : path, "text.control"));
                 return;
             case IEnumerable items when depth < MaxDepth:
                 var index = 0;

@@ -73,8 +73,8 @@ public sealed class TokenCommand : JasperFxAsyncCommand<TokenInput>
                    "(environment variable Hotline__Auth__DevelopmentKey, as run.sh does) to sign local tokens.";
         if (string.IsNullOrWhiteSpace(input.UserFlag)) return "--user NAME is required.";
         // The rules the service applies to the token's claims: a token it would refuse is never printed.
-        if (TextRules.IdentityFault(input.UserFlag.Trim()) is { } userFault) return $"--user {userFault}.";
-        if (input.UnitFlag is { } unitFlag && TextRules.IdentityFault(unitFlag.Trim()) is { } unitFault) return $"--unit {unitFault}.";
+        if (TextRules.IdentityFault(input.UserFlag.Trim()) is { } userFault) return $"--user {userFault.In(english: true)}.";
+        if (input.UnitFlag is { } unitFlag && TextRules.IdentityFault(unitFlag.Trim()) is { } unitFault) return $"--unit {unitFault.In(english: true)}.";
         if (roles.Length == 0) return $"--role is required: one or more of {string.Join(", ", Roles.All)}.";
         if (roles.FirstOrDefault(r => !Roles.All.Contains(r)) is { } unknown)
             return $"'{unknown}' is not a role; the roles are {string.Join(", ", Roles.All)}.";

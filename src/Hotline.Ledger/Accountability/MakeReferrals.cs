@@ -9,7 +9,7 @@ public sealed class MakeReferralsValidator : AbstractValidator<MakeReferrals>
 {
     public MakeReferralsValidator()
     {
-        RuleFor(x => x.Year).InclusiveBetween(2000, 2100).WithMessage("'year' must be a year such as 2020.");
+        RuleFor(x => x.Year).InclusiveBetween(2000, 2100).WithErrorCode("year.format");
         RuleFor(x => x.Note).MaximumLength(4000);
     }
 }

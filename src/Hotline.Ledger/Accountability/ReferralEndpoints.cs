@@ -24,12 +24,10 @@ public static class ReferralEndpoints
     public static async Task<IResult> Make(MakeReferrals command, IDocumentSession session, RulebookCatalog rulebooks, HttpContext http)
     {
         var (result, missing) = await ApprovedResult.Of(session, command.Year);
-        if (result is null) return Problems.Conflict("Year-end result not approved", missing!, "year");
+        if (result is null) return Problems.RefuseAs(missing!, "result.notApproved.title", "year");
         var roundId = ReferralRound.IdOf(command.Year);
         if (await session.LoadAsync<ReferralRound>(roundId) is { } done)
-            return Problems.Conflict("Referrals already made",
-                $"The {command.Year} referrals were made at {done.MadeAt:O} by {done.MadeBy} ({done.ReferralIds.Count} referral(s)); the approved result they rest on is frozen, so there is nothing new to refer.",
-                "year");
+            return Problems.Refuse("referral.made", "year", command.Year, done.MadeAt, done.MadeBy, done.ReferralIds.Count);
 
         var rules = rulebooks.Get(result.Sheet.Rulebook)?.Accountability ?? new AccountabilityRules([], null);
         var actor = RequestActor.Of(http);
@@ -53,7 +51,7 @@ public static class ReferralEndpoints
         if (!string.IsNullOrWhiteSpace(year))
         {
             if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y is < 2000 or > 2100)
-                return Problems.Field("year", "'year' must be a year such as 2020.");
+                return Problems.Invalid("year", "year.format");
             query = query.Where(r => r.Year == y);
         }
 

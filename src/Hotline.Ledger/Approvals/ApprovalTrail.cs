@@ -1,3 +1,5 @@
+using Hotline.Ledger.Http;
+
 namespace Hotline.Ledger.Approvals;
 
 /// <summary>One step on a document's way to approval, with who took it and when.</summary>
@@ -24,26 +26,28 @@ public abstract class ApprovalTrail
     public List<ApprovalStep> Steps { get; set; } = [];
 
     /// <summary>When the last step of the given kind was taken, for the refusals' wording.</summary>
-    public string Last(string step) => Steps.LastOrDefault(s => s.Step == step) is { } s ? $"{s.At:O} by {s.By}" : "an earlier time";
+    public Refusal Last(string step) => Steps.LastOrDefault(s => s.Step == step) is { } s
+        ? new("approval.stepAt", s.At, s.By)
+        : new("approval.stepAt.earlier");
 
     /// <summary>
     /// Why <paramref name="move"/> cannot be taken now (null when it can), saying what must happen first. An
     /// approved document is refused by its owner, in its own words, before this is asked.
     /// </summary>
-    public string? OutOfOrder(ApprovalMove move, string step, string noun, string route) => (move, Status) switch
+    public Refusal? OutOfOrder(ApprovalMove move, string step, string noun, string route) => (move, Status) switch
     {
         (ApprovalMove.Edit or ApprovalMove.Submit, Draft or Returned) => null,
         (ApprovalMove.Return or ApprovalMove.Approve, Submitted) => null,
-        (ApprovalMove.Edit, Submitted) =>
-            $"The {noun} is with the leadership (submitted at {Last("submitted")}); a leader must return it first (POST {route}/return).",
-        (ApprovalMove.Submit, Submitted) =>
-            $"The {noun} was already submitted at {Last("submitted")}; a leader approves it or returns it first.",
-        (ApprovalMove.Return or ApprovalMove.Approve, Draft) =>
-            $"The {noun} is a draft; the office must submit it first (POST {route}/submit).",
-        (ApprovalMove.Return or ApprovalMove.Approve, Returned) =>
-            $"The {noun} was returned at {Last("returned")}; the office must submit it again first (POST {route}/submit).",
-        _ => $"The {noun} is {Status}; '{step}' cannot follow.",
+        (ApprovalMove.Edit, Submitted) => new("approval.withLeadership", Noun(noun), Last("submitted"), route),
+        (ApprovalMove.Submit, Submitted) => new("approval.alreadySubmitted", Noun(noun), Last("submitted")),
+        (ApprovalMove.Return or ApprovalMove.Approve, Draft) => new("approval.draft", Noun(noun), route),
+        (ApprovalMove.Return or ApprovalMove.Approve, Returned) => new("approval.returned", Noun(noun), Last("returned"), route),
+        _ => new("approval.cannotFollow", Noun(noun), Status, step),
     };
+
+    // "rulebook draft" → noun.rulebookDraft, worded in the language of the refusal it is part of.
+    private static Refusal Noun(string noun) =>
+        new("noun." + string.Concat(noun.Split(' ').Select((w, i) => i == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..])));
 
     protected void Took(string step, DateTimeOffset at, string by, string? comments = null) => Steps.Add(new(step, at, by, comments));
 

@@ -6,20 +6,41 @@ namespace Hotline.Ledger.Http;
 /// The message catalogue: every rule the API refuses by has a stable code (what scripts read) and its
 /// wording in Chinese (the default) and English. Arguments are placed with {0}, {1}… in both.
 /// </summary>
-public static class ProblemText
+public static partial class ProblemText
 {
-    public static string Of(string code, params object?[] args)
+    public static string Of(string code, params object?[] args) => In(ProblemLanguage.IsEnglish, code, args);
+
+    /// <summary>The rule worded in English or Chinese, whatever the request's language (e.g. a start-up fault in both).</summary>
+    public static string In(bool english, string code, params object?[] args)
     {
         if (!Catalogue.TryGetValue(code, out var text)) return code;
-        var template = ProblemLanguage.IsEnglish ? text.En : text.Zh;
-        return string.Format(CultureInfo.InvariantCulture, template, args.Select(Show).ToArray());
+        return string.Format(CultureInfo.InvariantCulture, english ? text.En : text.Zh, args.Select(a => Show(a, english)).ToArray());
     }
 
     public static bool Knows(string code) => Catalogue.ContainsKey(code);
 
-    // Dates read as dates and instants as instants, whatever the culture of the request.
-    private static object? Show(object? arg) => arg switch
+    /// <summary>Every code with its two wordings, for the test that walks the catalogue.</summary>
+    public static IEnumerable<(string Code, string Zh, string En)> Entries => Catalogue.Select(e => (e.Key, e.Value.Zh, e.Value.En));
+
+    // The catalogue is kept in one file per area (ProblemText.*.cs); a code given twice is a mistake found at start-up.
+    private static Dictionary<string, (string Zh, string En)>? _catalogue;
+
+    private static Dictionary<string, (string Zh, string En)> Catalogue => _catalogue ??= Merge(
+        Core, Registry, Evaluations, Commendations, Referrals, CaseFeed, RulebookTexts, Access);
+
+    private static Dictionary<string, (string Zh, string En)> Merge(params Dictionary<string, (string Zh, string En)>[] parts)
     {
+        var all = new Dictionary<string, (string Zh, string En)>(StringComparer.Ordinal);
+        foreach (var (code, text) in parts.SelectMany(p => p))
+            if (!all.TryAdd(code, text)) throw new InvalidOperationException($"The problem code '{code}' is in the catalogue twice.");
+        return all;
+    }
+
+    // Dates read as dates and instants as instants, whatever the culture of the request; a refusal given as an
+    // argument (a part of a rulebook, a kind of clause) is worded in the same language.
+    private static object? Show(object? arg, bool english) => arg switch
+    {
+        Refusal r => In(english, r.Code, r.Args),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTimeOffset t => t.ToString("O", CultureInfo.InvariantCulture),
         decimal m => m.ToString("0.##", CultureInfo.InvariantCulture),
@@ -39,7 +60,7 @@ public static class ProblemText
         ["notice"] = "通知", ["notice subscription"] = "通知订阅", ["failed delivery"] = "投递失败记录",
     };
 
-    private static readonly Dictionary<string, (string Zh, string En)> Catalogue = new()
+    private static readonly Dictionary<string, (string Zh, string En)> Core = new()
     {
         // Titles
         ["title.invalid"] = ("请求无效", "The request is not valid"),
@@ -66,7 +87,12 @@ public static class ProblemText
             "'rulebook' is omitted (the rulebook in force) or 'draft:<id>' of a draft rulebook."),
 
         // Any route
-        ["notFound"] = ("没有 id 为“{1}”的{0}。", "There is no {0} with id '{1}'."),
+        ["kind.unit"] = ("单位", "unit"),
+        ["kind.person"] = ("个人", "person"),
+        ["kind.criterion"] = ("考评指标", "criterion"),
+        ["kind.bonus"] = ("加分", "bonus"),
+        ["kind.deduction"] = ("减分", "deduction"),
+        ["notFound.detail"] = ("没有 id 为“{1}”的{0}。", "There is no {0} with id '{1}'."),
         ["body.required"] = ("需要 JSON 请求体。", "A JSON body is required."),
         ["store.concurrent"] = ("他人同时修改了此记录;请重新读取后重试。", "Someone else changed this at the same moment; read it again and retry."),
         ["store.serialization"] = ("他人同时修改了此记录;请重试。", "Someone else changed this at the same moment; retry."),

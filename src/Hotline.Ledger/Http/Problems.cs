@@ -24,11 +24,15 @@ public static class Problems
     /// <summary>400 for one field, by a rule of the catalogue.</summary>
     public static IResult Invalid(string field, string code, params object?[] args) => Fields([FieldRule.Of(field, code, args)]);
 
-    /// <summary>400 for one field with a message of the caller's own; its code is <c>{field}.invalid</c>.</summary>
-    public static IResult Field(string field, string rule) => Fields([new FieldRule(field, $"{field}.invalid", rule)]);
+    /// <summary>400 for the field a domain rule names.</summary>
+    public static IResult Invalid(FieldRefusal refusal) => Invalid(refusal.Field, refusal.Refusal.Code, refusal.Refusal.Args);
 
-    public static IResult Fields(Dictionary<string, string[]> errors) =>
-        Fields(errors.SelectMany(e => e.Value.Select(m => new FieldRule(e.Key, $"{e.Key}.invalid", m))).ToList());
+    /// <summary>409 for a domain refusal, on the field it names (if any).</summary>
+    public static IResult Refuse(Refusal refusal, string? field = null) => Refuse(refusal.Code, field, refusal.Args);
+
+    /// <summary>409 for a domain refusal, titled by the catalogue's <paramref name="titleCode"/> (e.g. a step out of order).</summary>
+    public static IResult RefuseAs(Refusal refusal, string titleCode, string? field = null) =>
+        Conflicting(refusal.Code, ProblemText.Of(titleCode), refusal.Text, field);
 
     public static IResult Fields(IReadOnlyList<FieldRule> rules) => Results.Problem(Validation(rules));
 
@@ -52,11 +56,29 @@ public static class Problems
         var problem = new ProblemDetails
         {
             Title = ProblemText.Of("title.notFound"),
-            Detail = ProblemText.Of("notFound", ProblemText.Noun(what), id),
+            Detail = ProblemText.Of("notFound.detail", ProblemText.Noun(what), id),
             Status = StatusCodes.Status404NotFound,
         };
         problem.Extensions[CodeKey] = $"{string.Concat(what.Split(' ').Select((w, i) => i == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]))}.notFound";
         return Results.Problem(problem);
+    }
+
+    /// <summary>
+    /// Any other status by a rule of the catalogue (401, 403, 413, 415…): titled by <c>{code}.title</c> when the catalogue
+    /// has one, else by the status's own title (<c>http.{status}.title</c>).
+    /// </summary>
+    public static IResult Status(int status, string code, params object?[] args) => Results.Problem(StatusProblem(status, code, args));
+
+    public static ProblemDetails StatusProblem(int status, string code, params object?[] args)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Title = ProblemText.Of(ProblemText.Knows($"{code}.title") ? $"{code}.title" : $"http.{status}.title"),
+            Detail = ProblemText.Of(code, args),
+        };
+        problem.Extensions[CodeKey] = code;
+        return problem;
     }
 
     /// <summary>409 by a rule of the catalogue; its title is the catalogue's <c>{code}.title</c> when there is one.</summary>
@@ -67,9 +89,6 @@ public static class Problems
     /// <summary>409 with a title from the catalogue and a detail the caller words (e.g. a list it computed).</summary>
     public static IResult RefuseWith(string code, string titleCode, string detail, string? field) =>
         Conflicting(code, ProblemText.Of(titleCode), detail, field);
-
-    /// <summary>409 with the caller's own title and detail; its code is <c>conflict</c>.</summary>
-    public static IResult Conflict(string title, string detail, string? field = null) => Conflicting("conflict", title, detail, field);
 
     private static IResult Conflicting(string code, string title, string detail, string? field)
     {

@@ -21,18 +21,18 @@ public static class TextRules
     /// holding a control character or an invisible one (zero-width, bidirectional marks, byte-order mark,
     /// line separators, fillers).
     /// </summary>
-    public static string? IdentityFault(string? value)
+    public static Refusal? IdentityFault(string? value)
     {
-        if (string.IsNullOrWhiteSpace(value)) return "is blank";
-        if (value.Length > MaxIdentityLength) return $"holds {value.Length} characters; at most {MaxIdentityLength} are accepted";
+        if (string.IsNullOrWhiteSpace(value)) return new("identity.blank");
+        if (value.Length > MaxIdentityLength) return new("identity.tooLong", value.Length, MaxIdentityLength);
         // By code point, so that a rare character outside the BMP (many names use one) is a letter like any other.
         foreach (var rune in value.EnumerateRunes())
         {
-            if (Rune.IsControl(rune)) return $"holds the control character U+{rune.Value:X4}";
-            if (Invisible(rune)) return $"holds the invisible character U+{rune.Value:X4}";
+            if (Rune.IsControl(rune)) return new("identity.control", $"U+{rune.Value:X4}");
+            if (Invisible(rune)) return new("identity.invisible", $"U+{rune.Value:X4}");
         }
 
-        return value.Trim().Length == value.Length ? null : "begins or ends with white space";
+        return value.Trim().Length == value.Length ? null : new Refusal("identity.whitespace");
     }
 
     // A lone surrogate reads as the replacement character: it is no letter either.

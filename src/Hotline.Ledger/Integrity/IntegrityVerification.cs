@@ -31,9 +31,7 @@ public sealed class IntegrityVerification
     {
         var last = await session.LoadAsync<IntegrityVerification>(LastId, ct);
         return last is { Valid: false }
-            ? Problems.Conflict("The ledger failed its last integrity verification",
-                $"账本最近一次完整性校验未通过（{last.VerifiedAt:yyyy-MM-dd HH:mm:ss}Z），在修复并重新校验之前不得发布。" +
-                $" The last integrity verification ({last.VerifiedAt:O}) failed: {last.Fault} Repair it and verify again (GET /api/integrity?readModels=true) before publishing.")
+            ? Problems.Refuse("integrity.failed", null, last.VerifiedAt, last.Fault)
             : null;
     }
 }

@@ -18,7 +18,7 @@ public sealed class SubmitMonthlyReportValidator : AbstractValidator<SubmitMonth
     public SubmitMonthlyReportValidator()
     {
         RuleFor(x => x.Month).NotEmpty().Must(m => ReportMonth.TryParse(m, out _))
-            .WithMessage("'month' is a month such as 2020-05.");
+            .WithErrorCode("monthlyReport.month.format");
         RuleFor(x => x.Summary).NotEmpty().MaximumLength(20_000);
     }
 }

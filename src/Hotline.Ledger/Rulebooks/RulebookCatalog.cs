@@ -1,3 +1,4 @@
+using Hotline.Ledger.Http;
 namespace Hotline.Ledger.Rulebooks;
 
 /// <summary>
@@ -22,9 +23,9 @@ public sealed class RulebookCatalog
     {
         var ordered = rulebooks.OrderBy(r => r.EffectiveFrom).ToList();
         var clash = ordered.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1);
-        if (clash is not null) throw new RulebookInvalidException(clash.Key, "two rulebooks share this id");
+        if (clash is not null) throw new RulebookInvalidException(clash.Key, new("rulebook.catalog.idTwice"));
         var sameDay = ordered.GroupBy(r => r.EffectiveFrom).FirstOrDefault(g => g.Count() > 1);
-        if (sameDay is not null) throw new RulebookInvalidException(sameDay.First().Id, $"two rulebooks take effect on {sameDay.Key:yyyy-MM-dd}");
+        if (sameDay is not null) throw new RulebookInvalidException(sameDay.First().Id, new("rulebook.catalog.sameDay", sameDay.Key));
         return ordered;
     }
 

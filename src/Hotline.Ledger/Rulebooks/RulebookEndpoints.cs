@@ -17,7 +17,7 @@ public static class RulebookEndpoints
     public static IResult InForce(RulebookCatalog catalog, DateOnly on) =>
         catalog.InForceOn(on) is { } book
             ? Results.Ok(book)
-            : Problems.Field("on", $"No rulebook is in force on {on:yyyy-MM-dd}.");
+            : Problems.Invalid("on", "rulebook.on.noneInForce", on);
 
     [WolverineGet("/api/rulebooks/{id}", OperationId = "getRulebook")]
     public static IResult Get(string id, RulebookCatalog catalog) =>

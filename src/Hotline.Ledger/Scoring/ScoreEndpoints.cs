@@ -40,13 +40,13 @@ public static class ScoreEndpoints
     /// is a 404 with nothing recorded.
     /// </summary>
     private static async Task<IResult> Score<TSubject>(IQuerySession session, RulebookCatalog rulebooks, ReadAudit audit, HttpContext http,
-        SubjectKind kind, Guid id, (ScoreQuery? Query, string? Field, string? Rule) parsed, string? rulebook, string? format, Func<TSubject, ScoreSubject> describe,
+        SubjectKind kind, Guid id, (ScoreQuery? Query, FieldRefusal? Fault) parsed, string? rulebook, string? format, Func<TSubject, ScoreSubject> describe,
         Func<TSubject, ScoreQuery, IResult?>? refuse = null, Func<TSubject, ScoreQuery, Scorecard, Scorecard>? complete = null)
         where TSubject : class
     {
         var (export, unknown) = TableExport.Asked(http.Request, format);
         if (unknown is not null) return unknown;
-        if (parsed.Query is not { } query) return Problems.Field(parsed.Field!, parsed.Rule!);
+        if (parsed.Query is not { } query) return Problems.Invalid(parsed.Fault!);
         // '?rulebook=draft:ID' scores under a draft (ADR 0091); without it, under the rulebook in force.
         var (draft, refusal) = await DraftScorecards.Resolve(session, http, rulebook);
         if (refusal is not null) return refusal;
@@ -73,8 +73,8 @@ public static class ScoreEndpoints
     public static async Task<IResult> Rankings(IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock,
         ReadAudit audit, HttpContext http, string? year, string? asOf, string? knownAt, string? format)
     {
-        var (query, field, rule) = ScoreQuery.Parse(year, asOf, knownAt, clock);
-        if (query is null) return Problems.Field(field!, rule!);
+        var (query, fault) = ScoreQuery.Parse(year, asOf, knownAt, clock);
+        if (query is null) return Problems.Invalid(fault!);
         if (Series.TableExport.Refusal(format) is { } badFormat) return badFormat;
         // Every unit's score is replayed: recorded without a subject.
         await audit.RecordAsync(http, ReadKind.ScoreReplay, cancellation: http.RequestAborted);

@@ -31,7 +31,7 @@ public sealed record ScoreQuery(int Year, DateOnly AsOf, DateTimeOffset KnownAt)
     /// of the year or today if earlier; knownAt now. An asOf outside the year is refused (ADR 0067). A knownAt later than now is taken as now, and the
     /// answer says so, because an answer about the future could change.
     /// </summary>
-    public static (ScoreQuery? Query, string? Field, string? Rule) Parse(string? year, string? asOf, string? knownAt, TimeProvider clock)
+    public static (ScoreQuery? Query, FieldRefusal? Fault) Parse(string? year, string? asOf, string? knownAt, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var today = OfficeCalendar.DateOf(now);
@@ -40,7 +40,7 @@ public sealed record ScoreQuery(int Year, DateOnly AsOf, DateTimeOffset KnownAt)
         if (!string.IsNullOrWhiteSpace(year))
         {
             if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed is < 2000 or > 2100)
-                return (null, "year", ProblemText.Of("year.format"));
+                return (null, new("year", "year.format"));
             y = parsed;
         }
 
@@ -48,7 +48,7 @@ public sealed record ScoreQuery(int Year, DateOnly AsOf, DateTimeOffset KnownAt)
         if (!string.IsNullOrWhiteSpace(asOf))
         {
             if (!DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-                return (null, "asOf", ProblemText.Of("query.date", "asOf"));
+                return (null, new("asOf", "query.date", "asOf"));
             a = parsed;
         }
 
@@ -56,16 +56,16 @@ public sealed record ScoreQuery(int Year, DateOnly AsOf, DateTimeOffset KnownAt)
         if (!string.IsNullOrWhiteSpace(knownAt))
         {
             if (!DateTimeOffset.TryParse(knownAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
-                return (null, "knownAt", ProblemText.Of("query.instant", "knownAt"));
+                return (null, new("knownAt", "query.instant", "knownAt"));
             k = parsed < now ? parsed : now;
         }
 
         var resolvedYear = y ?? a?.Year ?? today.Year;
         var endOfYear = OfficeCalendar.LastDayOf(resolvedYear);
         var resolvedAsOf = a ?? (today < endOfYear ? today : endOfYear);
-        if (a is { } given && AssessmentYear.AsOfOutside(resolvedYear, given) is { } outside)
-            return (null, "asOf", outside);
+        if (a is { } given && AssessmentYear.AsOfOutside(resolvedYear, given) is not null)
+            return (null, new("asOf", AssessmentYear.Code, given, resolvedYear));
 
-        return (new ScoreQuery(resolvedYear, resolvedAsOf, k.ToUniversalTime()), null, null);
+        return (new ScoreQuery(resolvedYear, resolvedAsOf, k.ToUniversalTime()), null);
     }
 }

@@ -1,3 +1,4 @@
+using Hotline.Ledger.Http;
 using System.Security.Claims;
 using Hotline.Ledger.Entries;
 using Hotline.Ledger.Marks;
@@ -122,13 +123,16 @@ public static class LiaisonScope
     }
 
     /// <summary>Why a confined caller is turned away; says nothing about whether the thing asked for exists.</summary>
-    public static string Reason(UnitScope scope) => scope switch
+    public static Refusal Reason(UnitScope scope) => scope switch
     {
-        { UnitCode: null } => "This token is confined to one unit but names none (no 'unit' claim).",
-        { UnitId: null } => $"The unit '{scope.UnitCode}' named by this token is not registered.",
-        _ => $"A liaison of unit '{scope.UnitCode}' sees only that unit and its people.",
+        { UnitCode: null } => new("auth.forbidden.noUnit"),
+        { UnitId: null } => new("auth.forbidden.unknownUnit", scope.UnitCode),
+        _ => new("auth.forbidden.otherUnit", scope.UnitCode),
     };
 
-    public static IResult Refusal(UnitScope scope) =>
-        Results.Problem(title: "Forbidden", detail: Reason(scope), statusCode: StatusCodes.Status403Forbidden);
+    public static IResult Refusal(UnitScope scope)
+    {
+        var reason = Reason(scope);
+        return Problems.Status(StatusCodes.Status403Forbidden, reason.Code, reason.Args);
+    }
 }

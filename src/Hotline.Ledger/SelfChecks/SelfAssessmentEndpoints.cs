@@ -21,8 +21,8 @@ public static class SelfAssessmentEndpoints
     public static async Task<IResult> Compare(Guid id, IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock,
         ReadAudit audit, HttpContext http, string? year, string? asOf, string? knownAt)
     {
-        var (query, field, rule) = ScoreQuery.Parse(year, asOf, knownAt, clock);
-        if (query is null) return Problems.Field(field!, rule!);
+        var (query, fault) = ScoreQuery.Parse(year, asOf, knownAt, clock);
+        if (query is null) return Problems.Invalid(fault!);
         var unit = await session.LoadAsync<Unit>(id);
         if (unit is null) return Problems.NotFound("unit", id);
         // The office's figures beside the unit's are a score replay.

@@ -94,10 +94,10 @@ public static class SelfCheckEndpoints
         var today = OfficeCalendar.Today(clock);
         var on = today;
         if (!string.IsNullOrWhiteSpace(asOf) && !DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out on))
-            return Problems.Field("asOf", "'asOf' must be a date YYYY-MM-DD.");
+            return Problems.Invalid("asOf", "query.date", "asOf");
         var y = on.Year;
         if (!string.IsNullOrWhiteSpace(year) && (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out y) || y is < 2000 or > 2100))
-            return Problems.Field("year", "'year' must be a year such as 2020.");
+            return Problems.Invalid("year", "year.format");
         if (!string.IsNullOrWhiteSpace(asOf) && AssessmentYear.AsOfOutside(y, on) is not null) return Problems.Invalid("asOf", AssessmentYear.Code, on, y);
         // Without asOf, a past year is seen as of today, so that a late self-check shows as late, not missing.
         var lastDay = on < OfficeCalendar.LastDayOf(y) ? on : OfficeCalendar.LastDayOf(y);

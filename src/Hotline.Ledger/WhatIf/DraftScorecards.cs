@@ -22,8 +22,7 @@ public static class DraftScorecards
         if (!rulebook.StartsWith(Prefix, StringComparison.Ordinal) || !Guid.TryParse(rulebook[Prefix.Length..], out var id))
             return (null, Problems.Invalid("rulebook", "score.rulebook.invalid"));
         if (!AccessMatrix.DraftReaders.Any(http.User.IsInRole))
-            return (null, Results.Problem(title: "Forbidden", statusCode: StatusCodes.Status403Forbidden,
-                detail: $"A scorecard under a draft rulebook is open to {string.Join(", ", AccessMatrix.DraftReaders)} only."));
+            return (null, Problems.Status(StatusCodes.Status403Forbidden, "auth.forbidden.draftScorecard", string.Join(", ", AccessMatrix.DraftReaders)));
         return await DraftEndpoints.Live(session, id) is { } draft ? (draft, null) : (null, Problems.NotFound("rulebook draft", id));
     }
 

@@ -21,8 +21,8 @@ public static class WhatIfEndpoints
     {
         if (string.IsNullOrWhiteSpace(draft) || !Guid.TryParse(draft, out var draftId))
             return Problems.Invalid("draft", "whatIf.draft.required");
-        var (query, field, rule) = ScoreQuery.Parse(year, asOf, knownAt, clock);
-        if (query is null) return Problems.Field(field!, rule!);
+        var (query, fault) = ScoreQuery.Parse(year, asOf, knownAt, clock);
+        if (query is null) return Problems.Invalid(fault!);
         if (await DraftEndpoints.Live(session, draftId) is not { } held) return Problems.NotFound("rulebook draft", draftId);
 
         // Every unit's and person's score is replayed: recorded without a subject, before anything is answered.

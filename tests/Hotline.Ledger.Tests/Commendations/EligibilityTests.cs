@@ -1,3 +1,4 @@
+using Hotline.Ledger.Http;
 using Hotline.Ledger.Accountability;
 using Hotline.Ledger.Commendations.Plans;
 using Hotline.Ledger.Commendations.Review;
@@ -26,7 +27,10 @@ public class EligibilityTests
     public void Each_rule_gives_its_own_reason()
     {
         var falseReport = Deduction("D3.2", -10m);
-        var reasons = Eligibility.Reasons(Builtin, 2020, 89.99m, "良好", [falseReport, Deduction("D3.2", -10m), Deduction("D1", -5m)]);
+        // The reasons follow the request's language: Chinese unless the caller asked for English.
+        var chinese = In(ProblemLanguage.Chinese, () => Eligibility.Reasons(Builtin, 2020, 89.99m, "良好", [falseReport, Deduction("D3.2", -10m), Deduction("D1", -5m)]));
+        Assert.Equal("总分 89.99 低于最低分 90", chinese[0]);
+        var reasons = In(ProblemLanguage.English, () => Eligibility.Reasons(Builtin, 2020, 89.99m, "良好", [falseReport, Deduction("D3.2", -10m), Deduction("D1", -5m)]));
         Assert.Equal(3, reasons.Count);
         Assert.Equal("total 89.99 is below the minimum 90", reasons[0]);
         Assert.Equal("grade 良好 does not reach 优秀", reasons[1]);
@@ -58,5 +62,19 @@ public class EligibilityTests
         Assert.Empty(ReferralGrounds.Of(rules, [d1, Deduction("D3.1", -5m), Deduction("D3.3", -4.99m)], -19.99m));
         Assert.Empty(ReferralGrounds.Of(null, [d2], -7m));
         Assert.Single(ReferralGrounds.Of(new AccountabilityRules(null, 5m), [d1], -10m));
+    }
+
+    private static T In<T>(System.Globalization.CultureInfo culture, Func<T> read)
+    {
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = culture;
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
     }
 }

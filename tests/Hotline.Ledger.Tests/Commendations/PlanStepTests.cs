@@ -71,7 +71,7 @@ public class PlanStepTests
         foreach (var step in Enum.GetValues<Step>())
         {
             if (Refusal(Plan(status, shortlist), step, today) is not { } refusal) continue;
-            Assert.True(words.Any(w => refusal.Contains(w, StringComparison.Ordinal)), $"{status}/{shortlist}/{step}/{today}: {refusal}");
+            Assert.True(words.Any(w => refusal.In(english: true).Contains(w, StringComparison.Ordinal)), $"{status}/{shortlist}/{step}/{today}: {refusal.In(english: true)}");
         }
     }
 }

@@ -28,7 +28,7 @@ public class EvaluationStepTests
             foreach (var step in Enum.GetValues<Step>())
             {
                 if (Refusal(evaluation, step) is not { } refusal) continue;
-                Assert.True(refusal.Contains("first", StringComparison.Ordinal) || refusal.Contains("frozen", StringComparison.Ordinal), $"{status}/{step}: {refusal}");
+                Assert.True(refusal.In(english: true).Contains("first", StringComparison.Ordinal) || refusal.In(english: true).Contains("frozen", StringComparison.Ordinal), $"{status}/{step}: {refusal.In(english: true)}");
             }
         }
     }

@@ -41,7 +41,7 @@ public class CsvTextTests
         Assert.Null(fault);
         Assert.Equal([2, 5, 6], rows.Select(r => r.Line));
         Assert.Equal("XY\r\n2020", rows[0].Row!.CaseNumber);
-        Assert.Contains("2 cells; the header has 5", rows[1].Fault);
+        Assert.Contains("2 cells; the header has 5", rows[1].Fault!.In(english: true));
         Assert.Equal(("C,3", "so \"so\""), (rows[2].Row!.CaseNumber, rows[2].Row!.Result));
     }
 
@@ -52,5 +52,5 @@ public class CsvTextTests
     [InlineData("eventId,caseNumber,type,at,EVENTID\r\n", "appears twice")]
     [InlineData("eventId,caseNumber,type\r\n", "Missing column(s) at")]
     public void A_header_fault_refuses_the_file(string text, string fault) =>
-        Assert.Contains(fault, CaseCsv.Read(text).HeaderFault);
+        Assert.Contains(fault, CaseCsv.Read(text).HeaderFault!.In(english: true));
 }

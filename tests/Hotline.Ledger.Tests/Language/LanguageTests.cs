@@ -97,7 +97,7 @@ public class LanguageTests(LedgerApp app) : LedgerTest(app)
         using var response = await anonymous.GetAsync("/api/units");
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal("auth.unauthenticated", problem.GetProperty("code").GetString());
+        Assert.Equal("auth.unauthenticated.noToken", problem.GetProperty("code").GetString());
     }
 
     [Fact]

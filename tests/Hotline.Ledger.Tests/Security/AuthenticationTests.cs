@@ -15,7 +15,7 @@ public class AuthenticationTests(LedgerApp app) : LedgerTest(app)
 {
     private async Task<Reply> GetWith(string? token, string url = "/api/units")
     {
-        var client = App.Host.Server.CreateClient();
+        var client = LedgerApp.English(App.Host.Server.CreateClient());
         if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await new Caller(client).Get(url);
     }
@@ -41,7 +41,7 @@ public class AuthenticationTests(LedgerApp app) : LedgerTest(app)
     [Fact]
     public async Task Without_a_token_a_route_answers_401_problem_details_with_a_bearer_challenge()
     {
-        var client = App.Host.Server.CreateClient();
+        var client = LedgerApp.English(App.Host.Server.CreateClient());
         using var response = await client.GetAsync("/api/units");
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -160,7 +160,7 @@ public class AuthenticationTests(LedgerApp app) : LedgerTest(app)
             b.UseSetting("Hotline:Auth:SigningKey", secret);
             b.UseSetting("Hotline:Auth:NameClaim", "preferred_username");
         });
-        var client = host.Server.CreateClient();
+        var client = LedgerApp.English(host.Server.CreateClient());
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = "https://idp.office.example",

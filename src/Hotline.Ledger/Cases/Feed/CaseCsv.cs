@@ -1,3 +1,4 @@
+using Hotline.Ledger.Http;
 using nietras.SeparatedValues;
 
 namespace Hotline.Ledger.Cases.Feed;
@@ -14,22 +15,22 @@ public static class CaseCsv
 
     private static readonly string[] Required = ["eventId", "caseNumber", "type", "at"];
 
-    public static (IReadOnlyList<CsvRow> Rows, string? HeaderFault) Read(string text)
+    public static (IReadOnlyList<CsvRow> Rows, Refusal? HeaderFault) Read(string text)
     {
         if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
         var records = Records(text);
-        if (records.Count == 0) return ([], "The file is empty: the first line names the columns.");
+        if (records.Count == 0) return ([], new("caseFeed.csv.empty"));
 
         var header = records[0].Cells.Select(c => c.Trim()).ToList();
         var positions = new int[Columns.Length];
         for (var i = 0; i < Columns.Length; i++) positions[i] = header.FindIndex(h => string.Equals(h, Columns[i], StringComparison.OrdinalIgnoreCase));
 
         var unknown = header.Where(h => !Columns.Contains(h, StringComparer.OrdinalIgnoreCase)).ToList();
-        if (unknown.Count > 0) return ([], $"Unknown column(s) {string.Join(", ", unknown.Select(u => $"'{u}'"))}; the columns are {string.Join(", ", Columns)}.");
+        if (unknown.Count > 0) return ([], new("caseFeed.csv.unknownColumns", string.Join(", ", unknown.Select(u => $"'{u}'")), string.Join(", ", Columns)));
         var duplicated = header.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
-        if (duplicated is not null) return ([], $"The column '{duplicated.Key}' appears twice.");
+        if (duplicated is not null) return ([], new("caseFeed.csv.columnTwice", duplicated.Key));
         var missing = Required.Where((_, i) => positions[Array.IndexOf(Columns, Required[i])] < 0).ToList();
-        if (missing.Count > 0) return ([], $"Missing column(s) {string.Join(", ", missing)}.");
+        if (missing.Count > 0) return ([], new("caseFeed.csv.missingColumns", string.Join(", ", missing)));
 
         var rows = new List<CsvRow>();
         foreach (var (line, cells) in records.Skip(1))
@@ -37,7 +38,7 @@ public static class CaseCsv
             if (cells.Count == 1 && cells[0].Length == 0) continue; // a blank line
             if (cells.Count != header.Count)
             {
-                rows.Add(new CsvRow(line, null, $"The row has {cells.Count} cells; the header has {header.Count}."));
+                rows.Add(new CsvRow(line, null, new("caseFeed.csv.cellCount", cells.Count, header.Count)));
                 continue;
             }
 
@@ -74,7 +75,7 @@ public static class CaseCsv
     }
 
     /// <summary>The first cell holding a control character, named as the JSON route names it (<c>events[i].field</c>), or null.</summary>
-    public static (string Field, string Rule)? ControlCharacters(IReadOnlyList<CsvRow> rows)
+    public static FieldRefusal? ControlCharacters(IReadOnlyList<CsvRow> rows)
     {
         for (var i = 0; i < rows.Count; i++)
         {
@@ -82,8 +83,7 @@ public static class CaseCsv
             foreach (var property in typeof(CaseEventRow).GetProperties())
             {
                 if (property.GetValue(row) is string text && Http.TextRules.HasControlCharacters(text))
-                    return ($"events[{i}].{char.ToLowerInvariant(property.Name[0])}{property.Name[1..]}",
-                        $"Control characters (such as NUL) are not accepted in text (line {rows[i].Line}).");
+                    return new($"events[{i}].{char.ToLowerInvariant(property.Name[0])}{property.Name[1..]}", "text.control.line", rows[i].Line);
             }
         }
 

@@ -28,9 +28,9 @@ public sealed class CaseEventBatchValidator : AbstractValidator<CaseEventBatch>
 {
     public CaseEventBatchValidator()
     {
-        RuleFor(x => x.Events).NotNull().WithMessage("'events' is required: a list of platform rows.")
+        RuleFor(x => x.Events).NotNull().WithErrorCode("caseFeed.events.required")
             .Must(e => e is null || e.Count is > 0 and <= CaseFeed.MaxRows)
-            .WithMessage($"'events' holds 1 to {CaseFeed.MaxRows:N0} rows per batch.");
+            .WithErrorCode("caseFeed.events.count").WithState(_ => new object?[] { CaseFeed.MaxRows.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) });
     }
 }
 

@@ -1,3 +1,4 @@
+using Hotline.Ledger.Http;
 using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Deadlines;
 using Hotline.Ledger.Notices;
@@ -38,10 +39,10 @@ public sealed class CaseFeed(
     private readonly TimeProvider _storeClock = (store.Options as StoreOptions)?.Events.TimeProvider ?? TimeProvider.System;
 
     public async Task<CaseFeedAnswer> Ingest(IReadOnlyList<CaseEventRow?> rows, string recordedBy, CancellationToken ct = default) =>
-        await Ingest(rows.Select((r, i) => (i, r, (int?)null, (string?)null)).ToList(), recordedBy, ct);
+        await Ingest(rows.Select((r, i) => (i, r, (int?)null, (Refusal?)null)).ToList(), recordedBy, ct);
 
     /// <summary>Rows with their index, their CSV line and a fault already found while reading them.</summary>
-    public async Task<CaseFeedAnswer> Ingest(IReadOnlyList<(int Index, CaseEventRow? Row, int? Line, string? Fault)> rows, string recordedBy, CancellationToken ct = default)
+    public async Task<CaseFeedAnswer> Ingest(IReadOnlyList<(int Index, CaseEventRow? Row, int? Line, Refusal? Fault)> rows, string recordedBy, CancellationToken ct = default)
     {
         if (rows.Count > MaxRows) throw new ArgumentException($"At most {MaxRows} rows per batch.", nameof(rows));
 
@@ -59,7 +60,7 @@ public sealed class CaseFeed(
         }
     }
 
-    private async Task<CaseFeedAnswer> Attempt(IReadOnlyList<(int Index, CaseEventRow? Row, int? Line, string? Fault)> rows, string recordedBy, CancellationToken ct)
+    private async Task<CaseFeedAnswer> Attempt(IReadOnlyList<(int Index, CaseEventRow? Row, int? Line, Refusal? Fault)> rows, string recordedBy, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var recordedAt = _storeClock.GetUtcNow();
@@ -71,10 +72,10 @@ public sealed class CaseFeed(
         var parsed = new List<ParsedRow>();
         foreach (var (index, row, line, fault) in rows)
         {
-            var errors = new Dictionary<string, List<string>>();
+            var errors = new Dictionary<string, List<Refusal>>();
             if (fault is not null) errors["row"] = [fault];
             else if (CaseRowParser.Parse(index, row, now, recordedAt, errors) is { } ok) parsed.Add(ok);
-            if (errors.Count > 0) rejected.Add(new RejectedRow(index, row?.EventId, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), line));
+            if (errors.Count > 0) rejected.Add(RejectedRow.Of(index, row?.EventId, errors, line));
         }
 
         var good = await CheckRegistry(session, parsed, rejected, ct);
@@ -113,18 +114,18 @@ public sealed class CaseFeed(
         var good = new List<ParsedRow>();
         foreach (var row in parsed)
         {
-            var errors = new Dictionary<string, string[]>();
+            var errors = new Dictionary<string, List<Refusal>>();
             if (row.Fact.UnitId is { } unit && !units.Contains(unit))
-                errors["unitId"] = [$"There is no unit with id '{unit}'."];
+                errors["unitId"] = [new("caseFeed.unitId.unknown", unit)];
             if (row.Fact.PersonId is { } personId)
             {
                 var day = OfficeCalendar.DateOf(row.Fact.At);
-                if (!people.TryGetValue(personId, out var person)) errors["personId"] = [$"There is no person with id '{personId}'."];
-                else if (person.UnitOn(day) != row.Fact.UnitId) errors["personId"] = [$"The person did not belong to unit '{row.Fact.UnitId}' on {day:yyyy-MM-dd}."];
+                if (!people.TryGetValue(personId, out var person)) errors["personId"] = [new("caseFeed.personId.unknown", personId)];
+                else if (person.UnitOn(day) != row.Fact.UnitId) errors["personId"] = [new("caseFeed.personId.otherUnit", row.Fact.UnitId, day)];
             }
 
             if (errors.Count == 0) good.Add(row);
-            else rejected.Add(new RejectedRow(row.Index, row.Fact.EventId, errors));
+            else rejected.Add(RejectedRow.Of(row.Index, row.Fact.EventId, errors));
         }
 
         return good;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Hotline.Ledger.Http;
 using Microsoft.AspNetCore.Http;
@@ -24,15 +25,15 @@ public static class CaseFeedEndpoints
         }
         catch (DecoderFallbackException)
         {
-            return Problems.Field("body", "The file is not UTF-8 text.");
+            return Problems.Invalid("body", "caseFeed.csv.notUtf8");
         }
 
         var (rows, headerFault) = CaseCsv.Read(text);
-        if (headerFault is not null) return Problems.Field("header", headerFault);
-        if (rows.Count == 0) return Problems.Field("body", "The file has a header but no rows.");
-        if (rows.Count > CaseFeed.MaxRows) return Problems.Field("body", $"A file holds at most {CaseFeed.MaxRows:N0} rows; send the rest in another.");
+        if (headerFault is not null) return Problems.Invalid("header", headerFault.Code, headerFault.Args);
+        if (rows.Count == 0) return Problems.Invalid("body", "caseFeed.csv.noRows");
+        if (rows.Count > CaseFeed.MaxRows) return Problems.Invalid("body", "caseFeed.csv.tooManyRows", CaseFeed.MaxRows.ToString("N0", CultureInfo.InvariantCulture));
         // The text rules of the JSON route: a control character refuses the request, naming the row's field and line.
-        if (CaseCsv.ControlCharacters(rows) is { } refused) return Problems.Field(refused.Field, refused.Rule);
+        if (CaseCsv.ControlCharacters(rows) is { } refused) return Problems.Invalid(refused);
 
         var answer = await feed.Ingest(rows.Select((r, i) => (i, r.Row, (int?)r.Line, r.Fault)).ToList(), RequestActor.Of(http), http.RequestAborted);
         return Results.Ok(answer);

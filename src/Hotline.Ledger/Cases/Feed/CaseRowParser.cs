@@ -1,3 +1,4 @@
+using Hotline.Ledger.Http;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -27,9 +28,9 @@ public static partial class CaseRowParser
     private static readonly Dictionary<string, CaseResult> Results =
         Enum.GetValues<CaseResult>().ToDictionary(t => char.ToLowerInvariant(t.ToString()[0]) + t.ToString()[1..], StringComparer.OrdinalIgnoreCase);
 
-    public static ParsedRow? Parse(int index, CaseEventRow? row, DateTimeOffset now, DateTimeOffset recordedAt, Dictionary<string, List<string>> errors)
+    public static ParsedRow? Parse(int index, CaseEventRow? row, DateTimeOffset now, DateTimeOffset recordedAt, Dictionary<string, List<Refusal>> errors)
     {
-        void Fault(string field, string rule)
+        void Fault(string field, Refusal rule)
         {
             if (!errors.TryGetValue(field, out var list)) errors[field] = list = [];
             list.Add(rule);
@@ -37,28 +38,28 @@ public static partial class CaseRowParser
 
         if (row is null)
         {
-            Fault("row", "The row is empty.");
+            Fault("row", new("caseFeed.row.empty"));
             return null;
         }
 
         var eventId = row.EventId?.Trim();
-        if (string.IsNullOrEmpty(eventId)) Fault("eventId", "'eventId' is required: the platform's own id of the row.");
-        else if (eventId.Length > 100) Fault("eventId", "'eventId' holds at most 100 characters.");
+        if (string.IsNullOrEmpty(eventId)) Fault("eventId", new("caseFeed.eventId.required"));
+        else if (eventId.Length > 100) Fault("eventId", new("caseFeed.eventId.length"));
 
         var caseNumber = row.CaseNumber?.Trim();
-        if (string.IsNullOrEmpty(caseNumber)) Fault("caseNumber", "'caseNumber' is required.");
-        else if (caseNumber.Length > 64 || caseNumber.Any(char.IsControl)) Fault("caseNumber", "'caseNumber' holds at most 64 printable characters.");
+        if (string.IsNullOrEmpty(caseNumber)) Fault("caseNumber", new("caseFeed.caseNumber.required"));
+        else if (caseNumber.Length > 64 || caseNumber.Any(char.IsControl)) Fault("caseNumber", new("caseFeed.caseNumber.length"));
 
         CaseEventType? type = null;
-        if (string.IsNullOrWhiteSpace(row.Type)) Fault("type", "'type' is required.");
+        if (string.IsNullOrWhiteSpace(row.Type)) Fault("type", new("caseFeed.type.required"));
         else if (Types.TryGetValue(row.Type.Trim(), out var t)) type = t;
-        else Fault("type", $"'{row.Type}' is not a case event type; the types are {string.Join(", ", Types.Keys)}.");
+        else Fault("type", new("caseFeed.type.unknown", row.Type, string.Join(", ", Types.Keys)));
 
         var at = Instant(row.At, "at", required: true, Fault);
         if (at is { } a)
         {
-            if (a < Earliest) Fault("at", "'at' lies before 2000.");
-            else if (a > now + ClockTolerance) Fault("at", $"'at' lies in the future (the ledger's clock reads {now.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}).");
+            if (a < Earliest) Fault("at", new("caseFeed.at.before2000"));
+            else if (a > now + ClockTolerance) Fault("at", new("caseFeed.at.future", now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)));
         }
 
         var assigns = type is CaseEventType.Assigned or CaseEventType.Reassigned;
@@ -72,16 +73,16 @@ public static partial class CaseRowParser
         var completionDueAt = Instant(row.CompletionDueAt, "completionDueAt", required: false, Fault);
         if (!takesDue && type is not null)
         {
-            if (!string.IsNullOrWhiteSpace(row.ReplyDueAt)) Fault("replyDueAt", "Due instants belong to assigned, reassigned and extensionGranted rows.");
-            if (!string.IsNullOrWhiteSpace(row.CompletionDueAt)) Fault("completionDueAt", "Due instants belong to assigned, reassigned and extensionGranted rows.");
+            if (!string.IsNullOrWhiteSpace(row.ReplyDueAt)) Fault("replyDueAt", new("caseFeed.due.notAllowed"));
+            if (!string.IsNullOrWhiteSpace(row.CompletionDueAt)) Fault("completionDueAt", new("caseFeed.due.notAllowed"));
         }
 
         if (type == CaseEventType.ExtensionGranted && string.IsNullOrWhiteSpace(row.ReplyDueAt) && string.IsNullOrWhiteSpace(row.CompletionDueAt))
-            Fault("replyDueAt", "An extensionGranted row gives the new 'replyDueAt', 'completionDueAt' or both.");
+            Fault("replyDueAt", new("caseFeed.extension.dueRequired"));
         if (at is { } start)
         {
-            if (replyDueAt <= start) Fault("replyDueAt", "'replyDueAt' must come after 'at'.");
-            if (completionDueAt <= start) Fault("completionDueAt", "'completionDueAt' must come after 'at'.");
+            if (replyDueAt <= start) Fault("replyDueAt", new("caseFeed.due.beforeAt", "replyDueAt"));
+            if (completionDueAt <= start) Fault("completionDueAt", new("caseFeed.due.beforeAt", "completionDueAt"));
         }
 
         var result = ResultOf(row.Result, type, Fault);
@@ -92,30 +93,30 @@ public static partial class CaseRowParser
             takesDue ? replyDueAt?.ToUniversalTime() : null, takesDue ? completionDueAt?.ToUniversalTime() : null, result));
     }
 
-    private static CaseResult? ResultOf(string? text, CaseEventType? type, Action<string, string> fault)
+    private static CaseResult? ResultOf(string? text, CaseEventType? type, Action<string, Refusal> fault)
     {
         var given = !string.IsNullOrWhiteSpace(text);
         switch (type)
         {
             case CaseEventType.ReturnVisit:
                 if (given && Results.TryGetValue(text!.Trim(), out var visit)) return visit;
-                fault("result", "A returnVisit row's 'result' is satisfied, basicallySatisfied, dissatisfied or unreached.");
+                fault("result", new("caseFeed.result.returnVisit"));
                 return null;
             case CaseEventType.OnlineVote:
                 if (given && Results.TryGetValue(text!.Trim(), out var vote) && vote is CaseResult.Satisfied or CaseResult.Dissatisfied) return vote;
-                fault("result", "An onlineVote row's 'result' is satisfied or dissatisfied.");
+                fault("result", new("caseFeed.result.onlineVote"));
                 return null;
             default:
-                if (given && type is not null) fault("result", "'result' belongs to returnVisit and onlineVote rows.");
+                if (given && type is not null) fault("result", new("caseFeed.result.notAllowed"));
                 return null;
         }
     }
 
-    private static DateTimeOffset? Instant(string? text, string field, bool required, Action<string, string> fault)
+    private static DateTimeOffset? Instant(string? text, string field, bool required, Action<string, Refusal> fault)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            if (required) fault(field, $"'{field}' is required: an ISO-8601 instant such as 2020-05-10T09:30:00Z.");
+            if (required) fault(field, new("caseFeed.instant.required", field));
             return null;
         }
 
@@ -123,20 +124,20 @@ public static partial class CaseRowParser
         if (ExplicitOffset().IsMatch(trimmed)
             && DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var value))
             return value;
-        fault(field, $"'{field}' must be an ISO-8601 instant with 'Z' or an offset, such as 2020-05-10T09:30:00Z.");
+        fault(field, new("caseFeed.instant.format", field));
         return null;
     }
 
-    private static Guid? Id(string? text, string field, bool required, Action<string, string> fault)
+    private static Guid? Id(string? text, string field, bool required, Action<string, Refusal> fault)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            if (required) fault(field, $"'{field}' is required on this row.");
+            if (required) fault(field, new("caseFeed.id.required", field));
             return null;
         }
 
         if (Guid.TryParse(text.Trim(), out var id) && id != Guid.Empty) return id;
-        fault(field, $"'{field}' must be an id such as 3f2504e0-4f89-11d3-9a0c-0305e82c3301.");
+        fault(field, new("caseFeed.id.format", field));
         return null;
     }
 

@@ -16,8 +16,8 @@ public static class RateEndpoints
     public static async Task<IResult> UnitRates(Guid id, IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock,
         ReadAudit audit, HttpContext http, string? year, string? asOf, string? knownAt)
     {
-        var (query, field, rule) = ScoreQuery.Parse(year, asOf, knownAt, clock);
-        if (query is null) return Problems.Field(field!, rule!);
+        var (query, fault) = ScoreQuery.Parse(year, asOf, knownAt, clock);
+        if (query is null) return Problems.Invalid(fault!);
         if (await session.LoadAsync<Unit>(id) is null) return Problems.NotFound("unit", id);
         await audit.RecordAsync(http, ReadKind.Rates, unitId: id, cancellation: http.RequestAborted);
         return Results.Ok(await RateReader.RatesOf(session, rulebooks, SubjectKind.Unit, id, query));
@@ -27,8 +27,8 @@ public static class RateEndpoints
     public static async Task<IResult> PersonRates(Guid id, IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock,
         ReadAudit audit, HttpContext http, string? year, string? asOf, string? knownAt)
     {
-        var (query, field, rule) = ScoreQuery.Parse(year, asOf, knownAt, clock);
-        if (query is null) return Problems.Field(field!, rule!);
+        var (query, fault) = ScoreQuery.Parse(year, asOf, knownAt, clock);
+        if (query is null) return Problems.Invalid(fault!);
         if (await session.LoadAsync<Person>(id) is null) return Problems.NotFound("person", id);
         await audit.RecordAsync(http, ReadKind.Rates, personId: id, cancellation: http.RequestAborted);
         return Results.Ok(await RateReader.RatesOf(session, rulebooks, SubjectKind.Person, id, query));

@@ -37,7 +37,7 @@ public static class WarningEndpoints
             else if (DateTimeOffset.TryParse(asOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
                 at = instant;
             else
-                return Problems.Field("asOf", "'asOf' must be a date YYYY-MM-DD or an ISO-8601 instant such as 2020-07-05T00:00:00Z.");
+                return Problems.Invalid("asOf", "warnings.asOf.format");
         }
 
         var date = OfficeCalendar.DateOf(at);

@@ -27,27 +27,25 @@ public static class ApplicationEndpoints
         if (PlanSteps.Refusal(plan, PlanSteps.Step.Apply, OfficeCalendar.Today(clock)) is { } refusal) return PlanEndpoints.OutOfOrder(refusal);
 
         var unit = await session.LoadAsync<Unit>(command.UnitId);
-        if (unit is null) return Problems.Field("unitId", $"There is no unit with id '{command.UnitId}'.");
+        if (unit is null) return Problems.Invalid("unitId", "application.unitId.unknown", command.UnitId);
         var result = await ApprovedResult.Load(session, plan.EvaluationId);
         if (result.Sheet.Units.All(u => u.UnitId != unit.Id))
-            return Problems.Field("unitId", $"Unit {unit.Code} is not in the approved {plan.Year} result, so it cannot be commended under this plan.");
+            return Problems.Invalid("unitId", "application.unitId.notInResult", unit.Code, plan.Year);
 
         var nominations = command.Nominations ?? [];
         var seeks = command.SeeksUnitCommendation ?? plan.Terms.UnitQuota > 0;
         if (!seeks && nominations.Count == 0)
-            return Problems.Field("nominations", "An application seeks commendation for the unit ('seeksUnitCommendation'), nominates individuals, or both.");
+            return Problems.Invalid("nominations", "application.nominations.nothingSought");
 
         var (nominees, fault) = await Nominees(session, plan, result, unit, nominations);
         if (fault is not null) return fault;
 
         if (seeks && plan.Terms.UnitQuota == 0)
-            return Problems.Conflict("No places for units", $"The {plan.Year} plan commends no advanced units (unitQuota 0); leave 'seeksUnitCommendation' false.", "seeksUnitCommendation");
+            return Problems.Refuse("application.seeksUnitCommendation.noPlaces", "seeksUnitCommendation", plan.Year);
         if (nominations.Count > 0 && plan.Terms.PersonQuota == 0)
-            return Problems.Conflict("No places for individuals", $"The {plan.Year} plan commends no advanced individuals (personQuota 0); nominate no one.", "nominations");
+            return Problems.Refuse("application.nominations.noPlaces", "nominations", plan.Year);
         if (nominations.Count > plan.Terms.NominationsPerUnit)
-            return Problems.Conflict("Over the unit's share",
-                $"The {plan.Year} plan gives each unit {plan.Terms.NominationsPerUnit} nomination(s); this application names {nominations.Count}. Nominate at most {plan.Terms.NominationsPerUnit}.",
-                "nominations");
+            return Problems.Refuse("application.nominations.overShare", "nominations", plan.Year, plan.Terms.NominationsPerUnit, nominations.Count);
 
         var streamId = Application.IdOf(id, unit.Id);
         // A racing first submission collides on the derived stream id; a racing resubmission on the version read here.
@@ -85,20 +83,18 @@ public static class ApplicationEndpoints
             var n = nominations[i];
             var field = $"nominations[{i}].personId";
             if (!people.TryGetValue(n.PersonId, out var person))
-                return (null, Problems.Field(field, $"There is no person with id '{n.PersonId}'."));
+                return (null, Problems.Invalid(field, "application.personId.unknown", n.PersonId));
 
             var unitThen = person.UnitOn(staffOn);
             if (unitThen != unit.Id)
             {
-                var where = unitThen is { } other
-                    ? $"belonged to another unit ({(await session.LoadAsync<Unit>(other))?.Code ?? other.ToString()})"
-                    : "belonged to no unit";
-                return (null, Problems.Field(field,
-                    $"{person.Name} is not on the staff of {unit.Code}: on {staffOn:yyyy-MM-dd}, the plan's staff date, they {where}. A unit nominates its own staff."));
+                return (null, unitThen is { } other
+                    ? Problems.Invalid(field, "application.personId.otherUnit", person.Name, unit.Code, staffOn, (await session.LoadAsync<Unit>(other))?.Code ?? other.ToString())
+                    : Problems.Invalid(field, "application.personId.noUnit", person.Name, unit.Code, staffOn));
             }
 
             if (!ranked.Contains(person.Id))
-                return (null, Problems.Field(field, $"{person.Name} is not in the approved {plan.Year} result, so they cannot be commended under this plan."));
+                return (null, Problems.Invalid(field, "application.personId.notInResult", person.Name, plan.Year));
 
             nominees.Add(new Nomination(person.Id, person.Name, n.Deeds.Trim(), n.Evidence ?? []));
         }

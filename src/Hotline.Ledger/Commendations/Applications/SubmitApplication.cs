@@ -20,19 +20,19 @@ public sealed class SubmitApplicationValidator : AbstractValidator<SubmitApplica
 {
     public SubmitApplicationValidator()
     {
-        RuleFor(x => x.UnitId).NotEmpty().WithMessage("'unitId' names the applying unit.");
-        RuleFor(x => x.SelfEvaluation).NotEmpty().MaximumLength(8000).WithMessage("'selfEvaluation' is the unit's own account of its year (1–8000 characters).");
-        RuleFor(x => x.Evidence).Must(e => e is null || e.Count <= 50).WithMessage("At most 50 evidence items per application.");
-        RuleForEach(x => x.Evidence).NotNull().WithMessage("An evidence item may not be null.").SetValidator(new EvidenceItemValidator());
-        RuleFor(x => x.Nominations).Must(n => n is null || n.Count <= 50).WithMessage("At most 50 nominations per application.");
-        RuleForEach(x => x.Nominations).NotNull().WithMessage("A nomination may not be null.").ChildRules(n =>
+        RuleFor(x => x.UnitId).NotEmpty().WithErrorCode("application.unitId.required");
+        RuleFor(x => x.SelfEvaluation).NotEmpty().MaximumLength(8000).WithErrorCode("application.selfEvaluation.length");
+        RuleFor(x => x.Evidence).Must(e => e is null || e.Count <= 50).WithErrorCode("application.evidence.tooMany");
+        RuleForEach(x => x.Evidence).NotNull().WithErrorCode("evidence.item.null").SetValidator(new EvidenceItemValidator());
+        RuleFor(x => x.Nominations).Must(n => n is null || n.Count <= 50).WithErrorCode("application.nominations.tooMany");
+        RuleForEach(x => x.Nominations).NotNull().WithErrorCode("application.nominations.null").ChildRules(n =>
         {
-            n.RuleFor(x => x.PersonId).NotEmpty().WithMessage("'personId' names the nominee.");
-            n.RuleFor(x => x.Deeds).NotEmpty().MaximumLength(8000).WithMessage("'deeds' describe what the nominee did (1–8000 characters).");
-            n.RuleFor(x => x.Evidence).Must(e => e is null || e.Count <= 50).WithMessage("At most 50 evidence items per nomination.");
-            n.RuleForEach(x => x.Evidence).NotNull().WithMessage("An evidence item may not be null.").SetValidator(new EvidenceItemValidator());
+            n.RuleFor(x => x.PersonId).NotEmpty().WithErrorCode("application.personId.required");
+            n.RuleFor(x => x.Deeds).NotEmpty().MaximumLength(8000).WithErrorCode("application.deeds.length");
+            n.RuleFor(x => x.Evidence).Must(e => e is null || e.Count <= 50).WithErrorCode("application.nominationEvidence.tooMany");
+            n.RuleForEach(x => x.Evidence).NotNull().WithErrorCode("evidence.item.null").SetValidator(new EvidenceItemValidator());
         });
         RuleFor(x => x.Nominations).Must(n => n is null || n.Any(x => x is null) || n.Select(x => x.PersonId).Distinct().Count() == n.Count)
-            .WithMessage("A person is nominated once per application.");
+            .WithErrorCode("application.nominations.repeated");
     }
 }

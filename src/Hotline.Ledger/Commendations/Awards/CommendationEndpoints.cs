@@ -17,15 +17,15 @@ public static class CommendationEndpoints
     public static async Task<IResult> Issue(IssueCommendations command, IDocumentSession session, TimeProvider clock, HttpContext http)
     {
         var stream = await session.Events.FetchForWriting<CommendationPlan>(command.PlanId);
-        if (stream.Aggregate is not { } plan) return Problems.Field("planId", $"There is no commendation plan with id '{command.PlanId}'.");
+        if (stream.Aggregate is not { } plan) return Problems.Invalid("planId", "commendation.planId.unknown", command.PlanId);
         var today = OfficeCalendar.Today(clock);
         if (PlanSteps.Refusal(plan, PlanSteps.Step.Issue, today) is { } refusal) return PlanEndpoints.OutOfOrder(refusal);
 
         if (command.AwardedOn > today)
-            return Problems.Field("awardedOn", $"'awardedOn' may not lie in the future (today is {today:yyyy-MM-dd}).");
+            return Problems.Invalid("awardedOn", "commendation.awardedOn.future", today);
         var approvedOn = OfficeCalendar.DateOf(plan.Steps.Last(s => s.Step == "shortlistApproved").At);
         if (command.AwardedOn < approvedOn)
-            return Problems.Field("awardedOn", $"The shortlist was approved on {approvedOn:yyyy-MM-dd}; the commendations cannot be dated before it.");
+            return Problems.Invalid("awardedOn", "commendation.awardedOn.beforeApproval", approvedOn);
 
         var actor = RequestActor.Of(http);
         var documentNumber = command.DocumentNumber.Trim();
@@ -55,7 +55,7 @@ public static class CommendationEndpoints
         if (!string.IsNullOrWhiteSpace(year))
         {
             if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y is < 2000 or > 2100)
-                return Problems.Field("year", "'year' must be a year such as 2020.");
+                return Problems.Invalid("year", "year.format");
             query = query.Where(c => c.Year == y);
         }
 

@@ -9,9 +9,9 @@ public sealed class IssueCommendationsValidator : AbstractValidator<IssueCommend
 {
     public IssueCommendationsValidator()
     {
-        RuleFor(x => x.PlanId).NotEmpty().WithMessage("'planId' names the plan whose shortlist was approved.");
+        RuleFor(x => x.PlanId).NotEmpty().WithErrorCode("commendation.planId.required");
         RuleFor(x => x.DocumentNumber).NotEmpty().MaximumLength(100)
-            .WithMessage("'documentNumber' is the number of the commending document, such as 信政办〔2021〕12号.");
-        RuleFor(x => x.AwardedOn).NotEmpty().WithMessage("'awardedOn' is the date of the commending document (YYYY-MM-DD).");
+            .WithErrorCode("commendation.documentNumber.required");
+        RuleFor(x => x.AwardedOn).NotEmpty().WithErrorCode("commendation.awardedOn.required");
     }
 }

@@ -41,23 +41,23 @@ public abstract class PlanTermsValidator<T> : AbstractValidator<T> where T : IPl
 {
     protected PlanTermsValidator()
     {
-        RuleFor(x => x.Scope).NotEmpty().MaximumLength(2000).WithMessage("'scope' says whom the plan commends (1–2000 characters).");
-        RuleFor(x => x.UnitQuota).InclusiveBetween(0, 1000).WithMessage("'unitQuota' is the number of advanced-unit places, 0 to 1000.");
-        RuleFor(x => x.PersonQuota).InclusiveBetween(0, 10000).WithMessage("'personQuota' is the number of advanced-individual places, 0 to 10000.");
+        RuleFor(x => x.Scope).NotEmpty().MaximumLength(2000).WithErrorCode("plan.scope.length");
+        RuleFor(x => x.UnitQuota).InclusiveBetween(0, 1000).WithErrorCode("plan.unitQuota.outOfRange");
+        RuleFor(x => x.PersonQuota).InclusiveBetween(0, 10000).WithErrorCode("plan.personQuota.outOfRange");
         RuleFor(x => x.UnitQuota).Must((x, units) => units + x.PersonQuota > 0)
-            .WithMessage("A plan commends someone: give 'unitQuota' or 'personQuota' at least one place.");
-        RuleFor(x => x.OpensOn).NotEmpty().WithMessage("'opensOn' is required (YYYY-MM-DD).");
-        RuleFor(x => x.ClosesOn).NotEmpty().WithMessage("'closesOn' is required (YYYY-MM-DD).");
-        RuleFor(x => x.ClosesOn).Must((x, closes) => closes >= x.OpensOn).WithMessage("'closesOn' may not come before 'opensOn'.");
+            .WithErrorCode("plan.quota.none");
+        RuleFor(x => x.OpensOn).NotEmpty().WithErrorCode("plan.opensOn.required");
+        RuleFor(x => x.ClosesOn).NotEmpty().WithErrorCode("plan.closesOn.required");
+        RuleFor(x => x.ClosesOn).Must((x, closes) => closes >= x.OpensOn).WithErrorCode("plan.closesOn.beforeOpensOn");
         RuleFor(x => x.NominationsPerUnit).InclusiveBetween(1, 50).When(x => x.NominationsPerUnit is not null)
-            .WithMessage("'nominationsPerUnit' is each unit's share of nominations, 1 to 50.");
+            .WithErrorCode("plan.nominationsPerUnit.outOfRange");
     }
 }
 
 public sealed class DraftCommendationPlanValidator : PlanTermsValidator<DraftCommendationPlan>
 {
     public DraftCommendationPlanValidator() =>
-        RuleFor(x => x.Year).InclusiveBetween(2000, 2100).WithMessage("'year' must be a year such as 2020.");
+        RuleFor(x => x.Year).InclusiveBetween(2000, 2100).WithErrorCode("year.format");
 }
 
 public sealed class RevisePlanValidator : PlanTermsValidator<RevisePlan>;
@@ -65,5 +65,5 @@ public sealed class RevisePlanValidator : PlanTermsValidator<RevisePlan>;
 public sealed class ReturnPlanValidator : AbstractValidator<ReturnPlan>
 {
     public ReturnPlanValidator() =>
-        RuleFor(x => x.Comments).NotEmpty().MaximumLength(4000).WithMessage("'comments' say what the office must change.");
+        RuleFor(x => x.Comments).NotEmpty().MaximumLength(4000).WithErrorCode("approval.comments.length");
 }

@@ -1,3 +1,4 @@
+using Hotline.Ledger.Http;
 using Hotline.Ledger.Evaluation.Sheets;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Time;
@@ -28,17 +29,17 @@ public static class PlanDrafting
         : new(rules.MinTotal, rules.MinGrade, rules.MinGrade is { } g ? rulebook.GradesReaching(g) : [], rules.BarredBy ?? []);
 
     /// <summary>What the validator cannot know: the year, today, and how many units and people the result ranks.</summary>
-    public static (string Field, string Rule)? Fault(PlanTerms terms, int year, ScoreSheet sheet, DateOnly today)
+    public static FieldRefusal? Fault(PlanTerms terms, int year, ScoreSheet sheet, DateOnly today)
     {
         var yearEnd = OfficeCalendar.LastDayOf(year);
         if (terms.OpensOn <= yearEnd)
-            return ("opensOn", $"Applications for {year} open after the year has ended: from {yearEnd.AddDays(1):yyyy-MM-dd} on.");
+            return new("opensOn", "plan.opensOn.beforeYearEnd", year, yearEnd.AddDays(1));
         if (terms.ClosesOn < today)
-            return ("closesOn", $"'closesOn' {terms.ClosesOn:yyyy-MM-dd} has passed (today is {today:yyyy-MM-dd}); no unit could apply.");
+            return new("closesOn", "plan.closesOn.past", terms.ClosesOn, today);
         if (terms.UnitQuota > sheet.Units.Count)
-            return ("unitQuota", $"The approved {year} result ranks {sheet.Units.Count} unit(s); 'unitQuota' {terms.UnitQuota} exceeds them.");
+            return new("unitQuota", "plan.unitQuota.exceeds", year, sheet.Units.Count, terms.UnitQuota);
         if (terms.PersonQuota > sheet.People.Count)
-            return ("personQuota", $"The approved {year} result ranks {sheet.People.Count} individual(s); 'personQuota' {terms.PersonQuota} exceeds them.");
+            return new("personQuota", "plan.personQuota.exceeds", year, sheet.People.Count, terms.PersonQuota);
         return null;
     }
 }

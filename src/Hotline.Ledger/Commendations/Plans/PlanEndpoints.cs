@@ -17,15 +17,14 @@ public static class PlanEndpoints
         DraftCommendationPlan command, IDocumentSession session, RulebookCatalog rulebooks, TimeProvider clock, HttpContext http)
     {
         var (result, missing) = await ApprovedResult.Of(session, command.Year);
-        if (result is null) return Problems.Conflict("Year-end result not approved", missing!, "year");
+        if (result is null) return Problems.RefuseAs(missing!, "result.notApproved.title", "year");
         if (await session.Query<CommendationPlan>().FirstOrDefaultAsync(p => p.Year == command.Year) is { } existing)
-            return Problems.Conflict("Plan exists",
-                $"The {command.Year} commendation plan {existing.Id} exists ({existing.Status}); revise it instead of drafting another.", "year");
+            return Problems.Refuse("plan.exists", "year", command.Year, existing.Id, existing.Status);
 
         var rulebook = rulebooks.Get(result.Sheet.Rulebook)!;
         var terms = PlanDrafting.Terms(command, command.Year, rulebook);
         if (PlanDrafting.Fault(terms, command.Year, result.Sheet, OfficeCalendar.Today(clock)) is { } fault)
-            return Problems.Field(fault.Field, fault.Rule);
+            return Problems.Invalid(fault);
 
         var id = Guid.CreateVersion7();
         session.Events.StartStream<CommendationPlan>(id, new CommendationPlanDrafted(
@@ -46,7 +45,7 @@ public static class PlanEndpoints
 
         var result = await ApprovedResult.Load(session, plan.EvaluationId);
         var terms = PlanDrafting.Terms(command, plan.Year, rulebooks.Get(plan.Rulebook)!);
-        if (PlanDrafting.Fault(terms, plan.Year, result.Sheet, today) is { } fault) return Problems.Field(fault.Field, fault.Rule);
+        if (PlanDrafting.Fault(terms, plan.Year, result.Sheet, today) is { } fault) return Problems.Invalid(fault);
 
         stream.AppendOne(new CommendationPlanRevised(id, terms, RequestActor.Of(http)));
         await session.SaveChangesAsync();
@@ -79,7 +78,7 @@ public static class PlanEndpoints
         if (!string.IsNullOrWhiteSpace(year))
         {
             if (!int.TryParse(year, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) || y is < 2000 or > 2100)
-                return Problems.Field("year", "'year' must be a year such as 2020.");
+                return Problems.Invalid("year", "year.format");
             query = query.Where(p => p.Year == y);
         }
 
@@ -99,7 +98,7 @@ public static class PlanEndpoints
         return Results.Ok(await View(session, id));
     }
 
-    internal static IResult OutOfOrder(string detail) => Problems.Conflict("Step out of order", detail);
+    internal static IResult OutOfOrder(Refusal refusal) => Problems.RefuseAs(refusal, "plan.outOfOrder.title");
 
     internal static async Task<PlanView> View(IQuerySession session, Guid id) => PlanView.Of((await session.LoadAsync<CommendationPlan>(id))!);
 }

@@ -1,3 +1,4 @@
+using Hotline.Ledger.Http;
 using Hotline.Ledger.Commendations.Applications;
 using Hotline.Ledger.Commendations.Plans;
 using Hotline.Ledger.Evaluation.Sheets;
@@ -42,7 +43,7 @@ public static class Candidates
         {
             var row = unitRows.GetValueOrDefault(a.UnitId);
             var reasons = row is null
-                ? ["not in the approved result"]
+                ? [ProblemText.Of("eligibility.notInResult")]
                 : Eligibility.Reasons(plan.Rules.Units, plan.Year, row.Total, row.Grade, row.Deductions);
             return new Candidate(UnitKind, a.UnitId, a.UnitId, a.UnitName, a.UnitCode, a.UnitName, row?.Rank, row?.Total, row?.Grade,
                 row?.DeductionTotal, reasons.Count == 0, reasons, shortlisted.Contains(a.UnitId), null);
@@ -52,7 +53,7 @@ public static class Candidates
         {
             var row = personRows.GetValueOrDefault(n.PersonId);
             var reasons = row is null
-                ? ["not in the approved result"]
+                ? [ProblemText.Of("eligibility.notInResult")]
                 : Eligibility.Reasons(plan.Rules.People, plan.Year, row.Total, row.Grade, row.Deductions);
             return new Candidate(PersonKind, n.PersonId, a.UnitId, n.Name, a.UnitCode, a.UnitName, row?.Rank, row?.Total, row?.Grade,
                 row?.DeductionTotal, reasons.Count == 0, reasons, shortlisted.Contains(n.PersonId), n.Deeds);

@@ -1,3 +1,4 @@
+using Hotline.Ledger.Http;
 using System.Globalization;
 using Hotline.Ledger.Commendations.Plans;
 using Hotline.Ledger.Evaluation.Sheets;
@@ -6,7 +7,7 @@ namespace Hotline.Ledger.Commendations.Review;
 
 /// <summary>
 /// Whether a unit or an individual may be shortlisted, judged on their row of the approved result by
-/// the plan's frozen rules (ADR 0052). Pure: every reason it gives is one a reviewer can read aloud.
+/// the plan's frozen rules (ADR 0052). Pure: every reason it gives is one a reviewer can read aloud, in the request's language.
 /// </summary>
 public static class Eligibility
 {
@@ -14,16 +15,16 @@ public static class Eligibility
     {
         var reasons = new List<string>();
         if (rule.MinTotal is { } min && total < min)
-            reasons.Add($"total {Points(total)} is below the minimum {Points(min)}");
+            reasons.Add(ProblemText.Of("eligibility.total.belowMinimum", Points(total), Points(min)));
         if (rule.MinGrade is { } minGrade && !rule.AcceptedGrades.Contains(grade ?? ""))
-            reasons.Add($"grade {grade ?? "(none)"} does not reach {minGrade}");
+            reasons.Add(ProblemText.Of("eligibility.grade.tooLow", grade ?? ProblemText.Of("eligibility.grade.none"), minGrade));
 
         var counted = deductions.ToList();
         foreach (var clause in rule.BarredBy)
         {
             var hits = counted.Where(d => d.Clause == clause).ToList();
             if (hits.Count > 0)
-                reasons.Add($"{clause} incurred in {year} ({hits.Count} time(s): entries {string.Join(", ", hits.Select(h => h.EntryId))})");
+                reasons.Add(ProblemText.Of("eligibility.barredBy", clause, year, hits.Count, string.Join(", ", hits.Select(h => h.EntryId))));
         }
 
         return reasons;

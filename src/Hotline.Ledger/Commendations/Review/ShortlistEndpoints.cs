@@ -36,27 +36,24 @@ public static class ShortlistEndpoints
         var unitPicks = command.Units ?? [];
         var personPicks = command.People ?? [];
         var (units, unitFault) = Pick(candidates.Units, unitPicks.Select(p => (p.UnitId, p.Reason)).ToList(), "units", "unitId",
-            "did not apply for commendation as a unit under this plan");
+            "shortlist.units.notCandidate");
         if (unitFault is not null) return unitFault;
         var (people, personFault) = Pick(candidates.People, personPicks.Select(p => (p.PersonId, p.Reason)).ToList(), "people", "personId",
-            "was not nominated by any unit under this plan");
+            "shortlist.people.notCandidate");
         if (personFault is not null) return personFault;
 
         if (units!.Count > plan.Terms.UnitQuota)
-            return Problems.Conflict("Over the quota",
-                $"The {plan.Year} plan has {plan.Terms.UnitQuota} place(s) for advanced units; the shortlist names {units.Count}. Name at most {plan.Terms.UnitQuota}.", "units");
+            return Problems.Refuse("shortlist.units.overQuota", "units", plan.Year, plan.Terms.UnitQuota, units.Count);
         if (people!.Count > plan.Terms.PersonQuota)
-            return Problems.Conflict("Over the quota",
-                $"The {plan.Year} plan has {plan.Terms.PersonQuota} place(s) for advanced individuals; the shortlist names {people.Count}. Name at most {plan.Terms.PersonQuota}.", "people");
+            return Problems.Refuse("shortlist.people.overQuota", "people", plan.Year, plan.Terms.PersonQuota, people.Count);
 
         var ineligible = units.Select((c, i) => (c.Candidate, Field: $"units[{i}].unitId"))
             .Concat(people.Select((c, i) => (c.Candidate, Field: $"people[{i}].personId")))
             .Where(x => !x.Candidate.Eligible)
             .ToList();
         if (ineligible.Count > 0)
-            return Problems.Conflict("Not eligible",
-                "Under the plan's rules, judged on the approved result: " + string.Join("; ", ineligible.Select(x => $"{x.Candidate.Name} — {string.Join(", ", x.Candidate.Reasons)}")) + ". Leave them off the shortlist.",
-                ineligible[0].Field);
+            return Problems.Refuse("shortlist.notEligible", ineligible[0].Field,
+                string.Join(ProblemText.Of("list.separator"), ineligible.Select(x => $"{x.Candidate.Name} — {string.Join(ProblemText.Of("list.comma"), x.Candidate.Reasons)}")));
 
         stream.AppendOne(new ShortlistDrafted(id, units.Select(x => ToPick(x.Candidate, x.Reason)).ToList(),
             people.Select(x => ToPick(x.Candidate, x.Reason)).ToList(), RequestActor.Of(http)));
@@ -93,7 +90,7 @@ public static class ShortlistEndpoints
         for (var i = 0; i < picks.Count; i++)
         {
             if (!byId.TryGetValue(picks[i].Id, out var candidate))
-                return (null, Problems.Field($"{list}[{i}].{idField}", $"'{picks[i].Id}' {notCandidate}; only candidates are shortlisted."));
+                return (null, Problems.Invalid($"{list}[{i}].{idField}", notCandidate, picks[i].Id));
             chosen.Add((candidate, picks[i].Reason?.Trim()));
         }
 

@@ -22,10 +22,10 @@ public static class CircularEndpoints
         var now = clock.GetUtcNow();
         var knownAt = (command.KnownAt ?? now).ToUniversalTime();
         // A knownAt to come would let later entries into a table that must never change.
-        if (knownAt > now) return Problems.Field("knownAt", $"'knownAt' may not lie in the future (now is {now:O}).");
+        if (knownAt > now) return Problems.Invalid("knownAt", "knownAt.future", now);
         var asOf = command.AsOf ?? new DateOnly(command.Year, 6, 30);
         var rulebook = rulebooks.ForScoring(command.Year, asOf);
-        if (rulebook is null) return Problems.Field("year", $"No rulebook scores the year {command.Year}.");
+        if (rulebook is null) return Problems.Invalid("year", "year.noRulebook", command.Year);
 
         var sheet = await SheetBuilder.Build(session, rulebook, new ScoreQuery(command.Year, asOf, knownAt), graded: false);
         var sha256 = SheetJson.Sha256(sheet);
@@ -60,7 +60,7 @@ public static class CircularEndpoints
         var query = session.Query<Circular>().AsQueryable();
         if (!string.IsNullOrWhiteSpace(year))
         {
-            if (!int.TryParse(year, out var y) || y is < 2000 or > 2100) return Problems.Field("year", "'year' must be a year such as 2020.");
+            if (!int.TryParse(year, out var y) || y is < 2000 or > 2100) return Problems.Invalid("year", "year.format");
             query = query.Where(c => c.Year == y);
         }
 

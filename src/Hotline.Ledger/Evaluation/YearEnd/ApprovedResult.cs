@@ -1,3 +1,4 @@
+using Hotline.Ledger.Http;
 using Hotline.Ledger.Evaluation.Sheets;
 using Marten;
 
@@ -11,17 +12,17 @@ public sealed record ApprovedResult(YearEndEvaluation Evaluation, StoredSheet St
 {
     public ScoreSheet Sheet => Stored.Sheet;
 
-    public static async Task<(ApprovedResult? Result, string? Missing)> Of(IQuerySession session, int year)
+    public static async Task<(ApprovedResult? Result, Refusal? Missing)> Of(IQuerySession session, int year)
     {
         var evaluation = await session.Query<YearEndEvaluation>().FirstOrDefaultAsync(e => e.Year == year);
         if (evaluation is null)
-            return (null, $"There is no {year} year-end evaluation; the office must draft it (POST /api/evaluations) and a leader approve it first.");
+            return (null, new Refusal("result.notApproved.none", year));
 
         var route = $"/api/evaluations/{evaluation.Id}";
         if (evaluation.Status != YearEndEvaluation.Approved)
             return (null, evaluation.Status == YearEndEvaluation.Submitted
-                ? $"The {year} year-end evaluation {evaluation.Id} is submitted; a leader must approve it first (POST {route}/approve)."
-                : $"The {year} year-end evaluation {evaluation.Id} is {evaluation.Status}; the office must submit it (POST {route}/submit) and a leader approve it first.");
+                ? new Refusal("result.notApproved.submitted", year, evaluation.Id, route)
+                : new Refusal("result.notApproved", year, evaluation.Id, evaluation.Status, route));
 
         var stored = await session.LoadAsync<StoredSheet>(evaluation.SheetId);
         return (new ApprovedResult(evaluation, stored!), null);

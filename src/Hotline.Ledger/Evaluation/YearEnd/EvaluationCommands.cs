@@ -7,7 +7,7 @@ public sealed record DraftEvaluation(int Year);
 public sealed class DraftEvaluationValidator : AbstractValidator<DraftEvaluation>
 {
     public DraftEvaluationValidator() =>
-        RuleFor(x => x.Year).InclusiveBetween(2000, 2100).WithMessage("'year' must be a year such as 2020.");
+        RuleFor(x => x.Year).InclusiveBetween(2000, 2100).WithErrorCode("year.format");
 }
 
 public sealed record RemarkUnit(Guid UnitId, string Text);
@@ -26,5 +26,5 @@ public sealed record ReturnEvaluation(string Comments);
 public sealed class ReturnEvaluationValidator : AbstractValidator<ReturnEvaluation>
 {
     public ReturnEvaluationValidator() =>
-        RuleFor(x => x.Comments).NotEmpty().MaximumLength(4000).WithMessage("'comments' say what the office must change.");
+        RuleFor(x => x.Comments).NotEmpty().MaximumLength(4000).WithErrorCode("approval.comments.length");
 }

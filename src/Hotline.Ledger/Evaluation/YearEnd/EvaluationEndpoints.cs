@@ -75,7 +75,7 @@ public static class EvaluationEndpoints
         if (EvaluationSteps.Refusal(evaluation, EvaluationSteps.Step.Submit) is { } refusal) return OutOfOrder(refusal);
         if (await PendingAppeals(session, evaluation) is { } pending) return pending;
         if (await YearEndEvaluations.ChangedSince(session, evaluation.Year, evaluation.KnownAt) is { } change)
-            return OutOfOrder($"Since the scores were computed at {evaluation.KnownAt:O}, {change}; recompute first (POST /api/evaluations/{id}/recompute).");
+            return OutOfOrder(new Refusal("evaluation.changed", evaluation.KnownAt, change, $"/api/evaluations/{id}/recompute"));
         var missing = await Missing(session, rulebooks, evaluation);
         if (!missing.Complete && command?.Override is null) return Incomplete(evaluation, missing, "submit");
 
@@ -172,10 +172,10 @@ public static class EvaluationEndpoints
         var pending = await YearEndEvaluations.PendingAppeals(session, evaluation.Year);
         return pending.Count == 0
             ? null
-            : OutOfOrder($"{pending.Count} appeal(s) against {evaluation.Year} results are pending ({string.Join(", ", pending.Select(a => a.Id))}); decide them first (POST /api/appeals/{{id}}/decision).");
+            : OutOfOrder(new Refusal("evaluation.appealsPending", pending.Count, evaluation.Year, string.Join(", ", pending.Select(a => a.Id))));
     }
 
-    private static IResult OutOfOrder(string detail) => Problems.RefuseWith("evaluation.outOfOrder", "evaluation.outOfOrder.title", detail, null);
+    private static IResult OutOfOrder(Refusal refusal) => Problems.RefuseAs(refusal, "evaluation.outOfOrder.title");
 
     /// <summary>What a second draft should do instead, by the first one's status: a route that exists for it now.</summary>
     private static string Instead(YearEndEvaluation existing)
@@ -223,7 +223,7 @@ public static class EvaluationEndpoints
         if (reason.Length == 0) return Problems.Invalid("override.reason", "evaluation.override.reason.required");
         if (reason.Length > 2000) return Problems.Invalid("override.reason", "evaluation.override.reason.tooLong");
         if (reason.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
-            return Problems.Field("override.reason", "'reason' may not hold control characters.");
+            return Problems.Invalid("override.reason", "text.control");
         return null;
     }
 

@@ -1,4 +1,5 @@
 using Hotline.Ledger.Approvals;
+using Hotline.Ledger.Http;
 
 namespace Hotline.Ledger.Evaluation.YearEnd;
 
@@ -10,11 +11,11 @@ public static class EvaluationSteps
 {
     public enum Step { Remark, Recompute, Submit, Return, Approve }
 
-    public static string? Refusal(YearEndEvaluation e, Step step)
+    public static Refusal? Refusal(YearEndEvaluation e, Step step)
     {
         var route = $"/api/evaluations/{e.Id}";
         if (e.Status == YearEndEvaluation.Approved)
-            return $"The {e.Year} evaluation was approved at {e.ApprovedAt:O} by {e.ApprovedBy}; it is final and frozen.";
+            return new("evaluation.approved", e.Year, e.ApprovedAt, e.ApprovedBy);
 
         var move = step switch
         {

@@ -1,3 +1,4 @@
+using Hotline.Ledger.Http;
 using Hotline.Ledger.Appeals;
 using Hotline.Ledger.Entries;
 using Hotline.Ledger.Marks;
@@ -20,16 +21,16 @@ public static class YearEndEvaluations
     /// Whether the ledger learned anything about the year after the sheet was computed: then the sheet
     /// no longer shows the year as known, and the office recomputes before submitting (ADR 0033).
     /// </summary>
-    public static async Task<string?> ChangedSince(IQuerySession session, int year, DateTimeOffset knownAt)
+    public static async Task<Refusal?> ChangedSince(IQuerySession session, int year, DateTimeOffset knownAt)
     {
         if (await session.Query<Entry>().AnyAsync(e => e.Year == year && (e.RecordedAt > knownAt || e.RescindedAt > knownAt)))
-            return "an entry of the year was recorded or rescinded";
+            return new("evaluation.changedSince.entry");
         if (await session.Query<Mark>().AnyAsync(m => m.Year == year && m.RecordedAt > knownAt))
-            return "a criterion of the year was marked";
+            return new("evaluation.changedSince.mark");
         if (await session.Query<Unit>().AnyAsync(u => u.RegisteredAt > knownAt))
-            return "a unit was registered";
+            return new("evaluation.changedSince.unit");
         if (await session.Query<Person>().AnyAsync(p => p.RegisteredAt > knownAt))
-            return "a person was registered";
+            return new("evaluation.changedSince.person");
         return null;
     }
 }

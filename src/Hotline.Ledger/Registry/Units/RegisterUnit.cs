@@ -9,7 +9,7 @@ public sealed class RegisterUnitValidator : AbstractValidator<RegisterUnit>
     public RegisterUnitValidator()
     {
         RuleFor(x => x.Code).NotEmpty().MaximumLength(32)
-            .Matches("^[A-Za-z0-9][A-Za-z0-9._-]*$").WithMessage("'code' may hold only letters, digits, '.', '_' and '-', starting with a letter or digit.");
+            .Matches("^[A-Za-z0-9][A-Za-z0-9._-]*$").WithErrorCode("unit.code.format");
         RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
     }
 }

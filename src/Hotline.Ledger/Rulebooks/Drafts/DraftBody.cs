@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Hotline.Ledger.Http;
 
 namespace Hotline.Ledger.Rulebooks.Drafts;
 
@@ -8,7 +9,7 @@ namespace Hotline.Ledger.Rulebooks.Drafts;
 /// naming a rulebook of the catalog to start from. Either way the result is the loader's JSON, validated
 /// by the loader, with every fault named.
 /// </summary>
-public sealed record DraftBody(string? Json, string? CopyOf, IReadOnlyDictionary<string, string[]> Faults)
+public sealed record DraftBody(string? Json, string? CopyOf, IReadOnlyList<FieldRule> Faults)
 {
     private static readonly HashSet<string> CopyFields = new(StringComparer.Ordinal) { "copyOf", "id", "title", "effectiveFrom" };
 
@@ -24,13 +25,13 @@ public sealed record DraftBody(string? Json, string? CopyOf, IReadOnlyDictionary
         }
         catch (JsonException ex)
         {
-            return Fault("body", $"The body is not JSON ({ex.Message}).");
+            return Fault("body", "rulebookDraft.body.json", ex.Message);
         }
 
-        if (root.ValueKind != JsonValueKind.Object) return Fault("body", "The body is a JSON object: a whole rulebook, or {\"copyOf\": \"<rulebook id>\"}.");
+        if (root.ValueKind != JsonValueKind.Object) return Fault("body", "rulebookDraft.body.object");
         if (root.TryGetProperty("copyOf", out var copyOf))
         {
-            if (!copyAllowed) return Fault("copyOf", "A new version of a draft is a whole rulebook; 'copyOf' starts a new draft (POST /api/rulebooks/drafts).");
+            if (!copyAllowed) return Fault("copyOf", "rulebookDraft.copyOf.notAllowed");
             try
             {
                 return Copy(root, copyOf, catalog, today);
@@ -38,12 +39,12 @@ public sealed record DraftBody(string? Json, string? CopyOf, IReadOnlyDictionary
             catch (InvalidOperationException)
             {
                 // JsonElement.GetString refuses an escaped lone surrogate: such a value is not text at all.
-                return Fault("copyOf", "The copy's fields hold text that is not Unicode (an unpaired surrogate).");
+                return Fault("copyOf", "rulebookDraft.copyOf.notUnicode");
             }
         }
 
         var (rulebook, faults) = RulebookLoader.Read(text, "draft");
-        return faults.Count > 0 ? new(null, null, new Dictionary<string, string[]> { ["rulebook"] = faults.ToArray() }) : new(RulebookLoader.Write(rulebook!), null, NoFaults);
+        return faults.Count > 0 ? new(null, null, InRulebook(faults)) : new(RulebookLoader.Write(rulebook!), null, NoFaults);
     }
 
     /// <summary>
@@ -54,22 +55,22 @@ public sealed record DraftBody(string? Json, string? CopyOf, IReadOnlyDictionary
     {
         var unknown = root.EnumerateObject().Select(p => p.Name).Where(n => !CopyFields.Contains(n)).ToList();
         if (unknown.Count > 0)
-            return Fault(unknown[0], $"With 'copyOf' the body takes only copyOf, id, title and effectiveFrom; edit the rest with PUT once drafted ('{string.Join("', '", unknown)}' given).");
+            return Fault(unknown[0], "rulebookDraft.copyOf.fields", string.Join("', '", unknown));
         if (copyOf.ValueKind != JsonValueKind.String || catalog.Get(copyOf.GetString()!) is not { } source)
-            return Fault("copyOf", $"'copyOf' names a rulebook of the catalog ({string.Join(", ", catalog.All.Select(r => r.Id))}).");
+            return Fault("copyOf", "rulebookDraft.copyOf.unknown", string.Join(", ", catalog.All.Select(r => r.Id)));
 
         var copy = source with { Id = source.Id + "-draft", EffectiveFrom = new DateOnly(today.Year + 1, 1, 1) };
         if (root.TryGetProperty("id", out var id))
         {
             if (id.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(id.GetString()) || id.GetString()!.Length > 100)
-                return Fault("id", "'id' is the rulebook's id once adopted (1–100 characters).");
+                return Fault("id", "rulebookDraft.id.length");
             copy = copy with { Id = id.GetString()!.Trim() };
         }
 
         if (root.TryGetProperty("title", out var title))
         {
             if (title.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(title.GetString()) || title.GetString()!.Length > 500)
-                return Fault("title", "'title' is the measures' title (1–500 characters).");
+                return Fault("title", "rulebookDraft.title.length");
             copy = copy with { Title = title.GetString()!.Trim() };
         }
 
@@ -77,16 +78,19 @@ public sealed record DraftBody(string? Json, string? CopyOf, IReadOnlyDictionary
         {
             if (from.ValueKind != JsonValueKind.String
                 || !DateOnly.TryParseExact(from.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                return Fault("effectiveFrom", "'effectiveFrom' must be a date YYYY-MM-DD.");
+                return Fault("effectiveFrom", "query.date", "effectiveFrom");
             copy = copy with { EffectiveFrom = date };
         }
 
         var json = RulebookLoader.Write(copy);
         var faults = RulebookLoader.Read(json, "draft").Faults;
-        return faults.Count > 0 ? new(null, source.Id, new Dictionary<string, string[]> { ["rulebook"] = faults.ToArray() }) : new(json, source.Id, NoFaults);
+        return faults.Count > 0 ? new(null, source.Id, InRulebook(faults)) : new(json, source.Id, NoFaults);
     }
 
-    private static readonly IReadOnlyDictionary<string, string[]> NoFaults = new Dictionary<string, string[]>();
+    private static readonly IReadOnlyList<FieldRule> NoFaults = [];
 
-    private static DraftBody Fault(string field, string rule) => new(null, null, new Dictionary<string, string[]> { [field] = [rule] });
+    private static DraftBody Fault(string field, string code, params object?[] args) => new(null, null, [FieldRule.Of(field, code, args)]);
+
+    // The loader's faults are all about the rulebook the body holds: each keeps its own code.
+    private static List<FieldRule> InRulebook(IEnumerable<Refusal> faults) => faults.Select(f => new FieldRule("rulebook", f.Code, f.Text)).ToList();
 }

@@ -18,7 +18,7 @@ public static class DraftEndpoints
     {
         var today = OfficeCalendar.Today(clock);
         var body = await DraftBody.Read(http.Request.Body, catalog, today, copyAllowed: true, http.RequestAborted);
-        if (body.Json is null) return Problems.Fields(body.Faults.ToDictionary());
+        if (body.Json is null) return Problems.Fields(body.Faults);
 
         var comparedTo = body.CopyOf ?? (catalog.InForceOn(today) ?? catalog.All[^1]).Id;
         var id = Guid.CreateVersion7();
@@ -47,7 +47,7 @@ public static class DraftEndpoints
         if (Refusal(draft, ApprovalMove.Edit) is { } refusal) return refusal;
 
         var body = await DraftBody.Read(http.Request.Body, catalog, OfficeCalendar.Today(clock), copyAllowed: false, http.RequestAborted);
-        if (body.Json is null) return Problems.Fields(body.Faults.ToDictionary());
+        if (body.Json is null) return Problems.Fields(body.Faults);
         if (body.Json == draft.RulebookJson) return Results.Ok(DraftView.Of(draft, catalog));
 
         stream.AppendOne(new RulebookDraftRevised(id, body.Json, RequestActor.Of(http)));
@@ -117,7 +117,7 @@ public static class DraftEndpoints
         if (d.Status == ApprovalTrail.Approved)
             return Problems.Refuse("rulebookDraft.adopted", null, d.AdoptedId, d.ApprovedAt, d.ApprovedBy);
         return d.OutOfOrder(move, move.ToString().ToLowerInvariant(), "rulebook draft", $"{Route}/{d.Id}") is { } detail
-            ? Problems.Conflict("Step out of order", detail)
+            ? Problems.RefuseAs(detail, "rulebookDraft.outOfOrder.title")
             : null;
     }
 

@@ -52,5 +52,5 @@ public sealed record ReturnDraft(string Comments);
 public sealed class ReturnDraftValidator : AbstractValidator<ReturnDraft>
 {
     public ReturnDraftValidator() =>
-        RuleFor(x => x.Comments).NotEmpty().MaximumLength(4000).WithMessage("'comments' say what the office must change.");
+        RuleFor(x => x.Comments).NotEmpty().MaximumLength(4000).WithErrorCode("approval.comments.length");
 }

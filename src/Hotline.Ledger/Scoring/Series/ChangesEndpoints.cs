@@ -116,8 +116,9 @@ public static class ChangesEndpoints
         if (string.IsNullOrWhiteSpace(from)) return (null, default, Problems.Invalid("from", "query.instant", "from"));
         if (!DateTimeOffset.TryParse(from, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var start))
             return (null, default, Problems.Invalid("from", "query.instant", "from"));
-        var (q, field, rule) = ScoreQuery.Parse(year, asOf, to, clock);
-        if (q is null) return (null, default, Problems.Field(field == "knownAt" ? "to" : field!, field == "knownAt" ? ProblemText.Of("query.instant", "to") : rule!));
+        var (q, fault) = ScoreQuery.Parse(year, asOf, to, clock);
+        // This route names its knownAt 'to'.
+        if (q is null) return (null, default, fault!.Field == "knownAt" ? Problems.Invalid("to", "query.instant", "to") : Problems.Invalid(fault));
         if (q.KnownAt < start) return (null, default, Problems.Invalid("to", "query.range", "to", "from"));
         return (q, start.ToUniversalTime(), null);
     }

@@ -77,8 +77,8 @@ public static class SeriesEndpoints
         DateOnly? Date(string? text) => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
         if (!string.IsNullOrWhiteSpace(to) && Date(to) is null) return (null, default, Problems.Invalid("to", "query.date", "to"));
         if (!string.IsNullOrWhiteSpace(from) && Date(from) is null) return (null, default, Problems.Invalid("from", "query.date", "from"));
-        var (q, field, rule) = ScoreQuery.Parse(year ?? Date(to)?.Year.ToString(CultureInfo.InvariantCulture), null, knownAt, clock);
-        if (q is null) return (null, default, Problems.Field(field!, rule!));
+        var (q, fault) = ScoreQuery.Parse(year ?? Date(to)?.Year.ToString(CultureInfo.InvariantCulture), null, knownAt, clock);
+        if (q is null) return (null, default, Problems.Invalid(fault!));
 
         var last = Date(to) ?? q.AsOf;
         var first = Date(from) ?? q.YearStart;
