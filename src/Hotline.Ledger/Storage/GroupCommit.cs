@@ -35,6 +35,11 @@ public sealed class GroupCommit(NpgsqlDataSource db, IConfiguration config, ILog
     private readonly int _maxBatch = Math.Max(1, config.GetValue("Hotline:GroupCommit:MaxBatch", 64));
     private const int Attempts = 3;
 
+    /// <summary>Writes queued for the next batch, not yet begun.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
+    private int _waiting;
+
     /// <summary>
     /// Runs <paramref name="work"/> in the next batch and answers once that batch has committed. The work
     /// may run more than once (a batch that lost a race before committing is run again whole), so it must
@@ -43,8 +48,10 @@ public sealed class GroupCommit(NpgsqlDataSource db, IConfiguration config, ILog
     public Task<T> RunAsync<T>(Func<GroupStep, Task<GroupOutcome<T>>> work)
     {
         var step = new Step<T>(work);
-        if (!_queue.Writer.TryWrite(step)) throw new InvalidOperationException("The ledger is stopping and takes no more writes; send the request again.");
-        return step.Answer;
+        Interlocked.Increment(ref _waiting);
+        if (_queue.Writer.TryWrite(step)) return step.Answer;
+        Interlocked.Decrement(ref _waiting);
+        throw new InvalidOperationException("The ledger is stopping and takes no more writes; send the request again.");
     }
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
@@ -54,7 +61,12 @@ public sealed class GroupCommit(NpgsqlDataSource db, IConfiguration config, ILog
         {
             while (await _queue.Reader.WaitToReadAsync(stopping))
             {
-                while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var step)) batch.Add(step);
+                while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var step))
+                {
+                    Interlocked.Decrement(ref _waiting);
+                    batch.Add(step);
+                }
+
                 // Not the stopping token: a batch begun is committed or rolled back whole, and answered.
                 await CommitAsync(batch);
                 batch.Clear();
