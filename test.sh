@@ -3,7 +3,7 @@
 # Each test host works in a schema of its own and drops it afterwards.
 #
 #   ./test.sh                             every test but the benchmark's smoke run (CI=true adds it)
-#   ./test.sh --all                       every test, the smoke run included
+#   ./test.sh --all                       every test, the smoke run included, and the replay oracle's 200 histories
 #   ./test.sh --filter Category=Domain    the host-free tests only: seconds once built
 #   ./test.sh --filter FullyQualifiedName~EntryTests   any other dotnet test filter
 set -euo pipefail
@@ -28,6 +28,8 @@ done
 [[ "${CI:-}" == "true" ]] && all=true
 # The smoke run of the benchmark takes about a minute: CI runs it, a developer's default run does not.
 if [[ "$all" == false && " ${args[*]-} " != *" --filter "* ]]; then args+=(--filter "Category!=Smoke"); fi
+# The replay oracle plays 50 random histories in a developer's run and 200 in CI's (or --all).
+if [[ "$all" == true ]]; then export HOTLINE_ORACLE_HISTORIES="${HOTLINE_ORACLE_HISTORIES:-200}"; fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

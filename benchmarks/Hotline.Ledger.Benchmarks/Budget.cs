@@ -23,5 +23,8 @@ public sealed record Budget(
     /// <summary>The CI smoke test: a handful of each, for correctness only.</summary>
     public static readonly Budget Smoke = new(new(20, S(5)), new(40, S(10)), new(6, S(10)), new(64, S(10)), CaseWindow: 2_000, RankingChecks: 2);
 
+    /// <summary>Each page and each API read beside it: a fifth of the score probes, half their time.</summary>
+    public Bound Pages => new(Math.Max(10, Scores.Count / 5), Scores.Time / 2);
+
     private static TimeSpan S(int seconds) => TimeSpan.FromSeconds(seconds);
 }

@@ -56,8 +56,7 @@ public sealed class CityBenchmark(BenchmarkOptions options)
         {
             using var http = host.Client(connections: 64);
             figures.AppendMode = host.Store.Options.Events.AppendMode.ToString();
-            figures.CaseFeedOnMain = await CaseFeedDriver.Detect(http);
-            Say($"Kestrel on {host.Address}; Marten append mode {figures.AppendMode}; case feed route {(figures.CaseFeedOnMain ? "present" : "absent")}");
+            Say($"Kestrel on {host.Address}; Marten append mode {figures.AppendMode}");
 
             figures.Floor = await Loop.Run(1, options.Budget.Floor, async _ =>
             {
@@ -65,9 +64,9 @@ public sealed class CityBenchmark(BenchmarkOptions options)
                 return reply.IsSuccessStatusCode;
             });
 
-            var generator = new CityGenerator(plan, catalog, options.Seed, figures.CaseFeedOnMain);
+            var generator = new CityGenerator(plan, catalog, options.Seed);
             var loader = new LedgerLoader(host.Store, clock, catalog);
-            var feed = new CaseFeedDriver(http, figures.CaseFeedOnMain ? host.Service<CaseFeed>() : null, clock);
+            var feed = new CaseFeedDriver(http, host.Service<CaseFeed>(), clock);
             using var timeline = generator.Timeline().GetEnumerator();
             var tally = new Tally();
 
@@ -75,15 +74,12 @@ public sealed class CityBenchmark(BenchmarkOptions options)
             var firstCheckpoint = OfficeCalendar.EndOf(new DateOnly(Scale.FirstYear + 1, 1, 19));
             await Load(timeline, firstCheckpoint, loader, feed, tally, figures);
             figures.LedgerInProcess = Rate.Of(loader.Meter);
-            if (figures.CaseFeedOnMain)
-            {
-                figures.CaseHttp = Rate.Of(feed.Http);
-                figures.CaseInProcess = Rate.Of(_windowB);
-                Say($"case feed: HTTP {figures.CaseHttp.PerSecond:N0}/s over {figures.CaseHttp.Events:N0}, in process {figures.CaseInProcess.PerSecond:N0}/s over {figures.CaseInProcess.Events:N0}");
-            }
+            figures.CaseHttp = Rate.Of(feed.Http);
+            figures.CaseInProcess = Rate.Of(_windowB);
+            Say($"case feed: HTTP {figures.CaseHttp.PerSecond:N0}/s over {figures.CaseHttp.Events:N0}, in process {figures.CaseInProcess.PerSecond:N0}/s over {figures.CaseInProcess.Events:N0}");
             Say($"first year in: {tally.Ledger:N0} ledger events at {figures.LedgerInProcess.PerSecond:N0}/s; {tally.Cases:N0} case events");
 
-            if (figures.CaseFeedOnMain) await CatchUpCheckpoints(host, Scale.FirstYear, Scale.FirstYear);
+            await CatchUpCheckpoints(host, Scale.FirstYear, Scale.FirstYear);
 
             // 2. Baselines on the very same first-year events, regenerated from the seed.
             await Baselines(plan, catalog, firstCheckpoint, schema, host, figures, tally);
@@ -107,16 +103,13 @@ public sealed class CityBenchmark(BenchmarkOptions options)
                 figures.LedgerEvents = tally.Ledger;
                 figures.CaseEventsGenerated = tally.Cases;
                 Say($"all {Scale.Years} years in: {tally.Ledger:N0} ledger events at {figures.LedgerInProcessAllYears.PerSecond:N0}/s; {tally.Cases:N0} case events");
-                if (figures.CaseFeedOnMain)
-                {
-                    figures.CaseInProcessAll = Rate.Of(feed.InProcess);
-                    figures.Checks.Add(new Check("every case-feed row was accepted once (none rejected, none a duplicate)",
-                        feed.Accepted == tally.Cases && feed.Rejected == 0 && feed.Duplicates == 0,
-                        $"{tally.Cases:N0} sent, {feed.Accepted:N0} accepted, {feed.Duplicates:N0} duplicates, {feed.Rejected:N0} rejected, {feed.Retries} batch(es) sent again after a 409{(feed.FirstRejection is { } r ? "; first rejection: " + r : "")}"));
-                    figures.Judgements = await DrainJudgements(host, catalog);
-                    Say($"deadlines judged: {figures.Judgements} more run(s) after the load");
-                    await CatchUpCheckpoints(host, Scale.FirstYear, Scale.LastYear);
-                }
+                figures.CaseInProcessAll = Rate.Of(feed.InProcess);
+                figures.Checks.Add(new Check("every case-feed row was accepted once (none rejected, none a duplicate)",
+                    feed.Accepted == tally.Cases && feed.Rejected == 0 && feed.Duplicates == 0,
+                    $"{tally.Cases:N0} sent, {feed.Accepted:N0} accepted, {feed.Duplicates:N0} duplicates, {feed.Rejected:N0} rejected, {feed.Retries} batch(es) sent again after a 409{(feed.FirstRejection is { } r ? "; first rejection: " + r : "")}"));
+                figures.Judgements = await DrainJudgements(host, catalog);
+                Say($"deadlines judged: {figures.Judgements} more run(s) after the load");
+                await CatchUpCheckpoints(host, Scale.FirstYear, Scale.LastYear);
 
                 clock.MoveTo(OfficeCalendar.EndOf(Scale.Today.AddDays(-1)).AddHours(9));
                 clock.Run();
@@ -125,6 +118,9 @@ public sealed class CityBenchmark(BenchmarkOptions options)
 
                 // 5. Rankings, and the same rankings the old way (every entry of the year loaded and grouped in memory).
                 await MeasureRankings(http, host, catalog, clock, figures, Scale.LastYear);
+
+                // 5b. The web application's pages beside the API reads they stand on.
+                await MeasurePages(http, host, plan, figures, Scale.LastYear);
 
                 // 6. Single entries from 32 clients, beside raw single-event appends from 32 writers.
                 var created = await SingleEntries(http, plan, schema, host, figures);
@@ -135,7 +131,7 @@ public sealed class CityBenchmark(BenchmarkOptions options)
 
                 // 8. Rebuild every read model from the events; the answers must not change. Offline, as in production:
                 // nothing may be left for the deadline judge to do in the background while tables are emptied.
-                if (figures.CaseFeedOnMain) await Quiet(host, catalog, schema);
+                await Quiet(host, catalog, schema);
                 await Rebuild(http, host, plan, schema, figures);
                 Say($"bulk rebuild: {figures.Rebuild!.Events:N0} events in {figures.Rebuild.Elapsed.TotalSeconds:F1} s = {figures.Rebuild.PerSecond:N0}/s");
 
@@ -190,16 +186,13 @@ public sealed class CityBenchmark(BenchmarkOptions options)
                     if (l.Event is MarkRecorded) tally.Marks++;
                     await loader.Add(l);
                     break;
-                case CaseOp c when figures.CaseFeedOnMain:
+                case CaseOp c:
                     // The first window goes through the HTTP batch route, all the rest in process; the second
                     // window is the in-process figure. A batch goes whole down one path.
                     var viaHttp = tally.Cases < window;
                     if (feed.Pending > 0 && viaHttp != (batchStart < window)) await SendCases();
                     tally.Cases++;
                     if (feed.Add(c, viaHttp)) await SendCases();
-                    break;
-                case CaseOp:
-                    tally.Cases++;
                     break;
             }
 
@@ -208,7 +201,7 @@ public sealed class CityBenchmark(BenchmarkOptions options)
         }
 
         await loader.Flush();
-        if (figures.CaseFeedOnMain) await SendCases();
+        await SendCases();
     }
 
     /// <summary>Takes the weekly counter checkpoints a nightly job would have taken by now (ADR 0045).</summary>
@@ -268,7 +261,7 @@ public sealed class CityBenchmark(BenchmarkOptions options)
     private async Task Baselines(CityPlan plan, RulebookCatalog catalog, DateTimeOffset checkpoint, string schema, BenchHost host, Figures figures, Tally tally)
     {
         IEnumerable<CityOp> FirstYear() =>
-            new CityGenerator(plan, catalog, options.Seed, figures.CaseFeedOnMain).Timeline().TakeWhile(op => op.RecordedAt < checkpoint);
+            new CityGenerator(plan, catalog, options.Seed).Timeline().TakeWhile(op => op.RecordedAt < checkpoint);
 
         await using (var raw = await RawMarten.Create(options.ConnectionString, schema + "_mq", host.Store))
             figures.LedgerMarten = Rate.Of(await raw.AppendInBatches(FirstYear().OfType<LedgerOp>()));
@@ -335,6 +328,17 @@ public sealed class CityBenchmark(BenchmarkOptions options)
 
     private static string Query(int year, DateOnly asOf, DateTimeOffset knownAt) =>
         $"year={year}&asOf={asOf:yyyy-MM-dd}&knownAt={Uri.EscapeDataString(knownAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))}";
+
+    private async Task MeasurePages(HttpClient http, BenchHost host, CityPlan plan, Figures figures, int year)
+    {
+        figures.PagesYear = year;
+        figures.Pages.AddRange(await PageFigures.Measure(host, http, plan, year, options.Budget.Pages, options.Seed + 5));
+        foreach (var p in figures.Pages)
+            Say($"page {p.Row.Screen}: p50 {p.Page.P50:F1} ms, p95 {p.Page.P95:F1} ms; its API read p95 {p.Api.P95:F1} ms");
+        figures.Checks.Add(new Check("every page answered 200 without a refusal, and every API read beside it 200",
+            figures.Pages.All(p => p.Page.Failures == 0 && p.Api.Failures == 0 && p.Page.Count > 0),
+            string.Join("; ", figures.Pages.Select(p => $"{p.Row.Screen}: {p.Page.Count} pages and {p.Api.Count} reads ok, {p.Page.Failures + p.Api.Failures} failed"))));
+    }
 
     private async Task MeasureRankings(HttpClient http, BenchHost host, RulebookCatalog catalog, CityClock clock, Figures figures, int lastYear)
     {
@@ -472,8 +476,8 @@ public sealed class CityBenchmark(BenchmarkOptions options)
         // One statement, one snapshot: a background judgement cannot fall between two of the counts.
         await using var conn = new NpgsqlConnection(options.ConnectionString);
         await conn.OpenAsync();
-        var automatic = figures.CaseFeedOnMain ? $"(select count(*) from \"{schema}\".mt_doc_entry where (data ->> 'automatic')::boolean)" : "0";
-        var missed = figures.CaseFeedOnMain ? $"(select count(*) from \"{schema}\".mt_events where type = 'reply_deadline_missed')" : "0";
+        var automatic = $"(select count(*) from \"{schema}\".mt_doc_entry where (data ->> 'automatic')::boolean)";
+        var missed = $"(select count(*) from \"{schema}\".mt_events where type = 'reply_deadline_missed')";
         await using var cmd = new NpgsqlCommand(
             $"select (select count(*) from \"{schema}\".mt_events where type <> 'tombstone'), (select count(*) from \"{schema}\".mt_doc_entry), " +
             $"(select count(*) from \"{schema}\".mt_doc_mark), {automatic}, {missed}", conn);
@@ -498,10 +502,8 @@ public sealed class CityBenchmark(BenchmarkOptions options)
         var names = ((StoreOptions)host.Store.Options).Projections.All.Select(p => p.Name).ToList();
         var tables = ProjectedTables(host.Store, names).ToList();
         // The case files and rate counters are read models too, written by the feed rather than projected.
-        var digested = figures.CaseFeedOnMain
-            ? tables.Append(host.Store.Options.AllKnownDocumentTypes().First(t => t.DocumentType == typeof(CaseFile)).TableName.QualifiedName).ToList()
-            : tables;
-        var digest = await Digest(digested, figures.CaseFeedOnMain ? schema : null);
+        var digested = tables.Append(host.Store.Options.AllKnownDocumentTypes().First(t => t.DocumentType == typeof(CaseFile)).TableName.QualifiedName).ToList();
+        var digest = await Digest(digested, schema);
 
         long events;
         await using (var conn = new NpgsqlConnection(options.ConnectionString))
@@ -517,8 +519,8 @@ public sealed class CityBenchmark(BenchmarkOptions options)
             for (var i = 0; i < urls.Count; i++)
                 if (await http.GetStringAsync(urls[i]) != answers[i]) differ++;
             figures.Checks.Add(new Check($"after the {how} every probed answer is byte-identical", differ == 0, $"{urls.Count - differ}/{urls.Count} identical"));
-            var now = await Digest(digested, figures.CaseFeedOnMain ? schema : null);
-            figures.Checks.Add(new Check($"after the {how} every read-model row is identical (id and JSON of {digested.Count} tables{(figures.CaseFeedOnMain ? ", rate counters summed by subject, year, day and recorded instant" : "")})", now == digest,
+            var now = await Digest(digested, schema);
+            figures.Checks.Add(new Check($"after the {how} every read-model row is identical (id and JSON of {digested.Count} tables, rate counters summed by subject, year, day and recorded instant)", now == digest,
                 now == digest ? "same digest" : $"before {digest}; after {now}"));
         }
 

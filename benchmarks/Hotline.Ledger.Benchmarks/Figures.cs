@@ -27,7 +27,6 @@ public sealed class Figures
 
     public long LedgerEvents { get; set; }
     public long CaseEventsGenerated { get; set; }
-    public bool CaseFeedOnMain { get; set; }
     public int FirstYears { get; set; } = 1;
     public int AllYears { get; set; }
 
@@ -55,6 +54,10 @@ public sealed class Figures
     public Latencies? RankingInMemory { get; set; }
     public int RankingYears { get; set; }
     public Latencies? WhatIf { get; set; }
+
+    /// <summary>The web application's pages, each beside the API read it stands on.</summary>
+    public List<PageFigure> Pages { get; } = [];
+    public int PagesYear { get; set; }
 
     /// <summary>Events the benchmark itself appends beside the city (the what-if's draft rulebook).</summary>
     public int RulebookEvents { get; set; }

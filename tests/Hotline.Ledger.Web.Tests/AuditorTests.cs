@@ -48,10 +48,44 @@ public sealed class AuditorTests(WebApp app)
         var points = int.Parse((await page.GetAttributeAsync("#trend", "data-points"))!);
         var today = DateOnly.Parse(WebApp.Today);
         Assert.Equal(today.DayOfYear, points);
+        // The rank chart: one point per day too.
+        await page.Locator("#ranks[data-points]").WaitForAsync();
+        Assert.Equal(today.DayOfYear, int.Parse((await page.GetAttributeAsync("#ranks", "data-points"))!));
+
+        // The integrity status: the chain's head before any verification; the button verifies now.
+        Assert.Matches("[0-9a-f]{64}", await page.InnerTextAsync("[data-test=chain-head]"));
         await page.ClickAsync("text=立即校验哈希链");
         Assert.Contains("valid", await page.InnerTextAsync("[data-test=integrity]"));
+        Assert.Contains("校验通过", await page.InnerTextAsync("[data-test=verified]"));
         await page.Locator("#trend[data-points]").WaitForAsync();
+        await page.Locator("#ranks[data-points]").WaitForAsync();
         await WebApp.Screenshot(page, "auditor-replay");
+    }
+
+    [Fact]
+    public async Task An_auditor_sees_the_ranking_with_each_units_move_and_downloads_it()
+    {
+        var climber = await app.NewUnit("市住建局");
+        var since = DateTimeOffset.UtcNow;
+        await app.Created("/api/entries", new { clause = "B1", unitId = climber.Unit, occurredOn = WebApp.Today, reason = "群众来信表扬" });
+        var year = WebApp.Today[..4];
+
+        var page = await app.SignedIn("审计员老陈", "auditor");
+        await page.GotoAsync($"/audit/rankings?year={year}&since={Uri.EscapeDataString(since.UtcDateTime.ToString("O"))}");
+        var row = page.Locator($"[data-test=ranking] tr[data-unit={climber.Code}]");
+        Assert.Equal("1", (await row.Locator("td").First.InnerTextAsync()).Trim());
+        Assert.StartsWith("↑", (await row.Locator("[data-test=move]").InnerTextAsync()).Trim());
+        await WebApp.Screenshot(page, "auditor-rankings");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("text=导出 CSV"));
+        var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.Contains("名次", csv);
+        Assert.Contains(climber.Code, csv);
+
+        // The unit's own replay, from its name.
+        await row.Locator("a").ClickAsync();
+        await page.WaitForURLAsync($"**/audit/units/{climber.Unit}?*");
+        Assert.Contains("市住建局", await page.InnerTextAsync("h1"));
     }
 
     [Fact]
@@ -65,6 +99,15 @@ public sealed class AuditorTests(WebApp app)
         Assert.DoesNotContain(other.Name, await page.ContentAsync());
         var series = await page.GotoAsync($"/audit/units/{other.Unit}?handler=Series");
         Assert.Equal(403, series!.Status);
+        var ranks = await page.GotoAsync($"/audit/units/{own.Unit}?handler=Ranks");
+        Assert.Equal(403, ranks!.Status);
+        var person = await page.GotoAsync($"/audit/people/{other.Person}");
+        Assert.Equal(403, person!.Status);
+        var ranking = await page.GotoAsync("/audit/rankings");
+        Assert.Equal(403, ranking!.Status);
+        Assert.DoesNotContain(other.Name, await page.ContentAsync());
+        var approvals = await page.GotoAsync("/approvals");
+        Assert.Equal(403, approvals!.Status);
     }
 
     private static string Minus(string total, decimal by)

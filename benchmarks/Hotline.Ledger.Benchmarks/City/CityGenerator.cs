@@ -17,7 +17,7 @@ namespace Hotline.Ledger.Benchmarks.City;
 /// anything that happens later (a rescission, a case's reply, a return visit) waits in a queue keyed
 /// by the instant the ledger will learn it.
 /// </summary>
-public sealed class CityGenerator(CityPlan plan, RulebookCatalog rulebooks, int seed, bool caseFeedLanded)
+public sealed class CityGenerator(CityPlan plan, RulebookCatalog rulebooks, int seed)
 {
     private readonly Rulebook rulebook = rulebooks.InForceOn(new DateOnly(plan.Scale.FirstYear, 1, 1))
                                          ?? throw new InvalidOperationException($"No rulebook is in force in {plan.Scale.FirstYear}.");
@@ -106,8 +106,7 @@ public sealed class CityGenerator(CityPlan plan, RulebookCatalog rulebooks, int 
         if (day is { Month: 1, Day: 5 } && day.Year - 1 >= scale.FirstYear && day.Year - 1 <= scale.LastYear) Marks(rng, day.Year - 1, halfYear: false);
         var month = day.AddMonths(-1);
         if (day.Day == 1 && month.Year >= scale.FirstYear && month.Year <= scale.LastYear) SelfChecks(rng, month);
-        if (day.Day == 1 && caseFeedLanded && month.Year >= scale.FirstYear && month.Year <= scale.LastYear) MonthlyReports(rng, month);
-        if (day.Day == 6 && !caseFeedLanded && month.Year >= scale.FirstYear && month.Year <= scale.LastYear) MissingMonthlyReports(rng, month, day);
+        if (day.Day == 1 && month.Year >= scale.FirstYear && month.Year <= scale.LastYear) MonthlyReports(rng, month);
     }
 
     private void PersonEntry(Random rng, DateOnly day, string code, string reason)
@@ -229,14 +228,6 @@ public sealed class CityGenerator(CityPlan plan, RulebookCatalog rulebooks, int 
         }
     }
 
-    /// <summary>Before the case feed: a monthly report not in by its deadline is deducted by hand (D3.3).</summary>
-    private void MissingMonthlyReports(Random rng, DateOnly month, DateOnly day)
-    {
-        foreach (var unit in plan.Units)
-            if (rng.NextDouble() < 0.03)
-                Entry(rng, OfficeHours(rng, day), "D3.3", unit.Id, null, day.AddDays(-1), $"{month:yyyy-MM}月度工作报告未按时报送", null);
-    }
-
     /// <summary>A case's whole lifecycle is decided when it is assigned; its events wait for their instants.</summary>
     private void Case(Random rng, DateOnly day)
     {
@@ -280,16 +271,11 @@ public sealed class CityGenerator(CityPlan plan, RulebookCatalog rulebooks, int 
 
         if (replyDue is { } due)
         {
+            // A missed reply (a late one, or none) is deducted by the ledger itself when the deadline judge runs.
             var r = rng.NextDouble();
-            var missed = false;
             if (r < 0.98) Emit("replied", t0.AddHours(12 + rng.Next(58)));
-            else if (r < 0.99) { Emit("replied", due.AddHours(1 + rng.Next(72))); missed = true; }
+            else if (r < 0.99) Emit("replied", due.AddHours(1 + rng.Next(72)));
             else if (r < 0.995) Emit("explained", t0.AddHours(24 + rng.Next(36)));
-            else missed = true;
-
-            // Before the case feed the office deducts a missed reply by hand; afterwards the ledger does it .
-            if (missed && !caseFeedLanded)
-                Entry(rng, due.AddHours(1 + rng.Next(3)), "D3.1", plan.Units[unit].Id, null, OfficeCalendar.DateOf(due), "交办事项未按时回复且未说明", number);
         }
 
         if (rng.NextDouble() >= 0.96) return;

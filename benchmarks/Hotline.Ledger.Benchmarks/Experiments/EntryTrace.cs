@@ -22,7 +22,7 @@ public static class EntryTrace
         try
         {
             var loader = new LedgerLoader(host.Store, clock, catalog);
-            foreach (var op in new CityGenerator(plan, catalog, 1, false).Timeline().OfType<LedgerOp>().Take(scale.Units + scale.People)) await loader.Add(op);
+            foreach (var op in new CityGenerator(plan, catalog, 1).Timeline().OfType<LedgerOp>().Take(scale.Units + scale.People)) await loader.Add(op);
             await loader.Flush();
             clock.MoveTo(OfficeCalendar.EndOf(new DateOnly(2020, 3, 1)));
             clock.Run();

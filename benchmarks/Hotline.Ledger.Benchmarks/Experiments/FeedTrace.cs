@@ -30,7 +30,7 @@ public static class FeedTrace
             var cpu = TimeSpan.Zero;
             var raw = await Hotline.Ledger.Benchmarks.Baselines.RawMarten.Create(connectionString, schema + "_raw", host.Store);
             var rawOps = new List<CityOp>();
-            foreach (var op in new CityGenerator(plan, catalog, 1, true).Timeline())
+            foreach (var op in new CityGenerator(plan, catalog, 1).Timeline())
             {
                 if (op is LedgerOp l) { await loader.Add(l); continue; }
                 if (op is not CaseOp c) continue;

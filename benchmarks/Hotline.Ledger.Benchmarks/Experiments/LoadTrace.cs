@@ -20,7 +20,7 @@ public static class LoadTrace
         {
             var trace = new SqlTrace();
             var loader = new LedgerLoader(host.Store, clock, catalog, batchSize: 1000);
-            var gen = new CityGenerator(plan, catalog, 1, false);
+            var gen = new CityGenerator(plan, catalog, 1);
             var n = 0;
             foreach (var op in gen.Timeline().OfType<LedgerOp>().Take(ops))
             {

@@ -28,22 +28,14 @@ public static class FiguresTable
         var w = f.CaseMartenHttpWindow?.Events ?? 0;
         Row(o, $"Baseline: Marten quick append, batches of 1,000 — the first {w:N0} case-feed events", Ev(f.CaseMartenHttpWindow), "—", "—", "—", "");
         Row(o, "Baseline: Npgsql binary COPY — same case-feed events", Ev(f.CaseCopyHttpWindow), Ev(f.CaseMartenHttpWindow) + " (Marten)", Ratio(f.CaseCopyHttpWindow, f.CaseMartenHttpWindow), "—", "");
-        if (f.CaseFeedOnMain && f.CaseHttp is { Events: > 0 })
-        {
-            Row(o, "Case feed via HTTP batch route (POST /api/cases/events, 1,000 a batch) — same events", Ev(f.CaseHttp), Ev(f.CaseMartenHttpWindow) + " (Marten)",
-                Ratio(f.CaseHttp, f.CaseMartenHttpWindow), "≥ 50% of Marten", Met(f.CaseHttp.PerSecond >= 0.5 * f.CaseMartenHttpWindow!.PerSecond));
-            Row(o, "Case feed in process (the CaseFeed service the route calls, 1,000 a batch) — the next events of the feed", Ev(f.CaseInProcess), Ev(f.CaseMartenInProcessWindow) + " (Marten, same events)",
-                Ratio(f.CaseInProcess, f.CaseMartenInProcessWindow), "≥ 50% of Marten",
-                f.CaseInProcess is { Events: > 0 } ? Met(f.CaseInProcess.PerSecond >= 0.5 * f.CaseMartenInProcessWindow!.PerSecond) : "—");
-            if (f.CaseInProcessAll is { Events: > 0 } all5)
-                Row(o, $"Case feed in process, the whole load of {f.AllYears} years ({all5.Events:N0} events; {f.AutomaticEntries:N0} D3.1/D3.3 entries recorded by the ledger itself)",
-                    $"{Ev(all5)} ({all5.Elapsed.TotalMinutes:F1} min)", Ev(f.CaseMartenInProcessWindow) + " (Marten, first-year window)", Ratio(all5, f.CaseMartenInProcessWindow), "—", "");
-        }
-        else
-        {
-            Row(o, "Case feed via HTTP batch route (POST /api/cases/events) — same events", "not measured: the host has no case feed route", Ev(f.CaseMartenHttpWindow) + " (Marten)", "—", "≥ 50% of Marten", "pending");
-            Row(o, "Case feed in process — the next events of the feed", "not measured: the host has no case feed route", Ev(f.CaseMartenInProcessWindow) + " (Marten)", "—", "≥ 50% of Marten", "pending");
-        }
+        Row(o, "Case feed via HTTP batch route (POST /api/cases/events, 1,000 a batch) — same events", Ev(f.CaseHttp), Ev(f.CaseMartenHttpWindow) + " (Marten)",
+            Ratio(f.CaseHttp, f.CaseMartenHttpWindow), "≥ 50% of Marten", f.CaseHttp is { } http ? Met(http.PerSecond >= 0.5 * f.CaseMartenHttpWindow!.PerSecond) : "—");
+        Row(o, "Case feed in process (the CaseFeed service the route calls, 1,000 a batch) — the next events of the feed", Ev(f.CaseInProcess), Ev(f.CaseMartenInProcessWindow) + " (Marten, same events)",
+            Ratio(f.CaseInProcess, f.CaseMartenInProcessWindow), "≥ 50% of Marten",
+            f.CaseInProcess is { Events: > 0 } ? Met(f.CaseInProcess.PerSecond >= 0.5 * f.CaseMartenInProcessWindow!.PerSecond) : "—");
+        if (f.CaseInProcessAll is { Events: > 0 } all5)
+            Row(o, $"Case feed in process, the whole load of {f.AllYears} years ({all5.Events:N0} events; {f.AutomaticEntries:N0} D3.1/D3.3 entries recorded by the ledger itself)",
+                $"{Ev(all5)} ({all5.Elapsed.TotalMinutes:F1} min)", Ev(f.CaseMartenInProcessWindow) + " (Marten, first-year window)", Ratio(all5, f.CaseMartenInProcessWindow), "—", "");
 
         if (f.SingleEntries is { } s && f.SingleEntriesMarten is { } m)
         {
@@ -68,6 +60,11 @@ public static class FiguresTable
         if (f.WhatIf is { } whatIf && f.Ranking is { } ranked)
             Row(o, $"What-if of all units and people under a draft rulebook over HTTP, {f.RankingYears} year{(f.RankingYears == 1 ? "" : "s")} of history: p50 / p95", $"{whatIf.P50:F1} / {whatIf.P95:F1} ms ({whatIf.Count} probes)",
                 $"{ranked.P50:F1} / {ranked.P95:F1} ms (the ranking of all units under the rulebook in force, above)", $"p95 ×{whatIf.P95 / ranked.P95:F2}", "p95 ≤ 2,000 ms", Met(whatIf.P95 <= 2_000));
+
+        foreach (var p in f.Pages)
+            Row(o, $"Web page {p.Row.Screen} as {p.Row.Role} (signed in, whole HTML), {f.PagesYear}: p50 / p95", $"{p.Page.P50:F1} / {p.Page.P95:F1} ms ({p.Page.Count} probes)",
+                $"{p.Api.P50:F1} / {p.Api.P95:F1} ms ({p.Row.Api(new PagePoint(Guid.Empty, Guid.Empty, f.PagesYear)).Split('?')[0].Replace(Guid.Empty.ToString(), "{id}")}, same points)",
+                $"p95 ×{p.Page.P95 / p.Api.P95:F1}", "p95 ≤ 300 ms at city scale", f.Scale == "city" ? Met(p.Page.P95 <= 300) : "—");
 
         if (f.Rebuild is { } b)
             Row(o, $"Full rebuild of every read model ({f.RebuildHow})", $"{b.PerSecond:N0} events/s ({b.Events:N0} in {b.Elapsed.TotalSeconds:F1} s)",

@@ -56,6 +56,9 @@ public sealed class BenchHost : IAsyncDisposable
         // The last registration wins: the store and every endpoint read the city's clock.
         builder.Services.AddSingleton<TimeProvider>(clock);
         if (tune is not null) builder.Services.ConfigureMarten(tune);
+        // The screens' tokens to the API are checked on the wall clock, like every bearer token here: minted on
+        // the city's clock (years ago) they would be expired. The session cookie keeps the city's clock.
+        builder.Services.AddSingleton(sp => new Hotline.Ledger.Web.SignIn.SessionTokens(TimeProvider.System, sp.GetRequiredService<IConfiguration>()));
 
         var app = builder.Build();
         app.MapHotlineLedger();

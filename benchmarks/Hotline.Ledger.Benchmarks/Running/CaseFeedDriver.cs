@@ -34,13 +34,6 @@ public sealed class CaseFeedDriver(HttpClient http, CaseFeed? feed, CityClock cl
     /// <summary>The window of the feed now being sent, so that each batch goes whole down one path.</summary>
     public int Pending => _batch.Count;
 
-    /// <summary>True when the route answers anything but 404 to an empty batch.</summary>
-    public static async Task<bool> Detect(HttpClient http)
-    {
-        using var reply = await http.PostAsJsonAsync(Route, new { events = Array.Empty<object>() });
-        return reply.StatusCode != HttpStatusCode.NotFound;
-    }
-
     /// <summary>Adds a row; answers true when it filled a batch, which must then be sent with <see cref="Flush"/>.</summary>
     public bool Add(CaseOp op, bool viaHttp)
     {

@@ -71,6 +71,10 @@ public sealed class OpenApiPolicy : IHttpPolicy
         ["noticeSubscriptions"] = "列出通知订阅 List notice subscriptions", ["subscribeToNotices"] = "订阅通知 Subscribe to notices",
         ["unsubscribeFromNotices"] = "取消订阅 Unsubscribe", ["notices"] = "通知收件箱 The notice inbox", ["failedNotices"] = "投递失败的通知 Failed notices",
         ["retryFailedNotice"] = "重新投递 Retry a failed notice", ["readNotice"] = "标记已读 Mark a notice read",
+        ["unitScoreSeries"] = "单位逐日总分 A unit's total day by day", ["personScoreSeries"] = "个人逐日总分 A person's total day by day",
+        ["unitRankSeries"] = "单位逐日排名 A unit's rank day by day", ["unitChanges"] = "单位得分变化说明 What changed a unit's score between two instants",
+        ["personChanges"] = "个人得分变化说明 What changed a person's score between two instants",
+        ["integrityStatus"] = "完整性状态 The chain head and the last verification",
     };
 
     /// <summary>The creating POSTs: 201 and the body they answer with.</summary>

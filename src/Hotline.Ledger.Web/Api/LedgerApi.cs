@@ -18,6 +18,12 @@ public sealed class LedgerApi(HttpClient client, IHttpContextAccessor accessor, 
     public Task<ApiReply> Post(string path, object body, string? idempotencyKey = null, CancellationToken cancel = default) =>
         Send(HttpMethod.Post, path, JsonContent.Create(body), idempotencyKey, null, cancel);
 
+    public Task<ApiReply> Put(string path, object body, string? idempotencyKey = null, CancellationToken cancel = default) =>
+        Send(HttpMethod.Put, path, JsonContent.Create(body), idempotencyKey, null, cancel);
+
+    public Task<ApiReply> Delete(string path, string? idempotencyKey = null, CancellationToken cancel = default) =>
+        Send(HttpMethod.Delete, path, null, idempotencyKey, null, cancel);
+
     /// <summary>A download (CSV, XLSX, ZIP) passed on as it comes: the caller streams it to the browser.</summary>
     public async Task<HttpResponseMessage> Download(string pathAndQuery, string? accept, CancellationToken cancel)
     {

@@ -20,6 +20,16 @@ public static class Words
         _ => status,
     };
 
+    /// <summary>A month's self-check (自查) as the API lists it.</summary>
+    public static string SelfCheckStatus(string? status) => status switch
+    {
+        "onTime" => "按时自查",
+        "late" => "逾期自查",
+        "missing" => "未自查",
+        "open" => "未到期",
+        _ => status ?? "",
+    };
+
     public static string Level(string? level) => level == "red" ? "红色预警" : "黄色预警";
 
     public static string WarningKind(string? kind) => kind switch
@@ -53,5 +63,41 @@ public static class Words
         "mark" => "评分",
         "computed" => "计算",
         _ => source ?? "",
+    };
+
+    /// <summary>What a row of the evidence trail is.</summary>
+    public static string TrailRow(string? what) => what switch
+    {
+        "entry" => "加减分",
+        "mark" => "评分",
+        "appeal" => "申诉",
+        "appealDecision" => "申诉处理",
+        _ => what ?? "",
+    };
+
+    /// <summary>What kind of read the read audit recorded.</summary>
+    public static string ReadKind(string? kind) => kind switch
+    {
+        "scoreReplay" => "分数查询",
+        "evidenceTrail" => "证据链",
+        "entry" => "加减分记录",
+        "rates" => "指标",
+        "export" => "证据包导出",
+        "case" => "案件",
+        "appeal" => "申诉",
+        "referral" => "问责移送",
+        _ => kind ?? "",
+    };
+
+    /// <summary>An input of a computed criterion.</summary>
+    public static string Input(string? input) => input switch
+    {
+        "completionRate" => "办结率",
+        "returnVisitRate" => "回访率",
+        "satisfaction" => "满意率",
+        "onlineSatisfaction" => "网上评议满意率",
+        "replyRate" => "按时答复率",
+        "entries" => "记录条数",
+        _ => input ?? "",
     };
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hotline.Ledger.Web.Api;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Ledger.Web.Pages;
 
@@ -42,8 +43,9 @@ public sealed class IndexModel(LedgerApi api) : LedgerPage(api)
         if (IsOffice)
         {
             // The entries the ledger recorded by itself, newest first (the entries search, where served).
-            var automatic = await Api.Get("/api/entries?automatic=true&limit=10");
-            if (automatic.Ok) Automatic = automatic.Json.Items().ToList();
+            // The search lists oldest first: the last three days' (a page of them), newest first.
+            var automatic = await Api.Get("/api/entries?automatic=true&limit=200&recordedFrom=" + Uri.EscapeDataString(AutomaticSince));
+            if (automatic.Ok) Automatic = automatic.Json.Items().Reverse().Take(10).ToList();
             return Page();
         }
 
@@ -56,6 +58,10 @@ public sealed class IndexModel(LedgerApi api) : LedgerPage(api)
         if (evidence.Ok) Entries.AddRange(evidence.Json.Items().Where(e => e.Str("what") == "entry").Reverse());
         return Page();
     }
+
+    /// <summary>Three days back from now: what "recent" means for the automatic deductions.</summary>
+    public string AutomaticSince => HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-3)
+        .ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     public string UnitName(string? id) =>
         Guid.TryParse(id, out var g) && Units.TryGetValue(g, out var u) ? u.Str("name") ?? "" : "";

@@ -14,6 +14,7 @@ public sealed class SignInModel(IWebHostEnvironment environment) : PageModel
         Roles.All.Where(r => r != Roles.Feed).Select(r => (r, RoleNames.Of(r))).ToList();
 
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Expired { get; set; }
     public string UserInput { get; private set; } = "";
     public IReadOnlyList<string> RolesInput { get; private set; } = [Roles.Office];
     public string UnitInput { get; private set; } = "";

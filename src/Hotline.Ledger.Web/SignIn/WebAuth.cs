@@ -38,6 +38,7 @@ public static class WebAuth
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromMinutes(settings.SessionMinutes);
+            o.Events.OnRedirectToLogin = SessionEnded;
             o.SlidingExpiration = true;
             o.LoginPath = isDevelopment ? "/signin" : "/signin/unavailable";
             o.AccessDeniedPath = "/denied";
@@ -73,6 +74,28 @@ public static class WebAuth
         builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, p => p
             .AddAuthenticationSchemes(CookieScheme)
             .RequireAuthenticatedUser());
+    }
+
+    /// <summary>The marker on the sign-in address when a session has run out.</summary>
+    public const string ExpiredMarker = "expired";
+
+    /// <summary>
+    /// A request without a valid session. One that still carries the session cookie had a session, which has run
+    /// out (or ended elsewhere): the sign-in page says so. The page's own background requests (the entry form's
+    /// preview and suggestions) get a 401 rather than a sign-in page they could not show.
+    /// </summary>
+    private static Task SessionEnded(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context)
+    {
+        var expired = context.Request.Cookies.ContainsKey(CookieName);
+        if (context.Request.Headers["X-Requested-With"] == "fetch")
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            if (expired) context.Response.Headers["X-Session"] = ExpiredMarker;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(expired ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(context.RedirectUri, ExpiredMarker, "true") : context.RedirectUri);
+        return Task.CompletedTask;
     }
 
     /// <summary>A session principal with the ledger's claim types (name, role, unit).</summary>

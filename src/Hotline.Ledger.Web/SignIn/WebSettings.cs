@@ -17,7 +17,7 @@ public sealed class WebSettings
     public string[] Scopes { get; set; } = [];
 
     /// <summary>How long a session lasts without use before the user signs in again.</summary>
-    public int SessionMinutes { get; set; } = 480;
+    public double SessionMinutes { get; set; } = 480;
 
     /// <summary>Where the screens reach the API; by default the address this host listens on.</summary>
     public string? ApiAddress { get; set; }

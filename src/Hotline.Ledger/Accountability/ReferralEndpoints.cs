@@ -47,7 +47,7 @@ public static class ReferralEndpoints
     }
 
     [WolverineGet("/api/referrals", OperationId = "listReferrals")]
-    public static async Task<IResult> List(IQuerySession session, string? year, Guid? unitId, Guid? personId)
+    public static async Task<IResult> List(IQuerySession session, HttpContext http, ReadAudit audit, string? year, Guid? unitId, Guid? personId)
     {
         var query = session.Query<Referral>().AsQueryable();
         if (!string.IsNullOrWhiteSpace(year))
@@ -60,12 +60,18 @@ public static class ReferralEndpoints
         if (unitId is { } u) query = query.Where(r => r.UnitId == u);
         if (personId is { } p) query = query.Where(r => r.PersonId == p);
         var rows = await query.ToListAsync();
+        // Who looked at whom the office referred is recorded, with the subject asked for (none for the whole list).
+        await audit.RecordAsync(http, ReadKind.Referral, unitId, personId, http.RequestAborted);
         return Results.Ok(rows.OrderBy(r => r.Year).ThenBy(r => r.Kind == Candidates.UnitKind ? 0 : 1).ThenBy(r => r.Rank).ToList());
     }
 
     [WolverineGet("/api/referrals/{id}", OperationId = "getReferral")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session) =>
-        await session.LoadAsync<Referral>(id) is { } referral ? Results.Ok(referral) : Problems.NotFound("referral", id);
+    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http, ReadAudit audit)
+    {
+        if (await session.LoadAsync<Referral>(id) is not { } referral) return Problems.NotFound("referral", id);
+        await audit.RecordAsync(http, ReadKind.Referral, referral.UnitId, referral.PersonId, http.RequestAborted);
+        return Results.Ok(referral);
+    }
 
     /// <summary>
     /// The referral's evidence bundle for the inspector, as ONE ZIP file: referral.json (everything, for

@@ -66,18 +66,22 @@ public static class AppealEndpoints
     }
 
     [WolverineGet("/api/appeals/{id}", OperationId = "getAppeal")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http)
+    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http, ReadAudit audit)
     {
         var appeal = await session.LoadAsync<Appeal>(id);
         // A liaison is refused another unit's appeal, and an unknown one, alike.
         if (await LiaisonScope.RefuseUnit(http, session, appeal?.UnitId ?? Guid.Empty) is { } refusal) return refusal;
-        return appeal is null ? Problems.NotFound("appeal", id) : Results.Ok(AppealView.Of(appeal));
+        if (appeal is null) return Problems.NotFound("appeal", id);
+        await audit.RecordAsync(http, ReadKind.Appeal, appeal.UnitId, appeal.PersonId, http.RequestAborted);
+        return Results.Ok(AppealView.Of(appeal));
     }
 
     /// <summary>The appeals, oldest first, optionally of one unit, year or status.</summary>
     [WolverineGet("/api/appeals", OperationId = "listAppeals")]
-    public static async Task<IResult> List(IQuerySession session, HttpContext http, Guid? unitId, string? year, string? status)
+    public static async Task<IResult> List(IQuerySession session, HttpContext http, Guid? unitId, string? year, string? status, string? format)
     {
+        var (export, unknown) = Hotline.Ledger.Exports.TableExport.Asked(http.Request, format);
+        if (unknown is not null) return unknown;
         var query = session.Query<Appeal>().AsQueryable();
         if (unitId is { } u) query = query.Where(a => a.UnitId == u);
         if (!string.IsNullOrWhiteSpace(year))
@@ -96,6 +100,14 @@ public static class AppealEndpoints
         var appeals = await query.OrderBy(a => a.FiledAt).ToListAsync();
         // A liaison is listed their own unit's appeals only.
         appeals = await LiaisonScope.Filter(http, session, appeals, a => a.UnitId, _ => null);
+        if (export is { } chosen)
+        {
+            var ids = appeals.Select(a => a.UnitId).Distinct().ToArray();
+            var units = ids.Length == 0 ? [] : (await session.LoadManyAsync<Hotline.Ledger.Registry.Units.Unit>(http.RequestAborted, ids)).ToDictionary(u => u.Id, u => u.Name);
+            return Hotline.Ledger.Exports.TableExport.File(http.Request, chosen, "appeals", "申诉", AppealView.Columns,
+                appeals.Select(a => (AppealView.Of(a), units.GetValueOrDefault(a.UnitId))));
+        }
+
         return Results.Ok(appeals.Select(AppealView.Of).ToList());
     }
 }

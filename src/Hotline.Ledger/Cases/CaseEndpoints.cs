@@ -30,11 +30,14 @@ public static class CaseEndpoints
 {
     /// <summary>One case as the ledger knows it: every row received (in platform order), its deadlines and charges.</summary>
     [WolverineGet("/api/cases/{caseNumber}", OperationId = "getCase")]
-    public static async Task<IResult> Get(string caseNumber, IQuerySession session, HttpContext http)
+    public static async Task<IResult> Get(string caseNumber, IQuerySession session, HttpContext http, ReadAudit audit)
     {
         var file = await session.LoadAsync<CaseFile>(CaseIds.StreamOf(caseNumber.Trim()));
         // A liaison sees their unit's cases only; another unit's, an unassigned or an unknown one are refused alike.
         if (await LiaisonScope.RefuseUnit(http, session, file?.UnitId ?? Guid.Empty) is { } refusal) return refusal;
-        return file is null ? Problems.NotFound("case", caseNumber) : Results.Ok(CaseView.Of(file));
+        if (file is null) return Problems.NotFound("case", caseNumber);
+        // A case's timeline is evidence behind its charges: who opened it is recorded like a read of the trail.
+        await audit.RecordAsync(http, ReadKind.Case, file.UnitId, file.PersonId, http.RequestAborted);
+        return Results.Ok(CaseView.Of(file));
     }
 }

@@ -20,21 +20,25 @@ public static class EvidenceEndpoints
     /// Every entry and mark that touched the subject, rescinded ones included with their rescission,
     /// and every step of the appeals against them, in the order they were recorded, each with its unit's
     /// and person's names. JSON (a page <c>{items, next}</c> when <c>limit</c> or <c>after</c> is given, the bare
-    /// array otherwise), or every row as CSV with <c>?format=csv</c> or Accept: text/csv (ADR 0069).
+    /// array otherwise), or every row as CSV with <c>?format=csv</c> or Accept: text/csv (ADR 0069), or as an
+    /// Excel workbook with <c>?format=xlsx</c> or the XLSX media type in Accept.
     /// </summary>
     [WolverineGet("/api/evidence", OperationId = "evidenceTrail")]
     public static async Task<IResult> Trail(HttpContext http, IQuerySession session, TimeProvider clock, ReadAudit audit,
         Guid? unitId, Guid? personId, string? clause, string? from, string? to, string? knownAt, string? format, string? limit, string? after)
     {
         var csv = false;
+        var xlsx = false;
         if (!string.IsNullOrWhiteSpace(format))
         {
-            if (format.Trim().ToLowerInvariant() is not ("json" or "csv")) return Problems.Invalid("format", "evidence.format.unknown");
+            if (format.Trim().ToLowerInvariant() is not ("json" or "csv" or "xlsx")) return Problems.Invalid("format", "evidence.format.unknown");
             csv = format.Trim().Equals("csv", StringComparison.OrdinalIgnoreCase);
+            xlsx = format.Trim().Equals("xlsx", StringComparison.OrdinalIgnoreCase);
         }
         else
         {
-            csv = http.Request.Headers.Accept.Any(a => a is not null && a.Contains("text/csv", StringComparison.OrdinalIgnoreCase));
+            xlsx = http.Request.Headers.Accept.Any(a => a is not null && a.Contains(Hotline.Ledger.Evaluation.Exports.SheetXlsx.ContentType, StringComparison.OrdinalIgnoreCase));
+            csv = !xlsx && http.Request.Headers.Accept.Any(a => a is not null && a.Contains("text/csv", StringComparison.OrdinalIgnoreCase));
         }
 
         var now = clock.GetUtcNow();
@@ -56,7 +60,7 @@ public static class EvidenceEndpoints
         if (fromDate > toDate) return Problems.Invalid("to", "query.range", "to", "from");
 
         // The CSV is every row; JSON pages only when asked to, so that a caller of the bare array sees no change.
-        var paged = !csv && Paging.Asked(limit, after);
+        var paged = !csv && !xlsx && Paging.Asked(limit, after);
         var paging = new Paging(MaxRows, null);
         if (paged)
         {
@@ -97,6 +101,15 @@ public static class EvidenceEndpoints
         rows = await LiaisonScope.Filter(http, session, rows, r => r.UnitId, r => r.PersonId);
         if (cursor is { } c) rows = rows.Where(r => After(r, c)).ToList();
         await audit.RecordAsync(http, ReadKind.EvidenceTrail, unitId, personId, http.RequestAborted);
+
+        if (xlsx)
+        {
+            // The same cells as the CSV, under the same headings (ADR 0082).
+            var named = await Named(session, rows, http.RequestAborted);
+            var columns = EvidenceCsv.Header.Select((label, i) => new Hotline.Ledger.Exports.Column<string[]>(label, cells => cells[i])).ToList();
+            return Hotline.Ledger.Exports.TableExport.File(http.Request, Hotline.Ledger.Evaluation.Exports.ExportFormat.Xlsx, "evidence", "证据链", columns,
+                named.Select(EvidenceCsv.Cells));
+        }
 
         if (csv)
         {

@@ -190,6 +190,11 @@ public static class ProblemText
         ["selfCheck.month.format"] = ("“month”须为月份,例如 2020-05。", "'month' must be a month such as 2020-05."),
         ["selfCheck.items.count"] = ("请给出 1 到 40 项,每项对应一个单位指标。", "Give 1 to 40 items, one per unit criterion."),
         ["selfCheck.item.null"] = ("自查项不能为 null。", "An item may not be null."),
+        ["selfCheck.month.notBegun"] = ("{0} 尚未开始(今天是 {1})。", "The month {0} has not begun (today is {1})."),
+        ["selfCheck.month.noRulebook"] = ("{0} 没有施行中的考评办法。", "No rulebook is in force in {0}."),
+        ["selfCheck.item.clause"] = ("“{0}”不是考评办法 {1} 的单位考评指标(请填 U1.1 … U4.5)。", "'{0}' is not a unit criterion of rulebook {1} (give U1.1 … U4.5)."),
+        ["selfCheck.item.points"] = ("“{0}”满分 {1} 分,自评分不能超过满分。", "'{0}' is worth at most {1} points."),
+        ["selfCheck.items.repeated"] = ("“{0}”出现了不止一次。", "'{0}' appears more than once."),
 
         // Notices
         ["notice.kinds.required"] = ("“kinds”至少列出一种通知:replyDueSoon, reportDueSoon, warningRed, entryRecorded, entryRescinded, appealDecided, evaluationReturned, evaluationApproved, planReturned, planApproved, referralMade。", "'kinds' names at least one of: replyDueSoon, reportDueSoon, warningRed, entryRecorded, entryRescinded, appealDecided, evaluationReturned, evaluationApproved, planReturned, planApproved, referralMade."),
@@ -238,10 +243,13 @@ public static class ProblemText
         ["list.after.invalid"] = ("“after”须为此列表前一页“next”给出的游标。", "'after' must be a cursor from the 'next' of an earlier page of this list."),
         ["query.date"] = ("“{0}”须为 YYYY-MM-DD 格式的日期。", "'{0}' must be a date YYYY-MM-DD."),
         ["query.instant"] = ("“{0}”须为 ISO-8601 时刻,例如 2020-07-05T00:00:00Z。", "'{0}' must be an ISO-8601 instant such as 2020-07-05T00:00:00Z."),
+        ["series.outsideYear"] = ("“{0}”{1} 不在 {2} 年之内:须为 {2}-01-01 至 {2}-12-31 之间的日期。", "'{0}' {1} lies outside the year {2}: it must be a date from {2}-01-01 to {2}-12-31."),
+        ["table.format.unknown"] = ("“format”为 json、csv 或 xlsx。", "'format' is json, csv or xlsx."),
         ["query.range"] = ("“{0}”早于“{1}”。", "'{0}' lies before '{1}'."),
         ["entries.status.unknown"] = ("“status”为 active 或 rescinded。", "'status' is 'active' or 'rescinded'."),
         ["entries.automatic.format"] = ("“automatic”为 true 或 false。", "'automatic' is 'true' or 'false'."),
-        ["evidence.format.unknown"] = ("“format”为 json 或 csv。", "'format' is json or csv."),
+        ["evidence.format.unknown"] = ("“format”为 json、csv 或 xlsx。", "'format' is json, csv or xlsx."),
+        ["table.format.unknown"] = ("“format”为 json、csv 或 xlsx。", "'format' is json, csv or xlsx."),
 
         // Membership: people are scored only for the days they belonged to a unit
         ["person.notAMember.title"] = ("当年不是成员", "Not a member in the year"),

@@ -71,6 +71,8 @@ public static class NoticeComposer
         {
             NoticeKinds.ReplyDueSoon => $"{who}交办事项{n.CaseNumber}回复期限将至（{Local(n.DueAt)}）",
             NoticeKinds.ReportDueSoon => $"{who}{MonthText(n.Month)}工作情况尚未向市长热线办公室通报，期限{Local(n.DueAt)}",
+            NoticeKinds.WarningRed when n.CaseNumber is null =>
+                $"{who}{(n.PersonName is not null ? n.PersonName + "：" : "")}{n.Clause}亮红灯，本项不得分",
             NoticeKinds.WarningRed => $"{who}交办事项{n.CaseNumber}已超过回复期限（{Local(n.DueAt)}），即将扣分",
             NoticeKinds.EntryRecorded => $"{who}{(n.Points < 0 ? "扣" : "加")}{Math.Abs(n.Points ?? 0):0.##}分（{n.Clause}）",
             NoticeKinds.EntryRescinded => $"{who}{n.Clause}的{Math.Abs(n.Points ?? 0):0.##}分{(n.Points < 0 ? "扣分" : "加分")}已撤销",

@@ -21,18 +21,21 @@ public sealed record LookAheadForNotices;
 /// <summary>
 /// Raises the notices of what is about to cost points (ADR 0098): a reply due within the lead time with
 /// neither reply nor explanation; a reply deadline passed and not yet charged (the warning turned red);
-/// a monthly report due within its lead time and not filed. Each has a name-based id, so it is raised once.
+/// a monthly report due within its lead time and not filed; a unit's or person's rate warning turned red
+/// (<see cref="RedLights"/>). Each has a name-based id, so it is raised once.
 /// </summary>
 [WolverineHandler]
 public static class NoticeLookAhead
 {
-    public static async Task<OutgoingMessages> Handle(LookAheadForNotices _, IQuerySession session, TimeProvider clock,
+    public static async Task<OutgoingMessages> Handle(LookAheadForNotices _, IDocumentSession session, TimeProvider clock,
         RulebookCatalog rulebooks, IOptions<NoticeOptions> options, IOptions<DeadlineOptions> deadlines, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var raised = new List<NoticeRaised>();
         raised.AddRange(await Replies(session, now, rulebooks, options.Value.ReplyLead, deadlines.Value.FeedGrace, ct));
         raised.AddRange(await Reports(session, now, rulebooks, options.Value.ReportLead, ct));
+        // The lights' state is saved with the notices they raise, in the handler's transaction and outbox.
+        raised.AddRange(await RedLights.TurnedRed(session, now, rulebooks, ct));
 
         var messages = new OutgoingMessages();
         if (raised.Count == 0) return messages;

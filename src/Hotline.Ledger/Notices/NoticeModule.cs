@@ -53,5 +53,6 @@ public static class NoticeModule
         opts.Schema.For<Notice>().Duplicate(n => n.UnitId).Duplicate(n => n.RaisedAt);
         opts.Schema.For<NoticeSubscription>().Duplicate(s => s.UnitId);
         opts.Schema.For<NoticeDelivery>().Duplicate(d => d.FailedAt);
+        opts.Schema.For<RedLight>();
     }
 }

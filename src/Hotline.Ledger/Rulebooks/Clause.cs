@@ -1,11 +1,5 @@
 namespace Hotline.Ledger.Rulebooks;
 
-public enum ClauseKind { Criterion, Bonus, Deduction }
-
-public enum AppliesTo { Unit, Person, Both }
-
-public enum Frequency { Each, OncePerYear }
-
 /// <summary>
 /// One clause of a rulebook. Points are magnitudes: a deduction's 5 is applied as -5.
 /// A clause has either fixed <see cref="Points"/> or a range (<see cref="MinPoints"/>..<see cref="MaxPoints"/>).
@@ -47,7 +41,3 @@ public sealed record Clause(
     /// <summary>The signed value of a recorded magnitude: deductions subtract.</summary>
     public decimal Signed(decimal magnitude) => Kind == ClauseKind.Deduction ? -magnitude : magnitude;
 }
-
-public sealed record Procedure(string Code, string Title, string? TitleEn = null);
-
-public enum SubjectKind { Unit, Person }

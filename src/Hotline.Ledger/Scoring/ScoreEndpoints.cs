@@ -1,3 +1,4 @@
+using Hotline.Ledger.Exports;
 using Hotline.Ledger.Http;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
@@ -14,14 +15,14 @@ public static class ScoreEndpoints
 {
     [WolverineGet("/api/units/{id}/score", OperationId = "unitScore")]
     public static Task<IResult> UnitScore(Guid id, IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock,
-        ReadAudit audit, HttpContext http, string? year, string? asOf, string? knownAt, string? rulebook) =>
-        Score<Unit>(session, rulebooks, audit, http, SubjectKind.Unit, id, ScoreQuery.Parse(year, asOf, knownAt, clock), rulebook,
+        ReadAudit audit, HttpContext http, string? year, string? asOf, string? knownAt, string? rulebook, string? format) =>
+        Score<Unit>(session, rulebooks, audit, http, SubjectKind.Unit, id, ScoreQuery.Parse(year, asOf, knownAt, clock), rulebook, format,
             u => new ScoreSubject("unit", u.Id, u.Name, u.Code));
 
     [WolverineGet("/api/people/{id}/score", OperationId = "personScore")]
     public static Task<IResult> PersonScore(Guid id, IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock,
-        ReadAudit audit, HttpContext http, string? year, string? asOf, string? knownAt, string? rulebook) =>
-        Score<Person>(session, rulebooks, audit, http, SubjectKind.Person, id, ScoreQuery.Parse(year, asOf, knownAt, clock), rulebook,
+        ReadAudit audit, HttpContext http, string? year, string? asOf, string? knownAt, string? rulebook, string? format) =>
+        Score<Person>(session, rulebooks, audit, http, SubjectKind.Person, id, ScoreQuery.Parse(year, asOf, knownAt, clock), rulebook, format,
             p => new ScoreSubject("person", p.Id, p.Name, null), NotAMember, (p, q, card) => card with { Memberships = q.MembershipsOf(p) });
 
     /// <summary>A person is scored only for the days they belonged to a unit: a year without one has no score (ADR 0065).</summary>
@@ -39,10 +40,12 @@ public static class ScoreEndpoints
     /// is a 404 with nothing recorded.
     /// </summary>
     private static async Task<IResult> Score<TSubject>(IQuerySession session, RulebookCatalog rulebooks, ReadAudit audit, HttpContext http,
-        SubjectKind kind, Guid id, (ScoreQuery? Query, string? Field, string? Rule) parsed, string? rulebook, Func<TSubject, ScoreSubject> describe,
+        SubjectKind kind, Guid id, (ScoreQuery? Query, string? Field, string? Rule) parsed, string? rulebook, string? format, Func<TSubject, ScoreSubject> describe,
         Func<TSubject, ScoreQuery, IResult?>? refuse = null, Func<TSubject, ScoreQuery, Scorecard, Scorecard>? complete = null)
         where TSubject : class
     {
+        var (export, unknown) = TableExport.Asked(http.Request, format);
+        if (unknown is not null) return unknown;
         if (parsed.Query is not { } query) return Problems.Field(parsed.Field!, parsed.Rule!);
         // '?rulebook=draft:ID' scores under a draft (ADR 0091); without it, under the rulebook in force.
         var (draft, refusal) = await DraftScorecards.Resolve(session, http, rulebook);
@@ -60,18 +63,29 @@ public static class ScoreEndpoints
         var card = draft is null
             ? await SubjectCards.Compute(session, inForce, kind, describe(subject), query, rows, recorded)
             : await DraftScorecards.Compute(session, inForce, draft, kind, describe(subject), query, rows, recorded);
+        if (export is { } chosen)
+            return TableExport.File(http.Request, chosen, $"{(kind == SubjectKind.Unit ? "unit" : "person")}-score-{query.Year}",
+                $"{card.Subject.Name} {query.Year}年度考评表", ScoreLine.Columns, ScoreLine.Of(card));
         return Results.Ok(complete is null ? card : complete(subject, query, card));
     }
 
     [WolverineGet("/api/rankings", OperationId = "rankings")]
     public static async Task<IResult> Rankings(IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock,
-        ReadAudit audit, HttpContext http, string? year, string? asOf, string? knownAt)
+        ReadAudit audit, HttpContext http, string? year, string? asOf, string? knownAt, string? format)
     {
         var (query, field, rule) = ScoreQuery.Parse(year, asOf, knownAt, clock);
         if (query is null) return Problems.Field(field!, rule!);
+        if (Series.TableExport.Refusal(format) is { } badFormat) return badFormat;
         // Every unit's score is replayed: recorded without a subject.
         await audit.RecordAsync(http, ReadKind.ScoreReplay, cancellation: http.RequestAborted);
         var rulebook = rulebooks.ForScoring(query.Year, query.AsOf)!;
-        return Results.Ok(await Ranking.Units(session, rulebook, query));
+        var ranking = await Ranking.Units(session, rulebook, query);
+        // ?format=csv|xlsx: the ranking as a table (ADR 0085).
+        var (json, download) = Series.TableExport.Choose(format, () => new Evaluation.Exports.SheetTable("ranking", "排名",
+            [new("rank", "名次"), new("code", "单位代码"), new("name", "单位名称"), new("criteriaTotal", "基础分"), new("bonusTotal", "加分", true),
+             new("deductionTotal", "减分", true), new("total", "总分")],
+            ranking.Select(r => new object?[] { r.Rank, r.Code, r.Name, r.CriteriaTotal, r.BonusTotal, r.DeductionTotal, r.Total }).ToList()),
+            $"ranking-{query.Year}-{query.AsOf:yyyy-MM-dd}");
+        return json ? Results.Ok(ranking) : download!;
     }
 }

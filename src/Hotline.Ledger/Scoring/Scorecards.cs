@@ -28,20 +28,32 @@ public static class Scorecards
             .Where(m => m.SubjectId == subject.Id && m.Year == query.Year && m.RecordedAt <= query.KnownAt && m.MarkedOn <= query.AsOf)
             .ToLookup(m => m.Clause);
 
-        var rates = CaseRates.Fractions(caseCounts ?? CaseCounts.Zero, rulebook.CaseFeedOrDefault());
-        var criteria = rulebook.ScoredCriteria(kind)
-            .Select(c => c.Scoring is { } scoring ? ComputedCriteria.Score(c, scoring, rates, counted) : Criterion(c, visibleMarks[c.Code]))
-            .ToList();
-
+        var criteria = Criteria(rulebook, kind, visibleMarks, caseCounts, counted);
         var criteriaTotal = criteria.Sum(c => c.Points ?? 0m);
         var bonusTotal = counted.Where(e => e.Points > 0).Sum(e => e.Points);
         var deductionTotal = counted.Where(e => e.Points < 0).Sum(e => e.Points);
-        var total = criteriaTotal + bonusTotal + deductionTotal;
-        if (rulebook.TotalCeiling is { } ceiling && total > ceiling) total = ceiling;
-        if (rulebook.TotalFloor is { } floor && total < floor) total = floor;
+        var total = Bounded(rulebook, criteriaTotal + bonusTotal + deductionTotal);
 
         return new Scorecard(subject, query.Year, query.AsOf, query.KnownAt, rulebook.Id, criteria,
             criteriaTotal, bonusTotal, deductionTotal, total, counted);
+    }
+
+    /// <summary>The criteria of a subject from the marks visible at the point, its case counts and its counted entries.</summary>
+    public static List<CriterionScore> Criteria(Rulebook rulebook, SubjectKind kind, ILookup<string, Mark> visibleMarks, CaseCounts? caseCounts,
+        IReadOnlyList<CountedEntry> counted)
+    {
+        var rates = CaseRates.Fractions(caseCounts ?? CaseCounts.Zero, rulebook.CaseFeedOrDefault());
+        return rulebook.ScoredCriteria(kind)
+            .Select(c => c.Scoring is { } scoring ? ComputedCriteria.Score(c, scoring, rates, counted) : Criterion(c, visibleMarks[c.Code]))
+            .ToList();
+    }
+
+    /// <summary>A total within the rulebook's ceiling and floor.</summary>
+    public static decimal Bounded(Rulebook rulebook, decimal total)
+    {
+        if (rulebook.TotalCeiling is { } ceiling && total > ceiling) total = ceiling;
+        if (rulebook.TotalFloor is { } floor && total < floor) total = floor;
+        return total;
     }
 
     /// <summary>

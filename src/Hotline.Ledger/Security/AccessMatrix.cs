@@ -60,12 +60,18 @@ public static class AccessMatrix
 
         // Who did what, and proof nobody rewrote it
         Get("/api/integrity", [Office, Auditor, Inspector, Leader]),
+        Get("/api/integrity/status", [Office, Auditor, Inspector, Leader]),
         Get("/api/audit/reads", [Auditor, Inspector]),
 
         // Scores and the evidence trail
         Get("/api/units/{id}/score", Readers, UnitInPath),
         Get("/api/people/{id}/score", Readers, PersonInPath),
         Get("/api/rankings", Readers),
+        Get("/api/units/{id}/score/series", Readers, UnitInPath),
+        Get("/api/people/{id}/score/series", Readers, PersonInPath),
+        Get("/api/units/{id}/changes", Readers, UnitInPath),
+        Get("/api/people/{id}/changes", Readers, PersonInPath),
+        Get("/api/units/{id}/rank/series", Readers),
         Get("/api/evidence", Readers, Query),
 
         // The case feed: a batch holds up to 10,000 rows

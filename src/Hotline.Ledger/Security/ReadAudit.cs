@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace Hotline.Ledger.Security;
 
 /// <summary>What was read. Add a kind when a new kind of sensitive read appears.</summary>
-public enum ReadKind { ScoreReplay, EvidenceTrail, Entry, Rates, Export }
+public enum ReadKind { ScoreReplay, EvidenceTrail, Entry, Rates, Export, Case, Appeal, Referral }
 
 /// <summary>One recorded read: who looked at whose records, when, and with which query.</summary>
 public sealed class ReadRecord

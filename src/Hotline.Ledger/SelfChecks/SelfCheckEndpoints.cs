@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hotline.Ledger.Exports;
 using Hotline.Ledger.Http;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
@@ -24,7 +25,17 @@ public sealed record SelfCheckView(
 }
 
 /// <summary>A month of the year as the office sees it on a date: submitted on time, late, missing or still open.</summary>
-public sealed record SelfCheckMonth(string Month, DateOnly DueOn, string Status, DateTimeOffset? SubmittedAt, IReadOnlyList<SelfCheckItem>? Items);
+public sealed record SelfCheckMonth(string Month, DateOnly DueOn, string Status, DateTimeOffset? SubmittedAt, IReadOnlyList<SelfCheckItem>? Items)
+{
+    /// <summary>The columns of the downloaded list (ADR 0082): a month a row, its items in one cell.</summary>
+    public static readonly IReadOnlyList<Column<SelfCheckMonth>> Columns =
+    [
+        new("月份", m => m.Month), new("截止日期", m => m.DueOn),
+        new("状态", m => m.Status switch { "onTime" => "按时自查", "late" => "逾期自查", "missing" => "未自查", "open" => "未到期", var s => s }),
+        new("自评合计", m => m.Items?.Sum(i => i.Points)), new("报送时间（北京时间）", m => m.SubmittedAt),
+        new("自评明细", m => m.Items is null ? null : string.Join("; ", m.Items.Select(i => $"{i.Clause} {i.Points.ToString("0.##", CultureInfo.InvariantCulture)}{(string.IsNullOrWhiteSpace(i.Note) ? "" : "（" + i.Note + "）")}"))),
+    ];
+}
 
 public static class SelfCheckEndpoints
 {
@@ -35,24 +46,24 @@ public static class SelfCheckEndpoints
         if (await session.LoadAsync<Unit>(id) is null) return Problems.NotFound("unit", id);
         var today = OfficeCalendar.Today(clock);
         var first = SelfCheckMonths.FirstDay(command.Month);
-        if (first > today) return Problems.Field("month", $"The month {command.Month} has not begun.");
+        if (first > today) return Problems.Invalid("month", "selfCheck.month.notBegun", command.Month, today);
 
         var lastDay = first.AddMonths(1).AddDays(-1);
         var rulebook = rulebooks.InForceOn(lastDay < today ? lastDay : today);
-        if (rulebook is null) return Problems.Field("month", $"No rulebook is in force in {command.Month}.");
+        if (rulebook is null) return Problems.Invalid("month", "selfCheck.month.noRulebook", command.Month);
 
         var criteria = rulebook.ScoredCriteria(SubjectKind.Unit).ToDictionary(c => c.Code);
         for (var i = 0; i < command.Items.Count; i++)
         {
             var item = command.Items[i];
             if (!criteria.TryGetValue(item.Clause, out var clause))
-                return Problems.Field($"items[{i}].clause", $"'{item.Clause}' is not a unit criterion of rulebook {rulebook.Id} (give U1.1 … U4.5).");
+                return Problems.Invalid($"items[{i}].clause", "selfCheck.item.clause", item.Clause, rulebook.Id);
             if (item.Points > clause.MaxMagnitude)
-                return Problems.Field($"items[{i}].points", $"'{clause.Code}' is worth at most {clause.MaxMagnitude} points.");
+                return Problems.Invalid($"items[{i}].points", "selfCheck.item.points", clause.Code, clause.MaxMagnitude);
         }
 
         var repeated = command.Items.GroupBy(i => i.Clause).FirstOrDefault(g => g.Count() > 1);
-        if (repeated is not null) return Problems.Field("items", $"'{repeated.Key}' appears more than once.");
+        if (repeated is not null) return Problems.Invalid("items", "selfCheck.items.repeated", repeated.Key);
 
         var streamId = SelfCheck.IdOf(id, command.Month);
         // A racing first submission collides on the derived stream id; a racing revision on the version read here.
@@ -74,8 +85,11 @@ public static class SelfCheckEndpoints
 
     /// <summary>Every month of a year up to asOf, with late and missing self-checks plain to see.</summary>
     [WolverineGet("/api/units/{id}/self-checks", OperationId = "listSelfChecks")]
-    public static async Task<IResult> List(Guid id, IQuerySession session, TimeProvider clock, IConfiguration config, string? year, string? asOf)
+    public static async Task<IResult> List(Guid id, IQuerySession session, TimeProvider clock, IConfiguration config, string? year, string? asOf,
+        string? format, HttpContext http)
     {
+        var (export, unknown) = TableExport.Asked(http.Request, format);
+        if (unknown is not null) return unknown;
         if (await session.LoadAsync<Unit>(id) is null) return Problems.NotFound("unit", id);
         var today = OfficeCalendar.Today(clock);
         var on = today;
@@ -107,6 +121,7 @@ public static class SelfCheckEndpoints
             }
         }
 
+        if (export is { } chosen) return TableExport.File(http.Request, chosen, $"self-checks-{y}", "月度自查", SelfCheckMonth.Columns, months);
         return Results.Ok(months);
     }
 }

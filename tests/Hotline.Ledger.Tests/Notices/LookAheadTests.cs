@@ -30,6 +30,9 @@ public class LookAheadTests(NoticeApp app) : NoticeTest(app)
     private async Task<List<System.Text.Json.JsonElement>> Inbox(string kind) =>
         (await App.Ok("/api/notices")).EnumerateArray().Where(n => n.GetProperty("kind").GetString() == kind).ToList();
 
+    private async Task<List<System.Text.Json.JsonElement>> CaseReds(string caseNumber) =>
+        (await Inbox("warningRed")).Where(n => n.TryGetProperty("caseNumber", out var c) && c.ValueKind == System.Text.Json.JsonValueKind.String && c.GetString() == caseNumber).ToList();
+
     [Fact]
     public async Task A_reply_deadline_four_hours_away_without_an_answer_is_noticed_once_on_the_office_clock()
     {
@@ -69,7 +72,8 @@ public class LookAheadTests(NoticeApp app) : NoticeTest(app)
         Assert.Equal(-5m, notice.GetProperty("points").GetDecimal());
         Assert.Equal(due, notice.GetProperty("dueAt").GetDateTimeOffset());
         Assert.Contains($"{year}-05-12 09:00", notice.GetProperty("title").GetString());
-        Assert.Empty(await Inbox("warningRed"));
+        // The case's own light (the unit's rate lights, red with one open case, are noticed on their own).
+        Assert.Empty(await CaseReds("LA-1"));
 
         // Past the deadline and not yet charged: the warning turns red, once.
         MoveTo(due);
@@ -77,7 +81,7 @@ public class LookAheadTests(NoticeApp app) : NoticeTest(app)
         await App.Settled();
         await LookAhead();
         await App.Settled();
-        Assert.Single(await Inbox("warningRed"));
+        Assert.Single(await CaseReds("LA-1"));
 
         // The deduction the ledger then records by itself is noticed like any other.
         MoveTo(due + TimeSpan.FromHours(1));

@@ -18,7 +18,13 @@ namespace Hotline.Ledger.Tests.Scoring;
 [Collection(OracleCollection.Name)]
 public class ReplayOracleProperties(LedgerApp app, ITestOutputHelper output) : LedgerTest(app)
 {
-    public const int Histories = 200;
+    /// <summary>
+    /// How many random histories a run plays: 50 in a developer's run (about a minute), 200 when
+    /// <c>HOTLINE_ORACLE_HISTORIES</c> says so, as CI's full run does. Every run draws new histories, so the
+    /// developers' runs together cover far more than one CI run.
+    /// </summary>
+    public static readonly int Histories =
+        int.TryParse(Environment.GetEnvironmentVariable("HOTLINE_ORACLE_HISTORIES"), out var n) && n > 0 ? n : 50;
 
     private static readonly DateOnly Day0 = new(2020, 1, 1);
 

@@ -8,6 +8,7 @@ using Hotline.Ledger.Api.Hosting;
 using Hotline.Ledger.Api.Security;
 using Hotline.Ledger.Security;
 using Marten;
+using Marten.Events.Daemon.Coordination;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -124,10 +125,28 @@ public class LedgerApp : IAsyncLifetime
     /// <summary>Every test starts from an empty ledger.</summary>
     public async Task Reset()
     {
-        await Host.ResetAllMartenDataAsync();
-        await Sql($"truncate \"{Schema}\".hl_idempotency, \"{Schema}\".hl_ledger_chain");
-        await Sql($"truncate {string.Join(", ", Hotline.Ledger.Cases.CaseFeedModule.Tables.Select(t => $"\"{Schema}\".{t}"))}");
+        // What Marten's ResetAllMartenDataAsync empties (every mt_ table, the event sequence restarted), and the ledger's own
+        // tables, by DELETE in one transaction: a test leaves a few rows, and deleting them is about ten times quicker here
+        // than TRUNCATE, which gives each of the ~45 tables a new file and commits each one by one.
+        var coordinator = Host.Services.GetService<IProjectionCoordinator>();
+        if (coordinator is not null) await coordinator.PauseAsync();
+        await Sql(ResetSql);
+        if (coordinator is not null) await coordinator.ResumeAsync();
     }
+
+    private string? _resetSql;
+
+    private string ResetSql => _resetSql ??= $"""
+        DO $$ DECLARE t text; BEGIN
+          FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = '{Schema}'
+                   AND (tablename LIKE 'mt\_%' OR tablename = ANY (ARRAY['{string.Join("', '", OwnTables)}'])) LOOP
+            EXECUTE format('DELETE FROM %I.%I', '{Schema}', t);
+          END LOOP;
+          ALTER SEQUENCE IF EXISTS "{Schema}".mt_events_sequence RESTART WITH 1;
+        END $$;
+        """;
+
+    private static readonly string[] OwnTables = ["hl_idempotency", "hl_ledger_chain", .. Hotline.Ledger.Cases.CaseFeedModule.Tables];
 
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 

@@ -32,9 +32,15 @@ public sealed class UnitModel(LedgerApi api) : LedgerPage(api)
     public DateTimeOffset? ShownKnownAt { get; private set; }
     public DateTimeOffset? ShownSince { get; private set; }
 
+    /// <summary>"units" or "people": the subject's kind, as the API's routes name it.</summary>
+    [BindProperty(SupportsGet = true)] public string Kind { get; set; } = "units";
+    public bool IsUnit => Kind == "units";
+    public JsonElement? Status { get; private set; }
+
     public async Task<IActionResult> OnGet(Guid id)
     {
-        var unit = await Api.Get($"/api/units/{id}");
+        if (Kind is not ("units" or "people")) return NotFound();
+        var unit = await Api.Get($"/api/{Kind}/{id}");
         if (!unit.Ok) return Refused(unit);
         Unit = unit.Json;
         ShownAsOf = AsOfOrDefault();
@@ -46,29 +52,30 @@ public sealed class UnitModel(LedgerApi api) : LedgerPage(api)
         Score = score.Json;
         Clauses = await Clauses.InForce(Api, ShownAsOf);
 
-        // Everything ever recorded about the unit, as the ledger stands now: the timeline's stops and the causes of a change.
-        var trail = await Api.Get($"/api/evidence?unitId={id}");
+        // Everything ever recorded about the subject, as the ledger stands now: the stops of the knownAt timeline.
+        var trail = await Api.Get($"/api/evidence?{(IsUnit ? "unitId" : "personId")}={id}");
         if (!trail.Ok) return Refused(trail);
-        var rows = trail.Json.Items().ToList();
-        foreach (var row in rows)
+        foreach (var row in trail.Json.Items())
         {
             if (Instant(row.Str("recordedAt")) is { } at) Stops.Add(at);
             if (row.Prop("rescission") is { } r && Instant(r.Str("rescindedAt")) is { } gone) Stops.Add(gone);
+            if (row.Prop("appeal") is { } a && Instant(a.Str("decidedAt")) is { } decided) Stops.Add(decided);
         }
 
         Stops.Sort();
         if (ShownSince is { } since)
         {
-            var until = ShownKnownAt ?? DateTimeOffset.MaxValue;
-            var before = await Api.Get(ScorePath(id, ShownAsOf, since));
-            if (before.Ok) Before = before.Json;
-            foreach (var row in rows)
+            // What changed, and the totals at both instants: the API's own answer (every entry, rescission, mark, appeal).
+            var changes = await Api.Get(ChangesPath(id, since));
+            if (changes.Ok)
             {
-                if (Instant(row.Str("recordedAt")) is { } at && at > since && at <= until) Changes.Add(row);
-                else if (row.Prop("rescission") is { } r && Instant(r.Str("rescindedAt")) is { } gone && gone > since && gone <= until) Changes.Add(row);
+                ChangeSet = changes.Json;
+                Changes.AddRange(changes.Json.Arr("changes"));
             }
         }
 
+        var status = await Api.Get("/api/integrity/status");
+        if (status.Ok) Status = status.Json;
         if (Verify)
         {
             var integrity = await Api.Get("/api/integrity");
@@ -79,33 +86,33 @@ public sealed class UnitModel(LedgerApi api) : LedgerPage(api)
         return Page();
     }
 
-    /// <summary>The unit's total on every day of the year up to asOf, as known at knownAt: one API score per day.</summary>
+    public JsonElement? ChangeSet { get; private set; }
+
+    public string ChangesPath(Guid id, DateTimeOffset since) =>
+        $"/api/{Kind}/{id}/changes?" + Query(("year", ShownYear), ("asOf", ShownAsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ("from", Iso(since)), ("to", ShownKnownAt is { } k ? Iso(k) : null));
+
+    /// <summary>The subject's total on every day of the year up to asOf, as known at knownAt: the API's series, one read.</summary>
     public async Task<IActionResult> OnGetSeries(Guid id)
     {
-        var asOf = AsOfOrDefault();
-        var knownAt = Instant(KnownAt);
-        var days = Enumerable.Range(0, asOf.DayNumber - new DateOnly(ShownYear, 1, 1).DayNumber + 1)
-            .Select(i => new DateOnly(ShownYear, 1, 1).AddDays(i)).ToList();
-        var totals = new decimal?[days.Count];
-        using var gate = new SemaphoreSlim(6);
-        var refused = false;
-        await Task.WhenAll(days.Select(async (day, i) =>
-        {
-            await gate.WaitAsync();
-            try
-            {
-                var reply = await Api.Get(ScorePath(id, day, knownAt), HttpContext.RequestAborted);
-                if (reply.Ok) totals[i] = reply.Json.Dec("total");
-                else refused = true;
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
-        if (refused) return StatusCode(403);
-        return new JsonResult(days.Select((d, i) => new object?[] { d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), totals[i] }));
+        if (Kind is not ("units" or "people")) return NotFound();
+        var reply = await Api.Get(SeriesPath(id, "score"), HttpContext.RequestAborted);
+        if (!reply.Ok) return StatusCode((int)reply.Status);
+        return new JsonResult(reply.Json.Arr("days").Select(d => new object?[] { d.Str("date"), d.Dec("total") }));
     }
+
+    /// <summary>The unit's rank among every unit on every day up to asOf, as known at knownAt.</summary>
+    public async Task<IActionResult> OnGetRanks(Guid id)
+    {
+        if (!IsUnit) return NotFound();
+        var reply = await Api.Get(SeriesPath(id, "rank"), HttpContext.RequestAborted);
+        if (!reply.Ok) return StatusCode((int)reply.Status);
+        return new JsonResult(reply.Json.Arr("days").Select(d => new object?[] { d.Str("date"), d.Dec("rank"), d.Dec("of") }));
+    }
+
+    public string SeriesPath(Guid id, string what, string? format = null) =>
+        $"/api/{Kind}/{id}/{what}/series?" + Query(("year", ShownYear), ("to", AsOfOrDefault().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ("knownAt", Instant(KnownAt) is { } k ? Iso(k) : null), ("format", format));
 
     private DateOnly AsOfOrDefault()
     {
@@ -115,7 +122,7 @@ public sealed class UnitModel(LedgerApi api) : LedgerPage(api)
     }
 
     private string ScorePath(Guid id, DateOnly asOf, DateTimeOffset? knownAt) =>
-        $"/api/units/{id}/score?" + Query(("year", ShownYear), ("asOf", asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        $"/api/{Kind}/{id}/score?" + Query(("year", ShownYear), ("asOf", asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             ("knownAt", knownAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture)));
 
     /// <summary>An instant: ISO-8601 with its offset, or a local date-time read in the office's time zone.</summary>

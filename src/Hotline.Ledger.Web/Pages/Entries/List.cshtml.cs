@@ -57,4 +57,8 @@ public sealed class ListModel(LedgerApi api) : LedgerPage(api)
     }
 
     public string ExportQuery => Query(("unitId", UnitId), ("clause", Clause), ("from", From), ("to", To));
+
+    /// <summary>The list's filters as the API's query: its downloads are every entry they find.</summary>
+    public string FilterQuery => Query(("unitId", UnitId), ("clause", Clause), ("status", Status), ("from", From), ("to", To),
+        ("automatic", Automatic?.ToString().ToLowerInvariant()));
 }

@@ -116,19 +116,20 @@ public sealed class RecordModel(LedgerApi api) : LedgerPage(api)
             $"（<span class=\"{Show.Tone(signed)}\">{Show.Signed(signed)}</span>）</p>", "text/html; charset=utf-8");
     }
 
-    /// <summary>People of a unit whose name holds what was typed, as the form's suggestions.</summary>
+    /// <summary>
+    /// The form's suggestions: the API's own search (<c>GET /api/people?q=</c>, any case, a page of 20) for what
+    /// was typed, within the chosen unit; the people are never loaded whole.
+    /// </summary>
     public async Task<IActionResult> OnGetPeople(string? unit, string? q)
     {
         if (!IsOffice) return Forbid();
         var units = await Api.Get("/api/units");
         Units.AddRange(units.Json.Items());
-        var path = FindUnit(unit) is { } u ? $"/api/people?unitId={u.Str("id")}" : "/api/people";
-        var people = await Api.Get(path);
-        var labels = people.Json.Items()
-            .Where(p => string.IsNullOrWhiteSpace(q) || (p.Str("name") ?? "").Contains(q.Trim(), StringComparison.Ordinal))
-            .Take(20).Select(p => PersonLabel(p)).ToList();
-        return new JsonResult(labels);
+        var people = await Api.Get("/api/people?" + Query(("unitId", FindUnit(unit)?.Str("id")), ("q", q?.Trim()), ("limit", Suggestions)));
+        return new JsonResult(people.Ok ? people.Json.Items().Select(PersonLabel).ToList() : []);
     }
+
+    private const int Suggestions = 20;
 
     private string PersonLabel(JsonElement person)
     {
@@ -146,12 +147,14 @@ public sealed class RecordModel(LedgerApi api) : LedgerPage(api)
             : null;
     }
 
+    /// <summary>The person meant by what was typed or picked ("name（code）#id-tail"), found by the API's search of the unit.</summary>
     private async Task<Guid?> FindPerson(Guid unitId, string typed)
     {
-        var reply = await Api.Get($"/api/people?unitId={unitId}");
+        var text = typed.Trim();
+        var name = text.Split('（')[0].Split('#')[0].Trim();
+        var reply = await Api.Get("/api/people?" + Query(("unitId", unitId), ("q", name), ("limit", 1000)));
         if (!reply.Ok) return null;
         var people = reply.Json.Items().ToList();
-        var text = typed.Trim();
         var hash = text.LastIndexOf('#');
         if (hash >= 0)
         {
@@ -160,8 +163,7 @@ public sealed class RecordModel(LedgerApi api) : LedgerPage(api)
             return byId.Count == 1 ? byId[0].Id() : null;
         }
 
-        var name = text.Split('（')[0];
-        var byName = people.Where(p => p.Str("name") == name).ToList();
+        var byName = people.Where(p => string.Equals(p.Str("name"), name, StringComparison.OrdinalIgnoreCase)).ToList();
         return byName.Count == 1 ? byName[0].Id() : null;
     }
 

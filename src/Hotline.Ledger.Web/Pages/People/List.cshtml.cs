@@ -48,5 +48,7 @@ public sealed class ListModel(LedgerApi api) : LedgerPage(api)
         return Page();
     }
 
+    public string FilterQuery => Query(("unitId", UnitId), ("q", Q));
+
     public string UnitName(string? id) => Guid.TryParse(id, out var g) && Units.TryGetValue(g, out var u) ? u.Str("name") ?? "" : "";
 }

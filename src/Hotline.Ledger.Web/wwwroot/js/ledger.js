@@ -26,6 +26,18 @@
   var preview = form.querySelector("#preview");
   var timer = null;
 
+  // The page's own requests say so: the server answers an ended session with a 401, not a sign-in page.
+  var asFetch = { credentials: "same-origin", headers: { "X-Requested-With": "fetch" } };
+  function expired(r) {
+    if (r.status !== 401) return false;
+    preview.innerHTML = "";
+    var p = document.createElement("p");
+    p.className = "error"; p.setAttribute("role", "alert"); p.dataset.test = "session-expired";
+    p.textContent = "登录已过期，请先复制已填写的内容，再刷新页面重新登录。";
+    preview.appendChild(p);
+    return true;
+  }
+
   function chosen() { return clause.options[clause.selectedIndex]; }
 
   function describe(keepPoints) {
@@ -52,21 +64,27 @@
     clearTimeout(timer);
     timer = setTimeout(function () {
       var q = new URLSearchParams({ unit: unit.value, clause: clause.value, points: points.value, occurredOn: date.value });
-      fetch(form.dataset.preview + "&" + q.toString(), { credentials: "same-origin" })
-        .then(function (r) { return r.ok ? r.text() : ""; })
+      fetch(form.dataset.preview + "&" + q.toString(), asFetch)
+        .then(function (r) { return r.ok ? r.text() : (expired(r), ""); })
         .then(function (html) { if (html) preview.innerHTML = html; });
     }, 250);
   }
 
+  // Suggestions are the server's search for what was typed (a page of 20), asked a moment after typing stops.
+  var asked = null;
   function suggest() {
-    var q = new URLSearchParams({ unit: unit.value, q: person.value.split("（")[0] });
-    fetch(form.dataset.people + "&" + q.toString(), { credentials: "same-origin" })
-      .then(function (r) { return r.ok ? r.json() : []; })
-      .then(function (labels) {
-        var list = document.getElementById("person-list");
-        list.innerHTML = "";
-        labels.forEach(function (l) { var o = document.createElement("option"); o.value = l; list.appendChild(o); });
-      });
+    clearTimeout(asked);
+    asked = setTimeout(function () {
+      var q = new URLSearchParams({ unit: unit.value, q: person.value.split("（")[0].split("#")[0].trim() });
+      fetch(form.dataset.people + "&" + q.toString(), asFetch)
+        .then(function (r) { return r.ok ? r.json() : (expired(r), []); })
+        .then(function (labels) {
+          var list = document.getElementById("person-list");
+          list.innerHTML = "";
+          labels.forEach(function (l) { var o = document.createElement("option"); o.value = l; list.appendChild(o); });
+          list.dataset.q = q.get("q");
+        });
+    }, 200);
   }
 
   clause.addEventListener("change", function () { describe(false); refresh(); });

@@ -22,21 +22,35 @@
     [asOf, known].forEach(function (s) { s.addEventListener("change", function () { form.requestSubmit(); }); });
   }
 
-  var trend = document.getElementById("trend");
-  if (!trend || !window.echarts) return;
-  fetch(trend.dataset.src, { credentials: "same-origin" })
-    .then(function (r) { return r.ok ? r.json() : []; })
-    .then(function (points) {
-      var chart = window.echarts.init(trend, null, { renderer: "svg" });
-      chart.setOption({
-        animation: false,
-        grid: { left: 48, right: 16, top: 16, bottom: 32 },
-        tooltip: { trigger: "axis" },
-        xAxis: { type: "time" },
-        yAxis: { type: "value", name: "总分" },
-        series: [{ type: "line", name: "总分", showSymbol: false, step: "end", data: points }],
+  // The charts: the API's series for the year up to asOf, one point per day.
+  function draw(el, options, toData) {
+    if (!el || !window.echarts) return;
+    fetch(el.dataset.src, { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.json() : []; })
+      .then(function (points) {
+        var chart = window.echarts.init(el, null, { renderer: "svg" });
+        options.series[0].data = toData(points);
+        chart.setOption(options);
+        el.dataset.points = String(points.length);
+        window.addEventListener("resize", function () { chart.resize(); });
       });
-      trend.dataset.points = String(points.length);
-      window.addEventListener("resize", function () { chart.resize(); });
-    });
+  }
+
+  draw(document.getElementById("trend"), {
+    animation: false,
+    grid: { left: 48, right: 16, top: 16, bottom: 32 },
+    tooltip: { trigger: "axis" },
+    xAxis: { type: "time" },
+    yAxis: { type: "value", name: "总分", scale: true },
+    series: [{ type: "line", name: "总分", showSymbol: false, step: "end", connectNulls: false }],
+  }, function (points) { return points; });
+
+  draw(document.getElementById("ranks"), {
+    animation: false,
+    grid: { left: 48, right: 16, top: 16, bottom: 32 },
+    tooltip: { trigger: "axis", valueFormatter: function (v) { return "第 " + v + " 名"; } },
+    xAxis: { type: "time" },
+    yAxis: { type: "value", name: "名次", inverse: true, minInterval: 1, min: 1 },
+    series: [{ type: "line", name: "名次", showSymbol: false, step: "end" }],
+  }, function (points) { return points.map(function (p) { return [p[0], p[1]]; }); });
 })();

@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Net;
 using System.Text;
+using Hotline.Ledger.Exports;
 using Hotline.Ledger.Evaluation.Exports;
 using Hotline.Ledger.Ledger.Entries;
 using Hotline.Ledger.Time;
@@ -8,7 +7,7 @@ using Hotline.Ledger.Time;
 namespace Hotline.Ledger.Accountability.Bundle;
 
 /// <summary>
-/// The bundle as a print-ready page in Chinese (A4 portrait): the subject and the grounds, the approved
+/// The bundle as a print-ready page in Chinese (A4 portrait, the layout of <see cref="PrintPage"/>): the subject and the grounds, the approved
 /// result, every deduction with its evidence, the cases, the appeals and the spot checks, and the office's signature.
 /// Every text from the ledger is HTML-escaped.
 /// </summary>
@@ -18,18 +17,8 @@ public static class BundleHtml
     {
         var r = b.Referral;
         var res = b.Result;
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(E(b.Title)).Append("</title>\n<style>\n")
-            .Append("@page { size: A4; margin: 18mm; }\n")
-            .Append("body { font-family: \"FangSong\", \"仿宋\", \"SimSun\", \"Songti SC\", serif; font-size: 11pt; color: #000; }\n")
-            .Append("h1, h2 { font-family: \"SimHei\", \"黑体\", \"Heiti SC\", sans-serif; } h1 { font-size: 17pt; text-align: center; } h2 { font-size: 13pt; margin-top: 14pt; }\n")
-            .Append("table { border-collapse: collapse; width: 100%; } thead { display: table-header-group; } tr { page-break-inside: avoid; }\n")
-            .Append("th, td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; } th { background: #eee; } td.num { text-align: right; white-space: nowrap; }\n")
-            .Append("ul.evidence { margin: 0; padding-left: 14pt; } .hash { font-family: monospace; font-size: 8pt; word-break: break-all; }\n")
-            .Append(".signature { text-align: right; margin-top: 24pt; line-height: 1.8; }\n")
-            .Append("</style>\n</head>\n<body>\n");
-
-        html.Append("<h1>").Append(E(b.Title)).Append("</h1>\n");
+        var html = PrintPage.Begin(b.Title, "size: A4; margin: 18mm;",
+            "ul.evidence { margin: 0; padding-left: 14pt; } .hash { font-family: monospace; font-size: 8pt; word-break: break-all; }\n");
 
         html.Append("<h2>一、移送对象及依据</h2>\n<table>\n<tbody>\n");
         Row(html, "对象", r.Kind == Commendations.Review.Candidates.UnitKind ? $"{r.Name}（单位代码 {r.UnitCode}）" : $"{r.Name}（{r.UnitName}）");
@@ -114,9 +103,7 @@ public static class BundleHtml
             html.Append("</tbody>\n</table>\n");
         }
 
-        html.Append("<p class=\"signature\">").Append(E(SheetFacts.Issuer)).Append("<br>").Append(E(ChineseDates.Of(OfficeCalendar.DateOf(r.ReferredAt)))).Append("</p>\n");
-        html.Append("</body>\n</html>\n");
-        return html.ToString();
+        return PrintPage.End(html, SheetFacts.Issuer, ChineseDates.Of(OfficeCalendar.DateOf(r.ReferredAt)));
     }
 
     private static string Status(BundleEntry x) => x.Entry.Rescission is { } rescission
@@ -140,9 +127,9 @@ public static class BundleHtml
     private static void Row(StringBuilder html, string label, string value) =>
         html.Append("<tr><th>").Append(E(label)).Append("</th><td>").Append(E(value)).Append("</td></tr>\n");
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => PrintPage.E(text);
 
-    private static string Num(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string Num(decimal value) => PrintPage.Num(value);
 
-    private static string Signed(decimal value) => value.ToString("+0.##;−0.##;0", CultureInfo.InvariantCulture);
+    private static string Signed(decimal value) => PrintPage.Signed(value);
 }

@@ -1,9 +1,6 @@
-using System.Text;
+using nietras.SeparatedValues;
 
 namespace Hotline.Ledger.Cases.Feed;
-
-/// <summary>A CSV data row with the line it starts on (the header is line 1).</summary>
-public sealed record CsvRow(int Line, CaseEventRow? Row, string? Fault);
 
 /// <summary>
 /// Reads the CSV import of the case feed: UTF-8 (a BOM is allowed), a header row naming the same fields
@@ -20,7 +17,7 @@ public static class CaseCsv
     public static (IReadOnlyList<CsvRow> Rows, string? HeaderFault) Read(string text)
     {
         if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
-        var records = Records(text).ToList();
+        var records = Records(text);
         if (records.Count == 0) return ([], "The file is empty: the first line names the columns.");
 
         var header = records[0].Cells.Select(c => c.Trim()).ToList();
@@ -58,62 +55,22 @@ public static class CaseCsv
         return (rows, null);
     }
 
-    /// <summary>The records of the text with the line each starts on.</summary>
-    private static IEnumerable<(int Line, List<string> Cells)> Records(string text)
+    /// <summary>
+    /// The records of the text with the line each starts on, read by Sep (RFC 4180 quoting, unescaped; CR, LF or CRLF ends a
+    /// record). The header is line 1 by definition; every later record carries the line Sep counted for it.
+    /// </summary>
+    private static List<(int Line, List<string> Cells)> Records(string text)
     {
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        var line = 1;
-        var start = 1;
-        var quoted = false;
-        var any = false;
-
-        for (var i = 0; i < text.Length; i++)
+        var records = new List<(int Line, List<string> Cells)>();
+        using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromText(text);
+        foreach (var row in reader)
         {
-            var c = text[i];
-            any = true;
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { cell.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else
-                {
-                    if (c == '\n') line++;
-                    cell.Append(c);
-                }
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"' when cell.Length == 0:
-                    quoted = true;
-                    break;
-                case ',':
-                    cells.Add(cell.ToString());
-                    cell.Clear();
-                    break;
-                case '\r' when i + 1 < text.Length && text[i + 1] == '\n':
-                    break;
-                case '\r' or '\n':
-                    cells.Add(cell.ToString());
-                    yield return (start, cells);
-                    cells = [];
-                    cell.Clear();
-                    any = false;
-                    start = ++line;
-                    break;
-                default:
-                    cell.Append(c);
-                    break;
-            }
+            var cells = new List<string>(row.ColCount);
+            for (var i = 0; i < row.ColCount; i++) cells.Add(row[i].ToString());
+            records.Add((records.Count == 0 ? 1 : row.LineNumberFrom, cells));
         }
 
-        if (any)
-        {
-            cells.Add(cell.ToString());
-            yield return (start, cells);
-        }
+        return records;
     }
 
     /// <summary>The first cell holding a control character, named as the JSON route names it (<c>events[i].field</c>), or null.</summary>

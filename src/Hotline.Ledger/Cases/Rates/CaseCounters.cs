@@ -103,6 +103,35 @@ public static class CaseCounters
         return rows.ToDictionary(r => r.SubjectId, r => r.Counts);
     }
 
+    /// <summary>
+    /// Each subject's counts by business day up to <paramref name="lastDay"/>, as recorded by <paramref name="knownAt"/> (of one
+    /// subject, or of every subject of the kind): summed day by day in order, they are the counts at each day (a series).
+    /// </summary>
+    public static async Task<IReadOnlyList<(Guid SubjectId, DateOnly On, CaseCounts Counts)>> ByDay(
+        IQuerySession session, SubjectKind kind, int year, DateOnly lastDay, DateTimeOffset knownAt, Guid? subjectId = null, CancellationToken ct = default)
+    {
+        var schema = session.DocumentStore.Options.DatabaseSchemaName;
+        var sums = string.Join(", ", CountColumns.Select(c => $"'{Camel(c)}', sum({c})"));
+        var sql = $"""
+                   select json_build_object('subjectId', subject_id, 'on', occurred_on, {sums})::jsonb
+                   from {schema}.{TableName}
+                   where subject_kind = ? and year = ? and occurred_on <= ? and recorded_at <= ?{(subjectId is null ? "" : " and subject_id = ?")}
+                   group by subject_id, occurred_on
+                   order by occurred_on
+                   """;
+        object[] args = subjectId is { } id ? [(short)kind, year, lastDay, knownAt, id] : [(short)kind, year, lastDay, knownAt];
+        var rows = await session.AdvancedSql.QueryAsync<DaySum>(sql, ct, args);
+        return rows.Select(r => (r.SubjectId, r.On, r.Counts)).ToList();
+    }
+
+    private sealed record DaySum(
+        Guid SubjectId, DateOnly On, int Assigned, int Completed, int Visited, int Satisfied, int BasicallySatisfied, int Dissatisfied,
+        int Unreached, int Votes, int VotesSatisfied, int ReplyDue, int RepliedOnTime)
+    {
+        public CaseCounts Counts => new(Assigned, Completed, Visited, Satisfied, BasicallySatisfied, Dissatisfied, Unreached,
+            Votes, VotesSatisfied, ReplyDue, RepliedOnTime);
+    }
+
     private static string Camel(string column)
     {
         var parts = column.Split('_');

@@ -24,8 +24,10 @@ public static class WarningEndpoints
     /// </summary>
     [WolverineGet("/api/warnings", OperationId = "warnings")]
     public static async Task<IResult> List(
-        IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock, IOptions<DeadlineOptions> options, HttpContext http, string? asOf)
+        IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock, IOptions<DeadlineOptions> options, HttpContext http, string? asOf, string? format)
     {
+        var (export, unknown) = Hotline.Ledger.Exports.TableExport.Asked(http.Request, format);
+        if (unknown is not null) return unknown;
         var now = clock.GetUtcNow();
         var at = now;
         if (!string.IsNullOrWhiteSpace(asOf))
@@ -51,10 +53,18 @@ public static class WarningEndpoints
         var seen = await Hotline.Ledger.Security.LiaisonScope.Filter(http, session, warnings, w => w.UnitId, w => w.PersonId);
         var ordered = seen.OrderBy(w => w.Level == "red" ? 0 : 1).ThenBy(w => w.Kind, StringComparer.Ordinal)
             .ThenBy(w => w.DueAt).ThenBy(w => w.Reason, StringComparer.Ordinal).ToList();
+        if (export is { } chosen)
+        {
+            var people = (await session.LoadManyAsync<Person>(http.RequestAborted, ordered.Select(w => w.PersonId).OfType<Guid>().Distinct().ToArray())).ToDictionary(p => p.Id, p => p.Name);
+            return Hotline.Ledger.Exports.TableExport.File(http.Request, chosen, $"warnings-{date:yyyy-MM-dd}", "预警", Warning.Columns,
+                ordered.Select(w => (w, w.UnitId is { } u ? units.GetValueOrDefault(u)?.Name : null, w.PersonId is { } p ? people.GetValueOrDefault(p) : null)));
+        }
+
         return Results.Ok(new WarningList(date, at, query.Year, now, ordered));
     }
 
-    private static async Task<IEnumerable<Warning>> Rates(IQuerySession session, Rulebook rulebook, ScoreQuery q, IReadOnlyDictionary<Guid, Unit> units)
+    /// <summary>The rate lights (units' and people's criteria below target), red where the part scores nothing; the notices read them too.</summary>
+    internal static async Task<IEnumerable<Warning>> Rates(IQuerySession session, Rulebook rulebook, ScoreQuery q, IReadOnlyDictionary<Guid, Unit> units)
     {
         var rules = rulebook.CaseFeedOrDefault();
         var warnings = new List<Warning>();

@@ -1,12 +1,11 @@
-using System.Globalization;
-using System.Net;
 using System.Text;
+using Hotline.Ledger.Exports;
 using Hotline.Ledger.Evaluation.Sheets;
 
 namespace Hotline.Ledger.Evaluation.Exports;
 
 /// <summary>
-/// A print-ready page in Chinese (A4 landscape): title, the facts of the query, the units' ranking
+/// A print-ready page in Chinese (A4 landscape, the layout of <see cref="PrintPage"/>): title, the facts of the query, the units' ranking
 /// with the criteria headings, the individuals' ranking, the deductions with their causes, and the
 /// issuer's signature with the date. Every text from the ledger is HTML-escaped.
 /// </summary>
@@ -15,23 +14,10 @@ public static class SheetHtml
     public static string Write(SheetDocument doc)
     {
         var sheet = doc.Sheet;
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(E(doc.Title)).Append("</title>\n<style>\n")
-            .Append("@page { size: A4 landscape; margin: 15mm; }\n")
-            .Append("body { font-family: \"FangSong\", \"仿宋\", \"SimSun\", \"Songti SC\", serif; font-size: 11pt; color: #000; }\n")
-            .Append("h1 { font-family: \"SimHei\", \"黑体\", \"Heiti SC\", sans-serif; font-size: 18pt; text-align: center; margin: 0 0 6pt; }\n")
-            .Append("h2 { font-family: \"SimHei\", \"黑体\", \"Heiti SC\", sans-serif; font-size: 13pt; margin: 14pt 0 6pt; }\n")
-            .Append(".status { text-align: center; font-size: 12pt; margin: 0 0 8pt; }\n")
-            .Append("table { border-collapse: collapse; width: 100%; page-break-inside: auto; }\n")
-            .Append("thead { display: table-header-group; } tr { page-break-inside: avoid; }\n")
-            .Append("th, td { border: 1px solid #000; padding: 2pt 4pt; } th { background: #eee; }\n")
-            .Append("td.num { text-align: right; white-space: nowrap; }\n")
-            .Append("dl.facts { display: grid; grid-template-columns: max-content auto; gap: 2pt 12pt; font-size: 10pt; }\n")
-            .Append("dl.facts dt { font-weight: bold; } dl.facts dd { margin: 0; word-break: break-all; }\n")
-            .Append(".signature { text-align: right; margin-top: 24pt; line-height: 1.8; }\n")
-            .Append("</style>\n</head>\n<body>\n");
-
-        html.Append("<h1>").Append(E(doc.Title)).Append("</h1>\n");
+        var html = PrintPage.Begin(doc.Title, "size: A4 landscape; margin: 15mm;",
+            ".status { text-align: center; font-size: 12pt; margin: 0 0 8pt; }\n" +
+            "dl.facts { display: grid; grid-template-columns: max-content auto; gap: 2pt 12pt; font-size: 10pt; }\n" +
+            "dl.facts dt { font-weight: bold; } dl.facts dd { margin: 0; word-break: break-all; }\n");
         if (doc.Status is not null) html.Append("<p class=\"status\">").Append(E(doc.Status)).Append("</p>\n");
         html.Append("<dl class=\"facts\">\n");
         foreach (var (label, value) in doc.Facts) html.Append("<dt>").Append(E(label)).Append("</dt><dd>").Append(E(value)).Append("</dd>\n");
@@ -41,9 +27,7 @@ public static class SheetHtml
         People(html, doc);
         Deductions(html, sheet);
 
-        html.Append("<p class=\"signature\">").Append(E(doc.Signature)).Append("<br>").Append(E(ChineseDates.Of(doc.SignedOn))).Append("</p>\n");
-        html.Append("</body>\n</html>\n");
-        return html.ToString();
+        return PrintPage.End(html, doc.Signature, ChineseDates.Of(doc.SignedOn));
     }
 
     private static void Units(StringBuilder html, SheetDocument doc)
@@ -109,9 +93,9 @@ public static class SheetHtml
         return $"{c.Code} {(space > 0 ? c.Title[..space] : c.Title)}";
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => PrintPage.E(text);
 
-    private static string Num(decimal? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "—";
+    private static string Num(decimal? value) => value is { } v ? PrintPage.Num(v) : "—";
 
-    private static string Signed(decimal value) => value.ToString("+0.##;−0.##;0", CultureInfo.InvariantCulture);
+    private static string Signed(decimal value) => PrintPage.Signed(value);
 }

@@ -72,7 +72,7 @@ public static class SheetTables
         var rows = All(doc.Sheet).Select(x => new object?[]
         {
             x.Unit?.Code, x.Unit?.Name, x.Person, x.D.Clause, x.D.Points, x.D.OccurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), x.D.CaseNumber, x.D.Month,
-            x.D.Reason, x.D.Automatic ? "是" : "否", x.D.AppealId?.ToString(), x.D.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
+            x.D.Reason, x.D.Automatic ? "是" : "否", x.D.AppealId?.ToString(), Hotline.Ledger.Exports.CsvText.Instant(x.D.RecordedAt),
             x.D.EntryId.ToString(),
         }).ToList();
         return new("deductions", "扣分依据", columns, rows);

@@ -11,15 +11,17 @@ public static class SheetXlsx
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static byte[] Write(SheetDocument doc)
+    public static byte[] Write(SheetDocument doc) =>
+        Write(doc.Facts.Prepend((Label: "标题", Value: doc.Title)).ToList(), SheetTables.Of(doc));
+
+    /// <summary>A 说明 sheet of the facts, then one sheet per table, under its label.</summary>
+    public static byte[] Write(IReadOnlyList<(string Label, string Value)> facts, IReadOnlyList<SheetTable> tables)
     {
         var sheets = new Dictionary<string, object>
         {
-            ["说明"] = doc.Facts.Prepend((Label: "标题", Value: doc.Title))
-                .Select(f => new Dictionary<string, object?> { ["项目"] = f.Label, ["内容"] = f.Value })
-                .ToList(),
+            ["说明"] = facts.Select(f => new Dictionary<string, object?> { ["项目"] = f.Label, ["内容"] = f.Value }).ToList(),
         };
-        foreach (var table in SheetTables.Of(doc)) sheets[table.Label] = Rows(table);
+        foreach (var table in tables) sheets[table.Label] = Rows(table);
 
         using var stream = new MemoryStream();
         stream.SaveAs(sheets, excelType: ExcelType.XLSX);

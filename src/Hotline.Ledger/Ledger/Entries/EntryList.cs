@@ -1,7 +1,9 @@
 using System.Globalization;
+using Hotline.Ledger.Exports;
 using Hotline.Ledger.Http;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
+using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Security;
 using Marten;
 using Marten.Linq.MatchesSql;
@@ -13,15 +15,19 @@ namespace Hotline.Ledger.Ledger.Entries;
 /// <summary>
 /// The office's search of the ledger (ADR 0068): entries by unit, person, clause, status, the two clocks, how they
 /// were recorded and case, in the order they were recorded, a page at a time. A liaison is listed their own
-/// unit's entries only, filtered in the query so that the pages stay whole.
+/// unit's entries only, filtered in the query so that the pages stay whole. <c>?format=csv|xlsx</c> downloads every
+/// entry the filters find, not a page (ADR 0082).
 /// </summary>
 public static class EntryList
 {
     [WolverineGet("/api/entries", OperationId = "listEntries")]
     public static async Task<IResult> List(HttpContext http, IQuerySession session, TimeProvider clock, ReadAudit audit,
         Guid? unitId, Guid? personId, string? clause, string? status, string? from, string? to, string? recordedFrom, string? recordedTo,
-        string? knownAt, string? automatic, string? caseNumber, string? limit, string? after)
+        string? knownAt, string? automatic, string? caseNumber, string? limit, string? after, string? format, RulebookCatalog rulebooks)
     {
+        var (export, unknown) = TableExport.Asked(http.Request, format);
+        if (unknown is not null) return unknown;
+        if (export is not null) (limit, after) = (null, null);
         var (paging, refusal) = Paging.Parse(limit, after, 2);
         if (refusal is not null) return refusal;
         var cursor = paging!.After is { } a ? Position(a) : null;
@@ -71,12 +77,31 @@ public static class EntryList
         }
 
         if (cursor is { } c) query = query.Where(e => e.MatchesSql("(d.recorded_at, d.id) > (?, ?)", c.RecordedAt, c.Id));
+        if (export is { } chosen)
+        {
+            var all = await query.OrderBy(e => e.RecordedAt).ThenBy(e => e.Id).Take(TableExport.MaxRows + 1).ToListAsync(http.RequestAborted);
+            await audit.RecordAsync(http, ReadKind.Entry, unitId, personId, http.RequestAborted);
+            return TableExport.File(http.Request, chosen, "entries", "加减分记录", EntryRow.Columns, await Named(session, rulebooks, all, seen, http.RequestAborted));
+        }
+
         var rows = await query.OrderBy(e => e.RecordedAt).ThenBy(e => e.Id).Take(paging.Limit + 1).ToListAsync(http.RequestAborted);
 
         // Entries carry reasons and evidence: who searched them, for whom, is recorded like a read of one.
         await audit.RecordAsync(http, ReadKind.Entry, unitId, personId, http.RequestAborted);
         return Results.Ok(paging.Take(rows, e => EntryView.AsKnownAt(e, seen),
             e => Paging.Cursor(e.RecordedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), e.Id.ToString("N"))));
+    }
+
+    /// <summary>The entries with their units' and people's names, read in two queries, and their clauses' wording.</summary>
+    private static async Task<List<EntryRow>> Named(IQuerySession session, RulebookCatalog rulebooks, IReadOnlyList<Entry> entries, DateTimeOffset seen, CancellationToken cancel)
+    {
+        var unitIds = entries.Select(e => e.UnitId).Distinct().ToArray();
+        var personIds = entries.Select(e => e.PersonId).OfType<Guid>().Distinct().ToArray();
+        var units = unitIds.Length == 0 ? [] : (await session.LoadManyAsync<Unit>(cancel, unitIds)).ToDictionary(u => u.Id);
+        var people = personIds.Length == 0 ? [] : (await session.LoadManyAsync<Person>(cancel, personIds)).ToDictionary(p => p.Id, p => p.Name);
+        return entries.Select(e => new EntryRow(EntryView.AsKnownAt(e, seen), units.GetValueOrDefault(e.UnitId)?.Code, units.GetValueOrDefault(e.UnitId)?.Name,
+            e.PersonId is { } p ? people.GetValueOrDefault(p) : null,
+            rulebooks.Get(e.Rulebook)?.Clauses.FirstOrDefault(c => c.Code == e.Clause)?.Title)).ToList();
     }
 
     private static (DateTimeOffset RecordedAt, Guid Id)? Position(IReadOnlyList<string> cursor) =>

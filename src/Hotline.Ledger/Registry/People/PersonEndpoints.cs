@@ -14,6 +14,20 @@ public sealed record PersonView(Guid Id, string Name, Guid UnitId, IReadOnlyList
     public static PersonView Of(Person p) => new(p.Id, p.Name, p.UnitId, p.Memberships);
 }
 
+/// <summary>A person as a downloaded row, with the names of their units (ADR 0082).</summary>
+public sealed record PersonRow(PersonView Person, IReadOnlyDictionary<Guid, Hotline.Ledger.Registry.Units.Unit> Units)
+{
+    public static readonly IReadOnlyList<Hotline.Ledger.Exports.Column<PersonRow>> Columns =
+    [
+        new("姓名", r => r.Person.Name),
+        new("现所在单位代码", r => r.Units.GetValueOrDefault(r.Person.UnitId)?.Code),
+        new("现所在单位", r => r.Units.GetValueOrDefault(r.Person.UnitId)?.Name),
+        new("所在单位及期间", r => string.Join("; ", r.Person.Memberships.Select(m =>
+            $"{r.Units.GetValueOrDefault(m.UnitId)?.Name ?? m.UnitId.ToString()} {m.From:yyyy-MM-dd}至{(m.To is { } to ? to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "今")}"))),
+        new("人员编号", r => r.Person.Id),
+    ];
+}
+
 public static class PersonEndpoints
 {
     [WolverinePost("/api/people", OperationId = "registerPerson")]
@@ -91,12 +105,25 @@ public static class PersonEndpoints
     /// the answer is a page <c>{items, next}</c>; without any, the bare array it always was (ADR 0068).
     /// </summary>
     [WolverineGet("/api/people", OperationId = "listPeople")]
-    public static async Task<IResult> List(IQuerySession session, Guid? unitId, HttpContext http, string? q, string? limit, string? after)
+    public static async Task<IResult> List(IQuerySession session, Guid? unitId, HttpContext http, string? q, string? limit, string? after, string? format)
     {
+        var (export, unknown) = Hotline.Ledger.Exports.TableExport.Asked(http.Request, format);
+        if (unknown is not null) return unknown;
         var query = session.Query<Person>().AsQueryable();
         if (unitId is { } unit) query = query.Where(p => p.UnitId == unit);
         // A liaison is listed the people with a membership in their unit only.
         var scope = await LiaisonScope.Of(http, session);
+        if (export is { } chosen)
+        {
+            // Every person found, not a page (ADR 0082).
+            if (Search.Pattern(q) is { } found) query = query.Where(p => p.MatchesSql("d.data ->> 'name' ilike ?", found));
+            var people = (await query.OrderBy(p => p.Name).ThenBy(p => p.Id).ToListAsync()).Where(scope.Sees).ToList();
+            var unitIds = people.SelectMany(p => p.Memberships.Select(m => m.UnitId).Append(p.UnitId)).Distinct().ToArray();
+            var units = unitIds.Length == 0 ? [] : (await session.LoadManyAsync<Hotline.Ledger.Registry.Units.Unit>(http.RequestAborted, unitIds)).ToDictionary(u => u.Id);
+            return Hotline.Ledger.Exports.TableExport.File(http.Request, chosen, "people", "人员", PersonRow.Columns,
+                people.Select(p => new PersonRow(PersonView.Of(p), units)));
+        }
+
         if (!Paging.Asked(limit, after) && string.IsNullOrWhiteSpace(q))
             return Results.Ok((await query.OrderBy(p => p.Name).ToListAsync()).Where(scope.Sees).Select(PersonView.Of).ToList());
 
@@ -118,10 +145,22 @@ public static class PersonEndpoints
         return Results.Ok(paging.Take(rows, PersonView.Of, p => Paging.Cursor(p.Name, p.Id.ToString("N"))));
     }
 
+    /// <summary>The person; <c>?format=csv|xlsx</c> downloads their memberships, a unit and its days a row (ADR 0082).</summary>
     [WolverineGet("/api/people/{id}", OperationId = "getPerson")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session)
+    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http, string? format)
     {
+        var (export, unknown) = Hotline.Ledger.Exports.TableExport.Asked(http.Request, format);
+        if (unknown is not null) return unknown;
         var person = await session.LoadAsync<Person>(id);
-        return person is null ? Problems.NotFound("person", id) : Results.Ok(PersonView.Of(person));
+        if (person is null) return Problems.NotFound("person", id);
+        if (export is not { } chosen) return Results.Ok(PersonView.Of(person));
+        var units = (await session.LoadManyAsync<Unit>(http.RequestAborted, person.Memberships.Select(m => m.UnitId).Distinct().ToArray())).ToDictionary(u => u.Id);
+        return Hotline.Ledger.Exports.TableExport.File(http.Request, chosen, "memberships", $"{person.Name} 所在单位", MembershipColumns,
+            person.Memberships.Select(m => (m, units.GetValueOrDefault(m.UnitId))));
     }
+
+    private static readonly IReadOnlyList<Hotline.Ledger.Exports.Column<(Membership Membership, Unit? Unit)>> MembershipColumns =
+    [
+        new("单位代码", r => r.Unit?.Code), new("单位名称", r => r.Unit?.Name), new("自", r => r.Membership.From), new("至", r => r.Membership.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "至今"),
+    ];
 }

@@ -1,3 +1,4 @@
+using Hotline.Ledger.Exports;
 using Hotline.Ledger.Http;
 using Hotline.Ledger.Security;
 using Marten;
@@ -10,6 +11,12 @@ namespace Hotline.Ledger.Registry.Units;
 public sealed record UnitView(Guid Id, string Code, string Name, DateTimeOffset RegisteredAt)
 {
     public static UnitView Of(Unit u) => new(u.Id, u.Code, u.Name, u.RegisteredAt);
+
+    /// <summary>The columns of the downloaded list (ADR 0082).</summary>
+    public static readonly IReadOnlyList<Column<UnitView>> Columns =
+    [
+        new("单位代码", u => u.Code), new("单位名称", u => u.Name), new("登记时间（北京时间）", u => u.RegisteredAt), new("单位编号", u => u.Id),
+    ];
 }
 
 public static class UnitEndpoints
@@ -34,10 +41,13 @@ public static class UnitEndpoints
     /// <summary>
     /// The units by code; <c>q</c> finds a code or name containing it (any case). With <c>q</c>, <c>limit</c> or
     /// <c>after</c> the answer is a page <c>{items, next}</c>; without any, the bare array it always was (ADR 0068).
+    /// <c>?format=csv|xlsx</c> downloads every unit found (ADR 0082).
     /// </summary>
     [WolverineGet("/api/units", OperationId = "listUnits")]
-    public static async Task<IResult> List(IQuerySession session, HttpContext http, string? q, string? limit, string? after)
+    public static async Task<IResult> List(IQuerySession session, HttpContext http, string? q, string? limit, string? after, string? format)
     {
+        var (export, unknown) = TableExport.Asked(http.Request, format);
+        if (unknown is not null) return unknown;
         var query = session.Query<Unit>().AsQueryable();
         // A liaison is listed their own unit only.
         var scope = await LiaisonScope.Of(http, session);
@@ -45,6 +55,14 @@ public static class UnitEndpoints
         {
             var own = scope.UnitId ?? Guid.Empty;
             query = query.Where(u => u.Id == own);
+        }
+
+        if (export is { } chosen)
+        {
+            if (Search.Pattern(q) is { } found)
+                query = query.Where(u => u.MatchesSql("(d.data ->> 'code' ilike ? or d.data ->> 'name' ilike ?)", found, found));
+            var all = (await query.OrderBy(u => u.CodeKey).ToListAsync()).Select(UnitView.Of);
+            return TableExport.File(http.Request, chosen, "units", "成员单位", UnitView.Columns, all);
         }
 
         if (!Paging.Asked(limit, after) && string.IsNullOrWhiteSpace(q))

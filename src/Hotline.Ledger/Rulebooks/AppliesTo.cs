@@ -1,0 +1,3 @@
+namespace Hotline.Ledger.Rulebooks;
+
+public enum AppliesTo { Unit, Person, Both }

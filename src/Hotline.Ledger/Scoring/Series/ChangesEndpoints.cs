@@ -1,0 +1,124 @@
+using System.Globalization;
+using Hotline.Ledger.Appeals;
+using Hotline.Ledger.Evaluation.Exports;
+using Hotline.Ledger.Http;
+using Hotline.Ledger.Ledger.Entries;
+using Hotline.Ledger.Ledger.Marks;
+using Hotline.Ledger.Registry.People;
+using Hotline.Ledger.Registry.Units;
+using Hotline.Ledger.Rulebooks;
+using Hotline.Ledger.Security;
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Wolverine.Http;
+
+namespace Hotline.Ledger.Scoring.Series;
+
+/// <summary>
+/// One thing recorded between two instants that bears on a subject's year: an entry recorded or rescinded, a mark
+/// given, an appeal decided. <see cref="Effect"/> is what it did to the total at asOf (null for an appeal, whose
+/// effect is the rescission, correction or mark it brought, listed beside it).
+/// </summary>
+public sealed record LedgerChange(DateTimeOffset At, string Kind, string By, string Clause, decimal? Points, decimal? Effect,
+    DateOnly? OccurredOn, string? Reason, Guid? EntryId, Guid? MarkId, Guid? AppealId, string? Outcome);
+
+/// <summary>The totals at asOf as known at both instants, their difference, and every change recorded in between that explains it.</summary>
+public sealed record LedgerChanges(ScoreSubject Subject, int Year, DateOnly AsOf, DateTimeOffset From, DateTimeOffset To,
+    decimal TotalAtFrom, decimal TotalAtTo, decimal Difference, IReadOnlyList<LedgerChange> Changes);
+
+public static class ChangesEndpoints
+{
+    [WolverineGet("/api/units/{id}/changes", OperationId = "unitChanges")]
+    public static async Task<IResult> UnitChanges(Guid id, IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock, ReadAudit audit,
+        HttpContext http, string? year, string? asOf, string? from, string? to, string? format)
+    {
+        var (q, start, fault) = Parse(year, asOf, from, to, clock);
+        if (fault is not null) return fault;
+        if (TableExport.Refusal(format) is { } badFormat) return badFormat;
+        if (await session.LoadAsync<Unit>(id, http.RequestAborted) is not { } unit) return Problems.NotFound("unit", id);
+        await audit.RecordAsync(http, ReadKind.ScoreReplay, unitId: id, cancellation: http.RequestAborted);
+        return Answer(await Between(session, rulebooks, SubjectKind.Unit, new ScoreSubject("unit", unit.Id, unit.Name, unit.Code), q!, start, http.RequestAborted), format);
+    }
+
+    [WolverineGet("/api/people/{id}/changes", OperationId = "personChanges")]
+    public static async Task<IResult> PersonChanges(Guid id, IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock, ReadAudit audit,
+        HttpContext http, string? year, string? asOf, string? from, string? to, string? format)
+    {
+        var (q, start, fault) = Parse(year, asOf, from, to, clock);
+        if (fault is not null) return fault;
+        if (TableExport.Refusal(format) is { } badFormat) return badFormat;
+        if (await session.LoadAsync<Person>(id, http.RequestAborted) is not { } person) return Problems.NotFound("person", id);
+        await audit.RecordAsync(http, ReadKind.ScoreReplay, personId: id, cancellation: http.RequestAborted);
+        return Answer(await Between(session, rulebooks, SubjectKind.Person, new ScoreSubject("person", person.Id, person.Name, null), q!, start, http.RequestAborted), format);
+    }
+
+    private static IResult Answer(LedgerChanges changes, string? format)
+    {
+        var (json, download) = TableExport.Choose(format, () => new SheetTable("changes", "变化说明",
+            [new("at", "时点"), new("kind", "变化"), new("clause", "条款"), new("points", "分值", true), new("effect", "对总分的影响", true),
+             new("occurredOn", "发生日期"), new("by", "经办人"), new("reason", "说明"), new("outcome", "申诉结果")],
+            changes.Changes.Select(c => new object?[] { c.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), KindName(c.Kind), c.Clause, c.Points, c.Effect,
+                c.OccurredOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), c.By, c.Reason, c.Outcome }).ToList()),
+            $"changes-{changes.Subject.Code ?? changes.Subject.Id.ToString("N")[..8]}-{changes.Year}");
+        return json ? Results.Ok(changes) : download!;
+    }
+
+    private static string KindName(string kind) => kind switch
+    {
+        "entry" => "记录", "rescission" => "撤销", "mark" => "评分", "appeal" => "申诉决定", _ => kind,
+    };
+
+    private static async Task<LedgerChanges> Between(IQuerySession session, RulebookCatalog rulebooks, SubjectKind kind, ScoreSubject subject,
+        ScoreQuery q, DateTimeOffset from, CancellationToken ct)
+    {
+        var to = q.KnownAt;
+        var rulebook = rulebooks.ForScoring(q.Year, q.AsOf)!;
+        var before = await SubjectCards.Read(session, rulebook, kind, subject, q with { KnownAt = from });
+        var after = await SubjectCards.Read(session, rulebook, kind, subject, q);
+
+        var id = subject.Id;
+        var entries = kind == SubjectKind.Unit
+            ? await session.Query<Entry>().Where(e => e.UnitId == id && e.Year == q.Year
+                && ((e.RecordedAt > from && e.RecordedAt <= to) || (e.RescindedAt > from && e.RescindedAt <= to))).ToListAsync(ct)
+            : await session.Query<Entry>().Where(e => e.PersonId == id && e.Year == q.Year
+                && ((e.RecordedAt > from && e.RecordedAt <= to) || (e.RescindedAt > from && e.RescindedAt <= to))).ToListAsync(ct);
+        var marks = await session.Query<Mark>().Where(m => m.SubjectId == id && m.Year == q.Year && m.RecordedAt > from && m.RecordedAt <= to).ToListAsync(ct);
+        var appeals = kind == SubjectKind.Unit
+            ? await session.Query<Appeal>().Where(a => a.UnitId == id && a.Year == q.Year && a.DecidedAt > from && a.DecidedAt <= to).ToListAsync(ct)
+            : await session.Query<Appeal>().Where(a => a.PersonId == id && a.Year == q.Year && a.DecidedAt > from && a.DecidedAt <= to).ToListAsync(ct);
+
+        bool Counts(DateOnly on) => on >= q.YearStart && on <= q.LastCountedDay;
+        var changes = new List<LedgerChange>();
+        foreach (var e in entries)
+        {
+            if (e.RecordedAt > from && e.RecordedAt <= to)
+                changes.Add(new(e.RecordedAt, "entry", e.RecordedBy, e.Clause, e.Points, Counts(e.OccurredOn) && e.CountsAt(to) ? e.Points : 0m,
+                    e.OccurredOn, e.Reason, e.Id, null, null, null));
+            if (e.Rescission is { } r && r.RescindedAt > from && r.RescindedAt <= to)
+                // A rescission takes back what the entry counted at from (nothing if it was recorded in between as well).
+                changes.Add(new(r.RescindedAt, "rescission", r.RescindedBy, e.Clause, e.Points, Counts(e.OccurredOn) && e.RecordedAt <= from ? -e.Points : 0m,
+                    e.OccurredOn, r.Reason, e.Id, null, r.AppealId, null));
+        }
+
+        foreach (var m in marks)
+            changes.Add(new(m.RecordedAt, "mark", m.Scorer, m.Clause, m.Points, null, m.MarkedOn, m.Reason, null, m.Id, m.AppealId, null));
+        foreach (var a in appeals)
+            changes.Add(new(a.DecidedAt!.Value, "appeal", a.Decision?.DecidedBy ?? "", a.Clause, a.Decision?.CorrectedPoints, null, a.ContestedOn,
+                a.Decision?.Reason, a.Decision?.CorrectionEntryId ?? a.EntryId, a.Decision?.MarkId, a.Id, a.Status));
+
+        return new LedgerChanges(subject, q.Year, q.AsOf, from, to, before.Total, after.Total, after.Total - before.Total,
+            changes.OrderBy(c => c.At).ThenBy(c => c.Kind, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>year and asOf as a scorecard reads them, to as its knownAt (default now); from an instant before to (required).</summary>
+    private static (ScoreQuery? Query, DateTimeOffset From, IResult? Fault) Parse(string? year, string? asOf, string? from, string? to, TimeProvider clock)
+    {
+        if (string.IsNullOrWhiteSpace(from)) return (null, default, Problems.Invalid("from", "query.instant", "from"));
+        if (!DateTimeOffset.TryParse(from, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var start))
+            return (null, default, Problems.Invalid("from", "query.instant", "from"));
+        var (q, field, rule) = ScoreQuery.Parse(year, asOf, to, clock);
+        if (q is null) return (null, default, Problems.Field(field == "knownAt" ? "to" : field!, field == "knownAt" ? ProblemText.Of("query.instant", "to") : rule!));
+        if (q.KnownAt < start) return (null, default, Problems.Invalid("to", "query.range", "to", "from"));
+        return (q, start.ToUniversalTime(), null);
+    }
+}

@@ -1,0 +1,59 @@
+using Hotline.Ledger.Web.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Npgsql;
+
+namespace Hotline.Ledger.Web.Tests;
+
+/// <summary>A session that ran out says so, on the next page and on the entry form's background requests.</summary>
+[Collection(WebCollection.Name)]
+public sealed class SessionExpiryTests(WebApp app) : IAsyncLifetime
+{
+    private readonly string _schema = "w_" + Guid.NewGuid().ToString("N")[..12];
+    private WebApplication _host = null!;
+
+    // A session of thirty seconds without use, so that the test can outwait it.
+    public async Task InitializeAsync() => _host = await WebApp.Start("Development", new()
+    {
+        ["Hotline:Schema"] = _schema,
+        ["Hotline:Auth:DevelopmentKey"] = WebApp.DevelopmentKey,
+        ["Hotline:Web:SessionMinutes"] = "0.5",
+    });
+
+    [Fact]
+    public async Task An_expired_session_is_told_so_and_signing_in_again_returns_to_the_page()
+    {
+        var context = await app.Browser.NewContextAsync(new() { BaseURL = _host.Urls.First(), Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        // A host of its own starts cold: its first pages may take long on a busy machine.
+        page.SetDefaultTimeout(90_000);
+        page.SetDefaultNavigationTimeout(90_000);
+        await page.GotoAsync("/signin/dev?user=%E7%8E%8B%E8%8A%B3&role=office&returnUrl=%2Fsigned-out");
+        await page.GotoAsync("/entries/new");
+        Assert.Contains("记录加减分", await page.InnerTextAsync("h1"));
+
+        await Task.Delay(TimeSpan.FromSeconds(32));
+        // The form's preview, asked after the session ran out, says so in the form.
+        await page.FillAsync("#points", "3");
+        await page.Locator("[data-test=session-expired]").WaitForAsync();
+
+        await page.GotoAsync("/entries");
+        Assert.Contains("/signin", page.Url);
+        Assert.Contains("expired=true", page.Url);
+        Assert.Contains("登录已过期", await page.InnerTextAsync("[data-test=expired]"));
+
+        await page.FillAsync("#user", "王芳");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/entries");
+        Assert.Contains("加减分记录", await page.InnerTextAsync("h1"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.StopAsync();
+        await _host.DisposeAsync();
+        await using var conn = new NpgsqlConnection(WebApp.ConnectionString);
+        await conn.OpenAsync();
+        await using var drop = new NpgsqlCommand($"drop schema if exists \"{_schema}\" cascade", conn);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
