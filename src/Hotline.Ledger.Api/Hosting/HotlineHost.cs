@@ -113,6 +113,10 @@ public static class HotlineHost
         builder.Services.AddCaseFeed(config);
         builder.Services.AddNotices(config);
         builder.Services.Configure<IdempotencyOptions>(config.GetSection(IdempotencyOptions.Section));
+        // Single entries are written in batches by one writer (ADR 0120).
+        builder.Services.AddSingleton<GroupCommit>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<GroupCommit>());
+        builder.Services.AddSingleton<Hotline.Ledger.Ledger.Entries.SingleEntries>();
         builder.AddHotlineSecurity();
         builder.AddHotlineWeb();
         return builder;

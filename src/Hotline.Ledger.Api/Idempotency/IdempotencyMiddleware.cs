@@ -21,7 +21,7 @@ public sealed class IdempotencyMiddleware(
     RequestDelegate next, NpgsqlDataSource db, IConfiguration config, TimeProvider clock, IOptions<IdempotencyOptions> options)
 {
     public const string Header = "Idempotency-Key";
-    public const string ReplayedHeader = "Idempotent-Replayed";
+    public const string ReplayedHeader = KeyedAnswers.ReplayedHeader;
     private readonly string _table = $"\"{config["Hotline:Schema"] ?? "hotline"}\".{IdempotencyStorage.TableName}";
     private readonly IdempotencyOptions _options = options.Value;
 
@@ -44,6 +44,16 @@ public sealed class IdempotencyMiddleware(
 
         var scope = $"{RequestActor.Of(http)}|{key}";
         var hash = await HashOf(http.Request);
+        if (http.GetEndpoint()?.Metadata.GetMetadata<KeysTakenInGroupCommit>() is not null)
+        {
+            // The endpoint writes through the group commit, whose step takes the key with the write and
+            // keeps its answer (ADR 0120); an answer already committed is given from here.
+            if (await ReplayAnswered(http, scope, hash)) return;
+            http.Features.Set(new IdempotencyClaim(scope, hash));
+            await next(http);
+            return;
+        }
+
         var headersBefore = http.Response.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
 
         // Not the request's token: a client that hung up is the one that will retry, and the answer must
@@ -221,6 +231,17 @@ public sealed class IdempotencyMiddleware(
         http.Response.Headers[ReplayedHeader] = "true";
         var body = reader.IsDBNull(4) ? [] : (byte[])reader[4];
         await http.Response.Body.WriteAsync(body);
+    }
+
+    /// <summary>Answers from the key's committed answer, if it has one: the first response, or 409 for another request.</summary>
+    private async Task<bool> ReplayAnswered(HttpContext http, string scope, string hash)
+    {
+        await using var cmd = db.CreateCommand($"select request_hash from {_table} where scope = $1 and status_code is not null");
+        cmd.Parameters.AddWithValue(scope);
+        if (await cmd.ExecuteScalarAsync() is not string stored) return false;
+        if (stored != hash) await Conflict(http, "idempotency.reused");
+        else await Replay(http, scope, hash);
+        return true;
     }
 
     private static Task Conflict(HttpContext http, string code) =>

@@ -1,3 +1,4 @@
+using Hotline.Ledger.Storage;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
 
@@ -9,7 +10,7 @@ namespace Hotline.Ledger.Api.Idempotency;
 /// </summary>
 public static class IdempotencyStorage
 {
-    public const string TableName = "hl_idempotency";
+    public const string TableName = KeyedAnswers.TableName;
 
     public static Table Table(string schema)
     {

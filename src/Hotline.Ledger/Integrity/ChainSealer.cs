@@ -18,9 +18,18 @@ public sealed class ChainSealer(string schema) : ITransactionParticipant
     /// <summary>The events the coming commit appends, and their streams; set before each save.</summary>
     public (Guid[] Streams, Guid[] Events) Pending { get; set; } = ([], []);
 
-    public async Task BeforeCommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken token)
+    public Task BeforeCommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken token)
     {
         var (streams, events) = Pending;
+        return SealAsync(connection, transaction, streams, events, token);
+    }
+
+    /// <summary>
+    /// Seals <paramref name="events"/> (appended on <paramref name="streams"/> in this transaction) into the chain:
+    /// one lock, one read of the head, one read of the events, one insert, however many events.
+    /// </summary>
+    public async Task SealAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid[] streams, Guid[] events, CancellationToken token)
+    {
         if (events.Length == 0) return;
 
         // Held to the end of the transaction: the next sealer reads our head only once we have committed.

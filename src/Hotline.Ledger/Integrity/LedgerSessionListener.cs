@@ -6,7 +6,7 @@ namespace Hotline.Ledger.Integrity;
 /// <summary>
 /// Runs before every save of every session the store opens, whoever opened it (Wolverine's generated
 /// endpoint code, a handler, a service), and enlists the session's <see cref="ChainSealer"/> when the
-/// save appends events.
+/// save appends events — unless the session writes in a group commit, whose batch seals them (<see cref="DeferredSeal"/>).
 /// </summary>
 public sealed class LedgerSessionListener(string schema) : DocumentSessionListenerBase
 {
@@ -17,6 +17,8 @@ public sealed class LedgerSessionListener(string schema) : DocumentSessionListen
         var streams = session.PendingChanges.Streams().Where(s => s.Events.Count > 0).ToList();
         var appended = streams.SelectMany(s => s.Events).Select(e => e.Id).ToArray();
         if (appended.Length == 0 && !_sealers.TryGetValue(session, out _)) return Task.CompletedTask;
+        // A step of a group commit: its batch seals these with the others before it commits.
+        if (appended.Length > 0 && DeferredSeal.TryTake(session, streams.Select(s => s.Id), appended)) return Task.CompletedTask;
 
         var sealer = _sealers.GetValue(session, s =>
         {

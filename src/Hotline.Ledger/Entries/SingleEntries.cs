@@ -1,0 +1,164 @@
+using System.Reflection;
+using System.Text.Json;
+using Hotline.Ledger.Http;
+using Hotline.Ledger.Registry.People;
+using Hotline.Ledger.Registry.Units;
+using Hotline.Ledger.Rulebooks;
+using Hotline.Ledger.Storage;
+using Hotline.Ledger.Time;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Wolverine;
+using Wolverine.Marten.Publishing;
+using Wolverine.Runtime;
+
+namespace Hotline.Ledger.Ledger.Entries;
+
+/// <summary>
+/// Records the office's single entries (<c>POST /api/entries</c>) through the group commit, so that
+/// entries arriving together share one transaction, one seal of the chain and one flush
+/// (docs/adr/0120-group-commit-for-single-entries.md). The decision's reads run in the request, beside
+/// the others; the once-per-year claim, the key, the append and the answer run in the request's step.
+/// </summary>
+public sealed class SingleEntries(
+    GroupCommit group, OutboxedSessionFactory outbox, IWolverineRuntime runtime, NpgsqlDataSource db,
+    RulebookCatalog rulebooks, TimeProvider clock, IOptions<JsonOptions> json, IConfiguration config) : IEndpointMetadataProvider
+{
+    private readonly KeyedAnswers _keys = new(config["Hotline:Schema"] ?? "hotline");
+    private readonly TimeSpan _wait = config.GetValue("Hotline:Idempotency:Wait", TimeSpan.FromSeconds(5));
+    private readonly int _attempts = Math.Max(1, config.GetValue("Hotline:Idempotency:Attempts", 5));
+
+    /// <summary>An endpoint that takes this service answers its Idempotency-Key in its step of the group commit.</summary>
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => builder.Metadata.Add(new KeysTakenInGroupCommit());
+
+    private enum Kind { Recorded, Replayed, Refused, OtherRequest, Busy, LostRace }
+
+    private sealed record Outcome(Kind Kind, StoredAnswer? Answer = null, MessageContext? Messages = null, Exception? Race = null);
+
+    public async Task<IResult> RecordAsync(RecordEntry command, IQuerySession session, HttpContext http)
+    {
+        if (RequestTransaction.IsShared)
+            throw new InvalidOperationException("A single entry is written by the group commit, never inside a request's own transaction.");
+        var key = http.Features.Get<IdempotencyClaim>();
+        var actor = RequestActor.Of(http);
+        var correlation = RequestCorrelation.Of(http);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            // The person and the unit in one round trip (ADR 0043), read beside the other requests.
+            var batch = session.CreateBatchQuery();
+            var personLoad = command.PersonId is { } personId ? batch.Load<Person>(personId) : Task.FromResult<Person?>(null);
+            var unitLoad = batch.Load<Unit>(command.UnitId);
+            await batch.Execute();
+            var person = await personLoad;
+
+            var rulebook = rulebooks.InForceOn(command.OccurredOn);
+            if (EntryRules.Check(command, rulebook, OfficeCalendar.Today(clock), person, out var clause) is { } fault)
+                return Problems.Invalid(fault.Field, fault.Code, fault.Args);
+            if (await unitLoad is null)
+                return Problems.Invalid("unitId", "entry.unitId.unknown", command.UnitId);
+
+            Outcome outcome;
+            if (await EntryBook.FindOncePerYearConflict(session, clause!, command.UnitId, command.PersonId, command.OccurredOn.Year) is { } conflict)
+            {
+                var refusal = Problems.RefuseWith("entry.clause.oncePerYear", "entry.clause.oncePerYear.title", conflict, "clause");
+                // The claim may be this very request's, made by its first attempt: a repeat answers that first answer.
+                if (key is null) return refusal;
+                outcome = await group.RunAsync(step => RefuseUnlessAnswered(step, key));
+                if (outcome.Kind == Kind.Refused) return refusal;
+            }
+            else
+            {
+                var magnitude = command.Points ?? clause!.Points!.Value;
+                var recorded = new EntryRecorded(
+                    Guid.CreateVersion7(), rulebook!.Id, clause!.Code, command.UnitId, clause.Credits(SubjectKind.Person) ? command.PersonId : null,
+                    command.OccurredOn, clause.Signed(magnitude), command.Reason.Trim(), command.Evidence ?? [], command.CaseNumber, actor);
+                outcome = await group.RunAsync(step => Write(step, clause, recorded, key, correlation));
+            }
+
+            switch (outcome.Kind)
+            {
+                case Kind.Recorded:
+                    // The notice of the entry goes out now that the entry is committed (ADR 0095).
+                    await outcome.Messages!.FlushOutgoingMessagesAsync();
+                    return KeyedAnswers.Answer(outcome.Answer!, replayed: false);
+                case Kind.Replayed:
+                    return KeyedAnswers.Answer(outcome.Answer!, replayed: true);
+                case Kind.OtherRequest:
+                    return KeyedAnswers.OtherRequest();
+                case Kind.Busy:
+                    if (attempt < _attempts && await _keys.WaitAsync(db, key!, clock.GetUtcNow(), _wait)) continue;
+                    return KeyedAnswers.Busy(_wait);
+                case Kind.LostRace when attempt < _attempts:
+                    // Another write took the claim (or the stream) first: decide again from what is now committed.
+                    continue;
+                case Kind.LostRace:
+                    throw outcome.Race!;
+                default:
+                    throw new InvalidOperationException($"Unexpected outcome {outcome.Kind} of a single entry.");
+            }
+        }
+    }
+
+    private async Task<GroupOutcome<Outcome>> RefuseUnlessAnswered(GroupStep step, IdempotencyClaim key)
+    {
+        var (taken, answer) = await _keys.TakeAsync(step, key, clock.GetUtcNow());
+        return GroupOutcome<Outcome>.Discarded(Answered(taken, answer) ?? new Outcome(Kind.Refused));
+    }
+
+    private async Task<GroupOutcome<Outcome>> Write(GroupStep step, Clause clause, EntryRecorded recorded, IdempotencyClaim? key, string correlation)
+    {
+        if (key is not null)
+        {
+            var (taken, answer) = await _keys.TakeAsync(step, key, clock.GetUtcNow());
+            if (Answered(taken, answer) is { } before) return GroupOutcome<Outcome>.Discarded(before);
+        }
+
+        // Wolverine's outbox session, so that the entry's notice is stored with it (ADR 0095), written
+        // through the batch's transaction; its messages are sent only once the batch has committed.
+        var messages = new MessageContext(runtime);
+        IDocumentSession session;
+        using (RequestTransaction.Share(step.Transaction))
+            session = outbox.OpenSession(messages);
+        await using (session)
+        {
+            foreach (var early in session.Listeners.Where(l => l.GetType().Name == "FlushOutgoingMessagesOnCommit").ToList())
+                session.Listeners.Remove(early);
+            session.LastModifiedBy = recorded.RecordedBy;
+            session.CorrelationId = correlation;
+
+            var stream = EntryBook.Record(session, clause, recorded);
+            try
+            {
+                await session.SaveChangesAsync();
+            }
+            catch (Exception e) when (StoreConflicts.IsConflict(e))
+            {
+                return GroupOutcome<Outcome>.Discarded(new Outcome(Kind.LostRace, Race: e));
+            }
+
+            // The answer is the row the inline projection just stored, built by the same code from the
+            // same stamped event, rather than read back (ADR 0043).
+            var view = EntryView.Of(Entry.Create((IEvent<EntryRecorded>)stream.Events[0]));
+            var answer = new StoredAnswer(StatusCodes.Status201Created, "application/json; charset=utf-8",
+                $"/api/entries/{recorded.EntryId}", JsonSerializer.SerializeToUtf8Bytes(view, json.Value.SerializerOptions));
+            if (key is not null) await _keys.KeepAsync(step, key, answer);
+            return GroupOutcome<Outcome>.Kept(new Outcome(Kind.Recorded, answer, messages));
+        }
+    }
+
+    private static Outcome? Answered(KeyedAnswers.Taken taken, StoredAnswer? answer) => taken switch
+    {
+        KeyedAnswers.Taken.Now => null,
+        KeyedAnswers.Taken.Answered => new Outcome(Kind.Replayed, answer),
+        KeyedAnswers.Taken.OtherRequest => new Outcome(Kind.OtherRequest),
+        _ => new Outcome(Kind.Busy),
+    };
+}

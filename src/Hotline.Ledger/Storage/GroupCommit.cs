@@ -1,0 +1,222 @@
+using System.Threading.Channels;
+using Hotline.Ledger.Integrity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Hotline.Ledger.Storage;
+
+/// <summary>What one request's step in a group commit decided: its answer, and whether its writes are kept.</summary>
+public sealed record GroupOutcome<T>(T Value, bool Keep)
+{
+    /// <summary>The step's writes commit with the batch; the answer is given once they have.</summary>
+    public static GroupOutcome<T> Kept(T value) => new(value, true);
+
+    /// <summary>The step's writes are rolled back to its savepoint; the answer still waits for the batch.</summary>
+    public static GroupOutcome<T> Discarded(T value) => new(value, false);
+}
+
+/// <summary>The batch's connection and transaction, as one step sees them, inside its own savepoint.</summary>
+public sealed record GroupStep(NpgsqlConnection Connection, NpgsqlTransaction Transaction);
+
+/// <summary>
+/// Group commit (docs/adr/0120-group-commit-for-single-entries.md): concurrent writes queue here and one
+/// writer runs them in batches, each batch in one transaction: every step inside its own savepoint (a step
+/// that fails is rolled back alone, the others stay), the events the kept steps appended sealed into the
+/// hash chain in one step, one commit and so one WAL flush for the lot. Every step is answered only after
+/// its batch has committed — or failed, when nothing of it was written — so no answer ever speaks of
+/// uncommitted data. One writer means batches commit one after another, in chain order.
+/// </summary>
+public sealed class GroupCommit(NpgsqlDataSource db, IConfiguration config, ILogger<GroupCommit> log) : BackgroundService
+{
+    private readonly Channel<Step> _queue = Channel.CreateUnbounded<Step>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ChainSealer _sealer = new(config["Hotline:Schema"] ?? "hotline");
+    private readonly int _maxBatch = Math.Max(1, config.GetValue("Hotline:GroupCommit:MaxBatch", 64));
+    private const int Attempts = 3;
+
+    /// <summary>Writes queued for the next batch, not yet begun.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
+    private int _waiting;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in the next batch and answers once that batch has committed. The work
+    /// may run more than once (a batch that lost a race before committing is run again whole), so it must
+    /// build everything it writes afresh each time.
+    /// </summary>
+    public Task<T> RunAsync<T>(Func<GroupStep, Task<GroupOutcome<T>>> work)
+    {
+        var step = new Step<T>(work);
+        Interlocked.Increment(ref _waiting);
+        if (_queue.Writer.TryWrite(step)) return step.Answer;
+        Interlocked.Decrement(ref _waiting);
+        throw new InvalidOperationException("The ledger is stopping and takes no more writes; send the request again.");
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stopping)
+    {
+        var batch = new List<Step>(_maxBatch);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stopping))
+            {
+                while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var step))
+                {
+                    Interlocked.Decrement(ref _waiting);
+                    batch.Add(step);
+                }
+
+                // Not the stopping token: a batch begun is committed or rolled back whole, and answered.
+                await CommitAsync(batch);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping: what is still queued is refused below.
+        }
+        finally
+        {
+            _queue.Writer.TryComplete();
+            var stopped = new InvalidOperationException("The ledger stopped before this write was made; nothing was written. Send the request again.");
+            foreach (var step in batch) step.Fail(stopped);
+            while (_queue.Reader.TryRead(out var left)) left.Fail(stopped);
+        }
+    }
+
+    private async Task CommitAsync(List<Step> batch)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var kept = new List<DeferredSeal>(batch.Count);
+            NpgsqlConnection? connection = null;
+            NpgsqlTransaction? transaction = null;
+            try
+            {
+                connection = await db.OpenConnectionAsync(CancellationToken.None);
+                transaction = await connection.BeginTransactionAsync(CancellationToken.None);
+                // How the previous step ended travels with the next statement: one round trip fewer a step.
+                var ending = "";
+                foreach (var step in batch)
+                {
+                    await ExecuteAsync(connection, transaction, ending + "savepoint step");
+                    var seal = new DeferredSeal(connection);
+                    bool keep;
+                    try
+                    {
+                        using (DeferredSeal.Collect(seal))
+                            keep = await step.RunAsync(new GroupStep(connection, transaction));
+                    }
+                    catch (Exception e)
+                    {
+                        // If the rollback fails too, the connection is gone: the whole batch fails below.
+                        step.Failed(e);
+                        keep = false;
+                    }
+
+                    ending = keep ? "release savepoint step; " : "rollback to savepoint step; release savepoint step; ";
+                    if (keep) kept.Add(seal);
+                }
+
+                if (ending.Length > 0) await ExecuteAsync(connection, transaction, ending);
+                await _sealer.SealAsync(connection, transaction,
+                    kept.SelectMany(s => s.Streams).Distinct().ToArray(), kept.SelectMany(s => s.Events).ToArray(), CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                // Nothing of this batch was committed. A lost race is run again whole; anything else is the
+                // answer of every step in it (their clients retry, with their keys).
+                await DisposeAsync(connection, transaction);
+                if (attempt < Attempts && StoreConflicts.IsConflict(e))
+                {
+                    log.LogInformation(e, "A group commit of {Count} writes lost a race and runs again", batch.Count);
+                    continue;
+                }
+
+                log.LogError(e, "A group commit of {Count} writes failed; none was written", batch.Count);
+                foreach (var step in batch) step.Fail(e);
+                return;
+            }
+
+            try
+            {
+                await transaction.CommitAsync(CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                // The commit's fate is unknown here: each client is told so (500), and a retry with its key finds out.
+                log.LogError(e, "The commit of a group of {Count} writes failed", batch.Count);
+                await DisposeAsync(connection, transaction);
+                foreach (var step in batch) step.Fail(e);
+                return;
+            }
+
+            await DisposeAsync(connection, transaction);
+            foreach (var step in batch) step.Settle();
+            return;
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
+    }
+
+    private static async Task DisposeAsync(NpgsqlConnection? connection, NpgsqlTransaction? transaction)
+    {
+        try
+        {
+            if (transaction is not null) await transaction.DisposeAsync();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            // The connection is gone: PostgreSQL has rolled the transaction back itself.
+        }
+
+        if (connection is not null) await connection.DisposeAsync();
+    }
+
+    private abstract class Step
+    {
+        public abstract Task<bool> RunAsync(GroupStep step);
+
+        /// <summary>The step's own failure, rolled back to its savepoint; answered with the batch.</summary>
+        public abstract void Failed(Exception e);
+
+        /// <summary>The batch committed: the step's outcome (or its own failure) is its answer.</summary>
+        public abstract void Settle();
+
+        /// <summary>The batch failed: nothing was written, whatever the step decided.</summary>
+        public abstract void Fail(Exception e);
+    }
+
+    private sealed class Step<T>(Func<GroupStep, Task<GroupOutcome<T>>> work) : Step
+    {
+        private readonly TaskCompletionSource<T> _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private GroupOutcome<T>? _outcome;
+        private Exception? _failure;
+
+        public Task<T> Answer => _answer.Task;
+
+        public override async Task<bool> RunAsync(GroupStep step)
+        {
+            _outcome = null;
+            _failure = null;
+            _outcome = await work(step);
+            return _outcome.Keep;
+        }
+
+        public override void Failed(Exception e) => _failure = e;
+
+        public override void Settle()
+        {
+            if (_failure is not null) _answer.TrySetException(_failure);
+            else if (_outcome is not null) _answer.TrySetResult(_outcome.Value);
+            else _answer.TrySetException(new InvalidOperationException("A step of the group commit gave no outcome."));
+        }
+
+        public override void Fail(Exception e) => _answer.TrySetException(e);
+    }
+}

@@ -1,0 +1,233 @@
+using System.Net;
+using System.Text.Json;
+using Hotline.Ledger.Integrity;
+using Hotline.Ledger.Security;
+using Hotline.Ledger.Storage;
+using Hotline.Ledger.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Hotline.Ledger.Tests.Ledger;
+
+/// <summary>
+/// Single entries are written in batches by one writer (ADR 0120). To put requests into one batch
+/// without depending on timing, a test holds the chain's lock from outside: the batch in progress waits
+/// at its seal, the next requests queue up behind it, and once the lock is let go they are run together.
+/// </summary>
+public class GroupCommitTests(LedgerApp app) : LedgerTest(app)
+{
+    private GroupCommit Writer => App.Host.Services.GetRequiredService<GroupCommit>();
+
+    private static object Entry(string clause, Guid unit, Guid? person = null, string reason = "合并提交") =>
+        new { clause, unitId = unit, personId = person, occurredOn = "2020-05-10", reason };
+
+    [Fact]
+    public async Task In_one_batch_an_entry_that_loses_its_claim_or_cannot_keep_its_answer_fails_alone_and_the_others_commit()
+    {
+        var unit = await App.NewUnit();
+        var person = await App.NewPerson(unit, "2020-01-01");
+        await App.Sql($"""
+            create function "{App.Schema}".refuse_one_answer() returns trigger language plpgsql as $$
+            begin raise exception 'this answer cannot be stored'; end $$;
+            create trigger refuse_one_answer before update on "{App.Schema}".hl_idempotency for each row
+            when (new.status_code is not null and new.scope like '%|gc-unstorable') execute function "{App.Schema}".refuse_one_answer();
+            """);
+        try
+        {
+            var before = await App.EventCount();
+            Task<Reply>[] batch;
+            Reply opener;
+            await using (var held = await HoldChain())
+            {
+                var first = App.Post("/api/entries", Entry("B1", unit, reason: "先行"));
+                await held.UntilWriterWaits();
+                batch =
+                [
+                    App.Post("/api/entries", Entry("B1", unit, reason: "同批一")),
+                    App.Post("/api/entries", Entry("B2.1", unit, person, "同批二")),
+                    App.Post("/api/entries", Entry("B3", unit, person, "一年一次甲")),
+                    App.Post("/api/entries", Entry("B3", unit, person, "一年一次乙")),
+                    App.Post("/api/entries", Entry("B1", unit, reason: "答复存不下"), "gc-unstorable"),
+                    App.Post("/api/entries", Entry("D3.2", unit, reason: "同批三")),
+                ];
+                await UntilQueued(batch.Length);
+                await held.Release();
+                opener = await first;
+            }
+
+            var replies = await Task.WhenAll(batch);
+            Assert.Equal(HttpStatusCode.Created, opener.Status);
+            foreach (var i in new[] { 0, 1, 5 }) Assert.True(replies[i].Status == HttpStatusCode.Created, replies[i].Text);
+            // Of the two once-per-year entries exactly one is recorded; the other is refused, naming the clause.
+            var claims = new[] { replies[2], replies[3] };
+            Assert.Single(claims, r => r.Status == HttpStatusCode.Created);
+            var refused = Assert.Single(claims, r => r.Status != HttpStatusCode.Created);
+            Assert.Equal(HttpStatusCode.Conflict, refused.Status);
+            Assert.Contains("entry.clause.oncePerYear", refused.Text);
+            Assert.Equal(HttpStatusCode.InternalServerError, replies[4].Status);
+
+            // The opener, three entries and one of the claims: nothing of the two that failed.
+            Assert.Equal(before + 5, await App.EventCount());
+            Assert.Empty(await App.Rows($"select 1 from \"{App.Schema}\".mt_events where data->>'reason' in ('答复存不下')"));
+            await AssertChainValid();
+        }
+        finally
+        {
+            await App.Sql($"""drop trigger refuse_one_answer on "{App.Schema}".hl_idempotency; drop function "{App.Schema}".refuse_one_answer();""");
+        }
+    }
+
+    [Fact]
+    public async Task A_key_sent_again_while_its_first_attempt_waits_in_a_batch_is_answered_once()
+    {
+        var unit = await App.NewUnit();
+        var before = await App.EventCount();
+        Reply first, acrossBatches;
+        Reply[] sameBatch;
+        await using (var held = await HoldChain())
+        {
+            // Its first attempt is in the batch waiting at the seal; the repeat queues behind it.
+            var sent = App.Post("/api/entries", Entry("B1", unit, reason: "重试甲"), "gc-retry");
+            await held.UntilWriterWaits();
+            var repeat = App.Post("/api/entries", Entry("B1", unit, reason: "重试甲"), "gc-retry");
+            // Two attempts with one key in the same batch.
+            var twins = new[]
+            {
+                App.Post("/api/entries", Entry("B1", unit, reason: "重试乙"), "gc-twins"),
+                App.Post("/api/entries", Entry("B1", unit, reason: "重试乙"), "gc-twins"),
+            };
+            await UntilQueued(3);
+            await held.Release();
+            first = await sent;
+            acrossBatches = await repeat;
+            sameBatch = await Task.WhenAll(twins);
+        }
+
+        Assert.Equal(HttpStatusCode.Created, first.Status);
+        Assert.Equal(HttpStatusCode.Created, acrossBatches.Status);
+        Assert.Equal(first.Json.GetProperty("id").GetGuid(), acrossBatches.Json.GetProperty("id").GetGuid());
+        Assert.All(sameBatch, r => Assert.Equal(HttpStatusCode.Created, r.Status));
+        Assert.Equal(sameBatch[0].Json.GetProperty("id").GetGuid(), sameBatch[1].Json.GetProperty("id").GetGuid());
+        Assert.Equal(before + 2, await App.EventCount());
+        await AssertChainValid();
+    }
+
+    [Fact]
+    public async Task The_chain_verifies_after_concurrent_batches()
+    {
+        var unit = await App.NewUnit();
+        var person = await App.NewPerson(unit, "2020-01-01");
+        var before = await App.EventCount();
+        var replies = await Task.WhenAll(Enumerable.Range(0, 48).Select(i =>
+            App.Post("/api/entries", Entry(i % 3 == 0 ? "B2.1" : "B1", unit, i % 3 == 0 ? person : null, $"并发{i}"), i % 2 == 0 ? $"gc-many-{i}" : null)));
+
+        Assert.All(replies, r => Assert.Equal(HttpStatusCode.Created, r.Status));
+        Assert.Equal(48, replies.Select(r => r.Json.GetProperty("id").GetGuid()).Distinct().Count());
+        Assert.Equal(before + 48, await App.EventCount());
+        var report = await AssertChainValid();
+        Assert.Equal(before + 48, report.GetProperty("linksVerified").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_batch_cut_off_before_its_commit_leaves_nothing_written_and_no_write_acknowledged()
+    {
+        var unit = await App.NewUnit();
+        var before = await App.EventCount();
+        var bodies = Enumerable.Range(0, 5).Select(i => (Key: $"gc-cut-{i}", Body: Entry("B1", unit, reason: $"中断{i}"))).ToArray();
+        Reply[] cut;
+        await using (var held = await HoldChain())
+        {
+            var opener = App.Post("/api/entries", Entry("B1", unit, reason: "中断前"));
+            var writer = await held.UntilWriterWaits();
+            var sent = bodies.Select(b => App.Post("/api/entries", b.Body, b.Key)).ToArray();
+            await UntilQueued(sent.Length);
+            // The writer's connection dies while its batch waits to seal, as when the host or the database goes.
+            await held.TerminateWriter(writer);
+            Assert.Equal(HttpStatusCode.InternalServerError, (await opener).Status);
+            await held.TerminateWriter(await held.UntilWriterWaits(except: writer));
+            cut = await Task.WhenAll(sent);
+        }
+
+        Assert.All(cut, r => Assert.Equal(HttpStatusCode.InternalServerError, r.Status));
+        Assert.Equal(before, await App.EventCount());
+
+        // Each client retries with its key: every entry is written once.
+        foreach (var (key, body) in bodies) Assert.Equal(HttpStatusCode.Created, (await App.Post("/api/entries", body, key)).Status);
+        foreach (var (key, body) in bodies) Assert.Equal(HttpStatusCode.Created, (await App.Post("/api/entries", body, key)).Status);
+        Assert.Equal(before + bodies.Length, await App.EventCount());
+        await AssertChainValid();
+    }
+
+    private async Task UntilQueued(int count)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (Writer.Waiting < count) await Task.Delay(20, limit.Token);
+    }
+
+    private async Task<JsonElement> AssertChainValid()
+    {
+        var reply = await App.As("auditor-qian", [Roles.Auditor]).Get("/api/integrity");
+        Assert.True(reply.Status == HttpStatusCode.OK, reply.Text);
+        Assert.True(reply.Json.GetProperty("valid").GetBoolean(), reply.Text);
+        return reply.Json;
+    }
+
+    private async Task<HeldChain> HoldChain()
+    {
+        var connection = new NpgsqlConnection(LedgerApp.ConnectionString);
+        await connection.OpenAsync();
+        var held = new HeldChain(connection, ChainStorage.LockKey(App.Schema));
+        await held.Execute("select pg_advisory_lock($1)");
+        return held;
+    }
+
+    /// <summary>The chain's lock, held by the test: whoever seals next waits for it.</summary>
+    private sealed class HeldChain(NpgsqlConnection connection, long key) : IAsyncDisposable
+    {
+        private bool _held = true;
+
+        // A 64-bit advisory key shows in pg_locks as its two halves.
+        private string Waiters =>
+            $"from pg_locks where locktype = 'advisory' and not granted and objsubid = 1 and classid::bigint = {(key >> 32) & 0xffffffff} and objid::bigint = {key & 0xffffffff}";
+
+        /// <summary>The backend of the writer waiting at its seal (not <paramref name="except"/>, one already cut off).</summary>
+        public async Task<int> UntilWriterWaits(int except = 0)
+        {
+            using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            while (true)
+            {
+                var pid = await Scalar($"select coalesce(min(pid), 0)::bigint {Waiters} and pid <> {except}");
+                if (pid != 0) return (int)pid;
+                await Task.Delay(20, limit.Token);
+            }
+        }
+
+        public Task TerminateWriter(int pid) => Execute($"select pg_terminate_backend({pid})");
+
+        public async Task Release()
+        {
+            if (!_held) return;
+            await Execute("select pg_advisory_unlock($1)");
+            _held = false;
+        }
+
+        public async Task Execute(string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            if (sql.Contains("$1")) command.Parameters.AddWithValue(key);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        private async Task<long> Scalar(string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Release();
+            await connection.DisposeAsync();
+        }
+    }
+}
