@@ -116,7 +116,7 @@ public static class HotlineHost
         // Single entries are written in batches by one writer (ADR 0120).
         builder.Services.AddSingleton<GroupCommit>();
         builder.Services.AddHostedService(services => services.GetRequiredService<GroupCommit>());
-        builder.Services.AddSingleton<Hotline.Ledger.Ledger.Entries.SingleEntries>();
+        builder.Services.AddSingleton<Hotline.Ledger.Entries.SingleEntries>();
         builder.AddHotlineSecurity();
         builder.AddHotlineWeb();
         return builder;

@@ -19,7 +19,7 @@ using Wolverine;
 using Wolverine.Marten.Publishing;
 using Wolverine.Runtime;
 
-namespace Hotline.Ledger.Ledger.Entries;
+namespace Hotline.Ledger.Entries;
 
 /// <summary>
 /// Records the office's single entries (<c>POST /api/entries</c>) through the group commit, so that
