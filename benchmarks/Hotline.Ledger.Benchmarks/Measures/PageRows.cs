@@ -24,6 +24,8 @@ public static class PageRows
         new("加减分记录 entries list /entries?unitId=", "office", p => $"/entries?unitId={p.UnitId}", p => $"/api/entries?unitId={p.UnitId}&limit=100"),
         new("人员考评表 person scorecard /people/{id}", "office", p => $"/people/{p.PersonId}?year={p.Year}", p => $"/api/people/{p.PersonId}/score?year={p.Year}"),
         new("今日待办 office start /", "office", _ => "/", _ => "/api/warnings"),
+        new("审计回放 auditor replay and what changed /audit/units/{id}", "auditor", p => $"/audit/units/{p.UnitId}?year={p.Year}&since={p.Year}-07-01T00:00:00Z", p => $"/api/units/{p.UnitId}/changes?year={p.Year}&from={p.Year}-07-01T00:00:00Z"),
+        new("证据链 inspector's evidence trail /inspect?unitId=", "inspector", p => $"/inspect?unitId={p.UnitId}", p => $"/api/evidence?unitId={p.UnitId}&limit=50"),
         new("单位排名 ranking /audit/rankings", "auditor", p => $"/audit/rankings?year={p.Year}&asOf={p.Year}-12-31", p => $"/api/rankings?year={p.Year}&asOf={p.Year}-12-31"),
     ];
 
