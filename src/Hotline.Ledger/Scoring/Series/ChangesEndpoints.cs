@@ -35,9 +35,9 @@ public static class ChangesEndpoints
         var (q, start, fault) = Parse(year, asOf, from, to, clock);
         if (fault is not null) return fault;
         if (TableExport.Refusal(format) is { } badFormat) return badFormat;
-        if (await session.LoadAsync<Unit>(id, http.RequestAborted) is not { } unit) return Problems.NotFound("unit", id);
-        await audit.RecordAsync(http, ReadKind.ScoreReplay, unitId: id, cancellation: http.RequestAborted);
-        return Answer(await Between(session, rulebooks, SubjectKind.Unit, new ScoreSubject("unit", unit.Id, unit.Name, unit.Code), q!, start, http.RequestAborted), format);
+        var (subject, _, missing) = await ReplayedSubject.Unit(session, audit, http, id);
+        if (missing is not null) return missing;
+        return Answer(await Between(session, rulebooks, SubjectKind.Unit, subject!, q!, start, http.RequestAborted), format);
     }
 
     [WolverineGet("/api/people/{id}/changes", OperationId = "personChanges")]
@@ -47,9 +47,9 @@ public static class ChangesEndpoints
         var (q, start, fault) = Parse(year, asOf, from, to, clock);
         if (fault is not null) return fault;
         if (TableExport.Refusal(format) is { } badFormat) return badFormat;
-        if (await session.LoadAsync<Person>(id, http.RequestAborted) is not { } person) return Problems.NotFound("person", id);
-        await audit.RecordAsync(http, ReadKind.ScoreReplay, personId: id, cancellation: http.RequestAborted);
-        return Answer(await Between(session, rulebooks, SubjectKind.Person, new ScoreSubject("person", person.Id, person.Name, null), q!, start, http.RequestAborted), format);
+        var (subject, _, missing) = await ReplayedSubject.Person(session, audit, http, id);
+        if (missing is not null) return missing;
+        return Answer(await Between(session, rulebooks, SubjectKind.Person, subject!, q!, start, http.RequestAborted), format);
     }
 
     private static IResult Answer(LedgerChanges changes, string? format)

@@ -25,10 +25,9 @@ public static class SeriesEndpoints
         var (q, start, fault) = Parse(year, from, to, knownAt, clock);
         if (fault is not null) return fault;
         if (TableExport.Refusal(format) is { } badFormat) return badFormat;
-        if (await session.LoadAsync<Unit>(id, http.RequestAborted) is not { } unit) return Problems.NotFound("unit", id);
-        await audit.RecordAsync(http, ReadKind.ScoreReplay, unitId: id, cancellation: http.RequestAborted);
-        return Answer(await SeriesReader.Totals(session, rulebooks, SubjectKind.Unit, new ScoreSubject("unit", unit.Id, unit.Name, unit.Code),
-            q!, start, null, http.RequestAborted), format);
+        var (subject, _, missing) = await ReplayedSubject.Unit(session, audit, http, id);
+        if (missing is not null) return missing;
+        return Answer(await SeriesReader.Totals(session, rulebooks, SubjectKind.Unit, subject!, q!, start, null, http.RequestAborted), format);
     }
 
     [WolverineGet("/api/people/{id}/score/series", OperationId = "personScoreSeries")]
@@ -38,10 +37,9 @@ public static class SeriesEndpoints
         var (q, start, fault) = Parse(year, from, to, knownAt, clock);
         if (fault is not null) return fault;
         if (TableExport.Refusal(format) is { } badFormat) return badFormat;
-        if (await session.LoadAsync<Person>(id, http.RequestAborted) is not { } person) return Problems.NotFound("person", id);
-        await audit.RecordAsync(http, ReadKind.ScoreReplay, personId: id, cancellation: http.RequestAborted);
-        return Answer(await SeriesReader.Totals(session, rulebooks, SubjectKind.Person, new ScoreSubject("person", person.Id, person.Name, null),
-            q!, start, person, http.RequestAborted), format);
+        var (subject, person, missing) = await ReplayedSubject.Person(session, audit, http, id);
+        if (missing is not null) return missing;
+        return Answer(await SeriesReader.Totals(session, rulebooks, SubjectKind.Person, subject!, q!, start, person, http.RequestAborted), format);
     }
 
     [WolverineGet("/api/units/{id}/rank/series", OperationId = "unitRankSeries")]
