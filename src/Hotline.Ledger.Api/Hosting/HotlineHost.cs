@@ -154,6 +154,8 @@ public static class HotlineHost
             o.AddPolicy<RequestStampPolicy>();
             o.AddPolicy<ValidationPolicy>();
             o.AddPolicy<OpenApiPolicy>();
+            // After Wolverine's transaction policies: an answer read back from the store follows the save.
+            o.AddPolicy<StoredAnswerPolicy>();
         });
         app.MapHotlineWeb();
         return app;
