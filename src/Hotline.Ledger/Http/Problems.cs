@@ -51,7 +51,10 @@ public static class Problems
         return problem;
     }
 
-    public static IResult NotFound(string what, object id)
+    public static IResult NotFound(string what, object id) => Results.Problem(NotFoundProblem(what, id));
+
+    /// <summary>The 404 of <see cref="NotFound"/> as the problem itself, for a Wolverine <c>Before</c>/<c>Load</c> step to return.</summary>
+    public static ProblemDetails NotFoundProblem(string what, object id)
     {
         var problem = new ProblemDetails
         {
@@ -60,8 +63,14 @@ public static class Problems
             Status = StatusCodes.Status404NotFound,
         };
         problem.Extensions[CodeKey] = $"{string.Concat(what.Split(' ').Select((w, i) => i == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]))}.notFound";
-        return Results.Problem(problem);
+        return problem;
     }
+
+    /// <summary>The 400 of <see cref="Invalid(string, string, object?[])"/> as the problem itself.</summary>
+    public static ProblemDetails InvalidProblem(string field, string code, params object?[] args) => Validation([FieldRule.Of(field, code, args)]);
+
+    /// <summary>The 400 for the field a domain rule names, as the problem itself.</summary>
+    public static ProblemDetails InvalidProblem(FieldRefusal refusal) => InvalidProblem(refusal.Field, refusal.Refusal.Code, refusal.Refusal.Args);
 
     /// <summary>
     /// Any other status by a rule of the catalogue (401, 403, 413, 415…): titled by <c>{code}.title</c> when the catalogue
@@ -82,15 +91,21 @@ public static class Problems
     }
 
     /// <summary>409 by a rule of the catalogue; its title is the catalogue's <c>{code}.title</c> when there is one.</summary>
-    public static IResult Refuse(string code, string? field, params object?[] args) =>
-        Conflicting(code, ProblemText.Knows($"{code}.title") ? ProblemText.Of($"{code}.title") : ProblemText.Of("title.conflict"),
-            ProblemText.Of(code, args), field);
+    public static IResult Refuse(string code, string? field, params object?[] args) => Results.Problem(RefuseProblem(code, field, args));
 
     /// <summary>409 with a title from the catalogue and a detail the caller words (e.g. a list it computed).</summary>
     public static IResult RefuseWith(string code, string titleCode, string detail, string? field) =>
         Conflicting(code, ProblemText.Of(titleCode), detail, field);
 
-    private static IResult Conflicting(string code, string title, string detail, string? field)
+    /// <summary>The 409 of <see cref="Refuse(string, string?, object?[])"/> as the problem itself.</summary>
+    public static ProblemDetails RefuseProblem(string code, string? field, params object?[] args) =>
+        ConflictProblem(code, ProblemText.Knows($"{code}.title") ? ProblemText.Of($"{code}.title") : ProblemText.Of("title.conflict"),
+            ProblemText.Of(code, args), field);
+
+    private static IResult Conflicting(string code, string title, string detail, string? field) =>
+        Results.Problem(ConflictProblem(code, title, detail, field));
+
+    private static ProblemDetails ConflictProblem(string code, string title, string detail, string? field)
     {
         ProblemDetails problem;
         if (field is null) problem = new ProblemDetails();
@@ -104,6 +119,6 @@ public static class Problems
         problem.Detail = detail;
         problem.Status = StatusCodes.Status409Conflict;
         problem.Extensions[CodeKey] = code;
-        return Results.Problem(problem);
+        return problem;
     }
 }
