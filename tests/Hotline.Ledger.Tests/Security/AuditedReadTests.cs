@@ -57,6 +57,29 @@ public class AuditedReadTests(LedgerApp app) : LedgerTest(app)
         Assert.Equal(person, read.GetProperty("personId").GetGuid());
     }
 
+    [Fact]
+    public async Task A_trail_or_a_search_refused_by_its_query_or_its_subject_is_not_on_file_and_a_shown_one_is()
+    {
+        var unit = await App.NewUnit("AR-3");
+        await App.Created("/api/entries", new { clause = "B1", unitId = unit, occurredOn = "2020-03-03", reason = "信息被采用" });
+        var inspector = App.As("inspector-gao", [Roles.Inspector]);
+
+        var badDate = await inspector.Get($"/api/evidence?unitId={unit}&from=2020-13-01");
+        Assert.Equal("query.date", badDate.Json.GetProperty("code").GetString());
+        Assert.NotEmpty(badDate.ErrorsFor("from"));
+        Assert.Equal(HttpStatusCode.NotFound, (await inspector.Get($"/api/evidence?unitId={Guid.NewGuid()}")).Status);
+        var badInstant = await inspector.Get($"/api/entries?unitId={unit}&recordedTo=tomorrow");
+        Assert.Equal("query.instant", badInstant.Json.GetProperty("code").GetString());
+        Assert.NotEmpty(badInstant.ErrorsFor("recordedTo"));
+        Assert.Empty(await ReadsBy("inspector-gao"));
+
+        Assert.Single((await inspector.Get($"/api/evidence?unitId={unit}&from=2020-01-01")).Json.EnumerateArray());
+        Assert.Single((await inspector.Get($"/api/entries?unitId={unit}&status=active")).Json.GetProperty("items").EnumerateArray());
+        var reads = await ReadsBy("inspector-gao");
+        Assert.Equal(["entry", "evidenceTrail"], reads.Select(r => r.GetProperty("kind").GetString()).Order());
+        Assert.All(reads, r => Assert.Equal(unit, r.GetProperty("unitId").GetGuid()));
+    }
+
     [Theory]
     [InlineData("year=1999", "year", "year.format")]
     [InlineData("year=2020&asOf=2021-01-01", "asOf", "asOf.outsideYear")]
