@@ -56,10 +56,6 @@ public static class Problems
 
     public static IResult NotFound(string what, object id) => Results.Problem(NotFoundProblem(what, id));
 
-    /// <summary>400 for the field a domain rule names, as the problem a Validate step answers with.</summary>
-    public static ProblemDetails InvalidProblem(FieldRefusal refusal) =>
-        Validation([FieldRule.Of(refusal.Field, refusal.Refusal.Code, refusal.Refusal.Args)]);
-
     /// <summary>404 for an unknown id, as the problem a Validate step answers with.</summary>
     public static ProblemDetails NotFoundProblem(string what, object id)
     {
