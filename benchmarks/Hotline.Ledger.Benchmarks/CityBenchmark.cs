@@ -11,6 +11,7 @@ using Hotline.Ledger.Cases.Feed;
 using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Deadlines;
 using Hotline.Ledger.Entries;
+using Hotline.Ledger.Kernel;
 using Hotline.Ledger.Marks;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Scoring;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Hotline.Ledger.Benchmarks.Running;
 using Hotline.Ledger.Cases.Rates;
+using Hotline.Ledger.Kernel;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Scoring;

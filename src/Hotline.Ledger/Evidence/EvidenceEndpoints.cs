@@ -40,7 +40,7 @@ public static class EvidenceEndpoints
         }
         else
         {
-            xlsx = http.Request.Headers.Accept.Any(a => a is not null && a.Contains(Hotline.Ledger.Evaluation.Exports.SheetXlsx.ContentType, StringComparison.OrdinalIgnoreCase));
+            xlsx = http.Request.Headers.Accept.Any(a => a is not null && a.Contains(Hotline.Ledger.Exports.SheetXlsx.ContentType, StringComparison.OrdinalIgnoreCase));
             csv = !xlsx && http.Request.Headers.Accept.Any(a => a is not null && a.Contains("text/csv", StringComparison.OrdinalIgnoreCase));
         }
 
@@ -92,7 +92,7 @@ public static class EvidenceEndpoints
             // The same cells as the CSV, under the same headings (ADR 0082).
             var named = await Named(session, rows, http.RequestAborted);
             var columns = EvidenceCsv.Header.Select((label, i) => new Hotline.Ledger.Exports.Column<string[]>(label, cells => cells[i])).ToList();
-            return Hotline.Ledger.Exports.TableExport.File(http.Request, Hotline.Ledger.Evaluation.Exports.ExportFormat.Xlsx, "evidence", "证据链", columns,
+            return Hotline.Ledger.Exports.TableExport.File(http.Request, Hotline.Ledger.Exports.ExportFormat.Xlsx, "evidence", "证据链", columns,
                 named.Select(EvidenceCsv.Cells));
         }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Hotline.Ledger.Evaluation.Exports;
 using Hotline.Ledger.Http;
 using Hotline.Ledger.Time;
 using Microsoft.AspNetCore.Http;

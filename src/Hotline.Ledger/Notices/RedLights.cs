@@ -1,9 +1,9 @@
 using System.Globalization;
-using Hotline.Ledger.Cases.Warnings;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Scoring;
 using Hotline.Ledger.Time;
+using Hotline.Ledger.Warnings;
 using Marten;
 
 namespace Hotline.Ledger.Notices;

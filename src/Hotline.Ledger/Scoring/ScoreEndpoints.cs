@@ -81,7 +81,7 @@ public static class ScoreEndpoints
         if (Series.TableExport.Refusal(format) is { } badFormat) return badFormat;
         var rulebook = rulebooks.ForScoring(query.Year, query.AsOf)!;
         var ranking = await Ranking.Units(session, rulebook, query);
-        var (json, download) = Series.TableExport.Choose(format, () => new Evaluation.Exports.SheetTable("ranking", "排名",
+        var (json, download) = Series.TableExport.Choose(format, () => new SheetTable("ranking", "排名",
             [new("rank", "名次"), new("code", "单位代码"), new("name", "单位名称"), new("criteriaTotal", "基础分"), new("bonusTotal", "加分", true),
              new("deductionTotal", "减分", true), new("total", "总分")],
             ranking.Select(r => new object?[] { r.Rank, r.Code, r.Name, r.CriteriaTotal, r.BonusTotal, r.DeductionTotal, r.Total }).ToList()),

@@ -1,5 +1,6 @@
 using Hotline.Ledger.Cases;
 using Hotline.Ledger.Entries;
+using Hotline.Ledger.Kernel;
 using Hotline.Ledger.Marks;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Scoring;

@@ -1,6 +1,5 @@
 using Hotline.Ledger.Registry;
 using Hotline.Ledger.Rulebooks;
-using Hotline.Ledger.Scoring;
 using Hotline.Ledger.Security;
 using Marten;
 using Wolverine.Attributes;

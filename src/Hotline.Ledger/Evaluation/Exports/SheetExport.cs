@@ -1,10 +1,9 @@
 using System.Text;
+using Hotline.Ledger.Exports;
 using Hotline.Ledger.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace Hotline.Ledger.Evaluation.Exports;
-
-public enum ExportFormat { Json, Csv, Xlsx, Html }
 
 /// <summary>
 /// Chooses the answer of a GET on a circular or an evaluation: <c>?format=</c> wins (links for a
@@ -38,10 +37,14 @@ public static class SheetExport
     public static IResult Render(ExportFormat format, SheetDocument doc, string? table) => format switch
     {
         ExportFormat.Csv => Csv(doc, table),
-        ExportFormat.Xlsx => Results.File(SheetXlsx.Write(doc), SheetXlsx.ContentType, $"{doc.FileName}.xlsx"),
+        ExportFormat.Xlsx => Results.File(Xlsx(doc), SheetXlsx.ContentType, $"{doc.FileName}.xlsx"),
         ExportFormat.Html => Results.Text(SheetHtml.Write(doc), "text/html; charset=utf-8", Encoding.UTF8),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "JSON is answered by the endpoint itself."),
     };
+
+    /// <summary>The sheet's title and facts on the 说明 sheet, then each of its tables.</summary>
+    public static byte[] Xlsx(SheetDocument doc) =>
+        SheetXlsx.Write(doc.Facts.Prepend((Label: "标题", Value: doc.Title)).ToList(), SheetTables.Of(doc));
 
     private static IResult Csv(SheetDocument doc, string? table)
     {

@@ -1,12 +1,8 @@
 using System.Globalization;
 using Hotline.Ledger.Evaluation.Sheets;
+using Hotline.Ledger.Exports;
 
 namespace Hotline.Ledger.Evaluation.Exports;
-
-/// <summary>A column: <see cref="Label"/> heads the CSV and the spreadsheet (the office reads Chinese); <see cref="Key"/> names it in code.</summary>
-public sealed record SheetColumn(string Key, string Label, bool Signed = false);
-
-public sealed record SheetTable(string Name, string Label, IReadOnlyList<SheetColumn> Columns, IReadOnlyList<object?[]> Rows);
 
 /// <summary>The three tables every export carries: units, individuals, and the deductions with their causes.</summary>
 public static class SheetTables

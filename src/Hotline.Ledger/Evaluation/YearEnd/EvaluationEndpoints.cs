@@ -1,3 +1,4 @@
+using Hotline.Ledger.Exports;
 using Hotline.Ledger.Integrity;
 using Hotline.Ledger.Evaluation.Exports;
 using Hotline.Ledger.Evaluation.Sheets;

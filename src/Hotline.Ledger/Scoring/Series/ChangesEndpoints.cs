@@ -1,6 +1,6 @@
 using System.Globalization;
 using Hotline.Ledger.Appeals;
-using Hotline.Ledger.Evaluation.Exports;
+using Hotline.Ledger.Exports;
 using Hotline.Ledger.Http;
 using Hotline.Ledger.Entries;
 using Hotline.Ledger.Marks;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Hotline.Ledger.Evaluation.Exports;
+using Hotline.Ledger.Exports;
 using Hotline.Ledger.Http;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;

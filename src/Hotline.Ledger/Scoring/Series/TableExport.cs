@@ -1,4 +1,4 @@
-using Hotline.Ledger.Evaluation.Exports;
+using Hotline.Ledger.Exports;
 using Hotline.Ledger.Http;
 using Microsoft.AspNetCore.Http;
 using MiniExcelLibs;

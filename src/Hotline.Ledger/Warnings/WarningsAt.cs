@@ -2,7 +2,7 @@ using System.Globalization;
 using Hotline.Ledger.Http;
 using Hotline.Ledger.Time;
 
-namespace Hotline.Ledger.Cases.Warnings;
+namespace Hotline.Ledger.Warnings;
 
 /// <summary>
 /// When the warnings are asked for: <c>asOf</c> an instant, or a date meaning the end of that day in office time; now

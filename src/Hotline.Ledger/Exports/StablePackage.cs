@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Hotline.Ledger.Evaluation.Exports;
+namespace Hotline.Ledger.Exports;
 
 /// <summary>
 /// Rewrites an Office Open XML package so that the same content gives the same bytes: MiniExcel stamps each zip

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hotline.Ledger.Cases;
 using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Deadlines;
 using Hotline.Ledger.Http;
@@ -14,7 +15,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Wolverine.Http;
 
-namespace Hotline.Ledger.Cases.Warnings;
+namespace Hotline.Ledger.Warnings;
 
 public static class WarningEndpoints
 {

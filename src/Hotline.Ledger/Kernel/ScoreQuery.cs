@@ -1,9 +1,8 @@
 using System.Globalization;
 using Hotline.Ledger.Http;
-using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Time;
 
-namespace Hotline.Ledger.Scoring;
+namespace Hotline.Ledger.Kernel;
 
 /// <summary>
 /// A point on both clocks: the assessment <see cref="Year"/>, the business date <see cref="AsOf"/>
@@ -17,12 +16,6 @@ public sealed record ScoreQuery(int Year, DateOnly AsOf, DateTimeOffset KnownAt)
 
     /// <summary>The last business date that counts: the earlier of asOf and 31 December.</summary>
     public DateOnly LastCountedDay => AsOf < OfficeCalendar.LastDayOf(Year) ? AsOf : OfficeCalendar.LastDayOf(Year);
-
-    /// <summary>The memberships of the person within the counted days, from 1 January to <see cref="LastCountedDay"/>.</summary>
-    public IReadOnlyList<Membership> MembershipsOf(Person person) => person.Within(YearStart, LastCountedDay);
-
-    /// <summary>Whether the person belonged to a unit on any counted day: only then are they scored (ADR 0065).</summary>
-    public bool Scores(Person person) => person.BelongedBetween(YearStart, LastCountedDay);
 
     public bool Counts(DateOnly occurredOn, DateTimeOffset recordedAt) =>
         occurredOn >= YearStart && occurredOn <= LastCountedDay && recordedAt <= KnownAt;

@@ -1,7 +1,6 @@
 using System.Globalization;
-using Hotline.Ledger.Exports;
 
-namespace Hotline.Ledger.Evaluation.Exports;
+namespace Hotline.Ledger.Exports;
 
 /// <summary>One table of a sheet as CSV, written as every export is (<see cref="CsvText"/>), the office's Chinese labels as the header.</summary>
 public static class SheetCsv

@@ -1,4 +1,4 @@
-namespace Hotline.Ledger.Cases.Warnings;
+namespace Hotline.Ledger.Warnings;
 
 /// <summary>
 /// A yellow or red light (ADR 0025): <see cref="Kind"/> is <c>unit</c> or <c>person</c> (a rate below its

@@ -1,18 +1,15 @@
 using MiniExcelLibs;
 
-namespace Hotline.Ledger.Evaluation.Exports;
+namespace Hotline.Ledger.Exports;
 
 /// <summary>
-/// The sheet as an Excel workbook (MiniExcel): a 说明 sheet with the query that produced it, then one
+/// A sheet as an Excel workbook (MiniExcel): a 说明 sheet with the query that produced it, then one
 /// sheet per table with the office's Chinese headers. Points are numbers, so the office can sum them.
 /// The package is made byte-stable afterwards (<see cref="StablePackage"/>): the same sheet, the same bytes.
 /// </summary>
 public static class SheetXlsx
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-    public static byte[] Write(SheetDocument doc) =>
-        Write(doc.Facts.Prepend((Label: "标题", Value: doc.Title)).ToList(), SheetTables.Of(doc));
 
     /// <summary>A 说明 sheet of the facts, then one sheet per table, under its label.</summary>
     public static byte[] Write(IReadOnlyList<(string Label, string Value)> facts, IReadOnlyList<SheetTable> tables)
