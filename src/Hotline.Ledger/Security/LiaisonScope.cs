@@ -7,6 +7,7 @@ using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Hotline.Ledger.Security;
 
@@ -130,9 +131,12 @@ public static class LiaisonScope
         _ => new("auth.forbidden.otherUnit", scope.UnitCode),
     };
 
-    public static IResult Refusal(UnitScope scope)
+    public static IResult Refusal(UnitScope scope) => Results.Problem(Forbidden(scope));
+
+    /// <summary>The 403 of <see cref="Refusal"/> as the problem itself, for a Wolverine <c>Before</c>/<c>Load</c> step to return.</summary>
+    public static ProblemDetails Forbidden(UnitScope scope)
     {
         var reason = Reason(scope);
-        return Problems.Status(StatusCodes.Status403Forbidden, reason.Code, reason.Args);
+        return Problems.StatusProblem(StatusCodes.Status403Forbidden, reason.Code, reason.Args);
     }
 }
