@@ -53,7 +53,11 @@ public static class Problems
 
     public static IResult NotFound(string what, object id) => Results.Problem(NotFoundProblem(what, id));
 
-    /// <summary>The 404 of <see cref="NotFound"/> as the problem itself, for a Wolverine <c>Before</c>/<c>Load</c> step to return.</summary>
+    /// <summary>400 for the field a domain rule names, as the problem a Validate step answers with.</summary>
+    public static ProblemDetails InvalidProblem(FieldRefusal refusal) =>
+        Validation([FieldRule.Of(refusal.Field, refusal.Refusal.Code, refusal.Refusal.Args)]);
+
+    /// <summary>404 for an unknown id, as the problem a Validate step answers with.</summary>
     public static ProblemDetails NotFoundProblem(string what, object id)
     {
         var problem = new ProblemDetails
@@ -68,9 +72,6 @@ public static class Problems
 
     /// <summary>The 400 of <see cref="Invalid(string, string, object?[])"/> as the problem itself.</summary>
     public static ProblemDetails InvalidProblem(string field, string code, params object?[] args) => Validation([FieldRule.Of(field, code, args)]);
-
-    /// <summary>The 400 for the field a domain rule names, as the problem itself.</summary>
-    public static ProblemDetails InvalidProblem(FieldRefusal refusal) => InvalidProblem(refusal.Field, refusal.Refusal.Code, refusal.Refusal.Args);
 
     /// <summary>
     /// Any other status by a rule of the catalogue (401, 403, 413, 415…): titled by <c>{code}.title</c> when the catalogue
