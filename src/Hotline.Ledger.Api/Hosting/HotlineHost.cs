@@ -6,6 +6,7 @@ using Hotline.Ledger.Cases;
 using Hotline.Ledger.Http;
 using Hotline.Ledger.Integrity;
 using Hotline.Ledger.Notices;
+using Hotline.Ledger.Province;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Storage;
 using Hotline.Ledger.Time;
@@ -117,6 +118,7 @@ public static class HotlineHost
         builder.Services.AddWolverineHttp();
         builder.Services.AddCaseFeed(config);
         builder.Services.AddNotices(config);
+        builder.Services.AddProvince();
         builder.Services.Configure<IdempotencyOptions>(config.GetSection(IdempotencyOptions.Section));
         // Single entries are written in batches by one writer (ADR 0120).
         builder.Services.AddSingleton<GroupCommit>();

@@ -51,7 +51,14 @@ public static class Problems
         return problem;
     }
 
-    public static IResult NotFound(string what, object id)
+    public static IResult NotFound(string what, object id) => Results.Problem(NotFoundProblem(what, id));
+
+    /// <summary>400 for the field a domain rule names, as the problem a Validate step answers with.</summary>
+    public static ProblemDetails InvalidProblem(FieldRefusal refusal) =>
+        Validation([FieldRule.Of(refusal.Field, refusal.Refusal.Code, refusal.Refusal.Args)]);
+
+    /// <summary>404 for an unknown id, as the problem a Validate step answers with.</summary>
+    public static ProblemDetails NotFoundProblem(string what, object id)
     {
         var problem = new ProblemDetails
         {
@@ -60,7 +67,7 @@ public static class Problems
             Status = StatusCodes.Status404NotFound,
         };
         problem.Extensions[CodeKey] = $"{string.Concat(what.Split(' ').Select((w, i) => i == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]))}.notFound";
-        return Results.Problem(problem);
+        return problem;
     }
 
     /// <summary>
