@@ -73,6 +73,8 @@ public static class HotlineHost
             opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
             LedgerStorage.Configure(opts);
             opts.Storage.ExtendedSchemaObjects.Add(IdempotencyStorage.Table(forSchema));
+            // The screens' sessions and key ring, shared by every node (ADR 0117).
+            foreach (var table in Hotline.Ledger.Web.SignIn.WebStorage.Tables(forSchema)) opts.Storage.ExtendedSchemaObjects.Add(table);
             opts.Events.TimeProvider = new StoreClock(services.GetRequiredService<TimeProvider>());
             opts.Logger(new RefusalAwareMartenLogger(services.GetRequiredService<ILogger<IDocumentStore>>()));
             return opts;

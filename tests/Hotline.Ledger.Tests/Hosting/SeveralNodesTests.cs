@@ -15,7 +15,7 @@ namespace Hotline.Ledger.Tests.Hosting;
 /// killed before a reply deadline; another node takes the work over and records each D3.1 once. Meanwhile
 /// every row fed to any node is in the ledger once, the read models show it, no message is left or
 /// dead-lettered, the hash chain the three nodes sealed into verifies, and a revision adopted on one node
-/// is known to the others without a restart. Waits are bounded waits on conditions, on the real clock.
+/// is known to the others without a restart; a screen session outlives the node that opened it. Waits are bounded waits on conditions, on the real clock.
 /// </summary>
 public sealed class SeveralNodesTests : IAsyncLifetime
 {
@@ -91,10 +91,14 @@ public sealed class SeveralNodesTests : IAsyncLifetime
         // Kill the node that holds the deadline work, before the deadline.
         holder = await DeadlineHolder();
         var victim = _nodes.Single(n => n.NodeId == holder);
+        var session = await SignIn(victim);
         Assert.True(DateTimeOffset.UtcNow < due, "the nodes were too slow to set the scene before the deadline; nothing was tested");
         victim.Kill();
         var survivors = _nodes.Where(n => n != victim).ToList();
         var reader = survivors[0].Client();
+
+        // A screen session opened on the dead node goes on, on any other.
+        foreach (var node in survivors) Assert.Equal(HttpStatusCode.OK, await Screen(node, session));
 
         // Another node takes the work over and records each missed reply, once.
         var missed = _nodes.Count * CasesPerNode / 2;
@@ -163,6 +167,25 @@ public sealed class SeveralNodesTests : IAsyncLifetime
         }
 
         return id;
+    }
+
+    /// <summary>Signs in on <paramref name="node"/>'s Development sign-in, as a browser does; answers the session cookie.</summary>
+    private static async Task<string> SignIn(NodeProcess node)
+    {
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = node.Address };
+        using var signedIn = await browser.GetAsync("/signin/dev?user=%E7%8E%8B%E8%8A%B3&role=office");
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        return signedIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("hotline.session=", StringComparison.Ordinal));
+    }
+
+    /// <summary>The office's start page with a session cookie: 200, or a redirect to the sign-in when the node does not know the session.</summary>
+    private static async Task<HttpStatusCode> Screen(NodeProcess node, string cookie)
+    {
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = node.Address };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add("Cookie", cookie);
+        using var page = await browser.SendAsync(request);
+        return page.StatusCode;
     }
 
     private static async Task<HashSet<string>> RevisionIds(HttpClient client) =>
