@@ -68,6 +68,10 @@ public sealed class SeveralNodesTests : IAsyncLifetime
         var (a, b, c) = (_nodes[0].Client(), _nodes[1].Client(), _nodes[2].Client());
         var unit = (await Created(a, "/api/units", new { code = "NODES", name = "多节点单位" })).GetProperty("id").GetGuid();
 
+        // Each answer names the node that gave it.
+        foreach (var node in _nodes)
+            Assert.Equal(node.Name, Assert.Single((await node.Client().GetAsync("/health/live")).Headers.GetValues("X-Hotline-Node")));
+
         // A revision adopted on node a is in force, from its date, on nodes b and c without a restart.
         var revision = await Adopt(a, unit);
         foreach (var other in new[] { b, c })
