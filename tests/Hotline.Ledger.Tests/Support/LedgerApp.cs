@@ -72,6 +72,10 @@ public class LedgerApp : IAsyncLifetime
         b.UseSetting("ConnectionStrings:Hotline", ConnectionString);
         b.UseSetting("Hotline:Schema", schema);
         b.UseSetting("Hotline:Auth:DevelopmentKey", DevelopmentKey);
+        // Each test host is alone on its schema: Solo starts Wolverine's agents at once, without an election.
+        b.UseSetting("Hotline:Node:Durability", "Solo");
+        // Tests empty the store under the catalog (and reset the catalog themselves): no node to learn from.
+        b.UseSetting("Hotline:Rulebooks:RefreshEvery", "00:00:00");
         // Refused requests are the point of many tests; their logs would drown the report.
         b.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("HOTLINE_TEST_LOG_LEVEL") ?? "Critical");
         b.UseSetting("Logging:Console:FormatterName", "simple");
