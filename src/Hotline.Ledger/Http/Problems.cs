@@ -72,6 +72,9 @@ public static class Problems
     /// <summary>The 400 of <see cref="Invalid(string, string, object?[])"/> as the problem itself.</summary>
     public static ProblemDetails InvalidProblem(string field, string code, params object?[] args) => Validation([FieldRule.Of(field, code, args)]);
 
+    /// <summary>The 400 for the field a domain rule names, as the problem itself.</summary>
+    public static ProblemDetails InvalidProblem(FieldRefusal refusal) => InvalidProblem(refusal.Field, refusal.Refusal.Code, refusal.Refusal.Args);
+
     /// <summary>
     /// Any other status by a rule of the catalogue (401, 403, 413, 415…): titled by <c>{code}.title</c> when the catalogue
     /// has one, else by the status's own title (<c>http.{status}.title</c>).
