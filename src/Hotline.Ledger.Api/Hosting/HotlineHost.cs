@@ -8,6 +8,7 @@ using Hotline.Ledger.Integrity;
 using Hotline.Ledger.Notices;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Storage;
+using Hotline.Ledger.Tenancy;
 using Hotline.Ledger.Time;
 using Hotline.Ledger.Web;
 using JasperFx;
@@ -60,11 +61,13 @@ public static class HotlineHost
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"]);
 
-        // One configuration for any schema: the ledger's own, and the integrity check's scratch copy.
-        StoreOptions StoreOptionsFor(IServiceProvider services, string forSchema)
+        // One configuration for any schema: the ledger's own, and the integrity check's scratch copy (in the city's database).
+        StoreOptions StoreOptionsFor(IServiceProvider services, string forSchema, NpgsqlDataSource? scratchIn = null)
         {
             var opts = new StoreOptions();
-            opts.Connection(dataSource);
+            if (scratchIn is not null) opts.Connection(scratchIn);
+            // Every city its own database, the master database the default city's (ADR 0110).
+            else opts.Tenancy = new CityTenancy(opts, dataSource, forSchema);
             opts.DatabaseSchemaName = forSchema;
             opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
             opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
@@ -75,7 +78,10 @@ public static class HotlineHost
             return opts;
         }
 
-        builder.Services.AddSingleton(services => new StoreOptionsSource(s => StoreOptionsFor(services, s)));
+        builder.Services.AddSingleton(services => new StoreOptionsSource(s => StoreOptionsFor(services, s, services.GetRequiredService<CityDatabase>().Current)));
+        builder.Services.AddSingleton<CityDatabase>();
+        builder.Services.AddSingleton<Cities>();
+        builder.Services.AddSingleton<CityRevisions>();
         builder.Services.AddSingleton<ReadModelIntegrity>();
         builder.Services.AddSingleton<IntegrityVerifier>();
         builder.Services.AddMarten(services => StoreOptionsFor(services, schema))
@@ -84,6 +90,8 @@ public static class HotlineHost
             .IntegrateWithWolverine(w =>
             {
                 w.MessageStorageSchemaName = schema;
+                // Wolverine's main message store is the master database's, which is also the default city's.
+                w.MasterDataSource = dataSource;
                 NoticeModule.ConfigureForwarding(w);
             });
         // In place of Marten's own start-up migration, which stops the host when PostgreSQL does not answer.
@@ -99,6 +107,8 @@ public static class HotlineHost
         {
             opts.Discovery.IncludeAssembly(typeof(RulebookCatalog).Assembly);
             opts.Policies.AutoApplyTransactions();
+            // A message is handled in its city (the envelope's tenant): sessions and per-city services follow it.
+            opts.Policies.AddMiddleware(typeof(CityOfTheMessage));
             opts.Durability.Mode = DurabilityMode.Solo;
             CaseFeedModule.ConfigureWolverine(opts, config);
             NoticeModule.ConfigureWolverine(opts, config);
@@ -142,12 +152,15 @@ public static class HotlineHost
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 
         app.UseHotlineSecurity();
+        app.UseMiddleware<CityOfTheRequest>();
         app.UseMiddleware<ContentTypeRequired>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.MapWolverineEndpoints(o =>
         {
             // '?unitId=abc' must be a 400, never a silently widened query.
             o.RejectUnparseableQueryValues = true;
+            // Wolverine's tenant (its sessions and message store) is the request's city, from the claim alone.
+            o.TenantId.DetectWith(new CityTenantDetection());
             o.AddPolicy<AccessPolicy>();
             o.AddPolicy<RequestStampPolicy>();
             o.AddPolicy<ValidationPolicy>();
