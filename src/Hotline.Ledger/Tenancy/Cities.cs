@@ -105,7 +105,14 @@ public sealed partial class Cities(IDocumentStore store, NpgsqlDataSource master
             if (await exists.ExecuteScalarAsync(ct) is null)
             {
                 await using var create = master.CreateCommand($"create database \"{name}\"");
-                await create.ExecuteNonQueryAsync(ct);
+                try
+                {
+                    await create.ExecuteNonQueryAsync(ct);
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+                {
+                    // Created a moment ago by another process adding a city of this name: it is there, which is what counts.
+                }
             }
         }
 
