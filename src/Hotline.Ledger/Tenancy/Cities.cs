@@ -68,9 +68,16 @@ public sealed partial class Cities(IDocumentStore store, NpgsqlDataSource master
     /// exists), applies the ledger's schema and Wolverine's message tables there, registers it with Marten,
     /// and lists it. Its rulebooks start as the built-in ones, as a new single-city ledger's do.
     /// </summary>
-    public async Task<City> AddAsync(string code, string name, string? connection = null, CancellationToken ct = default)
+    public async Task<City> AddAsync(string code, string name, string? connection = null, CancellationToken ct = default) =>
+        await AddAsync(code, name, connection, withMessageStore: true, ct);
+
+    /// <summary>
+    /// As above; without <paramref name="withMessageStore"/> (the command line, whose host does not run
+    /// Wolverine) the city's message tables are made by the API when it next looks for new databases.
+    /// </summary>
+    public async Task<City> AddAsync(string code, string name, string? connection, bool withMessageStore, CancellationToken ct = default)
     {
-        if (!CodeFormat().IsMatch(code) || code == Default.Code) throw new CityRefusedException("code", "city.code.format");
+        if (code is null || !CodeFormat().IsMatch(code) || code == Default.Code) throw new CityRefusedException("code", "city.code.format");
         if (string.IsNullOrWhiteSpace(name)) throw new CityRefusedException("name", "city.name.blank");
         if (await FindAsync(code, ct) is not null) throw new CityRefusedException("code", "city.exists", code);
 
@@ -79,7 +86,7 @@ public sealed partial class Cities(IDocumentStore store, NpgsqlDataSource master
         var database = await store.Storage.FindOrCreateDatabase(code);
         await database.ApplyAllConfiguredChangesToDatabaseAsync();
         // The city's durable inbox, outbox and scheduled messages, in its own database.
-        if (services.GetService(typeof(IWolverineRuntime)) is IWolverineRuntime { Storage: MultiTenantedMessageStore messages })
+        if (withMessageStore && services.GetService(typeof(IWolverineRuntime)) is IWolverineRuntime { Storage: MultiTenantedMessageStore messages })
             await messages.GetDatabaseAsync(code);
 
         var city = new City(code, name.Trim());
