@@ -6,6 +6,7 @@ using Hotline.Ledger.Cases;
 using Hotline.Ledger.Http;
 using Hotline.Ledger.Integrity;
 using Hotline.Ledger.Notices;
+using Hotline.Ledger.Province;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Storage;
 using Hotline.Ledger.Tenancy;
@@ -122,6 +123,9 @@ public static class HotlineHost
         builder.Services.AddWolverineHttp();
         builder.Services.AddCaseFeed(config);
         builder.Services.AddNotices(config);
+        builder.Services.AddProvince();
+        // The province reads the cities on this deployment, each in its own database (ADR 0110).
+        builder.Services.AddSingleton<Hotline.Ledger.Province.IProvinceCities, TenantCities>();
         builder.Services.Configure<IdempotencyOptions>(config.GetSection(IdempotencyOptions.Section));
         // Single entries are written in batches by one writer (ADR 0120).
         builder.Services.AddSingleton<GroupCommit>();
@@ -159,12 +163,16 @@ public static class HotlineHost
         {
             // '?unitId=abc' must be a 400, never a silently widened query.
             o.RejectUnparseableQueryValues = true;
+            // A score query (or a series', a year…) is read once, before the endpoint (Hotline.Ledger.Http.QueryBinding).
+            o.AddParameterHandlingStrategy<QueryBinding>();
             // Wolverine's tenant (its sessions and message store) is the request's city, from the claim alone.
             o.TenantId.DetectWith(new CityTenantDetection());
             o.AddPolicy<AccessPolicy>();
             o.AddPolicy<RequestStampPolicy>();
             o.AddPolicy<ValidationPolicy>();
             o.AddPolicy<OpenApiPolicy>();
+            // After Wolverine's transaction policies: an answer read back from the store follows the save.
+            o.AddPolicy<StoredAnswerPolicy>();
         });
         app.MapHotlineWeb();
         return app;

@@ -26,8 +26,8 @@ public sealed partial class Cities(IDocumentStore store, NpgsqlDataSource master
 
     /// <summary>The default city: what a token without a <c>city</c> claim (or naming this code) reaches.</summary>
     public City Default { get; } = new(
-        config["Hotline:City:Code"] is { Length: > 0 } code ? code : "DEFAULT",
-        config["Hotline:City:Name"] is { Length: > 0 } name ? name : "本市",
+        config["Hotline:City:Code"] is { Length: > 0 } code ? code.Trim() : "xy",
+        config["Hotline:City:Name"] is { Length: > 0 } name ? name.Trim() : "信阳市",
         IsDefault: true);
 
     private CityTenancy Tenancy => (CityTenancy)store.Options.Tenancy;
@@ -51,14 +51,14 @@ public sealed partial class Cities(IDocumentStore store, NpgsqlDataSource master
 
     /// <summary>A read-only session on one city's database (its code as <see cref="ListAsync"/> gives it).</summary>
     public IQuerySession Query(string cityCode) =>
-        cityCode == Default.Code
+        string.Equals(cityCode, Default.Code, StringComparison.OrdinalIgnoreCase)
             ? store.QuerySession(SessionOptions.ForDatabase(Tenancy.DefaultDatabase))
             : store.QuerySession(cityCode);
 
     /// <summary>The city with this code, or null when there is none on this deployment.</summary>
     public async Task<City?> FindAsync(string code, CancellationToken ct = default)
     {
-        if (code == Default.Code) return Default;
+        if (string.Equals(code, Default.Code, StringComparison.OrdinalIgnoreCase)) return Default;
         if (_known.TryGetValue(code, out var known)) return known;
         return (await ListAsync(ct)).FirstOrDefault(c => c.Code == code);
     }
@@ -77,7 +77,7 @@ public sealed partial class Cities(IDocumentStore store, NpgsqlDataSource master
     /// </summary>
     public async Task<City> AddAsync(string code, string name, string? connection, bool withMessageStore, CancellationToken ct = default)
     {
-        if (code is null || !CodeFormat().IsMatch(code) || code == Default.Code) throw new CityRefusedException("code", "city.code.format");
+        if (code is null || !CodeFormat().IsMatch(code) || string.Equals(code, Default.Code, StringComparison.OrdinalIgnoreCase)) throw new CityRefusedException("code", "city.code.format");
         if (string.IsNullOrWhiteSpace(name)) throw new CityRefusedException("name", "city.name.blank");
         if (await FindAsync(code, ct) is not null) throw new CityRefusedException("code", "city.exists", code);
 

@@ -20,7 +20,7 @@ public sealed class CityOfTheRequest(RequestDelegate next, Cities cities, CityRe
     public async Task InvokeAsync(HttpContext http)
     {
         var claim = http.User.FindFirst(HotlineClaims.City)?.Value;
-        if (string.IsNullOrEmpty(claim) || claim == cities.Default.Code)
+        if (string.IsNullOrEmpty(claim) || string.Equals(claim, cities.Default.Code, StringComparison.OrdinalIgnoreCase))
         {
             await next(http);
             return;

@@ -45,27 +45,25 @@ public static class CircularEndpoints
     {
         var (chosen, refusal) = SheetExport.Negotiate(http.Request, format, table);
         if (refusal is not null) return refusal;
-        var circular = await session.LoadAsync<Circular>(id);
-        if (circular is null) return Problems.NotFound("circular", id);
-        var stored = await session.LoadAsync<StoredSheet>(id);
+        if (await CircularReads.Load(session, id) is not { } loaded) return Problems.NotFound("circular", id);
+        var (circular, stored) = loaded;
 
         return chosen == ExportFormat.Json
-            ? Results.Ok(CircularView.Of(circular, stored!.Sheet))
-            : SheetExport.Render(chosen!.Value, Document(circular, stored!, rulebooks), table);
+            ? Results.Ok(CircularView.Of(circular, stored.Sheet))
+            : SheetExport.Render(chosen!.Value, Document(circular, stored, rulebooks), table);
     }
 
     [WolverineGet("/api/circulars", OperationId = "listCirculars")]
     public static async Task<IResult> List(IQuerySession session, string? year)
     {
-        var query = session.Query<Circular>().AsQueryable();
+        int? y = null;
         if (!string.IsNullOrWhiteSpace(year))
         {
-            if (!int.TryParse(year, out var y) || y is < 2000 or > 2100) return Problems.Invalid("year", "year.format");
-            query = query.Where(c => c.Year == y);
+            if (!int.TryParse(year, out var parsed) || parsed is < 2000 or > 2100) return Problems.Invalid("year", "year.format");
+            y = parsed;
         }
 
-        var circulars = await query.OrderBy(c => c.IssuedAt).ToListAsync();
-        return Results.Ok(circulars.Select(CircularSummary.Of).ToList());
+        return Results.Ok(await CircularReads.List(session, y));
     }
 
     private static SheetDocument Document(Circular c, StoredSheet stored, RulebookCatalog rulebooks)

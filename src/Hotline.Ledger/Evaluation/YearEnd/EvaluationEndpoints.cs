@@ -195,8 +195,7 @@ public static class EvaluationEndpoints
     /// </summary>
     private static async Task<Completeness> Missing(IQuerySession session, RulebookCatalog rulebooks, YearEndEvaluation evaluation, ScoreSheet? sheet = null)
     {
-        if (evaluation.Status == YearEndEvaluation.Approved)
-            return evaluation.Overrides.LastOrDefault(o => o.Step == "approved")?.Missing ?? new Completeness(true, [], []);
+        if (evaluation.Status == YearEndEvaluation.Approved) return YearEndEvaluations.MissingAtApproval(evaluation);
         sheet ??= (await session.LoadAsync<StoredSheet>(evaluation.SheetId))!.Sheet;
         return await Completeness.Of(session, rulebooks.Get(sheet.Rulebook), sheet);
     }
