@@ -110,6 +110,7 @@ public static class HotlineHost
             opts.Policies.AutoApplyTransactions();
             // A message is handled in its city (the envelope's tenant): sessions and per-city services follow it.
             opts.Policies.AddMiddleware(typeof(CityOfTheMessage));
+            opts.Policies.AddMiddleware(typeof(EveryCity), chain => EveryCity.Messages.Contains(chain.MessageType));
             opts.Durability.Mode = DurabilityMode.Solo;
             CaseFeedModule.ConfigureWolverine(opts, config);
             NoticeModule.ConfigureWolverine(opts, config);

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using Hotline.Ledger.Integrity;
 using Hotline.Ledger.Security;
 using Hotline.Ledger.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 
 namespace Hotline.Ledger.Tests.Tenancy;
 
@@ -111,5 +114,31 @@ public sealed class CityTests(CityApp app) : IAsyncLifetime
         Assert.Equal(11L, await app.ScalarIn(CityApp.B, "select count(*) from {schema}.mt_events where type <> 'tombstone'"));
         Assert.Equal(11, (await Verified(app.InCity(CityApp.A, "auditor", [Roles.Auditor]))).GetProperty("head").GetProperty("position").GetInt64());
         Assert.Equal(11, (await Verified(app.InCity(CityApp.B, "auditor", [Roles.Auditor]))).GetProperty("head").GetProperty("position").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_recurring_job_runs_for_the_default_city_and_then_in_every_city_in_its_own_database()
+    {
+        await Created(app.Office(CityApp.A), "/api/units", new { code = "GA", name = "公安局" });
+        // As the schedule sends it: once, with no city.
+        await app.Host.Services.GetRequiredService<IMessageBus>().InvokeAsync(new VerifyLedgerIntegrity());
+
+        foreach (var city in new[] { null, CityApp.A, CityApp.B })
+        {
+            var auditor = app.InCity(city, "auditor", [Roles.Auditor]);
+            JsonElement last = default;
+            // The other cities' runs are messages in their own stores: waited for, up to half a minute.
+            for (var i = 0; i < 300; i++)
+            {
+                last = (await auditor.Get("/api/integrity/status")).Json.GetProperty("lastVerification");
+                if (last.ValueKind == JsonValueKind.Object) break;
+                await Task.Delay(100);
+            }
+
+            Assert.True(last.ValueKind == JsonValueKind.Object, $"no verification was recorded in {city ?? "the default city"}");
+            Assert.True(last.GetProperty("valid").GetBoolean(), last.ToString());
+        }
+
+        Assert.Equal(1L, await app.ScalarIn(CityApp.A, "select count(*) from {schema}.mt_doc_integrityverification"));
     }
 }
