@@ -81,6 +81,8 @@ public sealed partial class Cities(IDocumentStore store, NpgsqlDataSource master
         if (string.IsNullOrWhiteSpace(name)) throw new CityRefusedException("name", "city.name.blank");
         if (await FindAsync(code, ct) is not null) throw new CityRefusedException("code", "city.exists", code);
 
+        // Marten makes its registry table when it first lists the databases.
+        await Tenancy.BuildDatabases();
         connection ??= await CreateDatabaseAsync(code, ct);
         await Tenancy.Registry.AddDatabaseRecordAsync(code, connection);
         var database = await store.Storage.FindOrCreateDatabase(code);
