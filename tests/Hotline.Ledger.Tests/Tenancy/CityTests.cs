@@ -121,7 +121,8 @@ public sealed class CityTests(CityApp app) : IAsyncLifetime
     {
         await Created(app.Office(CityApp.A), "/api/units", new { code = "GA", name = "公安局" });
         // As the schedule sends it: once, with no city.
-        await app.Host.Services.GetRequiredService<IMessageBus>().InvokeAsync(new VerifyLedgerIntegrity());
+        using (var scope = app.Host.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new VerifyLedgerIntegrity());
 
         foreach (var city in new[] { null, CityApp.A, CityApp.B })
         {
