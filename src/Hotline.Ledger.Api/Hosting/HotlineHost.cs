@@ -152,6 +152,8 @@ public static class HotlineHost
             o.AddPolicy<RequestStampPolicy>();
             o.AddPolicy<ValidationPolicy>();
             o.AddPolicy<OpenApiPolicy>();
+            // After the framework's transactions: an answer read back from what was saved (Written<T>).
+            o.AddPolicy<Hotline.Ledger.Http.WrittenAfterSave>();
         });
         app.MapHotlineWeb();
         return app;

@@ -51,17 +51,7 @@ public static class Problems
         return problem;
     }
 
-    public static IResult NotFound(string what, object id)
-    {
-        var problem = new ProblemDetails
-        {
-            Title = ProblemText.Of("title.notFound"),
-            Detail = ProblemText.Of("notFound.detail", ProblemText.Noun(what), id),
-            Status = StatusCodes.Status404NotFound,
-        };
-        problem.Extensions[CodeKey] = $"{string.Concat(what.Split(' ').Select((w, i) => i == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]))}.notFound";
-        return Results.Problem(problem);
-    }
+    public static IResult NotFound(string what, object id) => Results.Problem(ProblemOf.NotFound(what, id));
 
     /// <summary>
     /// Any other status by a rule of the catalogue (401, 403, 413, 415…): titled by <c>{code}.title</c> when the catalogue
@@ -90,20 +80,6 @@ public static class Problems
     public static IResult RefuseWith(string code, string titleCode, string detail, string? field) =>
         Conflicting(code, ProblemText.Of(titleCode), detail, field);
 
-    private static IResult Conflicting(string code, string title, string detail, string? field)
-    {
-        ProblemDetails problem;
-        if (field is null) problem = new ProblemDetails();
-        else
-        {
-            problem = new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] });
-            problem.Extensions[ErrorCodesKey] = new Dictionary<string, string[]> { [field] = [code] };
-        }
-
-        problem.Title = title;
-        problem.Detail = detail;
-        problem.Status = StatusCodes.Status409Conflict;
-        problem.Extensions[CodeKey] = code;
-        return Results.Problem(problem);
-    }
+    private static IResult Conflicting(string code, string title, string detail, string? field) =>
+        Results.Problem(ProblemOf.Conflicting(code, title, detail, field));
 }
