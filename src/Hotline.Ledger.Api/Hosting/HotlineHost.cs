@@ -6,6 +6,7 @@ using Hotline.Ledger.Cases;
 using Hotline.Ledger.Http;
 using Hotline.Ledger.Integrity;
 using Hotline.Ledger.Notices;
+using Hotline.Ledger.Province;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Storage;
 using Hotline.Ledger.Time;
@@ -112,6 +113,7 @@ public static class HotlineHost
         builder.Services.AddWolverineHttp();
         builder.Services.AddCaseFeed(config);
         builder.Services.AddNotices(config);
+        builder.Services.AddProvince();
         builder.Services.Configure<IdempotencyOptions>(config.GetSection(IdempotencyOptions.Section));
         // Single entries are written in batches by one writer (ADR 0120).
         builder.Services.AddSingleton<GroupCommit>();
@@ -148,12 +150,14 @@ public static class HotlineHost
         {
             // '?unitId=abc' must be a 400, never a silently widened query.
             o.RejectUnparseableQueryValues = true;
+            // A score query (or a series', a year…) is read once, before the endpoint (Hotline.Ledger.Http.QueryBinding).
+            o.AddParameterHandlingStrategy<QueryBinding>();
             o.AddPolicy<AccessPolicy>();
             o.AddPolicy<RequestStampPolicy>();
             o.AddPolicy<ValidationPolicy>();
             o.AddPolicy<OpenApiPolicy>();
-            // After the framework's transactions: an answer read back from what was saved (Written<T>).
-            o.AddPolicy<Hotline.Ledger.Http.WrittenAfterSave>();
+            // After Wolverine's transaction policies: an answer read back from the store follows the save.
+            o.AddPolicy<StoredAnswerPolicy>();
         });
         app.MapHotlineWeb();
         return app;

@@ -31,6 +31,7 @@ public sealed class OpenApiPolicy : IHttpPolicy
         ["evaluations"] = "年终总评 Year-end evaluation", ["spot-checks"] = "抽查 Spot checks", ["commendation-plans"] = "表彰 Commendation",
         ["commendations"] = "表彰 Commendation", ["referrals"] = "问责 Accountability", ["integrity"] = "完整性 Integrity",
         ["audit"] = "审计 Audit", ["what-if"] = "假设分析 What-if", ["notices"] = "通知 Notices", ["notice-subscriptions"] = "通知 Notices",
+        ["province"] = "全省 Province",
     };
 
     private static readonly Dictionary<string, string> Summaries = new()
@@ -75,6 +76,10 @@ public sealed class OpenApiPolicy : IHttpPolicy
         ["unitRankSeries"] = "单位逐日排名 A unit's rank day by day", ["unitChanges"] = "单位得分变化说明 What changed a unit's score between two instants",
         ["personChanges"] = "个人得分变化说明 What changed a person's score between two instants",
         ["integrityStatus"] = "完整性状态 The chain head and the last verification",
+        ["provinceCities"] = "全省城市 The province's cities", ["provinceSummary"] = "各市汇总 Every city's summary on both clocks",
+        ["provinceSummaryDownload"] = "导出各市汇总 Download the cities' summary", ["provinceCityCirculars"] = "某市通报 A city's circulars",
+        ["provinceCityCircular"] = "查看某市通报 One of a city's circulars", ["provinceCityResults"] = "某市年终考评结果 A city's approved year-end results",
+        ["provinceCityResult"] = "查看某市年度考评结果 A city's approved result of a year", ["provinceCityRates"] = "某市办理率 A city's case rates",
     };
 
     /// <summary>The creating POSTs: 201 and the body they answer with.</summary>

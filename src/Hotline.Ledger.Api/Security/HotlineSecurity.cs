@@ -37,6 +37,7 @@ public static class HotlineSecurity
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
 
         services.AddSingleton<LedgerIntegrity>();
+        services.AddSingleton<ReadLog>();
         services.AddSingleton<ReadAudit>();
         services.ConfigureMarten(SecurityStorage.Configure);
         services.PostConfigure<ProblemDetailsOptions>(o =>

@@ -14,6 +14,7 @@ public static class RoleNames
         Roles.Liaison => "联络员",
         Roles.Leader => "领导",
         Roles.Feed => "热线平台",
+        Roles.Province => "省热线办",
         _ => role,
     };
 }

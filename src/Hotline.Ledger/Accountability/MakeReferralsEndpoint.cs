@@ -24,8 +24,8 @@ public static class MakeReferralsEndpoint
 
     public static ProblemDetails Validate(MakeReferrals command, Referring referring)
     {
-        if (referring.NotApproved is { } missing) return missing.ConflictAs("result.notApproved.title", "year");
-        if (referring.Done is { } done) return new Refusal("referral.made", command.Year, done.MadeAt, done.MadeBy, done.ReferralIds.Count).Conflict("year");
+        if (referring.NotApproved is { } missing) return Problems.ConflictProblemAs(missing, "result.notApproved.title", "year");
+        if (referring.Done is { } done) return Problems.ConflictProblem(new Refusal("referral.made", command.Year, done.MadeAt, done.MadeBy, done.ReferralIds.Count), "year");
         return WolverineContinue.NoProblems;
     }
 

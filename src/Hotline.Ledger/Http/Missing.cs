@@ -27,7 +27,7 @@ public static class Missing
             return false;
         var parts = detail[Prefix.Length..].Split('|', 2);
         if (parts.Length != 2) return false;
-        var ours = ProblemOf.NotFound(parts[0], parts[1]);
+        var ours = Problems.NotFoundProblem(parts[0], parts[1]);
         problem.Title = ours.Title;
         problem.Detail = ours.Detail;
         foreach (var (key, value) in ours.Extensions) problem.Extensions[key] = value;

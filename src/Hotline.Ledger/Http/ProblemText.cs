@@ -56,7 +56,7 @@ public static partial class ProblemText
         ["circular"] = "通报", ["evaluation"] = "年终考评", ["spot check"] = "抽查", ["self-check"] = "自查",
         ["plan"] = "表彰方案", ["commendation plan"] = "表彰方案", ["application"] = "申报", ["referral"] = "问责移送",
         ["case"] = "案件", ["commendation"] = "表彰", ["monthly report"] = "月度通报", ["individual"] = "个人",
-        ["rulebook draft"] = "考评办法草案", ["rulebook"] = "考评办法",
+        ["rulebook draft"] = "考评办法草案", ["rulebook"] = "考评办法", ["city"] = "城市",
         ["notice"] = "通知", ["notice subscription"] = "通知订阅", ["failed delivery"] = "投递失败记录",
     };
 

@@ -12,5 +12,5 @@ public static class QueryYear
 
     /// <summary>For a list endpoint's <c>Validate</c>.</summary>
     public static ProblemDetails Check(string? year, NumberStyles styles = NumberStyles.None) =>
-        !string.IsNullOrWhiteSpace(year) && Parse(year, styles) is null ? ProblemOf.Invalid("year", "year.format") : WolverineContinue.NoProblems;
+        !string.IsNullOrWhiteSpace(year) && Parse(year, styles) is null ? Problems.InvalidProblem("year", "year.format") : WolverineContinue.NoProblems;
 }

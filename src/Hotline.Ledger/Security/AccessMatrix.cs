@@ -131,6 +131,16 @@ public static class AccessMatrix
         Get("/api/referrals/{id}", [Office, Auditor, Inspector, Leader]),
         Get("/api/referrals/{id}/bundle", [Office, Auditor, Inspector]),
 
+        // The province reads across cities, each city through its own ledger; it writes nothing, and no city's role reads these
+        Get("/api/province/cities", [Roles.Province]),
+        Get("/api/province/summary", [Roles.Province]),
+        Get("/api/province/summary/download", [Roles.Province]),
+        Get("/api/province/cities/{code}/circulars", [Roles.Province]),
+        Get("/api/province/cities/{code}/circulars/{id}", [Roles.Province]),
+        Get("/api/province/cities/{code}/results", [Roles.Province]),
+        Get("/api/province/cities/{code}/results/{year}", [Roles.Province]),
+        Get("/api/province/cities/{code}/rates", [Roles.Province]),
+
         // Notices: a liaison subscribes and reads for their own unit only (checked by the endpoint)
         Post("/api/notice-subscriptions", [Office], LiaisonScoping.Endpoint),
         Get("/api/notice-subscriptions", [Office], LiaisonScoping.Endpoint),

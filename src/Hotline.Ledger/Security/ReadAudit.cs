@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Hotline.Ledger.Http;
-using Marten;
 using Microsoft.AspNetCore.Http;
 
 namespace Hotline.Ledger.Security;
@@ -33,8 +32,9 @@ public sealed class ReadRecord
 /// list); if the record cannot be written the read fails rather than going unrecorded:
 /// <code>await audit.RecordAsync(http, ReadKind.ScoreReplay, unitId: id);</code>
 /// Records are documents, not events: a read changes nothing in the ledger, its sequence or its digest.
+/// Concurrent reads share one flush (<see cref="ReadLog"/>); each still waits until its own record is committed.
 /// </summary>
-public sealed class ReadAudit(IDocumentStore store, TimeProvider clock)
+public sealed class ReadAudit(ReadLog log, TimeProvider clock)
 {
     public async Task RecordAsync(HttpContext http, ReadKind kind, Guid? unitId = null, Guid? personId = null, CancellationToken cancellation = default)
     {
@@ -54,8 +54,6 @@ public sealed class ReadAudit(IDocumentStore store, TimeProvider clock)
             CorrelationId = RequestCorrelation.Of(http),
         };
 
-        await using var session = store.LightweightSession();
-        session.Insert(record);
-        await session.SaveChangesAsync(cancellation);
+        await log.WriteAsync(record, cancellation);
     }
 }

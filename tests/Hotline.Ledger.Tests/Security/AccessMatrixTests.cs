@@ -252,6 +252,7 @@ public class AccessMatrixTests(LedgerApp app) : LedgerTest(app)
                 _ when rule.Route.StartsWith("/api/cases/") => OwnCase,
                 _ when rule.Route.StartsWith("/api/rulebooks/drafts/") => Guid.NewGuid(),
                 _ when rule.Route.StartsWith("/api/rulebooks/") => (object)"xinyang-2019",
+                _ when rule.Route.StartsWith("/api/province/cities/") => "xy",
                 _ => OwnUnit,
             };
             var index = 0;

@@ -61,6 +61,22 @@ public class ReadAuditTests(LedgerApp app) : LedgerTest(app)
     }
 
     [Fact]
+    public async Task Concurrent_reads_share_flushes_and_each_is_on_file_when_it_is_answered()
+    {
+        var audit = App.Host.Services.GetRequiredService<ReadAudit>();
+        var subject = Guid.NewGuid();
+        var found = await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
+        {
+            await audit.RecordAsync(Request($"reader-c{i}", "/api/evidence", $"?personId={subject}"), ReadKind.EvidenceTrail, personId: subject);
+            // Answered means committed: the reader's own record is already there for an auditor to see.
+            return (await Auditor.Get($"/api/audit/reads?reader=reader-c{i}")).Json.GetArrayLength();
+        })).WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.All(found, n => Assert.Equal(1, n));
+        Assert.Equal(40, (await Auditor.Get($"/api/audit/reads?personId={subject}&limit=100")).Json.GetArrayLength());
+    }
+
+    [Fact]
     public async Task Reads_are_listed_newest_first_and_filtered()
     {
         var audit = App.Host.Services.GetRequiredService<ReadAudit>();

@@ -9,21 +9,21 @@ namespace Hotline.Ledger.Commendations.Applications;
 /// <summary>What an application may ask under a plan, as a pure rule over what was looked up.</summary>
 public static class ApplicationRules
 {
-    public static RequestRefusal? Refusal(SubmitApplication command, CommendationPlan plan, Unit unit, ScoreSheet sheet,
+    public static Rejection? Refusal(SubmitApplication command, CommendationPlan plan, Unit unit, ScoreSheet sheet,
         IReadOnlyDictionary<Guid, Person> people, IReadOnlyDictionary<Guid, string> unitCodes)
     {
-        if (sheet.Units.All(u => u.UnitId != unit.Id)) return RequestRefusal.Invalid("unitId", "application.unitId.notInResult", unit.Code, plan.Year);
+        if (sheet.Units.All(u => u.UnitId != unit.Id)) return Rejection.Invalid("unitId", "application.unitId.notInResult", unit.Code, plan.Year);
         var nominations = command.Nominations ?? [];
         var seeks = Seeks(command, plan);
-        if (!seeks && nominations.Count == 0) return RequestRefusal.Invalid("nominations", "application.nominations.nothingSought");
-        if (Nominee(plan, sheet, unit, nominations, people, unitCodes) is { } nominee) return new(nominee, Conflict: false);
+        if (!seeks && nominations.Count == 0) return Rejection.Invalid("nominations", "application.nominations.nothingSought");
+        if (Nominee(plan, sheet, unit, nominations, people, unitCodes) is { } nominee) return Rejection.Invalid(nominee);
 
         if (seeks && plan.Terms.UnitQuota == 0)
-            return RequestRefusal.Conflicting("seeksUnitCommendation", "application.seeksUnitCommendation.noPlaces", plan.Year);
+            return Rejection.Conflict("seeksUnitCommendation", "application.seeksUnitCommendation.noPlaces", plan.Year);
         if (nominations.Count > 0 && plan.Terms.PersonQuota == 0)
-            return RequestRefusal.Conflicting("nominations", "application.nominations.noPlaces", plan.Year);
+            return Rejection.Conflict("nominations", "application.nominations.noPlaces", plan.Year);
         if (nominations.Count > plan.Terms.NominationsPerUnit)
-            return RequestRefusal.Conflicting("nominations", "application.nominations.overShare", plan.Year, plan.Terms.NominationsPerUnit, nominations.Count);
+            return Rejection.Conflict("nominations", "application.nominations.overShare", plan.Year, plan.Terms.NominationsPerUnit, nominations.Count);
         return null;
     }
 

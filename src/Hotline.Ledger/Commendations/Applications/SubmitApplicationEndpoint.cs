@@ -46,11 +46,12 @@ public static class SubmitApplicationEndpoint
             return Problems.StatusProblem(StatusCodes.Status403Forbidden, reason.Code, reason.Args);
         }
 
-        if (applying.Plan is not { } plan) return ProblemOf.NotFound("commendation plan", id);
+        if (applying.Plan is not { } plan) return Problems.NotFoundProblem("commendation plan", id);
         if (PlanSteps.Refusal(plan, PlanSteps.Step.Apply, OfficeCalendar.Today(clock)) is { } refusal) return PlanProblems.OutOfOrder(refusal);
-        if (applying.Unit is null) return ProblemOf.Invalid("unitId", "application.unitId.unknown", command.UnitId);
-        return ApplicationRules.Refusal(command, plan, applying.Unit, applying.Result!.Sheet, applying.People, applying.UnitCodes)?.Problem()
-               ?? WolverineContinue.NoProblems;
+        if (applying.Unit is null) return Problems.InvalidProblem("unitId", "application.unitId.unknown", command.UnitId);
+        return ApplicationRules.Refusal(command, plan, applying.Unit, applying.Result!.Sheet, applying.People, applying.UnitCodes) is { } rejected
+            ? Problems.Of(rejected)
+            : WolverineContinue.NoProblems;
     }
 
     /// <summary>

@@ -18,12 +18,12 @@ public static class IssueCommendationsEndpoint
 
     public static ProblemDetails Validate(IssueCommendations command, IEventStream<CommendationPlan> stream, TimeProvider clock)
     {
-        if (stream.Aggregate is not { } plan) return ProblemOf.Invalid("planId", "commendation.planId.unknown", command.PlanId);
+        if (stream.Aggregate is not { } plan) return Problems.InvalidProblem("planId", "commendation.planId.unknown", command.PlanId);
         var today = OfficeCalendar.Today(clock);
         if (PlanSteps.Refusal(plan, PlanSteps.Step.Issue, today) is { } refusal) return PlanProblems.OutOfOrder(refusal);
-        if (command.AwardedOn > today) return ProblemOf.Invalid("awardedOn", "commendation.awardedOn.future", today);
+        if (command.AwardedOn > today) return Problems.InvalidProblem("awardedOn", "commendation.awardedOn.future", today);
         var approvedOn = OfficeCalendar.DateOf(plan.Steps.Last(s => s.Step == "shortlistApproved").At);
-        return command.AwardedOn < approvedOn ? ProblemOf.Invalid("awardedOn", "commendation.awardedOn.beforeApproval", approvedOn) : WolverineContinue.NoProblems;
+        return command.AwardedOn < approvedOn ? Problems.InvalidProblem("awardedOn", "commendation.awardedOn.beforeApproval", approvedOn) : WolverineContinue.NoProblems;
     }
 
     /// <summary>Records the commendations (S4) of every unit and individual on a plan's approved shortlist, once.</summary>

@@ -28,9 +28,9 @@ public static class DraftPlanEndpoint
 
     public static ProblemDetails Validate(DraftCommendationPlan command, PlanDraft draft)
     {
-        if (draft.NotApproved is { } missing) return missing.ConflictAs("result.notApproved.title", "year");
-        if (draft.Existing is { } existing) return new Refusal("plan.exists", command.Year, existing.Id, existing.Status).Conflict("year");
-        return draft.Fault?.Invalid() ?? WolverineContinue.NoProblems;
+        if (draft.NotApproved is { } missing) return Problems.ConflictProblemAs(missing, "result.notApproved.title", "year");
+        if (draft.Existing is { } existing) return Problems.ConflictProblem(new Refusal("plan.exists", command.Year, existing.Id, existing.Status), "year");
+        return draft.Fault is { } fault ? Problems.InvalidProblem(fault) : WolverineContinue.NoProblems;
     }
 
     /// <summary>The office drafts the year's commendation plan (S1) from its approved year-end result.</summary>

@@ -12,5 +12,5 @@ public static class PlanProblems
     public static ProblemDetails Check(CommendationPlan plan, PlanSteps.Step step, TimeProvider clock) =>
         PlanSteps.Refusal(plan, step, OfficeCalendar.Today(clock)) is { } refusal ? OutOfOrder(refusal) : WolverineContinue.NoProblems;
 
-    public static ProblemDetails OutOfOrder(Refusal refusal) => refusal.ConflictAs("plan.outOfOrder.title");
+    public static ProblemDetails OutOfOrder(Refusal refusal) => Problems.ConflictProblemAs(refusal, "plan.outOfOrder.title");
 }

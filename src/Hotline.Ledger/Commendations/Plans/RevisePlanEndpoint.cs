@@ -28,7 +28,8 @@ public static class RevisePlanEndpoint
     public static ProblemDetails Validate(CommendationPlan plan, Revision revision, TimeProvider clock)
     {
         var problem = PlanProblems.Check(plan, PlanSteps.Step.Revise, clock);
-        return problem != WolverineContinue.NoProblems ? problem : revision.Fault?.Invalid() ?? WolverineContinue.NoProblems;
+        if (problem != WolverineContinue.NoProblems) return problem;
+        return revision.Fault is { } fault ? Problems.InvalidProblem(fault) : WolverineContinue.NoProblems;
     }
 
     [WolverinePost("/api/commendation-plans/{id}/revise", OperationId = "reviseCommendationPlan")]

@@ -21,7 +21,8 @@ public static class DraftShortlistEndpoint
     public static ProblemDetails Validate(DraftShortlist command, CommendationPlan plan, CandidateList candidates, TimeProvider clock)
     {
         var problem = PlanProblems.Check(plan, PlanSteps.Step.DraftShortlist, clock);
-        return problem != WolverineContinue.NoProblems ? problem : ShortlistRules.Refusal(plan, candidates, command)?.Problem() ?? WolverineContinue.NoProblems;
+        if (problem != WolverineContinue.NoProblems) return problem;
+        return ShortlistRules.Refusal(plan, candidates, command) is { } rejected ? Problems.Of(rejected) : WolverineContinue.NoProblems;
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace Hotline.Ledger.Commendations.Review;
 /// <summary>Which candidates a shortlist may name (S3), as a pure rule: candidates only, within the quotas, each eligible.</summary>
 public static class ShortlistRules
 {
-    public static RequestRefusal? Refusal(CommendationPlan plan, CandidateList candidates, DraftShortlist command)
+    public static Rejection? Refusal(CommendationPlan plan, CandidateList candidates, DraftShortlist command)
     {
         var (units, unitFault) = Pick(candidates.Units, UnitPicks(command), "units", "unitId", "shortlist.units.notCandidate");
         if (unitFault is not null) return unitFault;
@@ -14,15 +14,15 @@ public static class ShortlistRules
         if (personFault is not null) return personFault;
 
         if (units.Count > plan.Terms.UnitQuota)
-            return RequestRefusal.Conflicting("units", "shortlist.units.overQuota", plan.Year, plan.Terms.UnitQuota, units.Count);
+            return Rejection.Conflict("units", "shortlist.units.overQuota", plan.Year, plan.Terms.UnitQuota, units.Count);
         if (people.Count > plan.Terms.PersonQuota)
-            return RequestRefusal.Conflicting("people", "shortlist.people.overQuota", plan.Year, plan.Terms.PersonQuota, people.Count);
+            return Rejection.Conflict("people", "shortlist.people.overQuota", plan.Year, plan.Terms.PersonQuota, people.Count);
 
         var ineligible = units.Select((c, i) => (c.Candidate, Field: $"units[{i}].unitId"))
             .Concat(people.Select((c, i) => (c.Candidate, Field: $"people[{i}].personId")))
             .Where(x => !x.Candidate.Eligible)
             .ToList();
-        return ineligible.Count == 0 ? null : RequestRefusal.Conflicting(ineligible[0].Field, "shortlist.notEligible",
+        return ineligible.Count == 0 ? null : Rejection.Conflict(ineligible[0].Field, "shortlist.notEligible",
             string.Join(ProblemText.Of("list.separator"), ineligible.Select(x => $"{x.Candidate.Name} — {string.Join(ProblemText.Of("list.comma"), x.Candidate.Reasons)}")));
     }
 
@@ -35,7 +35,7 @@ public static class ShortlistRules
 
     private static List<(Guid Id, string? Reason)> PersonPicks(DraftShortlist command) => (command.People ?? []).Select(p => (p.PersonId, p.Reason)).ToList();
 
-    private static (List<(Candidate Candidate, string? Reason)> Picks, RequestRefusal? Fault) Pick(
+    private static (List<(Candidate Candidate, string? Reason)> Picks, Rejection? Fault) Pick(
         IReadOnlyList<Candidate> candidates, IReadOnlyList<(Guid Id, string? Reason)> picks, string list, string idField, string notCandidate)
     {
         var byId = candidates.ToDictionary(c => c.SubjectId);
@@ -43,7 +43,7 @@ public static class ShortlistRules
         for (var i = 0; i < picks.Count; i++)
         {
             if (!byId.TryGetValue(picks[i].Id, out var candidate))
-                return ([], RequestRefusal.Invalid($"{list}[{i}].{idField}", notCandidate, picks[i].Id));
+                return ([], Rejection.Invalid($"{list}[{i}].{idField}", notCandidate, picks[i].Id));
             chosen.Add((candidate, picks[i].Reason?.Trim()));
         }
 

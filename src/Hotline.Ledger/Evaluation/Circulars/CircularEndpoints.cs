@@ -17,13 +17,12 @@ public static class CircularEndpoints
     {
         var (chosen, refusal) = SheetExport.Negotiate(http.Request, format, table);
         if (refusal is not null) return refusal;
-        var circular = await session.LoadAsync<Circular>(id);
-        if (circular is null) return Problems.NotFound("circular", id);
-        var stored = await session.LoadAsync<StoredSheet>(id);
+        if (await CircularReads.Load(session, id) is not { } loaded) return Problems.NotFound("circular", id);
+        var (circular, stored) = loaded;
 
         return chosen == ExportFormat.Json
-            ? Results.Ok(CircularView.Of(circular, stored!.Sheet))
-            : SheetExport.Render(chosen!.Value, Document(circular, stored!, rulebooks), table);
+            ? Results.Ok(CircularView.Of(circular, stored.Sheet))
+            : SheetExport.Render(chosen!.Value, Document(circular, stored, rulebooks), table);
     }
 
     private static SheetDocument Document(Circular c, StoredSheet stored, RulebookCatalog rulebooks)

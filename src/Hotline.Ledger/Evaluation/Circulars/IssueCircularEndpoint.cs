@@ -30,8 +30,11 @@ public static class IssueCircularEndpoint
         return new(null, null, new StoredSheet { Id = Guid.CreateVersion7(), Sha256 = SheetJson.Sha256(sheet), Sheet = sheet });
     }
 
-    public static ProblemDetails Validate(Issuing issuing) =>
-        issuing.Unsound?.Conflict() ?? issuing.Invalid?.Invalid() ?? WolverineContinue.NoProblems;
+    public static ProblemDetails Validate(Issuing issuing)
+    {
+        if (issuing.Unsound is { } unsound) return Problems.ConflictProblem(unsound);
+        return issuing.Invalid is { } fault ? Problems.InvalidProblem(fault) : WolverineContinue.NoProblems;
+    }
 
     /// <summary>Issues a half-year circular (M2): computed once, stored as computed (same id), never changed.</summary>
     [WolverinePost("/api/circulars", OperationId = "issueCircular")]

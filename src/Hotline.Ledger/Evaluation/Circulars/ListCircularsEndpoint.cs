@@ -12,11 +12,8 @@ public static class ListCircularsEndpoint
         QueryYear.Check(year, NumberStyles.Integer);
 
     [WolverineGet("/api/circulars", OperationId = "listCirculars")]
-    public static async Task<IReadOnlyList<CircularSummary>> Get(IQuerySession session, string? year)
+    public static Task<IReadOnlyList<CircularSummary>> Get(IQuerySession session, string? year)
     {
-        var query = session.Query<Circular>().AsQueryable();
-        if (QueryYear.Parse(year, NumberStyles.Integer) is { } y) query = query.Where(c => c.Year == y);
-        var circulars = await query.OrderBy(c => c.IssuedAt).ToListAsync();
-        return circulars.Select(CircularSummary.Of).ToList();
+        return CircularReads.List(session, QueryYear.Parse(year, NumberStyles.Integer));
     }
 }

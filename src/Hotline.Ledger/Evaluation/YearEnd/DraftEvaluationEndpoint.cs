@@ -27,10 +27,10 @@ public static class DraftEvaluationEndpoint
     {
         var yearEnd = OfficeCalendar.LastDayOf(command.Year);
         if (OfficeCalendar.Today(clock) <= yearEnd)
-            return new Refusal("evaluation.yearNotOver", command.Year, yearEnd).Conflict("year");
+            return Problems.ConflictProblem(new Refusal("evaluation.yearNotOver", command.Year, yearEnd), "year");
         if (drafting.Existing is { } existing)
-            return new Refusal("evaluation.exists", command.Year, existing.Id, existing.Status, Instead(existing)).Conflict("year");
-        if (drafting.Sheet is null) return ProblemOf.Invalid("year", "year.noRulebook", command.Year);
+            return Problems.ConflictProblem(new Refusal("evaluation.exists", command.Year, existing.Id, existing.Status, Instead(existing)), "year");
+        if (drafting.Sheet is null) return Problems.InvalidProblem("year", "year.noRulebook", command.Year);
         return WolverineContinue.NoProblems;
     }
 

@@ -12,12 +12,12 @@ public static class EvaluationProblems
     public static ProblemDetails Check(YearEndEvaluation evaluation, EvaluationSteps.Step step, StepFacts facts, CompletenessOverride? given = null)
     {
         if (EvaluationSteps.Refusal(evaluation, step, facts) is { } refusal) return OutOfOrder(refusal);
-        if (facts.Unsound is { } unsound) return unsound.Conflict();
+        if (facts.Unsound is { } unsound) return Problems.ConflictProblem(unsound);
         if (!facts.Missing.Complete && given is null) return Incomplete(evaluation, facts.Missing, step);
         return WolverineContinue.NoProblems;
     }
 
-    public static ProblemDetails OutOfOrder(Refusal refusal) => refusal.ConflictAs("evaluation.outOfOrder.title");
+    public static ProblemDetails OutOfOrder(Refusal refusal) => Problems.ConflictProblemAs(refusal, "evaluation.outOfOrder.title");
 
     /// <summary>409 with what is missing, so that the office can complete it or go on with a reason.</summary>
     public static ProblemDetails Incomplete(YearEndEvaluation evaluation, Completeness missing, EvaluationSteps.Step step)
@@ -40,10 +40,10 @@ public static class EvaluationProblems
     {
         if (given is null) return null;
         var reason = given.Reason?.Trim() ?? "";
-        if (reason.Length == 0) return ProblemOf.Invalid("override.reason", "evaluation.override.reason.required");
-        if (reason.Length > 2000) return ProblemOf.Invalid("override.reason", "evaluation.override.reason.tooLong");
+        if (reason.Length == 0) return Problems.InvalidProblem("override.reason", "evaluation.override.reason.required");
+        if (reason.Length > 2000) return Problems.InvalidProblem("override.reason", "evaluation.override.reason.tooLong");
         if (reason.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
-            return ProblemOf.Invalid("override.reason", "text.control");
+            return Problems.InvalidProblem("override.reason", "text.control");
         return null;
     }
 }

@@ -14,7 +14,7 @@ public static class ListEvaluationsEndpoint
     {
         var fault = QueryYear.Check(year, NumberStyles.Integer);
         if (fault != WolverineContinue.NoProblems) return fault;
-        if (!string.IsNullOrWhiteSpace(status) && !Statuses.Contains(status)) return ProblemOf.Invalid("status", "evaluation.status.unknown");
+        if (!string.IsNullOrWhiteSpace(status) && !Statuses.Contains(status)) return Problems.InvalidProblem("status", "evaluation.status.unknown");
         return WolverineContinue.NoProblems;
     }
 

@@ -18,7 +18,7 @@ public static class RemarkEvaluationEndpoint
         var sheet = await session.LoadAsync<StoredSheet>(evaluation.SheetId);
         return sheet!.Sheet.Units.Any(u => u.UnitId == command.UnitId)
             ? WolverineContinue.NoProblems
-            : ProblemOf.Invalid("unitId", "evaluation.unitId.notIncluded", command.UnitId, evaluation.Year);
+            : Problems.InvalidProblem("unitId", "evaluation.unitId.notIncluded", command.UnitId, evaluation.Year);
     }
 
     [WolverinePost("/api/evaluations/{id}/remarks", OperationId = "remarkEvaluationUnit")]

@@ -18,6 +18,14 @@ public static class YearEndEvaluations
     public static Task<YearEndEvaluation?> ApprovedFor(IQuerySession session, int year) =>
         session.Query<YearEndEvaluation>().FirstOrDefaultAsync(e => e.Year == year && e.Status == YearEndEvaluation.Approved);
 
+    /// <summary>Every approved year-end evaluation, earliest year first.</summary>
+    public static async Task<IReadOnlyList<YearEndEvaluation>> Approved(IQuerySession session) =>
+        await session.Query<YearEndEvaluation>().Where(e => e.Status == YearEndEvaluation.Approved).OrderBy(e => e.Year).ToListAsync();
+
+    /// <summary>What an approved evaluation lacked as recorded at its approval: nothing, unless the leader approved it incomplete.</summary>
+    public static Completeness MissingAtApproval(YearEndEvaluation evaluation) =>
+        evaluation.Overrides.LastOrDefault(o => o.Step == "approved")?.Missing ?? new Completeness(true, [], []);
+
     public static async Task<IReadOnlyList<Appeal>> PendingAppeals(IQuerySession session, int year) =>
         await session.Query<Appeal>().Where(a => a.Year == year && a.Status == Appeal.Pending).OrderBy(a => a.FiledAt).ToListAsync();
 
@@ -44,8 +52,7 @@ public static class YearEndEvaluations
     /// </summary>
     public static async Task<Completeness> Missing(IQuerySession session, RulebookCatalog rulebooks, YearEndEvaluation evaluation, ScoreSheet? sheet = null)
     {
-        if (evaluation.Status == YearEndEvaluation.Approved)
-            return evaluation.Overrides.LastOrDefault(o => o.Step == "approved")?.Missing ?? new Completeness(true, [], []);
+        if (evaluation.Status == YearEndEvaluation.Approved) return MissingAtApproval(evaluation);
         sheet ??= (await session.LoadAsync<StoredSheet>(evaluation.SheetId))!.Sheet;
         return await Completeness.Of(session, rulebooks.Get(sheet.Rulebook), sheet);
     }
