@@ -22,8 +22,16 @@ namespace Hotline.Ledger.Tests.Support;
 /// </summary>
 public class LedgerApp : IAsyncLifetime
 {
-    public static readonly string ConnectionString =
-        Environment.GetEnvironmentVariable("ConnectionStrings__Hotline") ?? HotlineHost.DefaultConnectionString;
+    /// <summary>
+    /// The server of <c>ConnectionStrings__Hotline</c>, with commits that do not wait for the disk
+    /// (<c>synchronous_commit=off</c>): what a session or another one sees, its locks and its conflicts are the same;
+    /// only a crash of the PostgreSQL server itself could lose the last commits, and no test crashes the server.
+    /// </summary>
+    public static readonly string ConnectionString = new NpgsqlConnectionStringBuilder(
+        Environment.GetEnvironmentVariable("ConnectionStrings__Hotline") ?? HotlineHost.DefaultConnectionString)
+    {
+        Options = "-c synchronous_commit=off",
+    }.ConnectionString;
 
     /// <summary>The tests sign their tokens with this key, as `dotnet run -- token` does with run.sh's.</summary>
     public const string DevelopmentKey = "hotline-test-development-signing-key-0123456789";
