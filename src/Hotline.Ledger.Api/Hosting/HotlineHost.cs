@@ -150,10 +150,14 @@ public static class HotlineHost
         {
             // '?unitId=abc' must be a 400, never a silently widened query.
             o.RejectUnparseableQueryValues = true;
+            // A score query (or a series', a year…) is read once, before the endpoint (Hotline.Ledger.Http.QueryBinding).
+            o.AddParameterHandlingStrategy<QueryBinding>();
             o.AddPolicy<AccessPolicy>();
             o.AddPolicy<RequestStampPolicy>();
             o.AddPolicy<ValidationPolicy>();
             o.AddPolicy<OpenApiPolicy>();
+            // After Wolverine's transaction policies: an answer read back from the store follows the save.
+            o.AddPolicy<StoredAnswerPolicy>();
         });
         app.MapHotlineWeb();
         return app;

@@ -8,6 +8,7 @@ using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Security;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Hotline.Ledger.Evidence;
@@ -24,8 +25,10 @@ public static class EvidenceEndpoints
     /// Excel workbook with <c>?format=xlsx</c> or the XLSX media type in Accept.
     /// </summary>
     [WolverineGet("/api/evidence", OperationId = "evidenceTrail")]
-    public static async Task<IResult> Trail(HttpContext http, IQuerySession session, TimeProvider clock, ReadAudit audit,
-        Guid? unitId, Guid? personId, string? clause, string? from, string? to, string? knownAt, string? format, string? limit, string? after)
+    [AuditedRead(ReadKind.EvidenceTrail, ReadSubject.Query)]
+    [ProducesResponseType<IReadOnlyList<EvidenceRow>>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Trail(HttpContext http, IQuerySession session, EvidenceQuery window,
+        Guid? unitId, Guid? personId, string? clause, string? format, string? limit, string? after)
     {
         var csv = false;
         var xlsx = false;
@@ -41,24 +44,7 @@ public static class EvidenceEndpoints
             csv = !xlsx && http.Request.Headers.Accept.Any(a => a is not null && a.Contains("text/csv", StringComparison.OrdinalIgnoreCase));
         }
 
-        var now = clock.GetUtcNow();
-        var known = now;
-        if (!string.IsNullOrWhiteSpace(knownAt))
-        {
-            if (!DateTimeOffset.TryParse(knownAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var k))
-                return Problems.Invalid("knownAt", "query.instant", "knownAt");
-            known = k < now ? k : now;
-        }
-
-        var fromDate = DateOnly.MinValue;
-        var toDate = DateOnly.MaxValue;
-        if (!string.IsNullOrWhiteSpace(from) && !DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out fromDate))
-            return Problems.Invalid("from", "query.date", "from");
-        if (!string.IsNullOrWhiteSpace(to) && !DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out toDate))
-            return Problems.Invalid("to", "query.date", "to");
-        if (string.IsNullOrWhiteSpace(to)) toDate = DateOnly.MaxValue;
-        if (fromDate > toDate) return Problems.Invalid("to", "query.range", "to", "from");
-
+        var (known, fromDate, toDate) = (window.KnownAt, window.From, window.To);
         // The CSV is every row; JSON pages only when asked to, so that a caller of the bare array sees no change.
         var paged = !csv && !xlsx && Paging.Asked(limit, after);
         var paging = new Paging(MaxRows, null);
@@ -97,10 +83,9 @@ public static class EvidenceEndpoints
             .Concat((await appeals.Take(MaxRows).ToListAsync()).SelectMany(a => EvidenceRow.Of(a, known)))
             .OrderBy(r => r.RecordedAt).ThenBy(r => r.Id).ThenBy(r => r.What, StringComparer.Ordinal)
             .ToList();
-        // A liaison sees only their unit's rows (docs/security.md); who read whose trail is recorded.
+        // A liaison sees only their unit's rows (docs/security.md); who read whose trail is recorded (the attribute).
         rows = await LiaisonScope.Filter(http, session, rows, r => r.UnitId, r => r.PersonId);
         if (cursor is { } c) rows = rows.Where(r => After(r, c)).ToList();
-        await audit.RecordAsync(http, ReadKind.EvidenceTrail, unitId, personId, http.RequestAborted);
 
         if (xlsx)
         {

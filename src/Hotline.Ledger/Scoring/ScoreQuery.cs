@@ -10,6 +10,7 @@ namespace Hotline.Ledger.Scoring;
 /// (count what occurred on or before it) and the instant <see cref="KnownAt"/> (count what the ledger
 /// had recorded at or before it). See ADR 0002.
 /// </summary>
+[BoundFromQuery]
 public sealed record ScoreQuery(int Year, DateOnly AsOf, DateTimeOffset KnownAt)
 {
     public DateOnly YearStart => OfficeCalendar.FirstDayOf(Year);
@@ -27,7 +28,8 @@ public sealed record ScoreQuery(int Year, DateOnly AsOf, DateTimeOffset KnownAt)
         occurredOn >= YearStart && occurredOn <= LastCountedDay && recordedAt <= KnownAt;
 
     /// <summary>
-    /// Reads the query string with the defaults of API.md: year from asOf, else this year; asOf the end
+    /// Reads the query string (<c>year</c>, <c>asOf</c>, <c>knownAt</c>; an endpoint taking a <see cref="ScoreQuery"/> gets it
+    /// read by <see cref="QueryBinding"/>) with the defaults of API.md: year from asOf, else this year; asOf the end
     /// of the year or today if earlier; knownAt now. An asOf outside the year is refused (ADR 0067). A knownAt later than now is taken as now, and the
     /// answer says so, because an answer about the future could change.
     /// </summary>
@@ -36,13 +38,8 @@ public sealed record ScoreQuery(int Year, DateOnly AsOf, DateTimeOffset KnownAt)
         var now = clock.GetUtcNow();
         var today = OfficeCalendar.DateOf(now);
 
-        int? y = null;
-        if (!string.IsNullOrWhiteSpace(year))
-        {
-            if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed is < 2000 or > 2100)
-                return (null, new("year", "year.format"));
-            y = parsed;
-        }
+        var (y, badYear) = AssessmentYear.Read(year);
+        if (badYear is not null) return (null, badYear);
 
         DateOnly? a = null;
         if (!string.IsNullOrWhiteSpace(asOf))

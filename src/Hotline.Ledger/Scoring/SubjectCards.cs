@@ -23,17 +23,9 @@ public static class SubjectCards
 
     /// <summary>The card from the queued rows once the batch ran, and the subject's rate counters.</summary>
     public static async Task<Scorecard> Compute(IQuerySession session, Rulebook rulebook, SubjectKind kind, ScoreSubject subject, ScoreQuery query,
-        (Task<IReadOnlyList<Ledger.Entries.Entry>> Entries, Task<IReadOnlyList<Ledger.Marks.Mark>> Marks) rows, Task? alongside = null)
+        (Task<IReadOnlyList<Ledger.Entries.Entry>> Entries, Task<IReadOnlyList<Ledger.Marks.Mark>> Marks) rows)
     {
         var counts = RateReader.CountsOf(session, kind, subject.Id, query);
-        try
-        {
-            return Scorecards.Compute(rulebook, kind, subject, query, await rows.Entries, await rows.Marks, await counts);
-        }
-        finally
-        {
-            // Work the caller started beside the counters' query (the read record) is awaited before any answer.
-            if (alongside is not null) await alongside;
-        }
+        return Scorecards.Compute(rulebook, kind, subject, query, await rows.Entries, await rows.Marks, await counts);
     }
 }

@@ -7,6 +7,7 @@ using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Hotline.Ledger.Security;
 
@@ -72,11 +73,11 @@ public static class LiaisonScope
         return await SeesPerson(scope, session, personId, http.RequestAborted) ? null : Refusal(scope);
     }
 
-    /// <summary>Null when the caller may see the entry (recorded against their unit); otherwise the 403 to answer.</summary>
-    public static async Task<IResult?> RefuseEntry(HttpContext http, IQuerySession session, Guid entryId)
+    /// <summary>Null when the caller may see the entry (recorded against their unit); otherwise why not, for a 403.</summary>
+    public static async Task<Refusal?> RefuseEntry(HttpContext http, IQuerySession session, Guid entryId)
     {
         var scope = await Of(http, session);
-        return await SeesEntry(scope, session, entryId, http.RequestAborted) ? null : Refusal(scope);
+        return await SeesEntry(scope, session, entryId, http.RequestAborted) ? null : Reason(scope);
     }
 
     public static async Task<bool> SeesPerson(UnitScope scope, IQuerySession session, Guid personId, CancellationToken cancellation = default) =>
@@ -130,9 +131,12 @@ public static class LiaisonScope
         _ => new("auth.forbidden.otherUnit", scope.UnitCode),
     };
 
-    public static IResult Refusal(UnitScope scope)
+    public static IResult Refusal(UnitScope scope) => Results.Problem(Forbidden(scope));
+
+    /// <summary>The 403 of <see cref="Refusal"/> as the problem itself, for a Wolverine <c>Before</c>/<c>Load</c> step to return.</summary>
+    public static ProblemDetails Forbidden(UnitScope scope)
     {
         var reason = Reason(scope);
-        return Problems.Status(StatusCodes.Status403Forbidden, reason.Code, reason.Args);
+        return Problems.StatusProblem(StatusCodes.Status403Forbidden, reason.Code, reason.Args);
     }
 }

@@ -13,8 +13,10 @@ namespace Hotline.Ledger.SelfChecks;
 
 public sealed record SelfCheckView(
     Guid Id, Guid UnitId, string Month, DateOnly DueOn, string Status, DateTimeOffset FirstSubmittedAt,
-    DateTimeOffset SubmittedAt, string SubmittedBy, IReadOnlyList<SelfCheckItem> Items, string? Summary, int Submissions)
+    DateTimeOffset SubmittedAt, string SubmittedBy, IReadOnlyList<SelfCheckItem> Items, string? Summary, int Submissions) : IViewOf<SelfCheck, SelfCheckView>
 {
+    static SelfCheckView IViewOf<SelfCheck, SelfCheckView>.Of(SelfCheck check, IServiceProvider services) => Of(check);
+
     public static SelfCheckView Of(SelfCheck c)
     {
         var latest = c.Versions[^1];
@@ -39,43 +41,6 @@ public sealed record SelfCheckMonth(string Month, DateOnly DueOn, string Status,
 
 public static class SelfCheckEndpoints
 {
-    [WolverinePost("/api/units/{id}/self-checks", OperationId = "submitSelfCheck")]
-    public static async Task<IResult> Submit(Guid id, SubmitSelfCheck command, IDocumentSession session,
-        RulebookCatalog rulebooks, TimeProvider clock, IConfiguration config, HttpContext http)
-    {
-        if (await session.LoadAsync<Unit>(id) is null) return Problems.NotFound("unit", id);
-        var today = OfficeCalendar.Today(clock);
-        var first = SelfCheckMonths.FirstDay(command.Month);
-        if (first > today) return Problems.Invalid("month", "selfCheck.month.notBegun", command.Month, today);
-
-        var lastDay = first.AddMonths(1).AddDays(-1);
-        var rulebook = rulebooks.InForceOn(lastDay < today ? lastDay : today);
-        if (rulebook is null) return Problems.Invalid("month", "selfCheck.month.noRulebook", command.Month);
-
-        var criteria = rulebook.ScoredCriteria(SubjectKind.Unit).ToDictionary(c => c.Code);
-        for (var i = 0; i < command.Items.Count; i++)
-        {
-            var item = command.Items[i];
-            if (!criteria.TryGetValue(item.Clause, out var clause))
-                return Problems.Invalid($"items[{i}].clause", "selfCheck.item.clause", item.Clause, rulebook.Id);
-            if (item.Points > clause.MaxMagnitude)
-                return Problems.Invalid($"items[{i}].points", "selfCheck.item.points", clause.Code, clause.MaxMagnitude);
-        }
-
-        var repeated = command.Items.GroupBy(i => i.Clause).FirstOrDefault(g => g.Count() > 1);
-        if (repeated is not null) return Problems.Invalid("items", "selfCheck.items.repeated", repeated.Key);
-
-        var streamId = SelfCheck.IdOf(id, command.Month);
-        // A racing first submission collides on the derived stream id; a racing revision on the version read here.
-        var stream = await session.Events.FetchForWriting<SelfCheck>(streamId);
-        stream.AppendOne(new SelfCheckSubmitted(streamId, id, command.Month, command.Items, command.Summary?.Trim(),
-            RequestActor.Of(http), SelfCheckMonths.DueOn(command.Month, config)));
-        await session.SaveChangesAsync();
-
-        var check = await session.LoadAsync<SelfCheck>(streamId);
-        return Results.Created($"/api/units/{id}/self-checks/{command.Month}", SelfCheckView.Of(check!));
-    }
-
     [WolverineGet("/api/units/{id}/self-checks/{month}", OperationId = "getSelfCheck")]
     public static async Task<IResult> Get(Guid id, string month, IQuerySession session)
     {

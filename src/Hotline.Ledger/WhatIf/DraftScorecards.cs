@@ -27,11 +27,11 @@ public static class DraftScorecards
     }
 
     public static async Task<Scorecard> Compute(IQuerySession session, Rulebook inForce, RulebookDraft draft, SubjectKind kind, ScoreSubject subject,
-        ScoreQuery query, (Task<IReadOnlyList<Entry>> Entries, Task<IReadOnlyList<Mark>> Marks) rows, Task? alongside)
+        ScoreQuery query, (Task<IReadOnlyList<Entry>> Entries, Task<IReadOnlyList<Mark>> Marks) rows)
     {
         var pricing = new Repricing(inForce, draft.Rulebook());
         var priced = (Task.FromResult(pricing.Entries(await rows.Entries)), Task.FromResult(pricing.Marks(await rows.Marks)));
-        var card = await SubjectCards.Compute(session, pricing.Draft, kind, subject, query, priced, alongside);
+        var card = await SubjectCards.Compute(session, pricing.Draft, kind, subject, query, priced);
         return card with { Rulebook = Prefix + draft.Id };
     }
 }

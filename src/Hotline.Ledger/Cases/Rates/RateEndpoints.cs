@@ -1,36 +1,25 @@
-using Hotline.Ledger.Http;
-using Hotline.Ledger.Registry.People;
-using Hotline.Ledger.Registry.Units;
+using Hotline.Ledger.Registry;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Scoring;
 using Hotline.Ledger.Security;
 using Marten;
-using Microsoft.AspNetCore.Http;
+using Wolverine.Attributes;
 using Wolverine.Http;
 
 namespace Hotline.Ledger.Cases.Rates;
 
+/// <summary>A subject's case rates at a point on both clocks; the query is bound, the subject known and the read put on file before the answer.</summary>
 public static class RateEndpoints
 {
     [WolverineGet("/api/units/{id}/rates", OperationId = "unitRates")]
-    public static async Task<IResult> UnitRates(Guid id, IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock,
-        ReadAudit audit, HttpContext http, string? year, string? asOf, string? knownAt)
-    {
-        var (query, fault) = ScoreQuery.Parse(year, asOf, knownAt, clock);
-        if (query is null) return Problems.Invalid(fault!);
-        if (await session.LoadAsync<Unit>(id) is null) return Problems.NotFound("unit", id);
-        await audit.RecordAsync(http, ReadKind.Rates, unitId: id, cancellation: http.RequestAborted);
-        return Results.Ok(await RateReader.RatesOf(session, rulebooks, SubjectKind.Unit, id, query));
-    }
+    [Middleware(typeof(KnownUnit))]
+    [AuditedRead(ReadKind.Rates, ReadSubject.RouteUnit)]
+    public static Task<CaseRates> UnitRates(Guid id, ScoreQuery query, IQuerySession session, RulebookCatalog rulebooks) =>
+        RateReader.RatesOf(session, rulebooks, SubjectKind.Unit, id, query);
 
     [WolverineGet("/api/people/{id}/rates", OperationId = "personRates")]
-    public static async Task<IResult> PersonRates(Guid id, IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock,
-        ReadAudit audit, HttpContext http, string? year, string? asOf, string? knownAt)
-    {
-        var (query, fault) = ScoreQuery.Parse(year, asOf, knownAt, clock);
-        if (query is null) return Problems.Invalid(fault!);
-        if (await session.LoadAsync<Person>(id) is null) return Problems.NotFound("person", id);
-        await audit.RecordAsync(http, ReadKind.Rates, personId: id, cancellation: http.RequestAborted);
-        return Results.Ok(await RateReader.RatesOf(session, rulebooks, SubjectKind.Person, id, query));
-    }
+    [Middleware(typeof(KnownPerson))]
+    [AuditedRead(ReadKind.Rates, ReadSubject.RoutePerson)]
+    public static Task<CaseRates> PersonRates(Guid id, ScoreQuery query, IQuerySession session, RulebookCatalog rulebooks) =>
+        RateReader.RatesOf(session, rulebooks, SubjectKind.Person, id, query);
 }

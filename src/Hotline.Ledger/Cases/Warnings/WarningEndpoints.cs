@@ -10,6 +10,7 @@ using Hotline.Ledger.Scoring;
 using Hotline.Ledger.Time;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Wolverine.Http;
 
@@ -23,23 +24,13 @@ public static class WarningEndpoints
     /// warnings and its people's, nothing of another unit.
     /// </summary>
     [WolverineGet("/api/warnings", OperationId = "warnings")]
+    [ProducesResponseType<WarningList>(StatusCodes.Status200OK)]
     public static async Task<IResult> List(
-        IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock, IOptions<DeadlineOptions> options, HttpContext http, string? asOf, string? format)
+        WarningsAt when, IQuerySession session, RulebookCatalog rulebooks, IOptions<DeadlineOptions> options, HttpContext http, string? format)
     {
         var (export, unknown) = Hotline.Ledger.Exports.TableExport.Asked(http.Request, format);
         if (unknown is not null) return unknown;
-        var now = clock.GetUtcNow();
-        var at = now;
-        if (!string.IsNullOrWhiteSpace(asOf))
-        {
-            if (DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-                at = OfficeCalendar.EndOf(day).AddTicks(-1);
-            else if (DateTimeOffset.TryParse(asOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
-                at = instant;
-            else
-                return Problems.Invalid("asOf", "warnings.asOf.format");
-        }
-
+        var (at, now) = (when.At, when.Now);
         var date = OfficeCalendar.DateOf(at);
         var query = new ScoreQuery(date.Year, date, now);
         var rulebook = rulebooks.ForScoring(query.Year, date) ?? rulebooks.All[0];

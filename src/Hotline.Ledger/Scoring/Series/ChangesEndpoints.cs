@@ -10,6 +10,7 @@ using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Security;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Hotline.Ledger.Scoring.Series;
@@ -29,27 +30,25 @@ public sealed record LedgerChanges(ScoreSubject Subject, int Year, DateOnly AsOf
 public static class ChangesEndpoints
 {
     [WolverineGet("/api/units/{id}/changes", OperationId = "unitChanges")]
-    public static async Task<IResult> UnitChanges(Guid id, IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock, ReadAudit audit,
-        HttpContext http, string? year, string? asOf, string? from, string? to, string? format)
+    [AuditedRead(ReadKind.ScoreReplay, ReadSubject.RouteUnit)]
+    [ProducesResponseType<LedgerChanges>(StatusCodes.Status200OK)]
+    public static async Task<IResult> UnitChanges(Guid id, ChangesQuery changes, IQuerySession session, RulebookCatalog rulebooks, HttpContext http, string? format)
     {
-        var (q, start, fault) = Parse(year, asOf, from, to, clock);
-        if (fault is not null) return fault;
         if (TableExport.Refusal(format) is { } badFormat) return badFormat;
-        var (subject, _, missing) = await ReplayedSubject.Unit(session, audit, http, id);
+        var (subject, _, missing) = await ReplayedSubject.Unit(session, http, id);
         if (missing is not null) return missing;
-        return Answer(await Between(session, rulebooks, SubjectKind.Unit, subject!, q!, start, http.RequestAborted), format);
+        return Answer(await Between(session, rulebooks, SubjectKind.Unit, subject!, changes.Query, changes.From, http.RequestAborted), format);
     }
 
     [WolverineGet("/api/people/{id}/changes", OperationId = "personChanges")]
-    public static async Task<IResult> PersonChanges(Guid id, IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock, ReadAudit audit,
-        HttpContext http, string? year, string? asOf, string? from, string? to, string? format)
+    [AuditedRead(ReadKind.ScoreReplay, ReadSubject.RoutePerson)]
+    [ProducesResponseType<LedgerChanges>(StatusCodes.Status200OK)]
+    public static async Task<IResult> PersonChanges(Guid id, ChangesQuery changes, IQuerySession session, RulebookCatalog rulebooks, HttpContext http, string? format)
     {
-        var (q, start, fault) = Parse(year, asOf, from, to, clock);
-        if (fault is not null) return fault;
         if (TableExport.Refusal(format) is { } badFormat) return badFormat;
-        var (subject, _, missing) = await ReplayedSubject.Person(session, audit, http, id);
+        var (subject, _, missing) = await ReplayedSubject.Person(session, http, id);
         if (missing is not null) return missing;
-        return Answer(await Between(session, rulebooks, SubjectKind.Person, subject!, q!, start, http.RequestAborted), format);
+        return Answer(await Between(session, rulebooks, SubjectKind.Person, subject!, changes.Query, changes.From, http.RequestAborted), format);
     }
 
     private static IResult Answer(LedgerChanges changes, string? format)
@@ -108,18 +107,5 @@ public static class ChangesEndpoints
 
         return new LedgerChanges(subject, q.Year, q.AsOf, from, to, before.Total, after.Total, after.Total - before.Total,
             changes.OrderBy(c => c.At).ThenBy(c => c.Kind, StringComparer.Ordinal).ToList());
-    }
-
-    /// <summary>year and asOf as a scorecard reads them, to as its knownAt (default now); from an instant before to (required).</summary>
-    private static (ScoreQuery? Query, DateTimeOffset From, IResult? Fault) Parse(string? year, string? asOf, string? from, string? to, TimeProvider clock)
-    {
-        if (string.IsNullOrWhiteSpace(from)) return (null, default, Problems.Invalid("from", "query.instant", "from"));
-        if (!DateTimeOffset.TryParse(from, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var start))
-            return (null, default, Problems.Invalid("from", "query.instant", "from"));
-        var (q, fault) = ScoreQuery.Parse(year, asOf, to, clock);
-        // This route names its knownAt 'to'.
-        if (q is null) return (null, default, fault!.Field == "knownAt" ? Problems.Invalid("to", "query.instant", "to") : Problems.Invalid(fault));
-        if (q.KnownAt < start) return (null, default, Problems.Invalid("to", "query.range", "to", "from"));
-        return (q, start.ToUniversalTime(), null);
     }
 }

@@ -1,0 +1,14 @@
+using Hotline.Ledger.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Hotline.Ledger.Rulebooks;
+
+public static class RulebookEndpoint
+{
+    public static (Rulebook? Book, ProblemDetails Problem) Load(string id, RulebookCatalog catalog) =>
+        catalog.Get(id) is { } book ? (book, WolverineContinue.NoProblems) : (null, Problems.NotFoundProblem("rulebook", id));
+
+    [WolverineGet("/api/rulebooks/{id}", OperationId = "getRulebook")]
+    public static Rulebook Get(Rulebook book) => book;
+}
