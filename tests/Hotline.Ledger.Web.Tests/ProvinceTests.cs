@@ -36,6 +36,7 @@ public sealed class ProvinceTests(WebApp app)
 
         var page = await app.SignedIn("省热线办", "province");
         await page.GotoAsync("/");
+        Assert.Contains("各市考评汇总", await page.InnerTextAsync("[data-test=province-start]"));
         await page.ClickAsync("nav >> text=全省汇总");
         await page.WaitForURLAsync("**/province");
         await page.GotoAsync("/province?year=2020&asOf=2020-06-30");

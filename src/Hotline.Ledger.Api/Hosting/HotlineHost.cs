@@ -35,7 +35,9 @@ public static class HotlineHost
     public static WebApplicationBuilder AddHotlineLedger(this WebApplicationBuilder builder)
     {
         var config = builder.Configuration;
-        var connectionString = config.GetConnectionString("Hotline") ?? DefaultConnectionString;
+        var node = ClusterNode.From(config);
+        builder.Services.AddSingleton(node);
+        var connectionString = node.Named(config.GetConnectionString("Hotline") ?? DefaultConnectionString);
         var schema = config["Hotline:Schema"] ?? "hotline";
 
         builder.Services.AddSingleton(TimeProvider.System);
@@ -74,6 +76,8 @@ public static class HotlineHost
             opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
             LedgerStorage.Configure(opts);
             opts.Storage.ExtendedSchemaObjects.Add(IdempotencyStorage.Table(forSchema));
+            // The screens' sessions and key ring, shared by every node (ADR 0117).
+            foreach (var table in Hotline.Ledger.Web.SignIn.WebStorage.Tables(forSchema)) opts.Storage.ExtendedSchemaObjects.Add(table);
             opts.Events.TimeProvider = new StoreClock(services.GetRequiredService<TimeProvider>());
             opts.Logger(new RefusalAwareMartenLogger(services.GetRequiredService<ILogger<IDocumentStore>>()));
             return opts;
@@ -94,6 +98,7 @@ public static class HotlineHost
                 // Wolverine's main message store is the master database's, which is also the default city's.
                 w.MasterDataSource = dataSource;
                 NoticeModule.ConfigureForwarding(w);
+                node.ConfigureMarten(w);
             });
         // In place of Marten's own start-up migration, which stops the host when PostgreSQL does not answer.
         builder.Services.AddSingleton<DatabaseStartup>();
@@ -111,7 +116,8 @@ public static class HotlineHost
             // A message is handled in its city (the envelope's tenant): sessions and per-city services follow it.
             opts.Policies.AddMiddleware(typeof(CityOfTheMessage));
             opts.Policies.AddMiddleware(typeof(EveryCity), chain => EveryCity.Messages.Contains(chain.MessageType));
-            opts.Durability.Mode = DurabilityMode.Solo;
+            // Several nodes may share the database: Wolverine elects a leader and spreads the agents (ADR 0115).
+            node.ConfigureWolverine(opts);
             CaseFeedModule.ConfigureWolverine(opts, config);
             NoticeModule.ConfigureWolverine(opts, config);
             var integrity = config.GetSection(IntegrityOptions.Section).Get<IntegrityOptions>() ?? new IntegrityOptions();
@@ -121,6 +127,7 @@ public static class HotlineHost
         });
         // Wolverine's runtime needs the database to start: without it, it starts once the database answers.
         StartedWithTheDatabase.Wrap(builder.Services);
+        StartedWithTheDatabase.Add<NodeAnnouncement>(builder.Services);
         builder.Services.AddWolverineHttp();
         builder.Services.AddCaseFeed(config);
         builder.Services.AddNotices(config);
@@ -141,6 +148,7 @@ public static class HotlineHost
 
     public static WebApplication MapHotlineLedger(this WebApplication app)
     {
+        app.UseMiddleware<NodeHeader>();
         app.UseMiddleware<RequestLanguage>();
         // A refusal the handler answered is not an unhandled exception: it is logged there, at its own level.
         app.UseExceptionHandler(new ExceptionHandlerOptions

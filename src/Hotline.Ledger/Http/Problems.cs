@@ -56,10 +56,6 @@ public static class Problems
 
     public static IResult NotFound(string what, object id) => Results.Problem(NotFoundProblem(what, id));
 
-    /// <summary>400 for the field a domain rule names, as the problem a Validate step answers with.</summary>
-    public static ProblemDetails InvalidProblem(FieldRefusal refusal) =>
-        Validation([FieldRule.Of(refusal.Field, refusal.Refusal.Code, refusal.Refusal.Args)]);
-
     /// <summary>404 for an unknown id, as the problem a Validate step answers with.</summary>
     public static ProblemDetails NotFoundProblem(string what, object id)
     {
@@ -75,6 +71,9 @@ public static class Problems
 
     /// <summary>The 400 of <see cref="Invalid(string, string, object?[])"/> as the problem itself.</summary>
     public static ProblemDetails InvalidProblem(string field, string code, params object?[] args) => Validation([FieldRule.Of(field, code, args)]);
+
+    /// <summary>The 400 for the field a domain rule names, as the problem itself.</summary>
+    public static ProblemDetails InvalidProblem(FieldRefusal refusal) => InvalidProblem(refusal.Field, refusal.Refusal.Code, refusal.Refusal.Args);
 
     /// <summary>
     /// Any other status by a rule of the catalogue (401, 403, 413, 415…): titled by <c>{code}.title</c> when the catalogue
@@ -101,6 +100,9 @@ public static class Problems
     public static ProblemDetails ConflictProblem(string code, string? field, params object?[] args) =>
         Conflicting(code, ProblemText.Knows($"{code}.title") ? ProblemText.Of($"{code}.title") : ProblemText.Of("title.conflict"),
             ProblemText.Of(code, args), field);
+
+    /// <summary>The 409 of <see cref="Refuse(Refusal, string?)"/>, as a problem a Wolverine <c>Validate</c> method returns.</summary>
+    public static ProblemDetails ConflictProblem(Refusal refusal, string? field = null) => ConflictProblem(refusal.Code, field, refusal.Args);
 
     /// <summary>409 with a title from the catalogue and a detail the caller words (e.g. a list it computed).</summary>
     public static IResult RefuseWith(string code, string titleCode, string detail, string? field) =>

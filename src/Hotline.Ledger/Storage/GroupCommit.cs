@@ -28,8 +28,10 @@ public sealed record GroupStep(NpgsqlConnection Connection, NpgsqlTransaction Tr
 /// that fails is rolled back alone, the others stay), the events the kept steps appended sealed into the
 /// hash chain in one step, one commit and so one WAL flush for the lot. Every step is answered only after
 /// its batch has committed — or failed, when nothing of it was written — so no answer ever speaks of
-/// uncommitted data. One writer means batches commit one after another, in chain order: one writer per
-/// city, as each city's database holds its own chain.
+/// uncommitted data. One writer per city (each city's database holds its own chain) means a node's batches
+/// of a city commit one after another, in chain order; the writers of several nodes are ordered by the
+/// chain's lock in PostgreSQL, held from the seal to the commit
+/// (docs/adr/0115-several-nodes-on-one-database.md), so the chain never forks.
 /// </summary>
 public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<GroupCommit> log) : BackgroundService
 {
