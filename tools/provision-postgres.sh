@@ -58,6 +58,11 @@ if [[ "$(psql_admin -c "select 1 from pg_roles where rolname = '$DB_USER'")" != 
   say "creating role $DB_USER"
   psql_admin -c "create role \"$DB_USER\" login password '$DB_PASSWORD'"
 fi
+# Adding a city (`tenants add`) creates its database beside this one.
+if [[ "$(psql_admin -c "select rolcreatedb from pg_roles where rolname = '$DB_USER'")" != "t" ]]; then
+  say "letting role $DB_USER create databases (one per city)"
+  psql_admin -c "alter role \"$DB_USER\" createdb"
+fi
 if [[ "$(psql_admin -c "select 1 from pg_database where datname = '$DB_NAME'")" != "1" ]]; then
   say "creating database $DB_NAME"
   psql_admin -c "create database \"$DB_NAME\" owner \"$DB_USER\""

@@ -4,6 +4,7 @@ using Hotline.Ledger.Appeals;
 using Hotline.Ledger.Cases.Feed;
 using Hotline.Ledger.Evaluation.Circulars;
 using Hotline.Ledger.Evaluation.YearEnd;
+using Hotline.Ledger.Http;
 using Hotline.Ledger.Entries;
 using Hotline.Ledger.Marks;
 using Hotline.Ledger.MonthlyReports;
@@ -88,7 +89,15 @@ public sealed class DemoCity(IServiceProvider services, IHostApplicationLifetime
         }
 
         await using (var session = store.LightweightSession())
-            await CircularEndpoints.Issue(new IssueCircular(Year, new DateOnly(Year, 6, 30), null), session, rulebooks, clock, http);
+        {
+            // The endpoint's own load and decision, its Marten operations applied here.
+            var command = new IssueCircular(Year, new DateOnly(Year, 6, 30), null);
+            var issuing = await IssueCircularEndpoint.LoadAsync(command, session, rulebooks, clock);
+            var (_, stream, sheet) = IssueCircularEndpoint.Post(command, issuing, http);
+            stream.Execute(session);
+            sheet.Execute(session);
+            await session.SaveChangesAsync(ct);
+        }
 
         var evaluationId = await SubmittedEvaluation(store, rulebooks, clock, http, ct);
 
@@ -193,25 +202,42 @@ public sealed class DemoCity(IServiceProvider services, IHostApplicationLifetime
         }
     }
 
-    /// <summary>Drafted and submitted; computed again if the ledger moved in between (the deadline judge may record meanwhile).</summary>
+    /// <summary>
+    /// Drafted and submitted, by the endpoints' own rules (<see cref="StepFacts"/>, <see cref="EvaluationSteps"/>); computed
+    /// again if the ledger moved in between (the deadline judge may record meanwhile).
+    /// </summary>
     private static async Task<Guid> SubmittedEvaluation(IDocumentStore store, RulebookCatalog rulebooks, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
-        Guid id;
+        var actor = RequestActor.Of(http);
+        var id = Guid.CreateVersion7();
         await using (var session = store.LightweightSession())
         {
-            await EvaluationEndpoints.Draft(new DraftEvaluation(Year), session, rulebooks, clock, http);
-            id = await session.Query<YearEndEvaluation>().Where(e => e.Year == Year).Select(e => e.Id).FirstAsync(ct);
+            var sheet = (await YearEndEvaluations.Compute(session, rulebooks, Year, clock))!;
+            session.Insert(sheet);
+            session.Events.StartStream<YearEndEvaluation>(id, new EvaluationDrafted(id, Year, YearEndEvaluations.Computed(sheet), actor));
+            await session.SaveChangesAsync(ct);
         }
 
         for (var attempt = 0; attempt < 5; attempt++)
         {
             await using var session = store.LightweightSession();
-            if (await session.LoadAsync<YearEndEvaluation>(id, ct) is { Status: not "draft" and not "returned" }) break;
-            // The demo marks only some criteria: the office goes on with an explicit, recorded override.
-            await EvaluationEndpoints.Submit(id, new SubmitEvaluation(new CompletenessOverride("演示数据：部分指标未评分")), session, rulebooks, http);
-            await using var again = store.LightweightSession();
-            if (await again.LoadAsync<YearEndEvaluation>(id, ct) is { Status: "submitted" }) break;
-            await EvaluationEndpoints.Recompute(id, again, rulebooks, clock, http);
+            var evaluation = (await session.LoadAsync<YearEndEvaluation>(id, ct))!;
+            if (evaluation.Status is not (YearEndEvaluation.Draft or YearEndEvaluation.Returned)) break;
+            var facts = await StepFacts.Gather(session, rulebooks, evaluation, EvaluationSteps.Step.Submit);
+            if (EvaluationSteps.Refusal(evaluation, EvaluationSteps.Step.Submit, facts) is null)
+            {
+                // The demo marks only some criteria: the office goes on with an explicit, recorded override.
+                var reason = facts.Missing.Complete ? null : "演示数据：部分指标未评分";
+                session.Events.Append(id, new EvaluationSubmitted(id, actor, reason, reason is null ? null : facts.Missing));
+            }
+            else
+            {
+                var sheet = (await YearEndEvaluations.Compute(session, rulebooks, Year, clock))!;
+                session.Insert(sheet);
+                session.Events.Append(id, new EvaluationRecomputed(id, YearEndEvaluations.Computed(sheet), actor));
+            }
+
+            await session.SaveChangesAsync(ct);
         }
 
         return id;

@@ -9,6 +9,7 @@ using Hotline.Ledger.Notices;
 using Hotline.Ledger.Province;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Storage;
+using Hotline.Ledger.Tenancy;
 using Hotline.Ledger.Time;
 using Hotline.Ledger.Web;
 using JasperFx;
@@ -63,11 +64,13 @@ public static class HotlineHost
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"]);
 
-        // One configuration for any schema: the ledger's own, and the integrity check's scratch copy.
-        StoreOptions StoreOptionsFor(IServiceProvider services, string forSchema)
+        // One configuration for any schema: the ledger's own, and the integrity check's scratch copy (in the city's database).
+        StoreOptions StoreOptionsFor(IServiceProvider services, string forSchema, NpgsqlDataSource? scratchIn = null)
         {
             var opts = new StoreOptions();
-            opts.Connection(dataSource);
+            if (scratchIn is not null) opts.Connection(scratchIn);
+            // Every city its own database, the master database the default city's (ADR 0110).
+            else opts.Tenancy = new CityTenancy(opts, dataSource, forSchema);
             opts.DatabaseSchemaName = forSchema;
             opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
             opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
@@ -80,7 +83,10 @@ public static class HotlineHost
             return opts;
         }
 
-        builder.Services.AddSingleton(services => new StoreOptionsSource(s => StoreOptionsFor(services, s)));
+        builder.Services.AddSingleton(services => new StoreOptionsSource(s => StoreOptionsFor(services, s, services.GetRequiredService<CityDatabase>().Current)));
+        builder.Services.AddSingleton<CityDatabase>();
+        builder.Services.AddSingleton<Cities>();
+        builder.Services.AddSingleton<CityRevisions>();
         builder.Services.AddSingleton<ReadModelIntegrity>();
         builder.Services.AddSingleton<IntegrityVerifier>();
         builder.Services.AddMarten(services => StoreOptionsFor(services, schema))
@@ -89,6 +95,8 @@ public static class HotlineHost
             .IntegrateWithWolverine(w =>
             {
                 w.MessageStorageSchemaName = schema;
+                // Wolverine's main message store is the master database's, which is also the default city's.
+                w.MasterDataSource = dataSource;
                 NoticeModule.ConfigureForwarding(w);
                 node.ConfigureMarten(w);
             });
@@ -105,6 +113,9 @@ public static class HotlineHost
         {
             opts.Discovery.IncludeAssembly(typeof(RulebookCatalog).Assembly);
             opts.Policies.AutoApplyTransactions();
+            // A message is handled in its city (the envelope's tenant): sessions and per-city services follow it.
+            opts.Policies.AddMiddleware(typeof(CityOfTheMessage));
+            opts.Policies.AddMiddleware(typeof(EveryCity), chain => EveryCity.Messages.Contains(chain.MessageType));
             // Several nodes may share the database: Wolverine elects a leader and spreads the agents (ADR 0115).
             node.ConfigureWolverine(opts);
             CaseFeedModule.ConfigureWolverine(opts, config);
@@ -121,6 +132,8 @@ public static class HotlineHost
         builder.Services.AddCaseFeed(config);
         builder.Services.AddNotices(config);
         builder.Services.AddProvince();
+        // The province reads the cities on this deployment, each in its own database (ADR 0110).
+        builder.Services.AddSingleton<Hotline.Ledger.Province.IProvinceCities, TenantCities>();
         builder.Services.Configure<IdempotencyOptions>(config.GetSection(IdempotencyOptions.Section));
         // Single entries are written in batches by one writer (ADR 0120).
         builder.Services.AddSingleton<GroupCommit>();
@@ -152,6 +165,7 @@ public static class HotlineHost
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 
         app.UseHotlineSecurity();
+        app.UseMiddleware<CityOfTheRequest>();
         app.UseMiddleware<ContentTypeRequired>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.MapWolverineEndpoints(o =>
@@ -160,6 +174,8 @@ public static class HotlineHost
             o.RejectUnparseableQueryValues = true;
             // A score query (or a series', a year…) is read once, before the endpoint (Hotline.Ledger.Http.QueryBinding).
             o.AddParameterHandlingStrategy<QueryBinding>();
+            // Wolverine's tenant (its sessions and message store) is the request's city, from the claim alone.
+            o.TenantId.DetectWith(new CityTenantDetection());
             o.AddPolicy<AccessPolicy>();
             o.AddPolicy<RequestStampPolicy>();
             o.AddPolicy<ValidationPolicy>();

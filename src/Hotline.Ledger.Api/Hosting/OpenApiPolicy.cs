@@ -32,10 +32,12 @@ public sealed class OpenApiPolicy : IHttpPolicy
         ["commendations"] = "表彰 Commendation", ["referrals"] = "问责 Accountability", ["integrity"] = "完整性 Integrity",
         ["audit"] = "审计 Audit", ["what-if"] = "假设分析 What-if", ["notices"] = "通知 Notices", ["notice-subscriptions"] = "通知 Notices",
         ["province"] = "全省 Province",
+        ["cities"] = "城市 Cities",
     };
 
     private static readonly Dictionary<string, string> Summaries = new()
     {
+        ["listCities"] = "列出本平台的城市 List the cities", ["addCity"] = "新增城市 Add a city",
         ["registerUnit"] = "登记成员单位 Register a member unit", ["listUnits"] = "列出成员单位 List units", ["getUnit"] = "查看单位 Get a unit",
         ["registerPerson"] = "登记工作人员 Register a person", ["listPeople"] = "列出人员 List people", ["getPerson"] = "查看人员 Get a person",
         ["transferPerson"] = "人员调动 Transfer a person", ["unitScore"] = "单位得分 A unit's score", ["personScore"] = "个人得分 A person's score",
@@ -88,7 +90,7 @@ public sealed class OpenApiPolicy : IHttpPolicy
         ["registerUnit"] = typeof(UnitView), ["registerPerson"] = typeof(PersonView), ["recordEntry"] = typeof(EntryView), ["recordMark"] = typeof(MarkView),
         ["fileAppeal"] = typeof(AppealView), ["issueCircular"] = typeof(CircularView), ["draftEvaluation"] = typeof(EvaluationView),
         ["submitMonthlyReport"] = typeof(MonthlyReportView), ["submitSelfCheck"] = typeof(SelfCheckView), ["draftCommendationPlan"] = typeof(PlanView),
-        ["recordSpotCheck"] = typeof(object), ["makeReferrals"] = typeof(object), ["submitCommendationApplication"] = typeof(object), ["issueCommendations"] = typeof(object),
+        ["recordSpotCheck"] = typeof(object), ["addCity"] = typeof(Hotline.Ledger.Tenancy.City), ["makeReferrals"] = typeof(object), ["submitCommendationApplication"] = typeof(object), ["issueCommendations"] = typeof(object),
     };
 
     /// <summary>Answers of other routes whose body is known.</summary>

@@ -16,6 +16,8 @@ public static partial class ProblemCodes
     public static void Complete(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;
+        // A 404 of Wolverine's loading attributes, worded as every other 404.
+        Missing.Reword(problem);
         if (problem.Status == StatusCodes.Status400BadRequest && problem is not ValidationProblemDetails && !problem.Extensions.ContainsKey(Problems.CodeKey))
             Reword(context);
         if (problem.Extensions.ContainsKey(Problems.CodeKey)) return;

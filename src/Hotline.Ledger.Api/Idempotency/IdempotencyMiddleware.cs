@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Hotline.Ledger.Http;
 using Hotline.Ledger.Storage;
+using Hotline.Ledger.Tenancy;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Npgsql;
@@ -15,10 +16,10 @@ namespace Hotline.Ledger.Api.Idempotency;
 /// sessions it opens write through it (<see cref="RequestSessionFactory"/>), and its answer is stored in
 /// it, so the write, the key and the answer commit together or not at all (ADR 0060). A repeat waits
 /// on the key's row for the first to finish; a request that dies loses its transaction and the key is
-/// free again, at the latest after the configured lease.
+/// free again, at the latest after the configured lease. Keys are kept in the database of the request's city.
 /// </summary>
 public sealed class IdempotencyMiddleware(
-    RequestDelegate next, NpgsqlDataSource db, IConfiguration config, TimeProvider clock, IOptions<IdempotencyOptions> options)
+    RequestDelegate next, CityDatabase db, IConfiguration config, TimeProvider clock, IOptions<IdempotencyOptions> options)
 {
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = KeyedAnswers.ReplayedHeader;

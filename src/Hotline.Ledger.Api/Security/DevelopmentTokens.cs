@@ -15,11 +15,17 @@ public static class DevelopmentTokens
     public static SecurityKey Key(string developmentKey) => new SymmetricSecurityKey(Encoding.UTF8.GetBytes(developmentKey));
 
     public static string Issue(
-        string developmentKey, string user, IEnumerable<string> roles, string? unit, DateTimeOffset notBefore, DateTimeOffset expires)
+        string developmentKey, string user, IEnumerable<string> roles, string? unit, DateTimeOffset notBefore, DateTimeOffset expires) =>
+        Issue(developmentKey, user, roles, unit, notBefore, expires, city: null);
+
+    /// <summary>A token for a user of <paramref name="city"/> (its code; null: the default city).</summary>
+    public static string Issue(
+        string developmentKey, string user, IEnumerable<string> roles, string? unit, DateTimeOffset notBefore, DateTimeOffset expires, string? city)
     {
         var claims = new List<Claim> { new(JwtRegisteredClaimNames.Sub, user), new(HotlineClaims.Name, user) };
         claims.AddRange(roles.Select(r => new Claim(HotlineClaims.Role, r)));
         if (!string.IsNullOrWhiteSpace(unit)) claims.Add(new Claim(HotlineClaims.Unit, unit));
+        if (!string.IsNullOrWhiteSpace(city)) claims.Add(new Claim(HotlineClaims.City, city));
 
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

@@ -18,13 +18,17 @@ public sealed class TokenInput : NetCoreInput
     [FlagAlias("unit")]
     public string? UnitFlag { get; set; }
 
+    [Description("The user's city, by its code (see `tenants list`); without it, the default city")]
+    [FlagAlias("city")]
+    public string? CityFlag { get; set; }
+
     [Description("How many hours the token is valid (default 8, at most 720)")]
     [FlagAlias("hours")]
     public int HoursFlag { get; set; } = 8;
 }
 
 /// <summary>
-/// <c>dotnet run --project src/Hotline.Ledger.Api -- token --user NAME --role ROLE [--unit UNIT_CODE]</c>:
+/// <c>dotnet run --project src/Hotline.Ledger.Api -- token --user NAME --role ROLE [--unit UNIT_CODE] [--city CITY_CODE]</c>:
 /// prints only the token on standard output, signed with Hotline:Auth:DevelopmentKey. Refuses (exit code
 /// 1, reason on standard error) when no development key is configured.
 /// </summary>
@@ -60,7 +64,7 @@ public sealed class TokenCommand : JasperFxAsyncCommand<TokenInput>
         }
 
         var now = clock.GetUtcNow();
-        var token = DevelopmentTokens.Issue(settings.DevelopmentKey!, input.UserFlag.Trim(), roles, input.UnitFlag?.Trim(), now, now.AddHours(input.HoursFlag));
+        var token = DevelopmentTokens.Issue(settings.DevelopmentKey!, input.UserFlag.Trim(), roles, input.UnitFlag?.Trim(), now, now.AddHours(input.HoursFlag), input.CityFlag?.Trim());
         _standardOutput.WriteLine(token);
         _standardOutput.Flush();
         return Task.FromResult(true);
@@ -75,6 +79,7 @@ public sealed class TokenCommand : JasperFxAsyncCommand<TokenInput>
         // The rules the service applies to the token's claims: a token it would refuse is never printed.
         if (TextRules.IdentityFault(input.UserFlag.Trim()) is { } userFault) return $"--user {userFault.In(english: true)}.";
         if (input.UnitFlag is { } unitFlag && TextRules.IdentityFault(unitFlag.Trim()) is { } unitFault) return $"--unit {unitFault.In(english: true)}.";
+        if (input.CityFlag is { } cityFlag && TextRules.IdentityFault(cityFlag.Trim()) is { } cityFault) return $"--city {cityFault.In(english: true)}.";
         if (roles.Length == 0) return $"--role is required: one or more of {string.Join(", ", Roles.All)}.";
         if (roles.FirstOrDefault(r => !Roles.All.Contains(r)) is { } unknown)
             return $"'{unknown}' is not a role; the roles are {string.Join(", ", Roles.All)}.";

@@ -15,6 +15,7 @@ public static class RoleNames
         Roles.Leader => "领导",
         Roles.Feed => "热线平台",
         Roles.Province => "省热线办",
+        Roles.ProvinceAdmin => "省平台管理员",
         _ => role,
     };
 }

@@ -10,7 +10,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace Hotline.Ledger.Web.SignIn;
 
 /// <summary>
-/// Bearer tokens the screens send to the API for the signed-in user: the same name, roles and unit as
+/// Bearer tokens the screens send to the API for the signed-in user: the same name, roles, unit and city as
 /// the session, valid for minutes. The key is made when the process starts and never leaves it, so only
 /// this process can mint them; the API's bearer scheme trusts it beside the identity provider's, and
 /// every rule of the API (access matrix, liaison scope, read audit, hash chain) applies unchanged.
@@ -30,6 +30,7 @@ public sealed class SessionTokens(TimeProvider clock, IConfiguration config)
         var claims = new List<Claim> { new(JwtRegisteredClaimNames.Sub, name), new(_claims.Name, name) };
         claims.AddRange(user.FindAll(HotlineClaims.Role).Select(r => new Claim(_claims.Role, r.Value)));
         if (user.FindFirst(HotlineClaims.Unit) is { } unit) claims.Add(new Claim(_claims.Unit, unit.Value));
+        if (user.FindFirst(HotlineClaims.City) is { } city) claims.Add(new Claim(HotlineClaims.City, city.Value));
 
         var now = clock.GetUtcNow();
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor

@@ -29,8 +29,8 @@ public static class SignInEndpoints
 
         if (!app.Environment.IsDevelopment()) return;
 
-        // The same claims as the token command: user, role(s), and a liaison's unit code.
-        app.MapGet("/signin/dev", async (HttpContext http, string? user, string? role, string? unit, string? returnUrl) =>
+        // The same claims as the token command: user, role(s), a liaison's unit code, and the city (none: the default city).
+        app.MapGet("/signin/dev", async (HttpContext http, string? user, string? role, string? unit, string? city, string? returnUrl) =>
         {
             var roles = (role ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (string.IsNullOrWhiteSpace(user) || roles.Length == 0 || roles.Any(r => !Roles.All.Contains(r)))
@@ -38,7 +38,7 @@ public static class SignInEndpoints
                     detail: $"需要 user 与 role（{string.Join("、", Roles.All)}，可用逗号分隔多个）。");
             if (roles.Contains(Roles.Liaison) && string.IsNullOrWhiteSpace(unit))
                 return Results.Problem(statusCode: 400, title: "联络员需要单位", detail: "role=liaison 时须给出 unit（单位代码）。");
-            await WebAuth.SignIn(http, WebAuth.Principal(user.Trim(), roles, unit?.Trim(), "development"));
+            await WebAuth.SignIn(http, WebAuth.Principal(user.Trim(), roles, unit?.Trim(), "development", city?.Trim()));
             return Results.Redirect(LocalOrRoot(returnUrl));
         }).AllowAnonymous().WithMetadata(ScreenEndpoint.Instance);
     }

@@ -98,12 +98,14 @@ public static class WebAuth
         return Task.CompletedTask;
     }
 
-    /// <summary>A session principal with the ledger's claim types (name, role, unit).</summary>
-    public static ClaimsPrincipal Principal(string user, IEnumerable<string> roles, string? unit, string method)
+    /// <summary>A session principal with the ledger's claim types (name, role, unit, city).</summary>
+    public static ClaimsPrincipal Principal(string user, IEnumerable<string> roles, string? unit, string method, string? city = null)
     {
         var claims = new List<Claim> { new(HotlineClaims.Name, user), new("sub", user) };
         claims.AddRange(roles.Select(r => new Claim(HotlineClaims.Role, r)));
         if (!string.IsNullOrWhiteSpace(unit)) claims.Add(new Claim(HotlineClaims.Unit, unit));
+        // The session's city: every API call the screens make for this user reaches this city alone (ADR 0110).
+        if (!string.IsNullOrWhiteSpace(city)) claims.Add(new Claim(HotlineClaims.City, city));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, method, HotlineClaims.Name, HotlineClaims.Role));
     }
 
@@ -123,6 +125,6 @@ public sealed record ClaimNames(string Name, string Role, string Unit)
     {
         var user = principal.FindFirst(Name)?.Value ?? principal.FindFirst("sub")?.Value ?? "";
         var roles = principal.FindAll(Role).Select(c => c.Value).Where(r => Roles.All.Contains(r)).Distinct();
-        return WebAuth.Principal(user, roles, principal.FindFirst(Unit)?.Value, "oidc");
+        return WebAuth.Principal(user, roles, principal.FindFirst(Unit)?.Value, "oidc", principal.FindFirst(HotlineClaims.City)?.Value);
     }
 }

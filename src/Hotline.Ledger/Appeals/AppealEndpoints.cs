@@ -8,17 +8,6 @@ namespace Hotline.Ledger.Appeals;
 
 public static class AppealEndpoints
 {
-    [WolverineGet("/api/appeals/{id}", OperationId = "getAppeal")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http, ReadAudit audit)
-    {
-        var appeal = await session.LoadAsync<Appeal>(id);
-        // A liaison is refused another unit's appeal, and an unknown one, alike.
-        if (await LiaisonScope.RefuseUnit(http, session, appeal?.UnitId ?? Guid.Empty) is { } refusal) return refusal;
-        if (appeal is null) return Problems.NotFound("appeal", id);
-        await audit.RecordAsync(http, ReadKind.Appeal, appeal.UnitId, appeal.PersonId, http.RequestAborted);
-        return Results.Ok(AppealView.Of(appeal));
-    }
-
     /// <summary>The appeals, oldest first, optionally of one unit, year or status.</summary>
     [WolverineGet("/api/appeals", OperationId = "listAppeals")]
     public static async Task<IResult> List(IQuerySession session, HttpContext http, Guid? unitId, string? year, string? status, string? format)

@@ -1,4 +1,5 @@
 using Hotline.Ledger.Http;
+using Hotline.Ledger.Security;
 using Hotline.Ledger.Entries;
 
 namespace Hotline.Ledger.Appeals;
@@ -20,8 +21,10 @@ public sealed record AppealView(
     DateOnly WindowClosesOn,
     DateTimeOffset FiledAt,
     string FiledBy,
-    AppealDecision? Decision) : IViewOf<Appeal, AppealView>
+    AppealDecision? Decision) : IViewOf<Appeal, AppealView>, IReadSubject
 {
+    Guid? IReadSubject.UnitId => UnitId;
+
     static AppealView IViewOf<Appeal, AppealView>.Of(Appeal appeal, IServiceProvider services) => Of(appeal);
 
     public static AppealView Of(Appeal a) => new(

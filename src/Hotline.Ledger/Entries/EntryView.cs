@@ -1,4 +1,5 @@
 using Hotline.Ledger.Http;
+using Hotline.Ledger.Security;
 
 namespace Hotline.Ledger.Entries;
 
@@ -19,8 +20,10 @@ public sealed record EntryView(
     bool Automatic,
     string? Month,
     Rescission? Rescission,
-    Guid? AppealId) : IViewOf<Entry, EntryView>
+    Guid? AppealId) : IViewOf<Entry, EntryView>, IReadSubject
 {
+    Guid? IReadSubject.UnitId => UnitId;
+
     // AppealId: the upheld appeal whose correction this entry is, if it is one.
     /// <summary>The entry as the ledger stood at <paramref name="knownAt"/>: a rescission recorded later has not happened yet.</summary>
     public static EntryView AsKnownAt(Entry e, DateTimeOffset knownAt)

@@ -28,7 +28,7 @@ namespace Hotline.Ledger.Entries;
 /// the others; the once-per-year claim, the key, the append and the answer run in the request's step.
 /// </summary>
 public sealed class SingleEntries(
-    GroupCommit group, OutboxedSessionFactory outbox, IWolverineRuntime runtime, NpgsqlDataSource db,
+    GroupCommit group, OutboxedSessionFactory outbox, IWolverineRuntime runtime, Tenancy.CityDatabase db,
     RulebookCatalog rulebooks, TimeProvider clock, IOptions<JsonOptions> json, IConfiguration config) : IEndpointMetadataProvider
 {
     private readonly KeyedAnswers _keys = new(config["Hotline:Schema"] ?? "hotline");
@@ -94,7 +94,7 @@ public sealed class SingleEntries(
                 case Kind.OtherRequest:
                     return KeyedAnswers.OtherRequest();
                 case Kind.Busy:
-                    if (attempt < _attempts && await _keys.WaitAsync(db, key!, clock.GetUtcNow(), _wait)) continue;
+                    if (attempt < _attempts && await _keys.WaitAsync(db.Current, key!, clock.GetUtcNow(), _wait)) continue;
                     return KeyedAnswers.Busy(_wait);
                 case Kind.LostRace when attempt < _attempts:
                     // Another write took the claim (or the stream) first: decide again from what is now committed.
@@ -123,7 +123,8 @@ public sealed class SingleEntries(
 
         // Wolverine's outbox session, so that the entry's notice is stored with it (ADR 0095), written
         // through the batch's transaction; its messages are sent only once the batch has committed.
-        var messages = new MessageContext(runtime);
+        // The city's own message store, beside the city's database the batch writes to (ADR 0110).
+        var messages = new MessageContext(runtime) { TenantId = Tenancy.CityScope.Current };
         IDocumentSession session;
         using (RequestTransaction.Share(step.Transaction))
             session = outbox.OpenSession(messages);

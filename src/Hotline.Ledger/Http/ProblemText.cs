@@ -26,7 +26,7 @@ public static partial class ProblemText
     private static Dictionary<string, (string Zh, string En)>? _catalogue;
 
     private static Dictionary<string, (string Zh, string En)> Catalogue => _catalogue ??= Merge(
-        Core, Registry, Evaluations, Commendations, Referrals, CaseFeed, RulebookTexts, Access);
+        Core, Registry, Evaluations, Commendations, Referrals, CaseFeed, RulebookTexts, Access, Tenancy);
 
     private static Dictionary<string, (string Zh, string En)> Merge(params Dictionary<string, (string Zh, string En)>[] parts)
     {

@@ -101,6 +101,9 @@ public static class Problems
         Conflicting(code, ProblemText.Knows($"{code}.title") ? ProblemText.Of($"{code}.title") : ProblemText.Of("title.conflict"),
             ProblemText.Of(code, args), field);
 
+    /// <summary>The 409 of <see cref="Refuse(Refusal, string?)"/>, as a problem a Wolverine <c>Validate</c> method returns.</summary>
+    public static ProblemDetails ConflictProblem(Refusal refusal, string? field = null) => ConflictProblem(refusal.Code, field, refusal.Args);
+
     /// <summary>409 with a title from the catalogue and a detail the caller words (e.g. a list it computed).</summary>
     public static IResult RefuseWith(string code, string titleCode, string detail, string? field) =>
         Results.Problem(Conflicting(code, ProblemText.Of(titleCode), detail, field));

@@ -27,11 +27,15 @@ public sealed class IntegrityVerification
     /// A 409 naming the fault while the last verification failed; null when it passed or none ran yet.
     /// Publishing beside a valid digest what the read models forged is what this prevents.
     /// </summary>
-    public static async Task<IResult?> Refusal(IQuerySession session, CancellationToken ct = default)
+    public static async Task<IResult?> Refusal(IQuerySession session, CancellationToken ct = default) =>
+        await Unsound(session, ct) is { } unsound ? Problems.Refuse(unsound) : null;
+
+    /// <summary>The same as a domain refusal (<c>integrity.failed</c>), for the endpoints that refuse before they run.</summary>
+    public static async Task<Refusal?> Unsound(IQuerySession session, CancellationToken ct = default)
     {
         var last = await session.LoadAsync<IntegrityVerification>(LastId, ct);
         return last is { Valid: false }
-            ? Problems.Refuse("integrity.failed", null, last.VerifiedAt, last.Fault)
+            ? new Refusal("integrity.failed", last.VerifiedAt, last.Fault)
             : null;
     }
 }

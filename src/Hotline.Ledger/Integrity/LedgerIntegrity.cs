@@ -1,4 +1,5 @@
 using Marten;
+using Hotline.Ledger.Tenancy;
 using Npgsql;
 
 namespace Hotline.Ledger.Integrity;
@@ -30,7 +31,7 @@ public sealed record IntegrityReport(
 /// from the events as they are stored now, in this process: it trusts neither the stored hashes nor
 /// anything else in the database.
 /// </summary>
-public sealed class LedgerIntegrity(IDocumentStore store, NpgsqlDataSource db)
+public sealed class LedgerIntegrity(IDocumentStore store, CityDatabase db)
 {
     private const int MaxFaultsListed = 100;
     private readonly string _chain = ChainStorage.Qualified(store.Options.Events.DatabaseSchemaName);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Storage;
 using Marten;
+using Hotline.Ledger.Tenancy;
 using Npgsql;
 using Weasel.Core;
 
@@ -19,7 +20,7 @@ public sealed record ReadModelReport(bool Valid, IReadOnlyList<string> TablesCom
 /// schema, reading the ledger's events, and each table is compared row by row with the stored one
 /// (every column but Marten's bookkeeping). The scratch schema is dropped afterwards.
 /// </summary>
-public sealed class ReadModelIntegrity(IDocumentStore store, StoreOptionsSource options, NpgsqlDataSource db)
+public sealed class ReadModelIntegrity(IDocumentStore store, StoreOptionsSource options, CityDatabase db)
 {
     // Bookkeeping Marten writes at store time (when, which .NET type, which version): not derived from the events.
     // subject_kind, subject_id, year, occurred_on, recorded_at: the rest are counts.

@@ -1,4 +1,5 @@
 using Hotline.Ledger.Evaluation.Circulars;
+using Hotline.Ledger.Time;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
@@ -9,14 +10,13 @@ public static class CityCircularsEndpoint
     public static Task<City?> LoadAsync(string code, IProvinceCities province, CancellationToken cancellation) =>
         ProvinceChecks.Find(province, code, cancellation);
 
-    public static ProblemDetails Validate(City? city, string code, string? year) =>
-        ProvinceChecks.First(ProvinceChecks.Known(city, code), ProvinceChecks.Year(year, required: false));
+    public static ProblemDetails Validate(City? city, string code) => ProvinceChecks.Known(city, code);
 
     /// <summary>A city's issued circulars (of a year, when given), as the city lists them.</summary>
     [WolverineGet("/api/province/cities/{code}/circulars", OperationId = "provinceCityCirculars")]
-    public static async Task<IReadOnlyList<CircularSummary>> Get(City city, string? year, IProvinceCities province, CancellationToken cancellation)
+    public static async Task<IReadOnlyList<CircularSummary>> Get(City city, YearFilter filter, IProvinceCities province, CancellationToken cancellation)
     {
         await using var ledger = (await province.OpenAsync(city.Code, cancellation))!;
-        return await CircularReads.List(ledger.Session, ProvinceChecks.YearOf(year));
+        return await CircularReads.List(ledger.Session, filter.Year);
     }
 }

@@ -1,5 +1,5 @@
+using Hotline.Ledger.Scoring;
 using Hotline.Ledger.Security;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
@@ -10,16 +10,14 @@ public static class CityRatesEndpoint
     public static Task<City?> LoadAsync(string code, IProvinceCities province, CancellationToken cancellation) =>
         ProvinceChecks.Find(province, code, cancellation);
 
-    public static ProblemDetails Validate(City? city, string code, string? year, string? asOf, string? knownAt, TimeProvider clock) =>
-        ProvinceChecks.First(ProvinceChecks.Known(city, code), ProvinceChecks.Query(year, asOf, knownAt, clock));
+    public static ProblemDetails Validate(City? city, string code) => ProvinceChecks.Known(city, code);
 
-    /// <summary>A city's rates at (asOf, knownAt): its cases together and unit by unit.</summary>
+    /// <summary>A city's rates at (asOf, knownAt): its cases together and unit by unit; on file without a subject (the city is in the path).</summary>
     [WolverineGet("/api/province/cities/{code}/rates", OperationId = "provinceCityRates")]
-    public static async Task<CityRates> Get(City city, string? year, string? asOf, string? knownAt, TimeProvider clock,
-        IProvinceCities province, ReadAudit audit, HttpContext http)
+    [AuditedRead(ReadKind.Rates)]
+    public static async Task<CityRates> Get(City city, ScoreQuery query, IProvinceCities province, CancellationToken cancellation)
     {
-        await audit.RecordAsync(http, ReadKind.Rates, cancellation: http.RequestAborted);
-        await using var ledger = (await province.OpenAsync(city.Code, http.RequestAborted))!;
-        return await CityRates.Of(ledger, ProvinceChecks.Parsed(year, asOf, knownAt, clock));
+        await using var ledger = (await province.OpenAsync(city.Code, cancellation))!;
+        return await CityRates.Of(ledger, query);
     }
 }

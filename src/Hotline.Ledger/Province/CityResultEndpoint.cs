@@ -1,6 +1,6 @@
-using System.Globalization;
 using Hotline.Ledger.Evaluation.YearEnd;
 using Hotline.Ledger.Http;
+using Hotline.Ledger.Time;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -13,7 +13,7 @@ public static class CityResultEndpoint
     public static async Task<(City?, EvaluationView?, Refusal?)> LoadAsync(string code, string year, IProvinceCities province, CancellationToken cancellation)
     {
         if (await ProvinceChecks.Find(province, code, cancellation) is not { } city) return (null, null, null);
-        if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y is < 2000 or > 2100) return (city, null, null);
+        if (AssessmentYear.Read(year) is not ({ } y, null)) return (city, null, null);
         await using var ledger = (await province.OpenAsync(city.Code, cancellation))!;
         var (result, missing) = await ApprovedResult.Of(ledger.Session, y);
         return result is null
@@ -24,7 +24,7 @@ public static class CityResultEndpoint
     public static ProblemDetails Validate(City? city, EvaluationView? result, Refusal? missing, string code, string year) =>
         ProvinceChecks.First(
             ProvinceChecks.Known(city, code),
-            ProvinceChecks.Year(year, required: true),
+            ProvinceChecks.Year(year),
             // No approved result of the year: not found, with what the city's evaluation still lacks.
             result is null && missing is not null ? Problems.StatusProblem(StatusCodes.Status404NotFound, missing.Code, missing.Args) : WolverineContinue.NoProblems);
 

@@ -149,6 +149,10 @@ public static class AccessMatrix
         Post("/api/notices/{id}/read", [Office], LiaisonScoping.Endpoint),
         Get("/api/notices/failed", [Office]),
         Post("/api/notices/failed/{id}/retry", [Office]),
+
+        // The cities on the deployment: the province's administrator lists and adds them (ADR 0111)
+        Get("/api/cities", [ProvinceAdmin]),
+        Post("/api/cities", [ProvinceAdmin]),
     ];
 
     private static readonly Dictionary<string, AccessRule> ByKey = Rows.ToDictionary(r => r.Key);

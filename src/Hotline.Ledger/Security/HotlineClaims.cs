@@ -11,4 +11,7 @@ public static class HotlineClaims
 
     /// <summary>A liaison's unit, by its code (e.g. "XY-GA").</summary>
     public const string Unit = "unit";
+
+    /// <summary>The user's city, by its code (e.g. "XY"): the tenant whose database every request reaches. Absent: the default city.</summary>
+    public const string City = "city";
 }

@@ -30,7 +30,10 @@ public static class Roles
     /// <summary>The province's office: reads every city's circulars, approved results and rates, and the cross-city summary; nothing of a city's own routes.</summary>
     public const string Province = "province";
 
-    public static readonly IReadOnlyList<string> All = [Office, Assessor, Auditor, Inspector, Liaison, Leader, Feed, Province];
+    /// <summary>The province platform's administrator: adds cities to the deployment and lists them; reads no city's ledger.</summary>
+    public const string ProvinceAdmin = "province-admin";
+
+    public static readonly IReadOnlyList<string> All = [Office, Assessor, Auditor, Inspector, Liaison, Leader, Feed, Province, ProvinceAdmin];
 
     /// <summary>Roles that see every unit. A liaison holding one of them too is not confined to their unit.</summary>
     public static readonly IReadOnlyList<string> SeeEveryUnit = [Office, Assessor, Auditor, Inspector, Leader];

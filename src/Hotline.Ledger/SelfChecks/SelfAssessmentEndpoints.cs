@@ -4,8 +4,9 @@ using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Scoring;
 using Hotline.Ledger.Security;
 using Marten;
-using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Wolverine.Persistence;
 
 namespace Hotline.Ledger.SelfChecks;
 
@@ -17,19 +18,17 @@ public sealed record SelfAssessment(Guid UnitId, int Year, DateOnly AsOf, DateTi
 
 public static class SelfAssessmentEndpoints
 {
-    [WolverineGet("/api/units/{id}/self-assessment", OperationId = "unitSelfAssessment")]
-    public static async Task<IResult> Compare(Guid id, IQuerySession session, RulebookCatalog rulebooks, TimeProvider clock,
-        ReadAudit audit, HttpContext http, string? year, string? asOf, string? knownAt)
-    {
-        var (query, fault) = ScoreQuery.Parse(year, asOf, knownAt, clock);
-        if (query is null) return Problems.Invalid(fault!);
-        var unit = await session.LoadAsync<Unit>(id);
-        if (unit is null) return Problems.NotFound("unit", id);
-        // The office's figures beside the unit's are a score replay.
-        await audit.RecordAsync(http, ReadKind.ScoreReplay, unitId: id, cancellation: http.RequestAborted);
+    public static ProblemDetails Validate(Unit? unit, Guid id) =>
+        unit is null ? Problems.NotFoundProblem("unit", id) : WolverineContinue.NoProblems;
 
+    /// <summary>The office's figures beside the unit's are a score replay, put on file against the unit.</summary>
+    [WolverineGet("/api/units/{id}/self-assessment", OperationId = "unitSelfAssessment")]
+    [AuditedRead(ReadKind.ScoreReplay, ReadSubject.RouteUnit)]
+    public static async Task<SelfAssessment> Compare(
+        Guid id, ScoreQuery query, [Entity("id", Required = false)] Unit? unit, IQuerySession session, RulebookCatalog rulebooks)
+    {
         var card = await SubjectCards.Read(session, rulebooks.ForScoring(query.Year, query.AsOf)!, SubjectKind.Unit,
-            new ScoreSubject("unit", unit.Id, unit.Name, unit.Code), query);
+            new ScoreSubject("unit", unit!.Id, unit.Name, unit.Code), query);
 
         // The latest month up to asOf whose self-check the ledger had by knownAt; its latest version then.
         var lastMonth = SelfCheckMonths.Of(query.LastCountedDay);
@@ -49,7 +48,7 @@ public static class SelfAssessmentEndpoints
                 self is not null && c.Points is not null ? self.Points - c.Points : null, self?.Note);
         }).ToList();
 
-        return Results.Ok(new SelfAssessment(id, query.Year, query.AsOf, query.KnownAt, latest.Month, card.CriteriaTotal,
-            latest.Version is null ? null : rows.Sum(r => r.SelfPoints ?? 0m), rows));
+        return new SelfAssessment(id, query.Year, query.AsOf, query.KnownAt, latest.Month, card.CriteriaTotal,
+            latest.Version is null ? null : rows.Sum(r => r.SelfPoints ?? 0m), rows);
     }
 }

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Hotline.Ledger.Integrity;
+using Hotline.Ledger.Tenancy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -26,64 +28,110 @@ public sealed record GroupStep(NpgsqlConnection Connection, NpgsqlTransaction Tr
 /// that fails is rolled back alone, the others stay), the events the kept steps appended sealed into the
 /// hash chain in one step, one commit and so one WAL flush for the lot. Every step is answered only after
 /// its batch has committed — or failed, when nothing of it was written — so no answer ever speaks of
-/// uncommitted data. One writer means a node's batches commit one after another, in chain order; the
-/// writers of several nodes are ordered by the chain's lock in PostgreSQL, held from the seal to the commit
+/// uncommitted data. One writer per city (each city's database holds its own chain) means a node's batches
+/// of a city commit one after another, in chain order; the writers of several nodes are ordered by the
+/// chain's lock in PostgreSQL, held from the seal to the commit
 /// (docs/adr/0115-several-nodes-on-one-database.md), so the chain never forks.
 /// </summary>
-public sealed class GroupCommit(NpgsqlDataSource db, IConfiguration config, ILogger<GroupCommit> log) : BackgroundService
+public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<GroupCommit> log) : BackgroundService
 {
-    private readonly Channel<Step> _queue = Channel.CreateUnbounded<Step>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ChainSealer _sealer = new(config["Hotline:Schema"] ?? "hotline");
     private readonly int _maxBatch = Math.Max(1, config.GetValue("Hotline:GroupCommit:MaxBatch", 64));
     private const int Attempts = 3;
 
-    /// <summary>Writes queued for the next batch, not yet begun.</summary>
-    public int Waiting => Volatile.Read(ref _waiting);
+    // One writer per city's database, as each city has its own hash chain (ADR 0110); started on its first write.
+    private readonly ConcurrentDictionary<string, Writer> _writers = new();
+    private readonly CancellationTokenSource _stopping = new();
 
-    private int _waiting;
+    /// <summary>Writes queued for the next batches, not yet begun, in every city.</summary>
+    public int Waiting => _writers.Values.Sum(w => w.Waiting);
 
     /// <summary>
-    /// Runs <paramref name="work"/> in the next batch and answers once that batch has committed. The work
-    /// may run more than once (a batch that lost a race before committing is run again whole), so it must
-    /// build everything it writes afresh each time.
+    /// Runs <paramref name="work"/> in the next batch of the city in scope and answers once that batch has
+    /// committed. The work may run more than once (a batch that lost a race before committing is run again
+    /// whole), so it must build everything it writes afresh each time.
     /// </summary>
     public Task<T> RunAsync<T>(Func<GroupStep, Task<GroupOutcome<T>>> work)
     {
-        var step = new Step<T>(work);
-        Interlocked.Increment(ref _waiting);
-        if (_queue.Writer.TryWrite(step)) return step.Answer;
-        Interlocked.Decrement(ref _waiting);
-        throw new InvalidOperationException("The ledger is stopping and takes no more writes; send the request again.");
+        var city = CityScope.Current;
+        var writer = _writers.GetOrAdd(CityScope.Key, _ => new Writer(this, city));
+        return writer.Enqueue(work);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
-        var batch = new List<Step>(_maxBatch);
         try
         {
-            while (await _queue.Reader.WaitToReadAsync(stopping))
-            {
-                while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var step))
-                {
-                    Interlocked.Decrement(ref _waiting);
-                    batch.Add(step);
-                }
+            await Task.Delay(Timeout.Infinite, stopping);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: every city's writer finishes the batch it began and refuses what is still queued.
+        }
 
-                // Not the stopping token: a batch begun is committed or rolled back whole, and answered.
-                await CommitAsync(batch);
-                batch.Clear();
+        await _stopping.CancelAsync();
+        await Task.WhenAll(_writers.Values.Select(w => w.Running));
+    }
+
+    private sealed class Writer
+    {
+        private readonly Channel<Step> _queue = Channel.CreateUnbounded<Step>(new UnboundedChannelOptions { SingleReader = true });
+        private readonly GroupCommit _group;
+        private int _waiting;
+
+        public Writer(GroupCommit group, string? city)
+        {
+            _group = group;
+            // Not the first request's flow: the writer outlives it and belongs to the city alone.
+            using (ExecutionContext.SuppressFlow())
+                Running = Task.Run(async () =>
+                {
+                    using (CityScope.Enter(city)) await RunAsync(group._stopping.Token);
+                });
+        }
+
+        public Task Running { get; }
+
+        public int Waiting => Volatile.Read(ref _waiting);
+
+        public Task<T> Enqueue<T>(Func<GroupStep, Task<GroupOutcome<T>>> work)
+        {
+            var step = new Step<T>(work);
+            Interlocked.Increment(ref _waiting);
+            if (_queue.Writer.TryWrite(step)) return step.Answer;
+            Interlocked.Decrement(ref _waiting);
+            throw new InvalidOperationException("The ledger is stopping and takes no more writes; send the request again.");
+        }
+
+        private async Task RunAsync(CancellationToken stopping)
+        {
+            var batch = new List<Step>(_group._maxBatch);
+            try
+            {
+                while (await _queue.Reader.WaitToReadAsync(stopping))
+                {
+                    while (batch.Count < _group._maxBatch && _queue.Reader.TryRead(out var step))
+                    {
+                        Interlocked.Decrement(ref _waiting);
+                        batch.Add(step);
+                    }
+
+                    // Not the stopping token: a batch begun is committed or rolled back whole, and answered.
+                    await _group.CommitAsync(batch);
+                    batch.Clear();
+                }
             }
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            // Stopping: what is still queued is refused below.
-        }
-        finally
-        {
-            _queue.Writer.TryComplete();
-            var stopped = new InvalidOperationException("The ledger stopped before this write was made; nothing was written. Send the request again.");
-            foreach (var step in batch) step.Fail(stopped);
-            while (_queue.Reader.TryRead(out var left)) left.Fail(stopped);
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                // Stopping: what is still queued is refused below.
+            }
+            finally
+            {
+                _queue.Writer.TryComplete();
+                var stopped = new InvalidOperationException("The ledger stopped before this write was made; nothing was written. Send the request again.");
+                foreach (var step in batch) step.Fail(stopped);
+                while (_queue.Reader.TryRead(out var left)) left.Fail(stopped);
+            }
         }
     }
 

@@ -58,7 +58,7 @@ public class RestartTests
                 unit = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
                 var now = clock.GetUtcNow();
-                due = now.AddSeconds(15); // far enough that this host stops (even on a loaded machine) before it is due
+                due = now.AddSeconds(30); // far enough that this host stops (even on a heavily loaded machine) before it is due
                 var fed = await client.PostAsJsonAsync("/api/cases/events", new
                 {
                     events = new[] { new { eventId = "R-1", caseNumber = "RESTART-1", type = "assigned", at = now.AddMinutes(-1), unitId = unit, replyDueAt = due } },

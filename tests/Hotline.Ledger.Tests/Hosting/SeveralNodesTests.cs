@@ -6,6 +6,7 @@ using Hotline.Ledger.Tests.Support;
 using Hotline.Ledger.Tests.WhatIf;
 using Hotline.Ledger.Time;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace Hotline.Ledger.Tests.Hosting;
 
@@ -17,7 +18,7 @@ namespace Hotline.Ledger.Tests.Hosting;
 /// dead-lettered, the hash chain the three nodes sealed into verifies, and a revision adopted on one node
 /// is known to the others without a restart; a screen session outlives the node that opened it. Waits are bounded waits on conditions, on the real clock.
 /// </summary>
-public sealed class SeveralNodesTests : IAsyncLifetime
+public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
 {
     // Cases per node; every other one is answered in time, the rest cost their unit a D3.1 each.
     private const int CasesPerNode = 12;
@@ -98,6 +99,7 @@ public sealed class SeveralNodesTests : IAsyncLifetime
         var session = await SignIn(victim);
         Assert.True(DateTimeOffset.UtcNow < due, "the nodes were too slow to set the scene before the deadline; nothing was tested");
         victim.Kill();
+        var killedAt = DateTimeOffset.UtcNow;
         var survivors = _nodes.Where(n => n != victim).ToList();
         var reader = survivors[0].Client();
 
@@ -108,6 +110,8 @@ public sealed class SeveralNodesTests : IAsyncLifetime
         var missed = _nodes.Count * CasesPerNode / 2;
         var charged = await Until(async () => await D31(reader, unit), list => list.Count >= missed, due - DateTimeOffset.UtcNow + TakeOverWithin,
             $"the D3.1 were not recorded within {TakeOverWithin} of the deadline after node {victim.Name} died");
+        var recorded = charged.Max(e => e.GetProperty("recordedAt").GetDateTimeOffset());
+        output.WriteLine($"Node {victim.Name} killed {(due - killedAt).TotalSeconds:F0} s before the deadline; the last D3.1 recorded {(recorded - due).TotalSeconds:F0} s after it.");
         var newHolder = await DeadlineHolder();
         Assert.Contains(survivors, n => n.NodeId == newHolder);
 

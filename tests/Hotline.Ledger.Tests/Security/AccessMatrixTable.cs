@@ -9,7 +9,7 @@ public static class AccessMatrixTable
     public const string Start = "<!-- access-matrix:start (generated from AccessMatrix.Rows; a test keeps it in step) -->";
     public const string End = "<!-- access-matrix:end -->";
 
-    private static readonly string[] Columns = [Roles.Office, Roles.Assessor, Roles.Auditor, Roles.Inspector, Roles.Leader, Roles.Feed, Roles.Province];
+    private static readonly string[] Columns = [Roles.Office, Roles.Assessor, Roles.Auditor, Roles.Inspector, Roles.Leader, Roles.Feed, Roles.Province, Roles.ProvinceAdmin];
 
     public static string Markdown()
     {

@@ -62,6 +62,10 @@ public class HostileInputTests(LedgerApp app, ITestOutputHelper output) : Ledger
         new("/api/units", _ => new JsonObject { ["code"] = "HOSTILE-1", ["name"] = "测试单位" },
             [Code("code", 32), Text("name", 200)]),
 
+        // Adding a city creates a database: its valid body is not sent, only its breakers.
+        new("/api/cities", _ => new JsonObject { ["code"] = "HOSTILE", ["name"] = "测试市" },
+            [Code("code", 16), Text("name", 40)]) { ValidInWorld = false },
+
         new("/api/people", w => new JsonObject { ["name"] = "张三", ["unitId"] = w.Unit, ["effectiveOn"] = "2020-01-01" },
             [Text("name", 100), Id("unitId"), Date("effectiveOn", required: false)]),
 

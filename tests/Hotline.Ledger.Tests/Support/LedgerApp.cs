@@ -151,7 +151,8 @@ public class LedgerApp : IAsyncLifetime
     private string ResetSql => _resetSql ??= $"""
         DO $$ DECLARE t text; BEGIN
           FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = '{Schema}'
-                   AND (tablename LIKE 'mt\_%' OR tablename = ANY (ARRAY['{string.Join("', '", OwnTables)}'])) LOOP
+                   AND (tablename LIKE 'mt\_%' OR tablename = ANY (ARRAY['{string.Join("', '", OwnTables)}']))
+                   AND tablename <> 'mt_tenant_databases' LOOP
             EXECUTE format('DELETE FROM %I.%I', '{Schema}', t);
           END LOOP;
           ALTER SEQUENCE IF EXISTS "{Schema}".mt_events_sequence RESTART WITH 1;

@@ -1,5 +1,7 @@
 using Hotline.Ledger.Entries;
+using Hotline.Ledger.Http;
 using JasperFx.Events;
+using Marten;
 
 namespace Hotline.Ledger.Commendations.Applications;
 
@@ -48,4 +50,8 @@ public sealed class Application
         SubmittedBy = d.SubmittedBy;
         Submissions.Add(new(e.Timestamp, d.SubmittedBy, d.Nominations.Count));
     }
+
+    /// <summary>The application as saved, each submission with the instant the store recorded it.</summary>
+    public static async Task<Application> ReadBackAsync(Written<Application> written, IDocumentSession session) =>
+        (await session.LoadAsync<Application>(written.Id))!;
 }

@@ -1,4 +1,7 @@
 using Hotline.Ledger.Approvals;
+using Hotline.Ledger.Http;
+using Marten;
+
 namespace Hotline.Ledger.Commendations.Plans;
 
 public sealed record ApplicationWindow(DateOnly OpensOn, DateOnly ClosesOn);
@@ -28,4 +31,8 @@ public sealed record PlanView(
         p.Id, p.Year, p.Status, p.EvaluationId, p.SheetSha256, p.Rulebook, p.Terms.Scope, p.Terms.UnitQuota, p.Terms.PersonQuota,
         new ApplicationWindow(p.Terms.OpensOn, p.Terms.ClosesOn), p.Terms.NominationsPerUnit, p.Terms.StaffOn, p.Rules,
         p.ApprovedAt, p.ApprovedBy, p.Shortlist, p.Issue, p.Steps);
+
+    /// <summary>The plan as saved, each step with the instant the store recorded it.</summary>
+    public static async Task<PlanView> ReadBackAsync(Written<PlanView> written, IDocumentSession session) =>
+        Of((await session.LoadAsync<CommendationPlan>(written.Id))!);
 }

@@ -1,4 +1,6 @@
 using Hotline.Ledger.Evaluation.Sheets;
+using Hotline.Ledger.Http;
+using Marten;
 
 namespace Hotline.Ledger.Evaluation.Circulars;
 
@@ -23,6 +25,14 @@ public sealed record CircularView(
 {
     public static CircularView Of(Circular c, ScoreSheet s) => new(
         c.Id, c.IssuedAt, c.IssuedBy, c.Sha256, s.Year, s.AsOf, s.KnownAt, s.LastSequence, s.Rulebook, s.Digest, s.Clauses, s.Units, s.People);
+
+    /// <summary>The circular as saved, with the instant the store recorded its issue.</summary>
+    public static async Task<CircularView> ReadBackAsync(Written<CircularView> written, IDocumentSession session)
+    {
+        var circular = await session.LoadAsync<Circular>(written.Id);
+        var stored = await session.LoadAsync<StoredSheet>(written.Id);
+        return Of(circular!, stored!.Sheet);
+    }
 }
 
 public sealed record CircularSummary(Guid Id, int Year, DateOnly AsOf, DateTimeOffset KnownAt, long LastSequence, string Rulebook,

@@ -26,4 +26,18 @@ public static class EvaluationSteps
         };
         return e.OutOfOrder(move, step.ToString(), "evaluation", route);
     }
+
+    /// <summary>
+    /// Why the step cannot be taken now that the rest of the ledger is known: out of order, the year's appeals still
+    /// pending, or (for submission) a sheet the ledger has moved past.
+    /// </summary>
+    public static Refusal? Refusal(YearEndEvaluation e, Step step, StepFacts facts)
+    {
+        if (Refusal(e, step) is { } order) return order;
+        if (facts.PendingAppeals.Count > 0)
+            return new("evaluation.appealsPending", facts.PendingAppeals.Count, e.Year, string.Join(", ", facts.PendingAppeals.Select(a => a.Id)));
+        if (facts.Changed is { } change)
+            return new("evaluation.changed", e.KnownAt, change, $"/api/evaluations/{e.Id}/recompute");
+        return null;
+    }
 }

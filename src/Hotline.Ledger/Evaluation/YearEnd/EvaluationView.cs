@@ -1,5 +1,8 @@
 using Hotline.Ledger.Approvals;
 using Hotline.Ledger.Evaluation.Sheets;
+using Hotline.Ledger.Http;
+using Hotline.Ledger.Rulebooks;
+using Marten;
 
 namespace Hotline.Ledger.Evaluation.YearEnd;
 
@@ -31,6 +34,14 @@ public sealed record EvaluationView(
     public static EvaluationView Of(YearEndEvaluation e, ScoreSheet s, Completeness missing) => new(
         e.Id, e.Year, e.Status, e.Sha256, s.AsOf, s.KnownAt, s.LastSequence, s.Rulebook, s.Digest, e.ApprovedAt, e.ApprovedBy,
         e.Remarks, e.Steps, s.Clauses, s.Units, s.People, missing, e.Overrides);
+
+    /// <summary>The evaluation as saved, each step with the instant the store recorded it.</summary>
+    public static async Task<EvaluationView> ReadBackAsync(Written<EvaluationView> written, IDocumentSession session, RulebookCatalog rulebooks)
+    {
+        var evaluation = await session.LoadAsync<YearEndEvaluation>(written.Id);
+        var stored = await session.LoadAsync<StoredSheet>(evaluation!.SheetId);
+        return Of(evaluation, stored!.Sheet, await YearEndEvaluations.Missing(session, rulebooks, evaluation, stored.Sheet));
+    }
 }
 
 public sealed record EvaluationSummary(Guid Id, int Year, string Status, DateTimeOffset KnownAt, string Sha256, DateTimeOffset? ApprovedAt, string? ApprovedBy)

@@ -4,6 +4,10 @@ using Hotline.Ledger.Entries;
 using Hotline.Ledger.Marks;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
+using Hotline.Ledger.Evaluation.Sheets;
+using Hotline.Ledger.Rulebooks;
+using Hotline.Ledger.Scoring;
+using Hotline.Ledger.Time;
 using Marten;
 
 namespace Hotline.Ledger.Evaluation.YearEnd;
@@ -41,4 +45,29 @@ public static class YearEndEvaluations
             return new("evaluation.changedSince.person");
         return null;
     }
+
+    /// <summary>
+    /// What the evaluation lacks: as it is now while it can still change; once approved, as it was recorded at the
+    /// approval (nothing, unless the leader approved it incomplete), so that the approved view never changes.
+    /// </summary>
+    public static async Task<Completeness> Missing(IQuerySession session, RulebookCatalog rulebooks, YearEndEvaluation evaluation, ScoreSheet? sheet = null)
+    {
+        if (evaluation.Status == YearEndEvaluation.Approved) return MissingAtApproval(evaluation);
+        sheet ??= (await session.LoadAsync<StoredSheet>(evaluation.SheetId))!.Sheet;
+        return await Completeness.Of(session, rulebooks.Get(sheet.Rulebook), sheet);
+    }
+
+    /// <summary>The year's sheet as of 31 December as the ledger stands now, to be stored; null when no rulebook scores the year.</summary>
+    public static async Task<StoredSheet?> Compute(IQuerySession session, RulebookCatalog rulebooks, int year, TimeProvider clock)
+    {
+        var yearEnd = OfficeCalendar.LastDayOf(year);
+        var rulebook = rulebooks.ForScoring(year, yearEnd);
+        if (rulebook is null) return null;
+        var sheet = await SheetBuilder.Build(session, rulebook, new ScoreQuery(year, yearEnd, clock.GetUtcNow()), graded: true);
+        return new StoredSheet { Id = Guid.CreateVersion7(), Sha256 = SheetJson.Sha256(sheet), Sheet = sheet };
+    }
+
+    /// <summary>What the evaluation's events say of a stored sheet.</summary>
+    public static SheetComputed Computed(StoredSheet stored) => new(stored.Id, stored.Sha256, stored.Sheet.AsOf, stored.Sheet.KnownAt,
+        stored.Sheet.LastSequence, stored.Sheet.Rulebook, stored.Sheet.Digest);
 }

@@ -44,8 +44,10 @@ public static class Revisions
 /// effect on a later day, so a node that learns of it seconds late scores nothing differently.
 /// </summary>
 public sealed class AdoptedRevisionsAtStartup(IDocumentStore store, RulebookCatalog catalog, IConfiguration config, ILogger<AdoptedRevisionsAtStartup> log)
-    : IHostedService, IAsyncDisposable
+    : IHostedService
 {
+    // Never disposed: a host stopped hard may dispose its services before it calls StopAsync, and a source
+    // without a timer holds nothing that needs disposing.
     private readonly CancellationTokenSource _stopping = new();
     private Task? _watch;
 
@@ -85,11 +87,5 @@ public sealed class AdoptedRevisionsAtStartup(IDocumentStore store, RulebookCata
     {
         await _stopping.CancelAsync();
         if (_watch is not null) await _watch.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        _stopping.Dispose();
-        return ValueTask.CompletedTask;
     }
 }

@@ -1,0 +1,29 @@
+using Hotline.Ledger.Province;
+using Hotline.Ledger.Rulebooks;
+
+namespace Hotline.Ledger.Tenancy;
+
+/// <summary>
+/// The province's cities on a deployment with a database per city (ADR 0110): every city on it, each read
+/// through a session on its own database and scored by its own rulebooks (the built-in ones and the
+/// revisions that city adopted), taken as they stand when the city is opened.
+/// </summary>
+public sealed class TenantCities(Cities cities, RulebookCatalog rulebooks, CityRevisions revisions) : IProvinceCities
+{
+    public async Task<IReadOnlyList<Province.City>> ListAsync(CancellationToken cancellation) =>
+        (await cities.ListAsync(cancellation)).Select(c => new Province.City(c.Code, c.Name)).ToList();
+
+    public async Task<CityLedger?> OpenAsync(string code, CancellationToken cancellation)
+    {
+        var city = (await cities.ListAsync(cancellation)).FirstOrDefault(c => string.Equals(c.Code, code?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (city is null) return null;
+        RulebookCatalog books;
+        using (CityScope.Enter(city.IsDefault ? null : city.Code))
+        {
+            await revisions.EnsureLoadedAsync(cancellation);
+            books = new RulebookCatalog(rulebooks.All);
+        }
+
+        return new CityLedger(new Province.City(city.Code, city.Name), cities.Query(city.Code), books);
+    }
+}

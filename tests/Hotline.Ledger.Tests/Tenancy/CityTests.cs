@@ -1,0 +1,145 @@
+using System.Net;
+using System.Text.Json;
+using Hotline.Ledger.Integrity;
+using Hotline.Ledger.Security;
+using Hotline.Ledger.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+
+namespace Hotline.Ledger.Tests.Tenancy;
+
+/// <summary>Each city its own ledger in its own database: what one city records, another never sees.</summary>
+[Collection(CityCollection.Name)]
+public sealed class CityTests(CityApp app) : IAsyncLifetime
+{
+    public Task InitializeAsync() => app.ResetAll();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static async Task<JsonElement> Created(Caller caller, string url, object body, string? key = null)
+    {
+        var reply = await caller.Post(url, body, key);
+        Assert.True(reply.Status == HttpStatusCode.Created, $"POST {url} answered {(int)reply.Status}: {reply.Text}");
+        return reply.Json;
+    }
+
+    private static object Entry(Guid unit) =>
+        new { clause = "B1", unitId = unit, occurredOn = "2020-05-10", reason = "市民来电致谢", evidence = new[] { new { title = "来电记录", reference = "HL-1" } } };
+
+    private static async Task<JsonElement> Verified(Caller auditor)
+    {
+        var reply = await auditor.Get("/api/integrity");
+        Assert.True(reply.Status == HttpStatusCode.OK, reply.Text);
+        Assert.True(reply.Json.GetProperty("valid").GetBoolean(), reply.Text);
+        return reply.Json;
+    }
+
+    [Fact]
+    public async Task What_one_city_records_is_in_its_own_database_and_nowhere_else()
+    {
+        var officeA = app.Office(CityApp.A);
+        var unit = (await Created(officeA, "/api/units", new { code = "GA", name = "公安局" })).GetProperty("id").GetGuid();
+        var entry = (await Created(officeA, "/api/entries", Entry(unit))).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await officeA.Get($"/api/entries/{entry}")).Status);
+
+        foreach (var other in new[] { app.Office(CityApp.B), app.Office(null) })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await other.Get($"/api/units/{unit}")).Status);
+            Assert.Equal(HttpStatusCode.NotFound, (await other.Get($"/api/entries/{entry}")).Status);
+            var units = await other.Get("/api/units");
+            Assert.DoesNotContain(unit.ToString(), units.Text);
+            // The code is free there: the unique index is the city's own.
+            await Created(other, "/api/units", new { code = "GA", name = "公安局" });
+        }
+
+        Assert.Equal(2L, await app.ScalarIn(CityApp.A, "select count(*) from {schema}.mt_events where type <> 'tombstone'"));
+        Assert.Equal(1L, await app.ScalarIn(CityApp.B, "select count(*) from {schema}.mt_events where type <> 'tombstone'"));
+        Assert.Equal(1L, await app.EventCount());
+    }
+
+    [Fact]
+    public async Task Each_city_keeps_its_own_hash_chain_and_each_verifies()
+    {
+        var officeA = app.Office(CityApp.A);
+        var officeB = app.Office(CityApp.B);
+        var unitA = (await Created(officeA, "/api/units", new { code = "GA", name = "公安局" })).GetProperty("id").GetGuid();
+        for (var i = 0; i < 3; i++) await Created(officeA, "/api/entries", Entry(unitA));
+        await Created(officeB, "/api/units", new { code = "JT", name = "交通局" });
+
+        var a = await Verified(app.InCity(CityApp.A, "auditor", [Roles.Auditor]));
+        var b = await Verified(app.InCity(CityApp.B, "auditor", [Roles.Auditor]));
+        var home = await Verified(app.InCity(null, "auditor", [Roles.Auditor]));
+
+        Assert.Equal(4, a.GetProperty("head").GetProperty("position").GetInt64());
+        Assert.Equal(1, b.GetProperty("head").GetProperty("position").GetInt64());
+        Assert.Equal(0, home.GetProperty("head").GetProperty("position").GetInt64());
+        Assert.NotEqual(a.GetProperty("head").GetProperty("digest").GetString(), b.GetProperty("head").GetProperty("digest").GetString());
+    }
+
+    [Fact]
+    public async Task The_same_idempotency_key_in_two_cities_is_two_requests()
+    {
+        var body = new { code = "GA", name = "公安局" };
+        var a = await Created(app.Office(CityApp.A), "/api/units", body, key: "unit-GA");
+        var b = await Created(app.Office(CityApp.B), "/api/units", body, key: "unit-GA");
+        Assert.NotEqual(a.GetProperty("id").GetGuid(), b.GetProperty("id").GetGuid());
+
+        var again = await app.Office(CityApp.A).Post("/api/units", body, "unit-GA");
+        Assert.Equal(HttpStatusCode.Created, again.Status);
+        Assert.Equal(a.GetProperty("id").GetGuid(), again.Json.GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task A_token_naming_a_city_not_on_the_deployment_is_refused()
+    {
+        var reply = await app.Office("ZZ").Get("/api/units");
+        Assert.Equal(HttpStatusCode.Forbidden, reply.Status);
+        Assert.Equal("auth.forbidden.unknownCity", reply.Json.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Single_entries_of_two_cities_go_through_each_citys_own_writer()
+    {
+        var officeA = app.Office(CityApp.A);
+        var officeB = app.Office(CityApp.B);
+        var unitA = (await Created(officeA, "/api/units", new { code = "GA", name = "公安局" })).GetProperty("id").GetGuid();
+        var unitB = (await Created(officeB, "/api/units", new { code = "GA", name = "公安局" })).GetProperty("id").GetGuid();
+
+        var writes = Enumerable.Range(0, 20).Select(i => i % 2 == 0
+            ? Created(officeA, "/api/entries", Entry(unitA), key: $"a-{i}")
+            : Created(officeB, "/api/entries", Entry(unitB), key: $"b-{i}"));
+        await Task.WhenAll(writes);
+
+        Assert.Equal(11L, await app.ScalarIn(CityApp.A, "select count(*) from {schema}.mt_events where type <> 'tombstone'"));
+        Assert.Equal(11L, await app.ScalarIn(CityApp.B, "select count(*) from {schema}.mt_events where type <> 'tombstone'"));
+        Assert.Equal(11, (await Verified(app.InCity(CityApp.A, "auditor", [Roles.Auditor]))).GetProperty("head").GetProperty("position").GetInt64());
+        Assert.Equal(11, (await Verified(app.InCity(CityApp.B, "auditor", [Roles.Auditor]))).GetProperty("head").GetProperty("position").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_recurring_job_runs_for_the_default_city_and_then_in_every_city_in_its_own_database()
+    {
+        await Created(app.Office(CityApp.A), "/api/units", new { code = "GA", name = "公安局" });
+        // As the schedule sends it: once, with no city.
+        using (var scope = app.Host.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new VerifyLedgerIntegrity());
+
+        foreach (var city in new[] { null, CityApp.A, CityApp.B })
+        {
+            var auditor = app.InCity(city, "auditor", [Roles.Auditor]);
+            JsonElement last = default;
+            // The other cities' runs are messages in their own stores: waited for, up to half a minute.
+            for (var i = 0; i < 300; i++)
+            {
+                last = (await auditor.Get("/api/integrity/status")).Json.GetProperty("lastVerification");
+                if (last.ValueKind == JsonValueKind.Object) break;
+                await Task.Delay(100);
+            }
+
+            Assert.True(last.ValueKind == JsonValueKind.Object, $"no verification was recorded in {city ?? "the default city"}");
+            Assert.True(last.GetProperty("valid").GetBoolean(), last.ToString());
+        }
+
+        Assert.Equal(1L, await app.ScalarIn(CityApp.A, "select count(*) from {schema}.mt_doc_integrityverification"));
+    }
+}
