@@ -1,3 +1,4 @@
+using Hotline.Ledger.Kernel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Hotline.Ledger.Api.Idempotency;
@@ -133,7 +134,7 @@ public static class HotlineHost
         builder.Services.AddNotices(config);
         builder.Services.AddProvince();
         // The province reads the cities on this deployment, each in its own database (ADR 0110).
-        builder.Services.AddSingleton<Hotline.Ledger.Province.IProvinceCities, TenantCities>();
+        builder.Services.AddSingleton<Hotline.Ledger.Province.IProvinceCities, Hotline.Ledger.Province.TenantCities>();
         builder.Services.Configure<IdempotencyOptions>(config.GetSection(IdempotencyOptions.Section));
         // Single entries are written in batches by one writer (ADR 0120).
         builder.Services.AddSingleton<GroupCommit>();

@@ -1,3 +1,4 @@
+using Hotline.Ledger.Kernel;
 using System.Globalization;
 using System.Security.Cryptography;
 using Hotline.Ledger.Http;

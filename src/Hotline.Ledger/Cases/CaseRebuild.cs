@@ -39,7 +39,13 @@ internal sealed class CaseRebuild(IDocumentStore store) : IRebuildFold
 
     public async Task<IReadOnlyList<DbObjectName>> Empty(CancellationToken ct)
     {
-        await store.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(CaseFile), ct);
+        // Through a session, so that the rows go from the database of the city in scope (Marten's own cleaner
+        // walks the registered tenants' databases, which leave out the default city's).
+        await using (var emptying = store.LightweightSession())
+        {
+            emptying.DeleteWhere<CaseFile>(_ => true);
+            await emptying.SaveChangesAsync(ct);
+        }
         var schema = store.Options.DatabaseSchemaName;
         await using var conn = store.Storage.Database.CreateConnection();
         await conn.OpenAsync(ct);

@@ -28,7 +28,7 @@ namespace Hotline.Ledger.Entries;
 /// the others; the once-per-year claim, the key, the append and the answer run in the request's step.
 /// </summary>
 public sealed class SingleEntries(
-    GroupCommit group, OutboxedSessionFactory outbox, IWolverineRuntime runtime, Tenancy.CityDatabase db,
+    GroupCommit group, OutboxedSessionFactory outbox, IWolverineRuntime runtime, CityDatabase db,
     RulebookCatalog rulebooks, TimeProvider clock, IOptions<JsonOptions> json, IConfiguration config) : IEndpointMetadataProvider
 {
     private readonly KeyedAnswers _keys = new(config["Hotline:Schema"] ?? "hotline");
@@ -124,7 +124,7 @@ public sealed class SingleEntries(
         // Wolverine's outbox session, so that the entry's notice is stored with it (ADR 0095), written
         // through the batch's transaction; its messages are sent only once the batch has committed.
         // The city's own message store, beside the city's database the batch writes to (ADR 0110).
-        var messages = new MessageContext(runtime) { TenantId = Tenancy.CityScope.Current };
+        var messages = new MessageContext(runtime) { TenantId = CityScope.Current };
         IDocumentSession session;
         using (RequestTransaction.Share(step.Transaction))
             session = outbox.OpenSession(messages);

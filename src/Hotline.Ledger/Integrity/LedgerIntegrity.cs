@@ -1,5 +1,4 @@
 using Marten;
-using Hotline.Ledger.Tenancy;
 using Npgsql;
 
 namespace Hotline.Ledger.Integrity;

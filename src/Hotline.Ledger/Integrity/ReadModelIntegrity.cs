@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Storage;
 using Marten;
-using Hotline.Ledger.Tenancy;
 using Npgsql;
 using Weasel.Core;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Hotline.Ledger.Http;
-using Hotline.Ledger.Tenancy;
 namespace Hotline.Ledger.Rulebooks;
 
 /// <summary>

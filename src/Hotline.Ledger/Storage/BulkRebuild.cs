@@ -145,7 +145,13 @@ public static class BulkRebuild
 
         public async Task<IReadOnlyList<DbObjectName>> Empty(CancellationToken ct)
         {
-            await store.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(TDoc), ct);
+            // Through a session, so that the rows go from the database of the city in scope (Marten's own cleaner
+            // walks the registered tenants' databases, which leave out the default city's).
+            await using (var emptying = store.LightweightSession())
+            {
+                emptying.DeleteWhere<TDoc>(_ => true);
+                await emptying.SaveChangesAsync(ct);
+            }
             return [store.Options.AllKnownDocumentTypes().First(d => d.DocumentType == typeof(TDoc)).TableName];
         }
 

@@ -2,7 +2,7 @@ using Marten;
 using Npgsql;
 using Weasel.Postgresql;
 
-namespace Hotline.Ledger.Tenancy;
+namespace Hotline.Ledger.Kernel;
 
 /// <summary>
 /// The database of the city in scope (<see cref="CityScope"/>), for the services that speak SQL without a

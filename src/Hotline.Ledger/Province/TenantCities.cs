@@ -1,7 +1,7 @@
-using Hotline.Ledger.Province;
 using Hotline.Ledger.Rulebooks;
+using Hotline.Ledger.Tenancy;
 
-namespace Hotline.Ledger.Tenancy;
+namespace Hotline.Ledger.Province;
 
 /// <summary>
 /// The province's cities on a deployment with a database per city (ADR 0110): every city on it, each read
@@ -10,8 +10,8 @@ namespace Hotline.Ledger.Tenancy;
 /// </summary>
 public sealed class TenantCities(Cities cities, RulebookCatalog rulebooks, CityRevisions revisions) : IProvinceCities
 {
-    public async Task<IReadOnlyList<Province.City>> ListAsync(CancellationToken cancellation) =>
-        (await cities.ListAsync(cancellation)).Select(c => new Province.City(c.Code, c.Name)).ToList();
+    public async Task<IReadOnlyList<City>> ListAsync(CancellationToken cancellation) =>
+        (await cities.ListAsync(cancellation)).Select(c => new City(c.Code, c.Name)).ToList();
 
     public async Task<CityLedger?> OpenAsync(string code, CancellationToken cancellation)
     {
@@ -24,6 +24,6 @@ public sealed class TenantCities(Cities cities, RulebookCatalog rulebooks, CityR
             books = new RulebookCatalog(rulebooks.All);
         }
 
-        return new CityLedger(new Province.City(city.Code, city.Name), cities.Query(city.Code), books);
+        return new CityLedger(new City(city.Code, city.Name), cities.Query(city.Code), books);
     }
 }

@@ -1,4 +1,4 @@
-namespace Hotline.Ledger.Tenancy;
+namespace Hotline.Ledger.Kernel;
 
 /// <summary>
 /// The city the work in progress belongs to: set from the token's or session's <c>city</c> claim for a
