@@ -8,6 +8,8 @@ namespace Hotline.Ledger.Security;
 /// has committed, so every answered read is on file (a crash loses none that was answered), but concurrent
 /// reads share one transaction and one WAL flush instead of paying one each. One flush runs at a time; the
 /// records that arrive while it runs go together in the next. A flush that fails fails each of its reads.
+/// Each record goes to the database of the city its read was in (<see cref="CityScope"/>), whatever city
+/// the reader who started the flush was in.
 /// </summary>
 public sealed class ReadLog(IDocumentStore store)
 {
@@ -19,9 +21,13 @@ public sealed class ReadLog(IDocumentStore store)
 
     public Task WriteAsync(ReadRecord record, CancellationToken cancellation = default)
     {
-        var pending = new Pending(record);
+        var pending = new Pending(record, CityScope.Current);
         _waiting.Enqueue(pending);
-        if (Interlocked.CompareExchange(ref _flushing, 1, 0) == 0) _ = Task.Run(FlushAsync, CancellationToken.None);
+        if (Interlocked.CompareExchange(ref _flushing, 1, 0) == 0)
+        {
+            // The flush serves every city: it must not carry this reader's city scope along.
+            using (ExecutionContext.SuppressFlow()) _ = Task.Run(FlushAsync, CancellationToken.None);
+        }
         // A reader who gives up stops waiting; the record is still written with its flush.
         return pending.Written.Task.WaitAsync(cancellation);
     }
@@ -40,23 +46,30 @@ public sealed class ReadLog(IDocumentStore store)
                 continue;
             }
 
-            try
+            foreach (var city in batch.GroupBy(p => p.City))
             {
-                await using var session = store.LightweightSession();
-                session.Insert(batch.Select(p => p.Record).ToArray());
-                await session.SaveChangesAsync(CancellationToken.None);
-                foreach (var p in batch) p.Written.TrySetResult();
-            }
-            catch (Exception e)
-            {
-                foreach (var p in batch) p.Written.TrySetException(e);
+                try
+                {
+                    using (CityScope.Enter(city.Key))
+                    {
+                        await using var session = store.LightweightSession();
+                        session.Insert(city.Select(p => p.Record).ToArray());
+                        await session.SaveChangesAsync(CancellationToken.None);
+                    }
+
+                    foreach (var p in city) p.Written.TrySetResult();
+                }
+                catch (Exception e)
+                {
+                    foreach (var p in city) p.Written.TrySetException(e);
+                }
             }
 
             batch.Clear();
         }
     }
 
-    private sealed record Pending(ReadRecord Record)
+    private sealed record Pending(ReadRecord Record, string? City)
     {
         public TaskCompletionSource Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -117,6 +117,28 @@ public sealed class CityTests(CityApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reads_of_two_cities_at_once_are_each_on_file_in_their_own_citys_database()
+    {
+        var officeA = app.Office(CityApp.A);
+        var officeB = app.Office(CityApp.B);
+        var unitA = (await Created(officeA, "/api/units", new { code = "GA", name = "公安局" })).GetProperty("id").GetGuid();
+        var unitB = (await Created(officeB, "/api/units", new { code = "GA", name = "公安局" })).GetProperty("id").GetGuid();
+        var entryA = (await Created(officeA, "/api/entries", Entry(unitA))).GetProperty("id").GetGuid();
+        var entryB = (await Created(officeB, "/api/entries", Entry(unitB))).GetProperty("id").GetGuid();
+
+        // Concurrent reads share flushes; a flush started by one city's read must not carry the other's records with it.
+        var reads = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => i % 3 == 0
+            ? officeA.Get($"/api/entries/{entryA}")
+            : officeB.Get($"/api/entries/{entryB}")));
+        Assert.All(reads, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+
+        Assert.Equal(10L, await app.ScalarIn(CityApp.A, $"select count(*) from {{schema}}.mt_doc_readrecord where data->>'unitId' = '{unitA}'"));
+        Assert.Equal(0L, await app.ScalarIn(CityApp.A, $"select count(*) from {{schema}}.mt_doc_readrecord where data->>'unitId' = '{unitB}'"));
+        Assert.Equal(20L, await app.ScalarIn(CityApp.B, $"select count(*) from {{schema}}.mt_doc_readrecord where data->>'unitId' = '{unitB}'"));
+        Assert.Equal(0L, await app.ScalarIn(CityApp.B, $"select count(*) from {{schema}}.mt_doc_readrecord where data->>'unitId' = '{unitA}'"));
+    }
+
+    [Fact]
     public async Task A_recurring_job_runs_for_the_default_city_and_then_in_every_city_in_its_own_database()
     {
         await Created(app.Office(CityApp.A), "/api/units", new { code = "GA", name = "公安局" });
