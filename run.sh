@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the Hotline Ledger API. Uses ConnectionStrings__Hotline when set; otherwise provisions a local
-# PostgreSQL (tools/provision-postgres.sh). Pass --demo to seed the demo city. Other arguments go to the
+# PostgreSQL (tools/provision-postgres.sh). Pass --demo to seed the demo city, --node-name N to name this
+# node when several run on one database (with --urls for each its own port). Other arguments go to the
 # API (e.g. --urls http://127.0.0.1:5097, or a JasperFx command such as `projections --rebuild`).
 #   ./run.sh token --user 王芳 --role office     prints a bearer token (no database needed)
 set -euo pipefail
@@ -36,8 +37,15 @@ ConnectionStrings__Hotline="$(tools/provision-postgres.sh)"
 export ConnectionStrings__Hotline
 
 args=()
-for a in "$@"; do
-  if [[ "$a" == "--demo" ]]; then export Hotline__Demo=true; else args+=("$a"); fi
+while (($#)); do
+  case "$1" in
+    --demo) export Hotline__Demo=true ;;
+    # One node of several on the same database (README, "Several nodes"): its name in logs and pg_stat_activity.
+    --node-name) export Hotline__Node__Name="${2:?--node-name needs a name}"; shift ;;
+    --node-name=*) export Hotline__Node__Name="${1#--node-name=}" ;;
+    *) args+=("$1") ;;
+  esac
+  shift
 done
 
 build

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 
 namespace Hotline.Ledger.Web;
@@ -26,6 +28,11 @@ public static class WebHosting
 
         WebAuth.Add(builder, settings);
         builder.Services.AddSingleton<SessionStore>();
+        // One key ring for every node, in PostgreSQL: a cookie sealed by one node opens on any other.
+        builder.Services.AddSingleton<WebStorage.KeyRing>();
+        builder.Services.AddDataProtection().SetApplicationName("hotline-ledger");
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<WebStorage.KeyRing>()));
         builder.Services.AddSingleton<IPostConfigureOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>, SessionStore.Attach>();
         builder.Services.AddSingleton<SessionTokens>();
         builder.Services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, SessionTokens.TrustedByTheApi>();

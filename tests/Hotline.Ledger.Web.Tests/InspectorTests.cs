@@ -9,7 +9,7 @@ using Microsoft.Playwright;
 namespace Hotline.Ledger.Web.Tests;
 
 /// <summary>The inspector (纪检监察): the evidence trail by clause, its downloads, a referral's bundle, and their own reads on file.</summary>
-[Collection(WebCollection.Name)]
+[Collection(SecondWebCollection.Name)]
 public sealed class InspectorTests(WebApp app)
 {
     /// <summary>A year no other browser test evaluates: the referral round is once per year.</summary>

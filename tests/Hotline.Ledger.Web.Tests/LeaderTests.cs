@@ -4,7 +4,7 @@ using Hotline.Ledger.Web.Tests.Support;
 namespace Hotline.Ledger.Web.Tests;
 
 /// <summary>A leader reads what awaits approval, as it will print, and returns it with a comment the office then reads.</summary>
-[Collection(WebCollection.Name)]
+[Collection(SecondWebCollection.Name)]
 public sealed class LeaderTests(WebApp app)
 {
     /// <summary>A year no other browser test evaluates: one evaluation per year.</summary>

@@ -3,7 +3,7 @@ using Hotline.Ledger.Web.Tests.Support;
 namespace Hotline.Ledger.Web.Tests;
 
 /// <summary>A unit's liaison: their unit's warnings and entries, an appeal, and nothing of any other unit.</summary>
-[Collection(WebCollection.Name)]
+[Collection(SecondWebCollection.Name)]
 public sealed class LiaisonTests(WebApp app)
 {
     [Fact]

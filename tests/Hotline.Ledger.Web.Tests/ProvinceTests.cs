@@ -36,6 +36,7 @@ public sealed class ProvinceTests(WebApp app)
 
         var page = await app.SignedIn("省热线办", "province");
         await page.GotoAsync("/");
+        Assert.Contains("各市考评汇总", await page.InnerTextAsync("[data-test=province-start]"));
         await page.ClickAsync("nav >> text=全省汇总");
         await page.WaitForURLAsync("**/province");
         await page.GotoAsync("/province?year=2020&asOf=2020-06-30");
@@ -54,6 +55,14 @@ public sealed class ProvinceTests(WebApp app)
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.Contains("办结率", csv);
         Assert.Contains("信阳市", csv);
+
+        // The city's own page: its units' rates as the city's rates route gives them.
+        await row.Locator("a").First.ClickAsync();
+        await page.WaitForURLAsync("**/province/cities/xy?*");
+        var unitRow = page.Locator($"[data-test=city-rates] tr[data-unit={unit.Code}]");
+        Assert.Contains("市水利局", await unitRow.InnerTextAsync());
+        Assert.Contains("100.0%", await unitRow.InnerTextAsync());
+        await WebApp.Screenshot(page, "province-city");
     }
 
     [Fact]

@@ -81,8 +81,10 @@ public sealed class DemoCity(IServiceProvider services, IHostApplicationLifetime
         for (var month = 1; month <= 12; month++)
         {
             await using var session = store.LightweightSession();
-            await MonthlyReportEndpoints.Submit(unit, new SubmitMonthlyReport($"{Year}-{month:00}", $"{month}月份市长热线工作情况通报（演示）"),
-                session, rulebooks, clock, http);
+            var (_, submitted) = SubmitMonthlyReportEndpoint.Post(unit, new SubmitMonthlyReport($"{Year}-{month:00}", $"{month}月份市长热线工作情况通报（演示）"),
+                rulebooks, clock, http);
+            submitted.Execute(session);
+            await session.SaveChangesAsync(ct);
         }
 
         await using (var session = store.LightweightSession())
@@ -94,8 +96,12 @@ public sealed class DemoCity(IServiceProvider services, IHostApplicationLifetime
         await using (var session = store.LightweightSession())
         {
             var contested = await session.Query<Entry>().Where(e => e.Clause == "D1").Select(e => e.Id).FirstAsync(ct);
-            await AppealEndpoints.File(new FileAppeal(contested, null, null, null, "该问题已于当月整改到位，群众投诉系误解，申请复核扣分。",
-                [new EvidenceItem("整改情况说明", "ZJJ-2020-ZG-017", null)]), session, rulebooks, clock, http);
+            var appeal = new FileAppeal(contested, null, null, null, "该问题已于当月整改到位，群众投诉系误解，申请复核扣分。",
+                [new EvidenceItem("整改情况说明", "ZJJ-2020-ZG-017", null)]);
+            var (filed, _) = await FileAppealEndpoint.LoadAsync(appeal, session, rulebooks, clock, http);
+            var (_, start) = FileAppealEndpoint.Post(appeal, filed ?? throw new InvalidOperationException("The demo appeal was refused."));
+            start.Execute(session);
+            await session.SaveChangesAsync(ct);
         }
 
         log.LogInformation("Seeded the demo city: {Units} units, {People} people, {Rows} case rows, evaluation {Evaluation} awaiting approval",

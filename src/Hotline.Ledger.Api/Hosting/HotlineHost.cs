@@ -34,7 +34,9 @@ public static class HotlineHost
     public static WebApplicationBuilder AddHotlineLedger(this WebApplicationBuilder builder)
     {
         var config = builder.Configuration;
-        var connectionString = config.GetConnectionString("Hotline") ?? DefaultConnectionString;
+        var node = ClusterNode.From(config);
+        builder.Services.AddSingleton(node);
+        var connectionString = node.Named(config.GetConnectionString("Hotline") ?? DefaultConnectionString);
         var schema = config["Hotline:Schema"] ?? "hotline";
 
         builder.Services.AddSingleton(TimeProvider.System);
@@ -71,6 +73,8 @@ public static class HotlineHost
             opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
             LedgerStorage.Configure(opts);
             opts.Storage.ExtendedSchemaObjects.Add(IdempotencyStorage.Table(forSchema));
+            // The screens' sessions and key ring, shared by every node (ADR 0117).
+            foreach (var table in Hotline.Ledger.Web.SignIn.WebStorage.Tables(forSchema)) opts.Storage.ExtendedSchemaObjects.Add(table);
             opts.Events.TimeProvider = new StoreClock(services.GetRequiredService<TimeProvider>());
             opts.Logger(new RefusalAwareMartenLogger(services.GetRequiredService<ILogger<IDocumentStore>>()));
             return opts;
@@ -86,6 +90,7 @@ public static class HotlineHost
             {
                 w.MessageStorageSchemaName = schema;
                 NoticeModule.ConfigureForwarding(w);
+                node.ConfigureMarten(w);
             });
         // In place of Marten's own start-up migration, which stops the host when PostgreSQL does not answer.
         builder.Services.AddSingleton<DatabaseStartup>();
@@ -100,7 +105,8 @@ public static class HotlineHost
         {
             opts.Discovery.IncludeAssembly(typeof(RulebookCatalog).Assembly);
             opts.Policies.AutoApplyTransactions();
-            opts.Durability.Mode = DurabilityMode.Solo;
+            // Several nodes may share the database: Wolverine elects a leader and spreads the agents (ADR 0115).
+            node.ConfigureWolverine(opts);
             CaseFeedModule.ConfigureWolverine(opts, config);
             NoticeModule.ConfigureWolverine(opts, config);
             var integrity = config.GetSection(IntegrityOptions.Section).Get<IntegrityOptions>() ?? new IntegrityOptions();
@@ -110,6 +116,7 @@ public static class HotlineHost
         });
         // Wolverine's runtime needs the database to start: without it, it starts once the database answers.
         StartedWithTheDatabase.Wrap(builder.Services);
+        StartedWithTheDatabase.Add<NodeAnnouncement>(builder.Services);
         builder.Services.AddWolverineHttp();
         builder.Services.AddCaseFeed(config);
         builder.Services.AddNotices(config);
@@ -128,6 +135,7 @@ public static class HotlineHost
 
     public static WebApplication MapHotlineLedger(this WebApplication app)
     {
+        app.UseMiddleware<NodeHeader>();
         app.UseMiddleware<RequestLanguage>();
         // A refusal the handler answered is not an unhandled exception: it is logged there, at its own level.
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -156,6 +164,8 @@ public static class HotlineHost
             o.AddPolicy<RequestStampPolicy>();
             o.AddPolicy<ValidationPolicy>();
             o.AddPolicy<OpenApiPolicy>();
+            // After Wolverine's transaction policies: an answer read back from the store follows the save.
+            o.AddPolicy<StoredAnswerPolicy>();
         });
         app.MapHotlineWeb();
         return app;

@@ -5,7 +5,6 @@ using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Time;
 using Marten;
-using Microsoft.AspNetCore.Http;
 
 namespace Hotline.Ledger.Appeals;
 
@@ -15,7 +14,7 @@ namespace Hotline.Ledger.Appeals;
 /// </summary>
 internal static class AppealRemedy
 {
-    public static async Task<(AppealDecided? Decided, IResult? Refusal)> OnEntry(
+    public static async Task<(AppealDecided? Decided, Rejection? Refusal)> OnEntry(
         IDocumentSession session, RulebookCatalog rulebooks, Appeal appeal, DecideAppeal command, TimeProvider clock, string actor)
     {
         // Fetched for writing: a rescission racing this decision makes one of the two a 409.
@@ -26,7 +25,7 @@ internal static class AppealRemedy
         if (entry.Rescission is { } earlier)
         {
             if (command.CorrectedPoints is not null)
-                return (null, Problems.Refuse("appeal.correction.rescinded", "correctedPoints", entry.Id, earlier.RescindedAt, earlier.RescindedBy));
+                return (null, Rejection.Conflict("correctedPoints", "appeal.correction.rescinded", entry.Id, earlier.RescindedAt, earlier.RescindedBy));
             // The ledger already agrees with the appellant: the decision is recorded with nothing to compensate.
             return (Decided(appeal, Appeal.Upheld, reason, null, null, null, actor), null);
         }
@@ -41,13 +40,13 @@ internal static class AppealRemedy
         }
 
         if (corrected == Math.Abs(entry.Points))
-            return (null, Problems.Invalid("correctedPoints", "appeal.correctedPoints.same", entry.Id, Math.Abs(entry.Points)));
+            return (null, Rejection.Invalid("correctedPoints", "appeal.correctedPoints.same", entry.Id, Math.Abs(entry.Points)));
 
         // The correction must meet the same rules as any entry of its clause (range, subject, dates).
         var person = entry.PersonId is { } personId ? await session.LoadAsync<Person>(personId) : null;
         var proposal = new RecordEntry(entry.Clause, entry.UnitId, entry.PersonId, entry.OccurredOn, corrected, entry.Reason, entry.Evidence, entry.CaseNumber);
         if (EntryRules.Check(proposal, rulebook, OfficeCalendar.Today(clock), person, out var checkedClause) is { } fault)
-            return (null, Problems.Invalid(fault.Field == "points" ? "correctedPoints" : fault.Field, fault.Code, fault.Args));
+            return (null, Rejection.Invalid(fault.Field == "points" ? "correctedPoints" : fault.Field, fault.Code, fault.Args));
 
         var correctionId = Guid.CreateVersion7();
         EntryBook.Correct(session, stream, checkedClause!, rescission, new EntryRecorded(
@@ -56,26 +55,26 @@ internal static class AppealRemedy
         return (Decided(appeal, Appeal.Upheld, reason, corrected, entry.Id, correctionId, actor), null);
     }
 
-    public static (AppealDecided? Decided, IResult? Refusal) OnCriterion(
+    public static (AppealDecided? Decided, Rejection? Refusal) OnCriterion(
         IDocumentSession session, RulebookCatalog rulebooks, Appeal appeal, DecideAppeal command, TimeProvider clock, string actor)
     {
         var reason = command.Reason.Trim();
         var clause = rulebooks.Get(appeal.Rulebook)?.Find(appeal.Clause);
         if (clause is null)
-            return (null, Problems.Refuse("appeal.rulebook.missing", null, appeal.Rulebook, appeal.Clause));
+            return (null, Rejection.Conflict(null, "appeal.rulebook.missing", appeal.Rulebook, appeal.Clause));
 
         if (clause.IsComputed)
         {
             // Computed criteria follow the case data; the correction belongs there (ADR 0030, future work).
             if (command.CorrectedPoints is not null)
-                return (null, Problems.Invalid("correctedPoints", "appeal.correctedPoints.computed", clause.Code));
+                return (null, Rejection.Invalid("correctedPoints", "appeal.correctedPoints.computed", clause.Code));
             return (Decided(appeal, Appeal.Upheld, reason, null, null, null, actor), null);
         }
 
         if (command.CorrectedPoints is not { } points)
-            return (null, Problems.Invalid("correctedPoints", "appeal.correctedPoints.required", clause.Code));
+            return (null, Rejection.Invalid("correctedPoints", "appeal.correctedPoints.required", clause.Code));
         if (points > clause.MaxMagnitude)
-            return (null, Problems.Invalid("correctedPoints", "appeal.correctedPoints.outOfRange", clause.Code, clause.MaxMagnitude));
+            return (null, Rejection.Invalid("correctedPoints", "appeal.correctedPoints.outOfRange", clause.Code, clause.MaxMagnitude));
 
         var today = OfficeCalendar.Today(clock);
         var markedOn = today.Year == appeal.Year ? today : OfficeCalendar.LastDayOf(appeal.Year);

@@ -1,3 +1,4 @@
+using Hotline.Ledger.Http;
 using Hotline.Ledger.Entries;
 
 namespace Hotline.Ledger.Appeals;
@@ -19,8 +20,10 @@ public sealed record AppealView(
     DateOnly WindowClosesOn,
     DateTimeOffset FiledAt,
     string FiledBy,
-    AppealDecision? Decision)
+    AppealDecision? Decision) : IViewOf<Appeal, AppealView>
 {
+    static AppealView IViewOf<Appeal, AppealView>.Of(Appeal appeal, IServiceProvider services) => Of(appeal);
+
     public static AppealView Of(Appeal a) => new(
         a.Id, a.Kind, a.EntryId, a.EntryId is null ? a.Clause : null, a.Clause, a.UnitId, a.PersonId, a.Year,
         a.ContestedOn, a.ContestedPoints, a.Status, a.Reason, a.Evidence, a.WindowClosesOn, a.FiledAt, a.FiledBy, a.Decision);

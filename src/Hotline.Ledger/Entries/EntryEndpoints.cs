@@ -27,22 +27,4 @@ public static class EntryEndpoints
         await audit.RecordAsync(http, ReadKind.Entry, entry.UnitId, entry.PersonId, http.RequestAborted);
         return Results.Ok(EntryView.Of(entry));
     }
-
-    [WolverinePost("/api/entries/{id}/rescind", OperationId = "rescindEntry")]
-    public static async Task<IResult> Rescind(
-        Guid id, RescindEntry command, IDocumentSession session, RulebookCatalog rulebooks, HttpContext http)
-    {
-        // The version read here is checked on commit: of two racing rescissions, one gets a 409.
-        var stream = await session.Events.FetchForWriting<Entry>(id);
-        if (stream.Aggregate is not { } entry) return Problems.NotFound("entry", id);
-        if (entry.Rescission is { } done)
-            return Problems.Refuse("entry.rescinded", null, id, done.RescindedAt, done.RescindedBy);
-
-        EntryBook.Rescind(session, stream, rulebooks.Get(entry.Rulebook)?.Find(entry.Clause),
-            new EntryRescinded(id, command.Reason.Trim(), RequestActor.Of(http)));
-        await session.SaveChangesAsync();
-
-        var rescinded = await session.LoadAsync<Entry>(id);
-        return Results.Ok(EntryView.Of(rescinded!));
-    }
 }

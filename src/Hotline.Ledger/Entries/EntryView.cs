@@ -1,3 +1,5 @@
+using Hotline.Ledger.Http;
+
 namespace Hotline.Ledger.Entries;
 
 public sealed record EntryView(
@@ -17,7 +19,7 @@ public sealed record EntryView(
     bool Automatic,
     string? Month,
     Rescission? Rescission,
-    Guid? AppealId)
+    Guid? AppealId) : IViewOf<Entry, EntryView>
 {
     // AppealId: the upheld appeal whose correction this entry is, if it is one.
     /// <summary>The entry as the ledger stood at <paramref name="knownAt"/>: a rescission recorded later has not happened yet.</summary>
@@ -26,6 +28,8 @@ public sealed record EntryView(
         var view = Of(e);
         return e.Rescission is { } r && r.RescindedAt > knownAt ? view with { Status = "active", Rescission = null } : view;
     }
+
+    static EntryView IViewOf<Entry, EntryView>.Of(Entry entry, IServiceProvider services) => Of(entry);
 
     public static EntryView Of(Entry e) => new(
         e.Id, e.Rulebook, e.Clause, e.UnitId, e.PersonId, e.OccurredOn, e.Points, e.Reason, e.Evidence,

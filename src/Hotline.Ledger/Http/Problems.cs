@@ -31,7 +31,10 @@ public static class Problems
     public static IResult Refuse(Refusal refusal, string? field = null) => Refuse(refusal.Code, field, refusal.Args);
 
     /// <summary>409 for a domain refusal, titled by the catalogue's <paramref name="titleCode"/> (e.g. a step out of order).</summary>
-    public static IResult RefuseAs(Refusal refusal, string titleCode, string? field = null) =>
+    public static IResult RefuseAs(Refusal refusal, string titleCode, string? field = null) => Results.Problem(ConflictProblemAs(refusal, titleCode, field));
+
+    /// <summary>The 409 of <see cref="RefuseAs"/>, as a problem a Wolverine <c>Validate</c> method returns.</summary>
+    public static ProblemDetails ConflictProblemAs(Refusal refusal, string titleCode, string? field = null) =>
         Conflicting(refusal.Code, ProblemText.Of(titleCode), refusal.Text, field);
 
     public static IResult Fields(IReadOnlyList<FieldRule> rules) => Results.Problem(Validation(rules));
@@ -53,10 +56,6 @@ public static class Problems
 
     public static IResult NotFound(string what, object id) => Results.Problem(NotFoundProblem(what, id));
 
-    /// <summary>400 for the field a domain rule names, as the problem a Validate step answers with.</summary>
-    public static ProblemDetails InvalidProblem(FieldRefusal refusal) =>
-        Validation([FieldRule.Of(refusal.Field, refusal.Refusal.Code, refusal.Refusal.Args)]);
-
     /// <summary>404 for an unknown id, as the problem a Validate step answers with.</summary>
     public static ProblemDetails NotFoundProblem(string what, object id)
     {
@@ -72,6 +71,9 @@ public static class Problems
 
     /// <summary>The 400 of <see cref="Invalid(string, string, object?[])"/> as the problem itself.</summary>
     public static ProblemDetails InvalidProblem(string field, string code, params object?[] args) => Validation([FieldRule.Of(field, code, args)]);
+
+    /// <summary>The 400 for the field a domain rule names, as the problem a Validate step or a query binder answers with.</summary>
+    public static ProblemDetails InvalidProblem(FieldRefusal refusal) => InvalidProblem(refusal.Field, refusal.Refusal.Code, refusal.Refusal.Args);
 
     /// <summary>
     /// Any other status by a rule of the catalogue (401, 403, 413, 415…): titled by <c>{code}.title</c> when the catalogue
@@ -92,21 +94,18 @@ public static class Problems
     }
 
     /// <summary>409 by a rule of the catalogue; its title is the catalogue's <c>{code}.title</c> when there is one.</summary>
-    public static IResult Refuse(string code, string? field, params object?[] args) => Results.Problem(RefuseProblem(code, field, args));
+    public static IResult Refuse(string code, string? field, params object?[] args) => Results.Problem(ConflictProblem(code, field, args));
+
+    /// <summary>The 409 of <see cref="Refuse(string, string?, object?[])"/>, as a problem a Wolverine <c>Validate</c> method returns.</summary>
+    public static ProblemDetails ConflictProblem(string code, string? field, params object?[] args) =>
+        Conflicting(code, ProblemText.Knows($"{code}.title") ? ProblemText.Of($"{code}.title") : ProblemText.Of("title.conflict"),
+            ProblemText.Of(code, args), field);
 
     /// <summary>409 with a title from the catalogue and a detail the caller words (e.g. a list it computed).</summary>
     public static IResult RefuseWith(string code, string titleCode, string detail, string? field) =>
-        Conflicting(code, ProblemText.Of(titleCode), detail, field);
+        Results.Problem(Conflicting(code, ProblemText.Of(titleCode), detail, field));
 
-    /// <summary>The 409 of <see cref="Refuse(string, string?, object?[])"/> as the problem itself.</summary>
-    public static ProblemDetails RefuseProblem(string code, string? field, params object?[] args) =>
-        ConflictProblem(code, ProblemText.Knows($"{code}.title") ? ProblemText.Of($"{code}.title") : ProblemText.Of("title.conflict"),
-            ProblemText.Of(code, args), field);
-
-    private static IResult Conflicting(string code, string title, string detail, string? field) =>
-        Results.Problem(ConflictProblem(code, title, detail, field));
-
-    private static ProblemDetails ConflictProblem(string code, string title, string detail, string? field)
+    private static ProblemDetails Conflicting(string code, string title, string detail, string? field)
     {
         ProblemDetails problem;
         if (field is null) problem = new ProblemDetails();
@@ -122,4 +121,12 @@ public static class Problems
         problem.Extensions[CodeKey] = code;
         return problem;
     }
+
+    /// <summary>A domain rejection as the problem it answers: 400 naming the field, 409, or 403.</summary>
+    public static ProblemDetails Of(Rejection rejection) => rejection.Kind switch
+    {
+        RejectionKind.Invalid => Validation([FieldRule.Of(rejection.Field ?? "body", rejection.Refusal.Code, rejection.Refusal.Args)]),
+        RejectionKind.Forbidden => StatusProblem(StatusCodes.Status403Forbidden, rejection.Refusal.Code, rejection.Refusal.Args),
+        _ => ConflictProblem(rejection.Refusal.Code, rejection.Field, rejection.Refusal.Args),
+    };
 }

@@ -1,3 +1,4 @@
+using Hotline.Ledger.Http;
 using FluentValidation;
 using JasperFx.Events;
 
@@ -55,8 +56,10 @@ public sealed class MonthlyReport
 }
 
 public sealed record MonthlyReportView(Guid Id, Guid UnitId, string Month, string Summary, string SubmittedBy,
-    DateTimeOffset SubmittedAt, DateTimeOffset DueAt, bool OnTime, DateTimeOffset RecordedAt)
+    DateTimeOffset SubmittedAt, DateTimeOffset DueAt, bool OnTime, DateTimeOffset RecordedAt) : IViewOf<MonthlyReport, MonthlyReportView>
 {
+    static MonthlyReportView IViewOf<MonthlyReport, MonthlyReportView>.Of(MonthlyReport report, IServiceProvider services) => Of(report);
+
     public static MonthlyReportView Of(MonthlyReport r) =>
         new(r.Id, r.UnitId, r.Month, r.Summary, r.SubmittedBy, r.SubmittedAt, r.DueAt, r.OnTime, r.RecordedAt);
 

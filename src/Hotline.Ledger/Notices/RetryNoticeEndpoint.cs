@@ -15,10 +15,10 @@ public static class RetryNoticeEndpoint
         if (delivery is null) return (null, Problems.NotFoundProblem("failed delivery", id));
         if (delivery.FailedAt is null)
             return (null, delivery.DeliveredAt is { } at
-                ? Problems.RefuseProblem("notice.delivery.delivered", null, id, at)
-                : Problems.RefuseProblem("notice.delivery.pending", null, id));
+                ? Problems.ConflictProblem("notice.delivery.delivered", null, id, at)
+                : Problems.ConflictProblem("notice.delivery.pending", null, id));
         if (await session.LoadAsync<NoticeSubscription>(delivery.SubscriptionId, cancellation) is null)
-            return (null, Problems.RefuseProblem("notice.delivery.unsubscribed", null, id));
+            return (null, Problems.ConflictProblem("notice.delivery.unsubscribed", null, id));
         return (delivery, WolverineContinue.NoProblems);
     }
 

@@ -16,7 +16,7 @@ public static class CityCircularEndpoint
     }
 
     public static ProblemDetails Validate(City? city, CircularView? circular, string code, Guid id) =>
-        ProvinceChecks.First(ProvinceChecks.Known(city, code), circular is null ? Problems.NotFoundProblem("circular", id) : Wolverine.Http.WolverineContinue.NoProblems);
+        ProvinceChecks.First(ProvinceChecks.Known(city, code), circular is null ? Problems.NotFoundProblem("circular", id) : WolverineContinue.NoProblems);
 
     /// <summary>One of a city's circulars, as issued and unchanged since.</summary>
     [WolverineGet("/api/province/cities/{code}/circulars/{id}", OperationId = "provinceCityCircular")]

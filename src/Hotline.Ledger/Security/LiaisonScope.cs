@@ -73,11 +73,11 @@ public static class LiaisonScope
         return await SeesPerson(scope, session, personId, http.RequestAborted) ? null : Refusal(scope);
     }
 
-    /// <summary>Null when the caller may see the entry (recorded against their unit); otherwise the 403 to answer.</summary>
-    public static async Task<IResult?> RefuseEntry(HttpContext http, IQuerySession session, Guid entryId)
+    /// <summary>Null when the caller may see the entry (recorded against their unit); otherwise why not, for a 403.</summary>
+    public static async Task<Refusal?> RefuseEntry(HttpContext http, IQuerySession session, Guid entryId)
     {
         var scope = await Of(http, session);
-        return await SeesEntry(scope, session, entryId, http.RequestAborted) ? null : Refusal(scope);
+        return await SeesEntry(scope, session, entryId, http.RequestAborted) ? null : Reason(scope);
     }
 
     public static async Task<bool> SeesPerson(UnitScope scope, IQuerySession session, Guid personId, CancellationToken cancellation = default) =>

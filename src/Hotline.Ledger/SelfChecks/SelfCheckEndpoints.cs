@@ -12,26 +12,28 @@ using Wolverine.Http;
 namespace Hotline.Ledger.SelfChecks;
 
 public sealed record SelfCheckView(
-    Guid Id, Guid UnitId, string Month, DateOnly DueOn, string Status, DateTimeOffset FirstSubmittedAt,
-    DateTimeOffset SubmittedAt, string SubmittedBy, IReadOnlyList<SelfCheckItem> Items, string? Summary, int Submissions)
+    Guid Id, Guid UnitId, string Month, DateOnly DueOn, SelfCheckStatus Status, DateTimeOffset FirstSubmittedAt,
+    DateTimeOffset SubmittedAt, string SubmittedBy, IReadOnlyList<SelfCheckItem> Items, string? Summary, int Submissions) : IViewOf<SelfCheck, SelfCheckView>
 {
+    static SelfCheckView IViewOf<SelfCheck, SelfCheckView>.Of(SelfCheck check, IServiceProvider services) => Of(check);
+
     public static SelfCheckView Of(SelfCheck c)
     {
         var latest = c.Versions[^1];
         var onTime = OfficeCalendar.DateOf(c.FirstSubmittedAt) <= c.DueOn;
-        return new(c.Id, c.UnitId, c.Month, c.DueOn, onTime ? "onTime" : "late", c.FirstSubmittedAt, latest.SubmittedAt,
+        return new(c.Id, c.UnitId, c.Month, c.DueOn, onTime ? SelfCheckStatus.OnTime : SelfCheckStatus.Late, c.FirstSubmittedAt, latest.SubmittedAt,
             latest.SubmittedBy, latest.Items, latest.Summary, c.Versions.Count);
     }
 }
 
 /// <summary>A month of the year as the office sees it on a date: submitted on time, late, missing or still open.</summary>
-public sealed record SelfCheckMonth(string Month, DateOnly DueOn, string Status, DateTimeOffset? SubmittedAt, IReadOnlyList<SelfCheckItem>? Items)
+public sealed record SelfCheckMonth(string Month, DateOnly DueOn, SelfCheckStatus Status, DateTimeOffset? SubmittedAt, IReadOnlyList<SelfCheckItem>? Items)
 {
     /// <summary>The columns of the downloaded list (ADR 0082): a month a row, its items in one cell.</summary>
     public static readonly IReadOnlyList<Column<SelfCheckMonth>> Columns =
     [
         new("月份", m => m.Month), new("截止日期", m => m.DueOn),
-        new("状态", m => m.Status switch { "onTime" => "按时自查", "late" => "逾期自查", "missing" => "未自查", "open" => "未到期", var s => s }),
+        new("状态", m => m.Status switch { SelfCheckStatus.OnTime => "按时自查", SelfCheckStatus.Late => "逾期自查", SelfCheckStatus.Missing => "未自查", _ => "未到期" }),
         new("自评合计", m => m.Items?.Sum(i => i.Points)), new("报送时间（北京时间）", m => m.SubmittedAt),
         new("自评明细", m => m.Items is null ? null : string.Join("; ", m.Items.Select(i => $"{i.Clause} {i.Points.ToString("0.##", CultureInfo.InvariantCulture)}{(string.IsNullOrWhiteSpace(i.Note) ? "" : "（" + i.Note + "）")}"))),
     ];
@@ -39,50 +41,6 @@ public sealed record SelfCheckMonth(string Month, DateOnly DueOn, string Status,
 
 public static class SelfCheckEndpoints
 {
-    [WolverinePost("/api/units/{id}/self-checks", OperationId = "submitSelfCheck")]
-    public static async Task<IResult> Submit(Guid id, SubmitSelfCheck command, IDocumentSession session,
-        RulebookCatalog rulebooks, TimeProvider clock, IConfiguration config, HttpContext http)
-    {
-        if (await session.LoadAsync<Unit>(id) is null) return Problems.NotFound("unit", id);
-        var today = OfficeCalendar.Today(clock);
-        var first = SelfCheckMonths.FirstDay(command.Month);
-        if (first > today) return Problems.Invalid("month", "selfCheck.month.notBegun", command.Month, today);
-
-        var lastDay = first.AddMonths(1).AddDays(-1);
-        var rulebook = rulebooks.InForceOn(lastDay < today ? lastDay : today);
-        if (rulebook is null) return Problems.Invalid("month", "selfCheck.month.noRulebook", command.Month);
-
-        var criteria = rulebook.ScoredCriteria(SubjectKind.Unit).ToDictionary(c => c.Code);
-        for (var i = 0; i < command.Items.Count; i++)
-        {
-            var item = command.Items[i];
-            if (!criteria.TryGetValue(item.Clause, out var clause))
-                return Problems.Invalid($"items[{i}].clause", "selfCheck.item.clause", item.Clause, rulebook.Id);
-            if (item.Points > clause.MaxMagnitude)
-                return Problems.Invalid($"items[{i}].points", "selfCheck.item.points", clause.Code, clause.MaxMagnitude);
-        }
-
-        var repeated = command.Items.GroupBy(i => i.Clause).FirstOrDefault(g => g.Count() > 1);
-        if (repeated is not null) return Problems.Invalid("items", "selfCheck.items.repeated", repeated.Key);
-
-        var streamId = SelfCheck.IdOf(id, command.Month);
-        // A racing first submission collides on the derived stream id; a racing revision on the version read here.
-        var stream = await session.Events.FetchForWriting<SelfCheck>(streamId);
-        stream.AppendOne(new SelfCheckSubmitted(streamId, id, command.Month, command.Items, command.Summary?.Trim(),
-            RequestActor.Of(http), SelfCheckMonths.DueOn(command.Month, config)));
-        await session.SaveChangesAsync();
-
-        var check = await session.LoadAsync<SelfCheck>(streamId);
-        return Results.Created($"/api/units/{id}/self-checks/{command.Month}", SelfCheckView.Of(check!));
-    }
-
-    [WolverineGet("/api/units/{id}/self-checks/{month}", OperationId = "getSelfCheck")]
-    public static async Task<IResult> Get(Guid id, string month, IQuerySession session)
-    {
-        var check = await session.LoadAsync<SelfCheck>(SelfCheck.IdOf(id, month));
-        return check is null ? Problems.NotFound("self-check", $"{id}/{month}") : Results.Ok(SelfCheckView.Of(check));
-    }
-
     /// <summary>Every month of a year up to asOf, with late and missing self-checks plain to see.</summary>
     [WolverineGet("/api/units/{id}/self-checks", OperationId = "listSelfChecks")]
     public static async Task<IResult> List(Guid id, IQuerySession session, TimeProvider clock, IConfiguration config, string? year, string? asOf,
@@ -113,11 +71,11 @@ public static class SelfCheckEndpoints
             if (submitted is { Count: > 0 })
             {
                 var onTime = OfficeCalendar.DateOf(submitted[0].SubmittedAt) <= due;
-                months.Add(new(month, due, onTime ? "onTime" : "late", submitted[^1].SubmittedAt, submitted[^1].Items));
+                months.Add(new(month, due, onTime ? SelfCheckStatus.OnTime : SelfCheckStatus.Late, submitted[^1].SubmittedAt, submitted[^1].Items));
             }
             else
             {
-                months.Add(new(month, due, on > due ? "missing" : "open", null, null));
+                months.Add(new(month, due, on > due ? SelfCheckStatus.Missing : SelfCheckStatus.Open, null, null));
             }
         }
 

@@ -1,8 +1,10 @@
+using Hotline.Ledger.Http;
 using JasperFx.Events;
 
 namespace Hotline.Ledger.SpotChecks;
 
-public sealed class SpotCheck
+/// <summary>A spot check as recorded, with the entries it led to; the API answers with it as it is.</summary>
+public sealed class SpotCheck : IViewOf<SpotCheck, SpotCheck>
 {
     public Guid Id { get; set; }
     public Guid UnitId { get; set; }
@@ -28,4 +30,8 @@ public sealed class SpotCheck
     };
 
     public void Apply(SpotCheckEntryLinked e) => EntryIds.Add(e.EntryId);
+
+    static SpotCheck IViewOf<SpotCheck, SpotCheck>.Of(SpotCheck check, IServiceProvider services) => Of(check);
+
+    public static SpotCheck Of(SpotCheck check) => check;
 }

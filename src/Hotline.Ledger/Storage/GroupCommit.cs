@@ -26,7 +26,9 @@ public sealed record GroupStep(NpgsqlConnection Connection, NpgsqlTransaction Tr
 /// that fails is rolled back alone, the others stay), the events the kept steps appended sealed into the
 /// hash chain in one step, one commit and so one WAL flush for the lot. Every step is answered only after
 /// its batch has committed — or failed, when nothing of it was written — so no answer ever speaks of
-/// uncommitted data. One writer means batches commit one after another, in chain order.
+/// uncommitted data. One writer means a node's batches commit one after another, in chain order; the
+/// writers of several nodes are ordered by the chain's lock in PostgreSQL, held from the seal to the commit
+/// (docs/adr/0115-several-nodes-on-one-database.md), so the chain never forks.
 /// </summary>
 public sealed class GroupCommit(NpgsqlDataSource db, IConfiguration config, ILogger<GroupCommit> log) : BackgroundService
 {

@@ -20,7 +20,8 @@ public class GettingStartedTests
         var port = Regex.Match(Read("run.sh"), @"ASPNETCORE_URLS:-http://localhost:(\d+)").Groups[1].Value;
         Assert.Equal("5097", port);
         foreach (Match url in Regex.Matches(readme, @"http://(?:localhost|127\.0\.0\.1):(\d+)"))
-            Assert.True(url.Groups[1].Value is "5097" or "8080", $"README names {url.Value}; run.sh listens on 5097 (compose on 8080)");
+            Assert.True(url.Groups[1].Value is "5097" or "8080" or "5101" or "5102" or "5103",
+                $"README names {url.Value}; run.sh listens on 5097 (compose on 8080, several nodes behind a proxy on 5101–5103)");
 
         Assert.DoesNotContain("../", readme);
         Assert.DoesNotContain("/work/", readme);

@@ -4,6 +4,7 @@ using Hotline.Ledger.Tests.Support;
 namespace Hotline.Ledger.Tests.Integrity;
 
 /// <summary>A year-end result is not approved while the last integrity verification failed.</summary>
+[Collection(SecurityCollection.Name)]
 public class UnsoundLedgerApprovalTests(LedgerApp app) : LedgerTest(app)
 {
     private static readonly object Override = new { @override = new { reason = "测试数据：评分与月报未齐，按现有结果办理" } };

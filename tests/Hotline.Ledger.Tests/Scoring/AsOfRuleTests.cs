@@ -4,6 +4,7 @@ using Hotline.Ledger.Tests.Support;
 namespace Hotline.Ledger.Tests.Scoring;
 
 /// <summary>One rule for an asOf outside the year, on every route that takes both (ADR 0067).</summary>
+[Collection(ScoringCollection.Name)]
 public class AsOfRuleTests(LedgerApp app) : LedgerTest(app)
 {
     [Fact]

@@ -6,6 +6,7 @@ using Hotline.Ledger.Tests.Support;
 namespace Hotline.Ledger.Tests.Scoring;
 
 /// <summary>The evidence trail names its units and people, exports as CSV by ?format=, refuses unknown subjects and pages (ADR 0069).</summary>
+[Collection(ScoringCollection.Name)]
 public class EvidenceFindingTests(LedgerApp app) : LedgerTest(app)
 {
     private async Task<(Guid Unit, Guid Person)> Trail()

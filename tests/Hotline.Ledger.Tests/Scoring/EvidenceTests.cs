@@ -4,6 +4,7 @@ using Hotline.Ledger.Tests.Support;
 
 namespace Hotline.Ledger.Tests.Scoring;
 
+[Collection(ScoringCollection.Name)]
 public class EvidenceTests(LedgerApp app) : LedgerTest(app)
 {
     [Fact]

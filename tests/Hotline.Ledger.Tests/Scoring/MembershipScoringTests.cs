@@ -5,6 +5,7 @@ using Hotline.Ledger.Tests.Support;
 namespace Hotline.Ledger.Tests.Scoring;
 
 /// <summary>People are scored only for the days they belonged to a unit (ADR 0065).</summary>
+[Collection(ScoringCollection.Name)]
 public class MembershipScoringTests(LedgerApp app) : LedgerTest(app)
 {
     private static Guid Id(JsonElement e, string property = "id") => e.GetProperty(property).GetGuid();

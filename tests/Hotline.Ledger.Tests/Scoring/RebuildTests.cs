@@ -9,6 +9,7 @@ using Marten;
 
 namespace Hotline.Ledger.Tests.Scoring;
 
+[Collection(ScoringCollection.Name)]
 public class RebuildTests(LedgerApp app) : LedgerTest(app)
 {
     [Fact]

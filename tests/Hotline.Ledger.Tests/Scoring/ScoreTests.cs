@@ -4,6 +4,7 @@ using Hotline.Ledger.Tests.Support;
 
 namespace Hotline.Ledger.Tests.Scoring;
 
+[Collection(ScoringCollection.Name)]
 public class ScoreTests(LedgerApp app) : LedgerTest(app)
 {
     private async Task<JsonElement> Entry(string clause, Guid unit, Guid? person = null, string occurredOn = "2020-05-10", decimal? points = null) =>

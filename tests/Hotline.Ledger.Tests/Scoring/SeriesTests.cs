@@ -9,6 +9,7 @@ namespace Hotline.Ledger.Tests.Scoring;
 /// The series routes answer in one read what a scorecard (or a ranking) per day would: each day's total, and
 /// each day's rank, equal to the API's own scorecard and ranking at that day and instant.
 /// </summary>
+[Collection(ScoringCollection.Name)]
 public class SeriesTests(LedgerApp app) : LedgerTest(app)
 {
     private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");

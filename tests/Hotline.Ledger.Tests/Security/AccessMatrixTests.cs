@@ -15,6 +15,7 @@ namespace Hotline.Ledger.Tests.Security;
 /// every role the row does not admit gets 403; every role it admits gets past authorisation; a
 /// liaison is refused another unit's records. Rows for routes not built yet are checked once built.
 /// </summary>
+[Collection(AccessMatrixCollection.Name)]
 public class AccessMatrixTests(LedgerApp app) : LedgerTest(app)
 {
     /// <summary>The only routes open without a token.</summary>

@@ -11,6 +11,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Hotline.Ledger.Tests.Security;
 
+[Collection(SecurityCollection.Name)]
 public class AuthenticationTests(LedgerApp app) : LedgerTest(app)
 {
     private async Task<Reply> GetWith(string? token, string url = "/api/units")

@@ -6,6 +6,7 @@ using Hotline.Ledger.Tests.Support;
 namespace Hotline.Ledger.Tests.Security;
 
 /// <summary>A token's claims are input like any other; and the edges a hostile client found answer as problem details.</summary>
+[Collection(SecurityCollection.Name)]
 public class ClaimAndEdgeTests(LedgerApp app) : LedgerTest(app)
 {
     public static TheoryData<string> RefusedNames => new()

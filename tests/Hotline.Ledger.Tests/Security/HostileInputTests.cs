@@ -15,6 +15,7 @@ namespace Hotline.Ledger.Tests.Security;
 /// A generated corpus of malformed requests against every write route gets only 4xx problem details,
 /// never a 5xx, and appends nothing.
 /// </summary>
+[Collection(SecurityCollection.Name)]
 public class HostileInputTests(LedgerApp app, ITestOutputHelper output) : LedgerTest(app)
 {
     // The ids of a world are only known at run time; breakers that need them hold placeholders that Prepare fills in.

@@ -6,6 +6,7 @@ using MiniExcelLibs;
 namespace Hotline.Ledger.Tests.Security;
 
 /// <summary>What the inspector opens is on file: a case's timeline and an appeal; and the evidence trail downloads as a workbook.</summary>
+[Collection(SecurityCollection.Name)]
 public class InspectorReadTests(LedgerApp app) : LedgerTest(app)
 {
     private Caller Inspector => App.As("inspector-lin", [Roles.Inspector]);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Ledger.Tests.Security;
 
+[Collection(SecurityCollection.Name)]
 public class IntegrityTests(LedgerApp app) : LedgerTest(app)
 {
     private string Events => $"\"{App.Schema}\".mt_events";

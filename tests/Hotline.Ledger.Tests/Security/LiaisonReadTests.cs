@@ -5,6 +5,7 @@ using Hotline.Ledger.Tests.Support;
 namespace Hotline.Ledger.Tests.Security;
 
 /// <summary>What a liaison reads of scores, the evidence trail and appeals, what they may appeal, and that reads are recorded.</summary>
+[Collection(SecurityCollection.Name)]
 public class LiaisonReadTests(LedgerApp app) : LedgerTest(app)
 {
     private Caller Auditor => App.As("auditor-he", [Roles.Auditor]);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Ledger.Tests.Security;
 
+[Collection(SecurityCollection.Name)]
 public class ReadAuditTests(LedgerApp app) : LedgerTest(app)
 {
     private Caller Auditor => App.As("auditor-sun", [Roles.Auditor]);

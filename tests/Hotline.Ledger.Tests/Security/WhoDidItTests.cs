@@ -5,6 +5,7 @@ using Hotline.Ledger.Tests.Support;
 
 namespace Hotline.Ledger.Tests.Security;
 
+[Collection(SecurityCollection.Name)]
 public class WhoDidItTests(LedgerApp app) : LedgerTest(app)
 {
     private async Task<HttpResponseMessage> PostWithCorrelation(Caller caller, string url, object body, string correlation)

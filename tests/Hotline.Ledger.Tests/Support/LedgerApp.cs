@@ -22,8 +22,16 @@ namespace Hotline.Ledger.Tests.Support;
 /// </summary>
 public class LedgerApp : IAsyncLifetime
 {
-    public static readonly string ConnectionString =
-        Environment.GetEnvironmentVariable("ConnectionStrings__Hotline") ?? HotlineHost.DefaultConnectionString;
+    /// <summary>
+    /// The server of <c>ConnectionStrings__Hotline</c>, with commits that do not wait for the disk
+    /// (<c>synchronous_commit=off</c>): what a session or another one sees, its locks and its conflicts are the same;
+    /// only a crash of the PostgreSQL server itself could lose the last commits, and no test crashes the server.
+    /// </summary>
+    public static readonly string ConnectionString = new NpgsqlConnectionStringBuilder(
+        Environment.GetEnvironmentVariable("ConnectionStrings__Hotline") ?? HotlineHost.DefaultConnectionString)
+    {
+        Options = "-c synchronous_commit=off",
+    }.ConnectionString;
 
     /// <summary>The tests sign their tokens with this key, as `dotnet run -- token` does with run.sh's.</summary>
     public const string DevelopmentKey = "hotline-test-development-signing-key-0123456789";
@@ -64,6 +72,10 @@ public class LedgerApp : IAsyncLifetime
         b.UseSetting("ConnectionStrings:Hotline", ConnectionString);
         b.UseSetting("Hotline:Schema", schema);
         b.UseSetting("Hotline:Auth:DevelopmentKey", DevelopmentKey);
+        // Each test host is alone on its schema: Solo starts Wolverine's agents at once, without an election.
+        b.UseSetting("Hotline:Node:Durability", "Solo");
+        // Tests empty the store under the catalog (and reset the catalog themselves): no node to learn from.
+        b.UseSetting("Hotline:Rulebooks:RefreshEvery", "00:00:00");
         // Refused requests are the point of many tests; their logs would drown the report.
         b.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("HOTLINE_TEST_LOG_LEVEL") ?? "Critical");
         b.UseSetting("Logging:Console:FormatterName", "simple");

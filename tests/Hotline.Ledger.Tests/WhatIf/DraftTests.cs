@@ -6,6 +6,7 @@ using static Hotline.Ledger.Tests.WhatIf.Drafting;
 
 namespace Hotline.Ledger.Tests.WhatIf;
 
+[Collection(ScoringCollection.Name)]
 public class DraftTests(LedgerApp app) : LedgerTest(app)
 {
     [Fact]

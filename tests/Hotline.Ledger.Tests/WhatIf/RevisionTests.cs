@@ -112,7 +112,10 @@ public class RevisionTests(RevisionApp app) : IAsyncLifetime
 
         // A restarted service finds the revision in the store.
         Catalog.ReplaceAdopted([]);
-        await new AdoptedRevisionsAtStartup(app.Store, Catalog).StartAsync(CancellationToken.None);
+        var restarted = new AdoptedRevisionsAtStartup(app.Store, Catalog, app.Host.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<AdoptedRevisionsAtStartup>.Instance);
+        await restarted.StartAsync(CancellationToken.None);
+        await restarted.StopAsync(CancellationToken.None);
         Assert.Equal($"xinyang-{year}", Catalog.InForceOn(new DateOnly(year, 3, 1))!.Id);
     }
 

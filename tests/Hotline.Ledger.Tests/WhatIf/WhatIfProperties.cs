@@ -12,6 +12,7 @@ namespace Hotline.Ledger.Tests.WhatIf;
 /// points on both clocks a draft identical to the rulebook in force moves nobody, the what-if's current side
 /// equals every subject's scorecard, and a changed draft's side equals every subject's scorecard under it.
 /// </summary>
+[Collection(WhatIfPropertiesCollection.Name)]
 public class WhatIfProperties(LedgerApp app, ITestOutputHelper output) : LedgerTest(app)
 {
     public const int Histories = 30;

@@ -6,6 +6,7 @@ using static Hotline.Ledger.Tests.WhatIf.Drafting;
 namespace Hotline.Ledger.Tests.WhatIf;
 
 /// <summary>What-ifs worked out by hand: each draft changes one thing, and exactly the subjects it touches move.</summary>
+[Collection(ScoringCollection.Name)]
 public class WhatIfTests(LedgerApp app) : LedgerTest(app)
 {
     private async Task<JsonElement> Entry(string clause, Guid unit, Guid? person = null, decimal? points = null, string occurredOn = "2020-05-10") =>

@@ -18,8 +18,16 @@ namespace Hotline.Ledger.Web.Tests.Support;
 /// </summary>
 public sealed class WebApp : IAsyncLifetime
 {
-    public static readonly string ConnectionString =
-        Environment.GetEnvironmentVariable("ConnectionStrings__Hotline") ?? HotlineHost.DefaultConnectionString;
+    /// <summary>
+    /// The server of <c>ConnectionStrings__Hotline</c>, with commits that do not wait for the disk
+    /// (<c>synchronous_commit=off</c>): what a session or another one sees, its locks and its conflicts are the same;
+    /// only a crash of the PostgreSQL server itself could lose the last commits, and no test crashes the server.
+    /// </summary>
+    public static readonly string ConnectionString = new NpgsqlConnectionStringBuilder(
+        Environment.GetEnvironmentVariable("ConnectionStrings__Hotline") ?? HotlineHost.DefaultConnectionString)
+    {
+        Options = "-c synchronous_commit=off",
+    }.ConnectionString;
 
     public const string DevelopmentKey = "hotline-web-test-development-key-0123456789";
     public const string Chromium = "/usr/bin/chromium";
@@ -159,4 +167,14 @@ public sealed class WebApp : IAsyncLifetime
 public sealed class WebCollection : ICollectionFixture<WebApp>
 {
     public const string Name = "web";
+}
+
+/// <summary>
+/// A second host and browser, in a schema of its own, so that the screens' tests run in two halves side by side:
+/// most of a browser test's time is waiting for the page and the server, not working.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SecondWebCollection : ICollectionFixture<WebApp>
+{
+    public const string Name = "web: second";
 }

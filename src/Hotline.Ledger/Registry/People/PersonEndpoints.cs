@@ -9,11 +9,6 @@ using Wolverine.Http;
 
 namespace Hotline.Ledger.Registry.People;
 
-public sealed record PersonView(Guid Id, string Name, Guid UnitId, IReadOnlyList<Membership> Memberships)
-{
-    public static PersonView Of(Person p) => new(p.Id, p.Name, p.UnitId, p.Memberships);
-}
-
 /// <summary>A person as a downloaded row, with the names of their units (ADR 0082).</summary>
 public sealed record PersonRow(PersonView Person, IReadOnlyDictionary<Guid, Hotline.Ledger.Registry.Units.Unit> Units)
 {
@@ -30,76 +25,6 @@ public sealed record PersonRow(PersonView Person, IReadOnlyDictionary<Guid, Hotl
 
 public static class PersonEndpoints
 {
-    [WolverinePost("/api/people", OperationId = "registerPerson")]
-    public static async Task<IResult> Register(RegisterPerson command, IDocumentSession session, HttpContext http, TimeProvider clock)
-    {
-        var today = OfficeCalendar.Today(clock);
-        var effectiveOn = command.EffectiveOn ?? today;
-        if (effectiveOn > today) return Problems.Invalid("effectiveOn", "person.effectiveOn.future", today);
-        if (await session.LoadAsync<Unit>(command.UnitId) is null) return Problems.Invalid("unitId", "person.unitId.unknown", command.UnitId);
-
-        var id = Guid.CreateVersion7();
-        session.Events.StartStream<Person>(id, new PersonRegistered(id, command.Name.Trim(), command.UnitId, effectiveOn, RequestActor.Of(http)));
-        await session.SaveChangesAsync();
-
-        var person = await session.LoadAsync<Person>(id);
-        return Results.Created($"/api/people/{id}", PersonView.Of(person!));
-    }
-
-    [WolverinePost("/api/people/{id}/transfers", OperationId = "transferPerson")]
-    public static async Task<IResult> Transfer(Guid id, TransferPerson command, IDocumentSession session, HttpContext http, TimeProvider clock)
-    {
-        // FetchForWriting holds the version read: a racing transfer fails on commit with a 409.
-        var stream = await session.Events.FetchForWriting<Person>(id);
-        if (stream.Aggregate is not { } person) return Problems.NotFound("person", id);
-
-        var today = OfficeCalendar.Today(clock);
-        if (command.EffectiveOn > today) return Problems.Invalid("effectiveOn", "person.effectiveOn.future", today);
-        var current = person.Current;
-        if (current.To is { } left)
-        {
-            // A person who left may join a unit again, from a day after the last one they belonged to.
-            if (command.EffectiveOn <= left)
-                return Problems.Invalid("effectiveOn", "person.effectiveOn.afterLeaving", left);
-        }
-        else
-        {
-            if (command.EffectiveOn <= current.From)
-                return Problems.Invalid("effectiveOn", "person.effectiveOn.beforeJoining", current.From);
-            if (command.ToUnitId == current.UnitId) return Problems.Invalid("toUnitId", "person.toUnitId.same");
-        }
-
-        if (await session.LoadAsync<Unit>(command.ToUnitId) is null) return Problems.Invalid("toUnitId", "person.unitId.unknown", command.ToUnitId);
-
-        stream.AppendOne(new PersonTransferred(id, current.UnitId, command.ToUnitId, command.EffectiveOn, RequestActor.Of(http)));
-        await session.SaveChangesAsync();
-
-        var updated = await session.LoadAsync<Person>(id);
-        return Results.Ok(PersonView.Of(updated!));
-    }
-
-    /// <summary>The person leaves their unit after <c>lastDay</c>: from the next day they are scored nowhere (ADR 0065).</summary>
-    [WolverinePost("/api/people/{id}/departures", OperationId = "recordDeparture")]
-    public static async Task<IResult> Depart(Guid id, RecordDeparture command, IDocumentSession session, HttpContext http, TimeProvider clock)
-    {
-        var stream = await session.Events.FetchForWriting<Person>(id);
-        if (stream.Aggregate is not { } person) return Problems.NotFound("person", id);
-
-        var current = person.Current;
-        if (current.To is { } left)
-            return Problems.Refuse("person.left", "lastDay", left);
-        var today = OfficeCalendar.Today(clock);
-        if (command.LastDay > today) return Problems.Invalid("lastDay", "person.lastDay.future", today);
-        if (command.LastDay < current.From)
-            return Problems.Invalid("lastDay", "person.lastDay.beforeJoining", current.From);
-
-        stream.AppendOne(new PersonLeft(id, current.UnitId, command.LastDay, RequestActor.Of(http)));
-        await session.SaveChangesAsync();
-
-        var updated = await session.LoadAsync<Person>(id);
-        return Results.Ok(PersonView.Of(updated!));
-    }
-
     /// <summary>
     /// The people by name; <c>q</c> finds a name containing it (any case). With <c>q</c>, <c>limit</c> or <c>after</c>
     /// the answer is a page <c>{items, next}</c>; without any, the bare array it always was (ADR 0068).

@@ -8,36 +8,9 @@ using Wolverine.Http;
 
 namespace Hotline.Ledger.Registry.Units;
 
-public sealed record UnitView(Guid Id, string Code, string Name, DateTimeOffset RegisteredAt)
-{
-    public static UnitView Of(Unit u) => new(u.Id, u.Code, u.Name, u.RegisteredAt);
-
-    /// <summary>The columns of the downloaded list (ADR 0082).</summary>
-    public static readonly IReadOnlyList<Column<UnitView>> Columns =
-    [
-        new("单位代码", u => u.Code), new("单位名称", u => u.Name), new("登记时间（北京时间）", u => u.RegisteredAt), new("单位编号", u => u.Id),
-    ];
-}
-
+/// <summary>The list of units, which also downloads as a table (and so answers <see cref="IResult"/>).</summary>
 public static class UnitEndpoints
 {
-    [WolverinePost("/api/units", OperationId = "registerUnit")]
-    public static async Task<IResult> Register(RegisterUnit command, IDocumentSession session, HttpContext http)
-    {
-        var code = command.Code.Trim();
-        var key = Unit.KeyOf(code);
-        if (await session.Query<Unit>().AnyAsync(u => u.CodeKey == key))
-            return Problems.Refuse("unit.code.duplicate", "code", code);
-
-        var id = Guid.CreateVersion7();
-        session.Events.StartStream<Unit>(id, new UnitRegistered(id, code, command.Name.Trim(), RequestActor.Of(http)));
-        // A racing registration of the same code fails here on the unique index and answers 409.
-        await session.SaveChangesAsync();
-
-        var unit = await session.LoadAsync<Unit>(id);
-        return Results.Created($"/api/units/{id}", UnitView.Of(unit!));
-    }
-
     /// <summary>
     /// The units by code; <c>q</c> finds a code or name containing it (any case). With <c>q</c>, <c>limit</c> or
     /// <c>after</c> the answer is a page <c>{items, next}</c>; without any, the bare array it always was (ADR 0068).
@@ -75,12 +48,5 @@ public static class UnitEndpoints
         if (paging!.After is { } cursor) query = query.Where(u => u.MatchesSql("d.data ->> 'codeKey' > ?", cursor[0]));
         var rows = await query.OrderBy(u => u.CodeKey).Take(paging.Limit + 1).ToListAsync();
         return Results.Ok(paging.Take(rows, UnitView.Of, u => Paging.Cursor(u.CodeKey)));
-    }
-
-    [WolverineGet("/api/units/{id}", OperationId = "getUnit")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session)
-    {
-        var unit = await session.LoadAsync<Unit>(id);
-        return unit is null ? Problems.NotFound("unit", id) : Results.Ok(UnitView.Of(unit));
     }
 }

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using FluentValidation;
 using Hotline.Ledger.Approvals;
+using Hotline.Ledger.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Ledger.Rulebooks.Drafts;
 
@@ -19,8 +21,11 @@ public sealed record DraftView(
     string? ApprovedBy,
     RulebookDifferences Differences,
     JsonNode Rulebook,
-    IReadOnlyList<ApprovalStep> Steps)
+    IReadOnlyList<ApprovalStep> Steps) : IViewOf<RulebookDraft, DraftView>
 {
+    static DraftView IViewOf<RulebookDraft, DraftView>.Of(RulebookDraft draft, IServiceProvider services) =>
+        Of(draft, services.GetRequiredService<RulebookCatalog>());
+
     /// <summary>The draft against the rulebook it names (its copy's source, else the one in force when it was drafted).</summary>
     public static DraftView Of(RulebookDraft d, RulebookCatalog catalog)
     {

@@ -1,7 +1,9 @@
 using Hotline.Ledger.Approvals;
 using Hotline.Ledger.Time;
 using Marten;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Wolverine.Http;
 
 namespace Hotline.Ledger.Rulebooks.Drafts;
@@ -35,10 +37,59 @@ public static class Revisions
     }
 }
 
-/// <summary>At start-up, after the schema is in place: the revisions adopted before the service started join the catalog.</summary>
-public sealed class AdoptedRevisionsAtStartup(IDocumentStore store, RulebookCatalog catalog) : IHostedService
+/// <summary>
+/// At start-up, after the schema is in place: the revisions adopted before the service started join the
+/// catalog. Then, every <c>Hotline:Rulebooks:RefreshEvery</c> (default 10 s; zero turns it off), the revisions
+/// another node adopted since join it too (docs/adr/0115-several-nodes-on-one-database.md): a revision takes
+/// effect on a later day, so a node that learns of it seconds late scores nothing differently.
+/// </summary>
+public sealed class AdoptedRevisionsAtStartup(IDocumentStore store, RulebookCatalog catalog, IConfiguration config, ILogger<AdoptedRevisionsAtStartup> log)
+    : IHostedService, IAsyncDisposable
 {
-    public Task StartAsync(CancellationToken cancellationToken) => Revisions.Load(store, catalog, cancellationToken);
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _watch;
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await Revisions.Load(store, catalog, cancellationToken);
+        var every = config.GetValue("Hotline:Rulebooks:RefreshEvery", TimeSpan.FromSeconds(10));
+        if (every > TimeSpan.Zero) _watch = Task.Run(() => Watch(every, _stopping.Token), CancellationToken.None);
+    }
+
+    private async Task Watch(TimeSpan every, CancellationToken stopping)
+    {
+        using var timer = new PeriodicTimer(every);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping))
+            {
+                try
+                {
+                    await using var session = store.QuerySession();
+                    // Only joins: an adopted revision is final, and one adopted here a moment ago may not be visible to this read yet.
+                    foreach (var draft in await Revisions.Adopted(session, stopping)) catalog.Adopt(draft.Rulebook());
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    log.LogWarning(e, "The adopted revisions could not be read; the catalog is read again at the next tick");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        if (_watch is not null) await _watch.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _stopping.Dispose();
+        return ValueTask.CompletedTask;
+    }
 }

@@ -1,0 +1,15 @@
+using Hotline.Ledger.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Persistence;
+
+namespace Hotline.Ledger.Rulebooks.Drafts;
+
+public static class GetRulebookDraftEndpoint
+{
+    public static ProblemDetails Validate(RulebookDraft? draft, Guid id) =>
+        draft is { IsGone: false } ? WolverineContinue.NoProblems : Problems.NotFoundProblem("rulebook draft", id);
+
+    [WolverineGet(DraftProblems.Route + "/{id}", OperationId = "getRulebookDraft")]
+    public static DraftView Get([Entity("id", Required = false)] RulebookDraft? draft, RulebookCatalog catalog) => DraftView.Of(draft!, catalog);
+}
