@@ -72,7 +72,7 @@ public static class Problems
     /// <summary>The 400 of <see cref="Invalid(string, string, object?[])"/> as the problem itself.</summary>
     public static ProblemDetails InvalidProblem(string field, string code, params object?[] args) => Validation([FieldRule.Of(field, code, args)]);
 
-    /// <summary>The 400 for the field a domain rule names, as the problem a Validate step or a query binder answers with.</summary>
+    /// <summary>The 400 for the field a domain rule names, as the problem itself.</summary>
     public static ProblemDetails InvalidProblem(FieldRefusal refusal) => InvalidProblem(refusal.Field, refusal.Refusal.Code, refusal.Refusal.Args);
 
     /// <summary>
