@@ -109,5 +109,10 @@ public class AuditedReadTests(LedgerApp app) : LedgerTest(app)
         Assert.Contains("knownAt", names);
         var ok = rates.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema");
         Assert.Equal("#/components/schemas/CaseRates", ok.GetProperty("$ref").GetString());
+
+        // A route that also downloads declares its JSON answer too.
+        var score = doc.GetProperty("paths").GetProperty("/api/units/{id}/score").GetProperty("get").GetProperty("responses").GetProperty("200")
+            .GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        Assert.Equal("#/components/schemas/Scorecard", score.GetProperty("$ref").GetString());
     }
 }
