@@ -81,7 +81,7 @@ public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
 
         // A batch to each node at once, and single entries to each at once: the chain's lock orders three writers.
         var now = DateTimeOffset.UtcNow;
-        var due = now.AddSeconds(60);
+        var due = now.AddSeconds(90); // room for a loaded CI machine to set the scene before it
         var batches = _nodes.Select((n, i) => Feed(n.Client(), i, unit, now, due)).ToList();
         var entries = _nodes.SelectMany(n => Enumerable.Range(0, 4).Select(_ => Created(n.Client(), "/api/entries",
             new { clause = "B2.1", unitId = unit, occurredOn = OfficeCalendar.DateOf(now).ToString("yyyy-MM-dd"), reason = "电话表扬" }))).ToList();
