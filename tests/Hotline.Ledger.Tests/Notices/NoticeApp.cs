@@ -62,12 +62,7 @@ public class NoticeApp : LedgerApp
     /// <summary>Waits (on a condition, up to a minute) until <paramref name="done"/> holds.</summary>
     public static async Task Until(Func<Task<bool>> done, string what)
     {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (!await done())
-        {
-            if (watch.Elapsed > TimeSpan.FromSeconds(60)) throw new TimeoutException($"Waited a minute for: {what}");
-            await Task.Delay(100);
-        }
+        if (!await Eventually.Holds(done, TimeSpan.FromMinutes(1))) throw new TimeoutException($"Waited a minute for: {what}");
     }
 
     public async Task<JsonElement> Subscribe(object body, Caller? caller = null)

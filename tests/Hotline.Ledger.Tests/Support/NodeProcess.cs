@@ -90,21 +90,19 @@ public sealed partial class NodeProcess : IAsyncDisposable
     public async Task Ready(TimeSpan within)
     {
         using var probe = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < within)
+        var ready = await Eventually.Holds(async () =>
         {
             if (_process.HasExited) throw new InvalidOperationException($"Node {Name} exited ({_process.ExitCode}):\n{Output}");
             try
             {
-                if ((await probe.GetAsync("/health/live")).StatusCode == HttpStatusCode.OK && NodeId is not null) return;
+                return (await probe.GetAsync("/health/live")).StatusCode == HttpStatusCode.OK && NodeId is not null;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                return false; // Not listening yet.
             }
-
-            await Task.Delay(250);
-        }
+        }, within);
+        if (ready) return;
 
         throw new TimeoutException($"Node {Name} was not ready within {within}:\n{Output}");
     }

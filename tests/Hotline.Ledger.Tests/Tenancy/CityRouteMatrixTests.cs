@@ -79,7 +79,7 @@ public sealed class CityRouteMatrixTests(CityApp app) : IAsyncLifetime
         var a = await RecordInA();
         // The entry's notice is raised in A through A's durable queue; wait for it, so that a notice that went astray would be seen.
         var notices = app.Office(CityApp.A);
-        for (var i = 0; i < 100 && !(await notices.Get("/api/notices")).Text.Contains(a.Entry.ToString()); i++) await Task.Delay(100);
+        await Eventually.Holds(async () => (await notices.Get("/api/notices")).Text.Contains(a.Entry.ToString()), TimeSpan.FromSeconds(10));
         var eventsBefore = await app.ScalarIn(CityApp.A, "select count(*) from {schema}.mt_events where type <> 'tombstone'");
 
         var mapped = app.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Where(AccessMatrixTests.IsApi)
