@@ -1,13 +1,12 @@
 using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Storage;
 using JasperFx.Events;
-using Marten;
 using Weasel.Core;
 
 namespace Hotline.Ledger.Cases;
 
 /// <summary>
-/// The case files and the rate counters, rebuilt from the case streams within <see cref="BulkRebuild"/>'s
+/// The case files and the rate counters, rebuilt from the case streams within the rebuild's
 /// single pass (ADR 0041), by the very code the feed writes them with (ADR 0020, ADR 0021): each event is
 /// read back as its fact (<see cref="CaseEvents.FactOf"/>), each D3.1 charge from its
 /// <see cref="ReplyDeadlineMissed"/>. Events the feed appended in one write share its recorded instant and
@@ -22,7 +21,7 @@ internal sealed class CaseRebuild(IDocumentStore store) : IRebuildFold
     private readonly Dictionary<Guid, CaseDerivation> _before = [];
     private readonly HashSet<Guid> _completed = [];
     private readonly List<(CounterKey Key, CaseCounts Counts, DateTimeOffset RecordedAt)> _rows = [];
-    private List<object> _files = new(BulkRebuild.BatchSize);
+    private List<object> _files = new(IRebuildFold.BatchSize);
     private DateTimeOffset? _write;
 
     public string Name => "CaseFile + rate counters";
@@ -108,7 +107,7 @@ internal sealed class CaseRebuild(IDocumentStore store) : IRebuildFold
         var touched = _before.Keys.ToList();
         _before.Clear();
         foreach (var id in touched.Where(_completed.Contains)) Finish(id, writes);
-        if (_rows.Count >= BulkRebuild.BatchSize) writes.Add(WriteRows());
+        if (_rows.Count >= IRebuildFold.BatchSize) writes.Add(WriteRows());
     }
 
     private void Finish(Guid id, List<Func<Task>> writes)
@@ -118,14 +117,14 @@ internal sealed class CaseRebuild(IDocumentStore store) : IRebuildFold
         file.Refresh(file.Derive());
         _files.Add(file);
         Rows++;
-        if (_files.Count >= BulkRebuild.BatchSize) writes.Add(WriteFiles());
+        if (_files.Count >= IRebuildFold.BatchSize) writes.Add(WriteFiles());
     }
 
     private Func<Task> WriteFiles()
     {
         var files = _files;
-        _files = new List<object>(BulkRebuild.BatchSize);
-        return () => store.BulkInsertDocumentsAsync(files, BulkInsertMode.InsertsOnly, BulkRebuild.BatchSize);
+        _files = new List<object>(IRebuildFold.BatchSize);
+        return () => store.BulkInsertDocumentsAsync(files, BulkInsertMode.InsertsOnly, IRebuildFold.BatchSize);
     }
 
     private Func<Task> WriteRows()

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace Hotline.Ledger.Http;
 
 /// <summary>A list's optional <c>?year=</c> filter: absent, or a year from 2000 to 2100; anything else is 400 <c>year.format</c>.</summary>

@@ -1,9 +1,3 @@
-using System.Globalization;
-using Hotline.Ledger.Http;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace Hotline.Ledger.SpotChecks;
 
 public static class SpotCheckEndpoints
