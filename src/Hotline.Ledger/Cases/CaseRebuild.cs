@@ -1,6 +1,5 @@
 using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Storage;
-using JasperFx.Events;
 using Weasel.Core;
 
 namespace Hotline.Ledger.Cases;
