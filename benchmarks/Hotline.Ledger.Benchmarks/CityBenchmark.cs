@@ -509,8 +509,8 @@ public sealed class CityBenchmark(BenchmarkOptions options)
         foreach (var url in urls) answers.Add(await http.GetStringAsync(url));
         var names = ((StoreOptions)host.Store.Options).Projections.All.Select(p => p.Name).ToList();
         var tables = ProjectedTables(host.Store, names).ToList();
-        // The case files and rate counters are read models too, written by the feed rather than projected.
-        var digested = tables.Append(host.Store.Options.AllKnownDocumentTypes().First(t => t.DocumentType == typeof(CaseFile)).TableName.QualifiedName).ToList();
+        // The case files are among them (the CaseFile projection); the rate counters it writes are digested as sums.
+        var digested = tables;
         var digest = await Digest(digested, schema);
 
         long events;
@@ -532,7 +532,8 @@ public sealed class CityBenchmark(BenchmarkOptions options)
                 now == digest ? "same digest" : $"before {digest}; after {now}"));
         }
 
-        // Baseline: Marten's async daemon, projection after projection, as `projections rebuild` does.
+        // Baseline: Marten's async daemon, projection after projection, as `projections rebuild` does (the case
+        // projection's teardown empties the counters).
         await Truncate(tables);
         var watch = Stopwatch.StartNew();
         using (var daemon = await host.Store.BuildProjectionDaemonAsync())
