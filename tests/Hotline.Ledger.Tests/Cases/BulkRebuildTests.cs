@@ -53,11 +53,10 @@ public class BulkRebuildTests(CaseFeedApp app) : CaseFeedTest(app)
         var stamps = await CaseFileVersions();
         var counterRows = await Scalar($"select count(*)::text from \"{App.Schema}\".hl_case_counters");
 
-        // As the daemon would apply them, catching up behind the feed and the judge: every case event, pages of 7.
+        // As the daemon's rebuild applies them, but over files the feed and the judge have written: every event, pages of 7.
         await using var session = App.Store.LightweightSession();
         var events = await session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync();
-        var projection = new CaseFileProjection();
-        foreach (var page in events.Chunk(7)) await projection.ApplyAsync(session, page, CancellationToken.None);
+        foreach (var page in events.Chunk(7)) await CaseFileProjection.Project(session, page, CancellationToken.None);
         await session.SaveChangesAsync();
 
         Assert.Equal(rows, await Rows());
