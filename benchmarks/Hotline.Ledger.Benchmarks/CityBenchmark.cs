@@ -244,7 +244,7 @@ public sealed class CityBenchmark(BenchmarkOptions options)
     /// Runs the deadline judge (D3.1, D3.3) until nothing more is due at the city's clock, in process, as its
     /// durable message would: what the background judgements have not yet done is done before anything is counted.
     /// </summary>
-    private static async Task<int> DrainJudgements(BenchHost host, RulebookCatalog catalog)
+    internal static async Task<int> DrainJudgements(BenchHost host, RulebookCatalog catalog)
     {
         var runs = 0;
         var options = host.Service<IOptions<DeadlineOptions>>();
@@ -636,7 +636,7 @@ public sealed class CityBenchmark(BenchmarkOptions options)
         catch (IOException) { return "n/a"; }
     }
 
-    private static string MachineInfo()
+    internal static string MachineInfo()
     {
         var cpu = "unknown CPU";
         try { cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? cpu; }
