@@ -1,6 +1,7 @@
 using Hotline.Ledger.Cases;
 using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Deadlines;
+using Hotline.Ledger.Exports;
 using Hotline.Ledger.MonthlyReports;
 using Hotline.Ledger.Registry;
 using Hotline.Ledger.Registry.People;

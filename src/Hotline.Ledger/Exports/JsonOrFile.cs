@@ -1,11 +1,10 @@
 using System.Reflection;
-using Hotline.Ledger.Exports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Hotline.Ledger.Http;
+namespace Hotline.Ledger.Exports;
 
 /// <summary>
 /// The answer of a read that also downloads (ADR 0082): its record <typeparamref name="T"/> as JSON, the same rows as
