@@ -1,3 +1,4 @@
+using Hotline.Ledger.Exports;
 using Hotline.Ledger.Registry;
 using Hotline.Ledger.Security;
 

@@ -1,5 +1,6 @@
 using Hotline.Ledger.Appeals;
 using Hotline.Ledger.Entries;
+using Hotline.Ledger.Exports;
 using Hotline.Ledger.Marks;
 using Hotline.Ledger.Registry;
 using Hotline.Ledger.Registry.People;

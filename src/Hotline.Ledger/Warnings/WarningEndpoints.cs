@@ -1,4 +1,5 @@
 using Hotline.Ledger.Deadlines;
+using Hotline.Ledger.Exports;
 using Hotline.Ledger.Registry;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;

@@ -1,3 +1,4 @@
+using Hotline.Ledger.Exports;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Security;
 using Marten.Linq.MatchesSql;

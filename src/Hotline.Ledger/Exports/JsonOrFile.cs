@@ -2,7 +2,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Metadata;
 
-namespace Hotline.Ledger.Http;
+namespace Hotline.Ledger.Exports;
 
 /// <summary>
 /// The answer of a read that also downloads (ADR 0082): its record <typeparamref name="T"/> as JSON, the same rows as
@@ -36,5 +36,5 @@ public sealed class JsonOrFile<T> : IResult, IStatusCodeHttpResult, IEndpointMet
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(T),
-            ["application/json", MediaTypes.Csv, MediaTypes.Xlsx]));
+            ["application/json", "text/csv", SheetXlsx.ContentType]));
 }
