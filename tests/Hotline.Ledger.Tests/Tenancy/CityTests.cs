@@ -162,5 +162,12 @@ public sealed class CityTests(CityApp app) : IAsyncLifetime
         }
 
         Assert.Equal(1L, await app.ScalarIn(CityApp.A, "select count(*) from {schema}.mt_doc_integrityverification"));
+
+        // Each city's run was stored in its own city's inbox and marked handled there: none is left behind in any inbox.
+        const string left = "select count(*) from {schema}.wolverine_incoming_envelopes where status = 'Incoming' and message_type like '%VerifyLedgerIntegrity%'";
+        var none = await Eventually.Holds(async () =>
+            (long)(await app.Rows(left.Replace("{schema}", $"\"{app.Schema}\"")))[0][0]! == 0
+            && (long)(await app.ScalarIn(CityApp.A, left))! == 0 && (long)(await app.ScalarIn(CityApp.B, left))! == 0, TimeSpan.FromSeconds(30));
+        Assert.True(none, "a city's run was left in an inbox, never marked handled");
     }
 }
