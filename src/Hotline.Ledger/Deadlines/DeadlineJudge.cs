@@ -32,6 +32,6 @@ public static class DeadlineJudge
         var now = clock.GetUtcNow();
         var more = await ReplyDeadlines.Judge(session, now - options.Value.FeedGrace, rulebooks, options.Value.CasesPerRun, ct);
         await MonthlyReportDeadlines.Judge(session, now, rulebooks, ct);
-        return more ? new JudgeDueDeadlines { ThisCityOnly = true } : null;
+        return more ? new JudgeDueDeadlines() : null;
     }
 }

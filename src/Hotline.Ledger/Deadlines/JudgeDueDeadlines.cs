@@ -5,11 +5,4 @@ namespace Hotline.Ledger.Deadlines;
 /// recurring on <see cref="DeadlineOptions.SweepCron"/>, and sent at once when a batch brings deadlines
 /// already passed. The judgement reads the clock itself, so a firing early, late or twice is harmless.
 /// </summary>
-public sealed record JudgeDueDeadlines
-{
-    /// <summary>
-    /// Sent for the deadlines of the city it is sent in (a feed's, a judgement's follow-up), not the recurring
-    /// sweep that every city runs after the default one (docs/adr/0150-work-of-every-city-on-every-node.md).
-    /// </summary>
-    public bool ThisCityOnly { get; init; }
-}
+public sealed record JudgeDueDeadlines;

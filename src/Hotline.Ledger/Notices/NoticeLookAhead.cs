@@ -16,11 +16,7 @@ namespace Hotline.Ledger.Notices;
 /// lead time before it, and the deadline itself), recurring on <see cref="NoticeOptions.LookAheadCron"/>.
 /// It reads the injected clock, so a firing early, late or twice is harmless.
 /// </summary>
-public sealed record LookAheadForNotices
-{
-    /// <summary>Sent for one city's new deadlines (a feed's), not the recurring look-ahead every city runs.</summary>
-    public bool ThisCityOnly { get; init; }
-}
+public sealed record LookAheadForNotices;
 
 /// <summary>
 /// Raises the notices of what is about to cost points (ADR 0098): a reply due within the lead time with

@@ -10,8 +10,7 @@ namespace Hotline.Ledger.Tenancy;
 /// The recurring jobs — the deadline judge's sweep, the notices' look-ahead, the scheduled verification of the
 /// chain — are scheduled once, for the default city, in the master database's message store. Once the
 /// default city's run is done, the same message goes to every added city, each stored in and handled from its
-/// own database (ADR 0110, 0150). A single-city deployment has no other city and sends nothing; a message sent
-/// for one city's own deadlines (<c>ThisCityOnly</c>) is not handed on.
+/// own database (ADR 0110, 0150). A single-city deployment has no other city and sends nothing.
 /// </summary>
 public static class EveryCity
 {
@@ -21,7 +20,6 @@ public static class EveryCity
     public static async Task After(Envelope envelope, IWolverineRuntime runtime, Cities cities)
     {
         if (CityScope.Current is not null || envelope.Message is not { } message) return;
-        if (message is JudgeDueDeadlines { ThisCityOnly: true } or LookAheadForNotices { ThisCityOnly: true }) return;
         foreach (var city in await cities.ListAsync())
         {
             if (city.IsDefault) continue;

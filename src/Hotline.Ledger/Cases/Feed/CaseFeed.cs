@@ -188,10 +188,10 @@ public sealed class CaseFeed(
         CaseCounters.Queue(session, counters, recordedAt);
 
         // Persisted with this transaction by Wolverine's outbox: a restart loses none of them.
-        foreach (var at in checks) await bus.ScheduleAsync(new JudgeDueDeadlines { ThisCityOnly = true }, at);
-        if (checkNow) await bus.PublishAsync(new JudgeDueDeadlines { ThisCityOnly = true });
-        foreach (var at in lookAheads) await bus.ScheduleAsync(new LookAheadForNotices { ThisCityOnly = true }, at);
-        if (lookNow) await bus.PublishAsync(new LookAheadForNotices { ThisCityOnly = true });
+        foreach (var at in checks) await bus.ScheduleAsync(new JudgeDueDeadlines(), at);
+        if (checkNow) await bus.PublishAsync(new JudgeDueDeadlines());
+        foreach (var at in lookAheads) await bus.ScheduleAsync(new LookAheadForNotices(), at);
+        if (lookNow) await bus.PublishAsync(new LookAheadForNotices());
         return waiting;
     }
 }
