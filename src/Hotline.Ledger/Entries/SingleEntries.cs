@@ -1,16 +1,13 @@
 using System.Reflection;
 using System.Text.Json;
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Storage;
-using Hotline.Ledger.Time;
 using JasperFx.Events;
-using Marten;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;

@@ -1,19 +1,13 @@
-using System.Globalization;
 using Hotline.Ledger.Cases;
 using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Deadlines;
-using Hotline.Ledger.Http;
 using Hotline.Ledger.MonthlyReports;
+using Hotline.Ledger.Registry;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Scoring;
-using Hotline.Ledger.Time;
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Warnings;
 
@@ -41,7 +35,7 @@ public static class WarningEndpoints
         warnings.AddRange(await Cases(session, at, options.Value.FeedGrace, units));
         warnings.AddRange(await Reports(session, rulebooks, at, units.Values));
 
-        var seen = await Hotline.Ledger.Security.LiaisonScope.Filter(http, session, warnings, w => w.UnitId, w => w.PersonId);
+        var seen = await LiaisonScope.Filter(http, session, warnings, w => w.UnitId, w => w.PersonId);
         var ordered = seen.OrderBy(w => w.Level == "red" ? 0 : 1).ThenBy(w => w.Kind, StringComparer.Ordinal)
             .ThenBy(w => w.DueAt).ThenBy(w => w.Reason, StringComparer.Ordinal).ToList();
         if (export is { } chosen)

@@ -1,8 +1,7 @@
-using Marten;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Hotline.Ledger.Integrity;
+namespace Hotline.Ledger.Chain;
 
 /// <summary>
 /// Seals a session's events into the chain inside the same transaction that appends them: the events

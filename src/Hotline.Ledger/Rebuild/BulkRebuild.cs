@@ -3,12 +3,12 @@ using System.Threading.Channels;
 using Hotline.Ledger.Cases;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
-using Marten;
 using Marten.Events;
 using Marten.Events.Aggregation;
+using Hotline.Ledger.Storage;
 using Weasel.Core;
 
-namespace Hotline.Ledger.Storage;
+namespace Hotline.Ledger.Rebuild;
 
 /// <summary>What a rebuild did: per read model, the events folded and the rows written.</summary>
 public sealed record RebuildStep(string ReadModel, string How, long Events, long Rows);
@@ -29,8 +29,6 @@ public sealed record RebuildReport(IReadOnlyList<RebuildStep> Steps, long Events
 /// </summary>
 public static class BulkRebuild
 {
-    internal const int BatchSize = 5_000;
-
     public static async Task<RebuildReport> RebuildAll(IDocumentStore store, CancellationToken ct = default)
     {
         var watch = Stopwatch.StartNew();
@@ -140,7 +138,7 @@ public static class BulkRebuild
     {
         private static readonly JasperFx.Events.Aggregation.NulloIdentitySetter<TDoc, Guid> NoIdentity = new();
         private readonly Dictionary<Guid, List<IEvent>> _inFlight = [];
-        private List<object> _batch = new(BatchSize);
+        private List<object> _batch = new(IRebuildFold.BatchSize);
 
         public string Name => projection.Name;
         public IReadOnlyList<Type> EventTypes { get; } = projection.IncludedEventTypes.ToList();
@@ -168,7 +166,7 @@ public static class BulkRebuild
 
             _inFlight.Remove(e.StreamId);
             await Fold(session, e.StreamId, slice, ct);
-            return _batch.Count >= BatchSize ? [Write()] : [];
+            return _batch.Count >= IRebuildFold.BatchSize ? [Write()] : [];
         }
 
         public async ValueTask<IReadOnlyList<Func<Task>>> Finish(IQuerySession session, CancellationToken ct)
@@ -190,27 +188,10 @@ public static class BulkRebuild
         private Func<Task> Write()
         {
             var docs = _batch;
-            _batch = new List<object>(BatchSize);
-            return () => store.BulkInsertDocumentsAsync(docs, BulkInsertMode.InsertsOnly, BatchSize);
+            _batch = new List<object>(IRebuildFold.BatchSize);
+            return () => store.BulkInsertDocumentsAsync(docs, BulkInsertMode.InsertsOnly, IRebuildFold.BatchSize);
         }
     }
 
     private sealed record StreamLast(Guid StreamId, long Version);
-}
-
-/// <summary>One read model's share of the single pass of <see cref="BulkRebuild"/>.</summary>
-internal interface IRebuildFold
-{
-    string Name { get; }
-    IReadOnlyList<Type> EventTypes { get; }
-    long Events { get; }
-    long Rows { get; }
-
-    /// <summary>Empties the read model; answers the tables to write without secondary indexes.</summary>
-    Task<IReadOnlyList<DbObjectName>> Empty(CancellationToken ct);
-
-    /// <summary>Folds one event (in sequence order); <paramref name="complete"/> when it is its stream's last. Answers writes to run.</summary>
-    ValueTask<IReadOnlyList<Func<Task>>> Add(IQuerySession session, IEvent e, bool complete, CancellationToken ct);
-
-    ValueTask<IReadOnlyList<Func<Task>>> Finish(IQuerySession session, CancellationToken ct);
 }
