@@ -33,7 +33,9 @@ public static class CaseFeedModule
     {
         var schema = opts.DatabaseSchemaName;
 
-        // Written by the feed and the deadline judge; a stale write fails and is done again (ADR 0020).
+        // Written by the feed and the deadline judge; a stale write fails and is done again (ADR 0020). Projected
+        // from the case streams (with the counters) when Marten's daemon rebuilds it (ADR 0160).
+        CaseFileProjection.Register(opts);
         opts.Schema.For<CaseFile>()
             .UseOptimisticConcurrency(true)
             .Duplicate(c => c.UnitId)

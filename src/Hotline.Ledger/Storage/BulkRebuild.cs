@@ -19,11 +19,13 @@ public sealed record RebuildReport(IReadOnlyList<RebuildStep> Steps, long Events
 /// Rebuilds every read model from the events alone, fast (ADR 0041): ONE pass over the event log in
 /// sequence order feeds every read model at once. The single-stream snapshots are folded by each
 /// projection's own code (<c>DetermineActionAsync</c>, the path the inline projection takes); the case
-/// files and rate counters by the case feed's own derivation (<see cref="CaseRebuild"/>). A stream is
+/// files and rate counters — the <see cref="CaseFileProjection"/> — by its derivation with every open file
+/// held in memory (<see cref="CaseRebuild"/>). A stream is
 /// complete when its last event has been folded; complete rows go to a writer that runs beside the reader
 /// and writes with binary COPY into tables emptied first and stripped of their secondary indexes (built
 /// again at the end, one sort each). Any other kind of projection is rebuilt by Marten's async daemon.
-/// Like the daemon's rebuild, this is an offline operation.
+/// Like the daemon's rebuild, this is an offline operation. It rebuilds exactly the projections Marten's
+/// <c>projections rebuild</c> does, to the same rows, several times faster (ADR 0041, ADR 0160).
 /// </summary>
 public static class BulkRebuild
 {
@@ -68,11 +70,13 @@ public static class BulkRebuild
             var type = projection.GetType();
             if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(SingleStreamProjection<,>) && type.GetGenericArguments()[1] == typeof(Guid))
                 folds.Add((IRebuildFold)Activator.CreateInstance(typeof(SnapshotFold<>).MakeGenericType(type.GetGenericArguments()[0]), projection, store)!);
+            // The case projection's fast path: the same derivation, every open file in memory, written with COPY.
+            else if (projection.Name == CaseFileProjection.ProjectionName)
+                folds.Add(new CaseRebuild(store));
             else
                 others.Add(projection.Name);
         }
 
-        folds.Add(new CaseRebuild(store));
         return (folds, others);
     }
 
