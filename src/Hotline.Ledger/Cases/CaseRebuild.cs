@@ -1,13 +1,12 @@
 using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Storage;
-using JasperFx.Events;
 using Weasel.Core;
 
 namespace Hotline.Ledger.Cases;
 
 /// <summary>
 /// The fast path of the case projection's rebuild (<see cref="CaseFileProjection"/>), within
-/// <see cref="BulkRebuild"/>'s single pass (ADR 0041): the same derivation (<see cref="CaseWrites"/>), with
+/// the one-pass rebuild (<c>BulkRebuild</c>, ADR 0041): the same derivation (<see cref="CaseWrites"/>), with
 /// every open file held in memory instead of read back page by page, and files and counter rows written
 /// with binary COPY. A case file is complete — <see cref="CaseFile.Refresh"/>ed and written — with its
 /// stream's last event, once the write that touched it has added its counters.

@@ -5,13 +5,6 @@ using Hotline.Ledger.Rulebooks;
 
 namespace Hotline.Ledger.Deadlines;
 
-/// <summary>How far a unit's monthly reports have been judged: a bookmark, not a fact.</summary>
-public sealed class MonthlyReportWatch
-{
-    public Guid Id { get; set; }
-    public string JudgedThrough { get; set; } = "";
-}
-
 /// <summary>
 /// D3.3, recorded by the ledger itself (ADR 0024): a month whose work report was not in by its
 /// deadline costs the unit 5 points, dated the month's last day. A unit owes a report for every month

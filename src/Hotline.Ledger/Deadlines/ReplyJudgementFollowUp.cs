@@ -1,6 +1,5 @@
 using Hotline.Ledger.Cases;
 using Hotline.Ledger.Cases.Feed;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Ledger.Deadlines;
 

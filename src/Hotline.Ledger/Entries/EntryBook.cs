@@ -1,5 +1,4 @@
 using Hotline.Ledger.Rulebooks;
-using JasperFx.Events;
 
 namespace Hotline.Ledger.Entries;
 

@@ -1,8 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Hotline.Ledger.Exports;
 
@@ -24,7 +22,7 @@ public sealed class JsonOrFile<T> : IResult, IStatusCodeHttpResult, IEndpointMet
     /// <summary>A page <c>{items, next}</c> of a list that answers its bare array unless paging is asked for (ADR 0068).</summary>
     public static JsonOrFile<T> Paged<TItem>(Page<TItem> page) => new(TypedResults.Ok(page));
 
-    /// <summary>The rows as a download (<see cref="TableExport"/>, or a streamed CSV).</summary>
+    /// <summary>The rows as a download (<c>TableExport</c>, or a streamed CSV).</summary>
     public static JsonOrFile<T> File(IResult file) => new(file);
 
     /// <summary>The catalogue's problem refusing the read (400 of a query value, 404 of the subject).</summary>
@@ -38,5 +36,5 @@ public sealed class JsonOrFile<T> : IResult, IStatusCodeHttpResult, IEndpointMet
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(T),
-            ["application/json", "text/csv", SheetXlsx.ContentType]));
+            ["application/json", MediaTypes.Csv, MediaTypes.Xlsx]));
 }

@@ -9,7 +9,7 @@ namespace Hotline.Ledger.Exports;
 /// </summary>
 public static class SheetXlsx
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = MediaTypes.Xlsx;
 
     /// <summary>A 说明 sheet of the facts, then one sheet per table, under its label.</summary>
     public static byte[] Write(IReadOnlyList<(string Label, string Value)> facts, IReadOnlyList<SheetTable> tables)

@@ -1,7 +1,6 @@
 using Hotline.Ledger.Cases;
 using Hotline.Ledger.Cases.Feed;
 using Hotline.Ledger.Deadlines;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Ledger.Notices;
 

@@ -3,7 +3,6 @@ using Hotline.Ledger.Registry;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Security;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Ledger.Notices;
 

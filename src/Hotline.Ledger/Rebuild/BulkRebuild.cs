@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Hotline.Ledger.Cases;
-using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten.Events;
 using Marten.Events.Aggregation;

@@ -5,12 +5,6 @@ using Hotline.Ledger.Rulebooks;
 
 namespace Hotline.Ledger.Scoring;
 
-public sealed record RankedUnit(int Rank, Guid UnitId, string Code, string Name, decimal Total,
-    decimal CriteriaTotal, decimal BonusTotal, decimal DeductionTotal);
-
-public sealed record RankedPerson(int Rank, Guid PersonId, string Name, Guid UnitId, decimal Total,
-    decimal CriteriaTotal, decimal BonusTotal, decimal DeductionTotal);
-
 /// <summary>Every unit's (or person's) scorecard at one point on both clocks, highest total first.</summary>
 public static class Ranking
 {

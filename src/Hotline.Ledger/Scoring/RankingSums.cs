@@ -4,9 +4,6 @@ using Hotline.Ledger.Rulebooks;
 
 namespace Hotline.Ledger.Scoring;
 
-/// <summary>A subject's entries at a point on both clocks, summed: what a ranking needs of them.</summary>
-public sealed record EntrySums(Guid SubjectId, decimal Bonus, decimal Deduction);
-
 /// <summary>
 /// The rows a ranking of every unit needs, summed by the database rather than loaded (ADR 0042): one
 /// <c>group by</c> over the year's entry rows with the same two-clock conditions a scorecard applies,

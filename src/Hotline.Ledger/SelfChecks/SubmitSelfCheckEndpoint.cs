@@ -1,6 +1,5 @@
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
-using JasperFx.Events;
 using Microsoft.Extensions.Configuration;
 
 namespace Hotline.Ledger.SelfChecks;

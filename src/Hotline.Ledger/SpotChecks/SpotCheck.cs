@@ -1,5 +1,3 @@
-using JasperFx.Events;
-
 namespace Hotline.Ledger.SpotChecks;
 
 /// <summary>A spot check as recorded, with the entries it led to; the API answers with it as it is.</summary>

@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using Weasel.Core;
 
 namespace Hotline.Ledger.Storage;

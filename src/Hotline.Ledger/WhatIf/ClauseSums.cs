@@ -4,9 +4,6 @@ using Hotline.Ledger.Scoring;
 
 namespace Hotline.Ledger.WhatIf;
 
-/// <summary>How many counted entries a subject has under one clause at one recorded value.</summary>
-public sealed record ClauseSum(Guid SubjectId, string Clause, decimal Points, int Count);
-
 /// <summary>
 /// The ranking's sums in the database (ADR 0042), one level finer: per subject, clause and recorded points,
 /// so that a draft can price each group again without a single entry being loaded (ADR 0091). The

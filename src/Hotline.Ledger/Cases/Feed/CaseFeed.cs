@@ -2,7 +2,6 @@ using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Storage;
-using JasperFx.Events;
 using Wolverine;
 using Wolverine.Marten.Publishing;
 using Wolverine.Runtime;

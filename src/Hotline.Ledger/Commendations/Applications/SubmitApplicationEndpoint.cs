@@ -4,7 +4,6 @@ using Hotline.Ledger.Registry;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Security;
-using JasperFx.Events;
 
 namespace Hotline.Ledger.Commendations.Applications;
 

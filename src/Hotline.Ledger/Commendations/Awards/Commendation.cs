@@ -1,5 +1,3 @@
-using JasperFx.Events;
-
 namespace Hotline.Ledger.Commendations.Awards;
 
 /// <summary>A commendation as awarded: whom, for which year, under which document, recorded when and by whom.</summary>

@@ -5,14 +5,3 @@ namespace Hotline.Ledger.Commendations.Awards;
 /// plan, named in the body, is the stream the endpoint writes (<c>[WriteAggregate]</c> finds it by <c>[Identity]</c>).
 /// </summary>
 public sealed record IssueCommendations([property: JasperFx.Identity] Guid PlanId, string DocumentNumber, DateOnly AwardedOn);
-
-public sealed class IssueCommendationsValidator : AbstractValidator<IssueCommendations>
-{
-    public IssueCommendationsValidator()
-    {
-        RuleFor(x => x.PlanId).NotEmpty().WithErrorCode("commendation.planId.required");
-        RuleFor(x => x.DocumentNumber).NotEmpty().MaximumLength(100)
-            .WithErrorCode("commendation.documentNumber.required");
-        RuleFor(x => x.AwardedOn).NotEmpty().WithErrorCode("commendation.awardedOn.required");
-    }
-}

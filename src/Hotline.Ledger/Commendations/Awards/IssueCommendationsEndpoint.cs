@@ -1,5 +1,4 @@
 using Hotline.Ledger.Commendations.Plans;
-using JasperFx.Events;
 
 namespace Hotline.Ledger.Commendations.Awards;
 

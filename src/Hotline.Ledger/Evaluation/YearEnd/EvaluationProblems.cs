@@ -12,6 +12,10 @@ public static class EvaluationProblems
         return WolverineContinue.NoProblems;
     }
 
+    /// <summary>A step that may go on incomplete with a reason (submit, approve): a faulty override first, then <see cref="Check"/>.</summary>
+    public static ProblemDetails CheckOverridable(YearEndEvaluation evaluation, EvaluationSteps.Step step, StepFacts facts, CompletenessOverride? given) =>
+        OverrideFault(given) ?? Check(evaluation, step, facts, given);
+
     public static ProblemDetails OutOfOrder(Refusal refusal) => Problems.ConflictProblemAs(refusal, "evaluation.outOfOrder.title");
 
     /// <summary>409 with what is missing, so that the office can complete it or go on with a reason.</summary>

@@ -13,6 +13,12 @@ public sealed record StepFacts(IReadOnlyList<Appeal> PendingAppeals, Refusal? Ch
 {
     public static readonly StepFacts None = new([], null, null, new Completeness(true, [], []));
 
+    /// <summary>What is missing, recorded with a step that goes on incomplete; null when nothing is.</summary>
+    public Completeness? Overridden => Missing.Complete ? null : Missing;
+
+    /// <summary>Why the step goes on incomplete (the override checked it is given); null when nothing is missing.</summary>
+    public string? OverrideReason(CompletenessOverride? given) => Missing.Complete ? null : given!.Reason.Trim();
+
     public static async Task<StepFacts> Gather(IQuerySession session, RulebookCatalog rulebooks, YearEndEvaluation evaluation, EvaluationSteps.Step step)
     {
         if (step is not (EvaluationSteps.Step.Submit or EvaluationSteps.Step.Approve) || EvaluationSteps.Refusal(evaluation, step) is not null)
