@@ -18,9 +18,9 @@ public static class AppealEndpoints
 
         if (!string.IsNullOrWhiteSpace(status))
         {
-            if (status is not (Appeal.Pending or Appeal.Upheld or Appeal.Rejected))
+            if (Appeal.StatusNamed(status) is not { } named)
                 return JsonOrFile<IReadOnlyList<AppealView>>.Refused(Problems.InvalidProblem("status", "appeal.status.unknown"));
-            query = query.Where(a => a.Status == status);
+            query = query.Where(a => a.Status == named);
         }
 
         var appeals = await query.OrderBy(a => a.FiledAt).ToListAsync();

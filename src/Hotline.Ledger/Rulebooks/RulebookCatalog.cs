@@ -40,6 +40,9 @@ public sealed class RulebookCatalog
 
     public IReadOnlyList<Rulebook> All => ByEffectiveDate;
 
+    /// <summary>The cities (their <see cref="CityScope.Key"/>) whose lists this catalog holds: those this process has served.</summary>
+    public IReadOnlyList<string> CitiesHeld => _byCity.Keys.ToList();
+
     public bool IsBuiltIn(string id) => _builtIn.Any(r => r.Id == id);
 
     /// <summary>The rulebook that already has <paramref name="revision"/>'s id or effective date (named by the field), or null.</summary>

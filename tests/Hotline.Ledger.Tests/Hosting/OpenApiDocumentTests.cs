@@ -48,6 +48,7 @@ public class OpenApiDocumentTests(LedgerApp app) : LedgerTest(app)
 
     [Theory]
     [InlineData("/api/entries", "EntryView")]
+    [InlineData("/api/cities", "City")]
     [InlineData("/api/marks", "MarkView")]
     [InlineData("/api/units", "UnitView")]
     [InlineData("/api/people", "PersonView")]

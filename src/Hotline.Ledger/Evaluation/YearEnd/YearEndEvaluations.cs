@@ -24,7 +24,7 @@ public static class YearEndEvaluations
         evaluation.Overrides.LastOrDefault(o => o.Step == "approved")?.Missing ?? new Completeness(true, [], []);
 
     public static async Task<IReadOnlyList<Appeal>> PendingAppeals(IQuerySession session, int year) =>
-        await session.Query<Appeal>().Where(a => a.Year == year && a.Status == Appeal.Pending).OrderBy(a => a.FiledAt).ToListAsync();
+        await session.Query<Appeal>().Where(a => a.Year == year && a.Status == AppealStatus.Pending).OrderBy(a => a.FiledAt).ToListAsync();
 
     /// <summary>
     /// Whether the ledger learned anything about the year after the sheet was computed: then the sheet

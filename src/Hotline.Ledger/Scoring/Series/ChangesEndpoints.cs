@@ -95,7 +95,7 @@ public static class ChangesEndpoints
             changes.Add(new(m.RecordedAt, "mark", m.Scorer, m.Clause, m.Points, null, m.MarkedOn, m.Reason, null, m.Id, m.AppealId, null));
         foreach (var a in appeals)
             changes.Add(new(a.DecidedAt!.Value, "appeal", a.Decision?.DecidedBy ?? "", a.Clause, a.Decision?.CorrectedPoints, null, a.ContestedOn,
-                a.Decision?.Reason, a.Decision?.CorrectionEntryId ?? a.EntryId, a.Decision?.MarkId, a.Id, a.Status));
+                a.Decision?.Reason, a.Decision?.CorrectionEntryId ?? a.EntryId, a.Decision?.MarkId, a.Id, Appeal.Word(a.Status)));
 
         return new LedgerChanges(subject, q.Year, q.AsOf, from, to, before.Total, after.Total, after.Total - before.Total,
             changes.OrderBy(c => c.At).ThenBy(c => c.Kind, StringComparer.Ordinal).ToList());
