@@ -30,29 +30,21 @@ public sealed class IndexModel(LedgerApi api) : LedgerPage(api)
             return Page();
         }
 
-        // The reads the page stands on do not depend on each other: asked at once, the page waits for the slowest, not the sum.
-        var unitsRead = Api.Get("/api/units");
-        var clausesRead = Clauses.InForce(Api, Today);
-        var warningsRead = Api.Get("/api/warnings");
-        var appealsRead = Api.Get("/api/appeals?status=pending");
-        // The entries the ledger recorded by itself, newest first (the entries search, where served).
-        // The search lists oldest first: the last three days' (a page of them), newest first.
-        var automaticRead = IsOffice ? Api.Get("/api/entries?automatic=true&limit=200&recordedFrom=" + Uri.EscapeDataString(AutomaticSince)) : null;
-        await Task.WhenAll(new Task[] { unitsRead, clausesRead, warningsRead, appealsRead, automaticRead ?? Task.CompletedTask });
-
-        var units = await unitsRead;
+        var units = await Api.Get("/api/units");
         if (!units.Ok) return Refused(units);
         foreach (var u in units.Json.Items()) if (u.Id() is { } id) Units[id] = u;
-        Clauses = await clausesRead;
+        Clauses = await Clauses.InForce(Api, Today);
 
-        var warnings = await warningsRead;
+        var warnings = await Api.Get("/api/warnings");
         if (warnings.Ok) Warnings.AddRange(warnings.Json.Arr("warnings"));
-        var appeals = await appealsRead;
+        var appeals = await Api.Get("/api/appeals?status=pending");
         if (appeals.Ok) Appeals.AddRange(appeals.Json.Items());
 
-        if (automaticRead is not null)
+        if (IsOffice)
         {
-            var automatic = await automaticRead;
+            // The entries the ledger recorded by itself, newest first (the entries search, where served).
+            // The search lists oldest first: the last three days' (a page of them), newest first.
+            var automatic = await Api.Get("/api/entries?automatic=true&limit=200&recordedFrom=" + Uri.EscapeDataString(AutomaticSince));
             if (automatic.Ok) Automatic = automatic.Json.Items().Reverse().Take(10).ToList();
             return Page();
         }
