@@ -117,7 +117,7 @@ public static class ReadsTrace
         var people = await Timed("people", async () => (await session.Query<Person>().ToListAsync()).Count);
         var entries = await Timed("entries", async () => (await ScoreReader.AllEntries(session, q)).Count);
         var rulebook = catalog.ForScoring(q.Year, date) ?? catalog.All[0];
-        var lights = await Timed("rates (whole)", async () => (await Hotline.Ledger.Warnings.WarningEndpoints.Rates(session, rulebook, q, units)).Count());
+        var lights = await Timed("rates (whole)", async () => (await Hotline.Ledger.Warnings.RateLights.Of(session, rulebook, q, units)).Count);
         var from = at - TimeSpan.FromHours(1) - TimeSpan.FromDays(1);
         var to = at + TimeSpan.FromDays(1);
         var files = await Timed("case files", async () => (await session.Query<CaseFile>().Where(c => c.ReplyDueAt != null && c.ReplyDueAt > from && c.ReplyDueAt <= to).ToListAsync()).Count);

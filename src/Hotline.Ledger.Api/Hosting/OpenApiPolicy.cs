@@ -87,17 +87,17 @@ public sealed class OpenApiPolicy : IHttpPolicy
     /// <summary>The creating POSTs: 201 and the body they answer with.</summary>
     private static readonly Dictionary<string, Type> Creates = new()
     {
-        ["registerUnit"] = typeof(UnitView), ["registerPerson"] = typeof(PersonView), ["recordEntry"] = typeof(EntryView), ["recordMark"] = typeof(MarkView),
+        ["registerUnit"] = typeof(UnitView), ["registerPerson"] = typeof(PersonView), ["recordMark"] = typeof(MarkView),
         ["fileAppeal"] = typeof(AppealView), ["issueCircular"] = typeof(CircularView), ["draftEvaluation"] = typeof(EvaluationView),
         ["submitMonthlyReport"] = typeof(MonthlyReportView), ["submitSelfCheck"] = typeof(SelfCheckView), ["draftCommendationPlan"] = typeof(PlanView),
-        ["recordSpotCheck"] = typeof(object), ["addCity"] = typeof(Hotline.Ledger.Tenancy.City), ["makeReferrals"] = typeof(object), ["submitCommendationApplication"] = typeof(object), ["issueCommendations"] = typeof(object),
+        ["recordSpotCheck"] = typeof(object), ["makeReferrals"] = typeof(object), ["submitCommendationApplication"] = typeof(object), ["issueCommendations"] = typeof(object),
     };
 
     /// <summary>Answers of other routes whose body is known.</summary>
     private static readonly Dictionary<string, Type> Answers = new()
     {
         ["getEntry"] = typeof(EntryView), ["rescindEntry"] = typeof(EntryView), ["getMark"] = typeof(MarkView), ["getUnit"] = typeof(UnitView),
-        ["getPerson"] = typeof(PersonView), ["transferPerson"] = typeof(PersonView), ["getAppeal"] = typeof(AppealView), ["decideAppeal"] = typeof(AppealView),
+        ["transferPerson"] = typeof(PersonView), ["getAppeal"] = typeof(AppealView), ["decideAppeal"] = typeof(AppealView),
         ["submitEvaluation"] = typeof(EvaluationView), ["returnEvaluation"] = typeof(EvaluationView), ["approveEvaluation"] = typeof(EvaluationView),
         ["recomputeEvaluation"] = typeof(EvaluationView), ["remarkEvaluationUnit"] = typeof(EvaluationView),
     };

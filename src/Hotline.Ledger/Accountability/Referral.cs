@@ -1,10 +1,10 @@
 using Hotline.Ledger.Rulebooks;
-using JasperFx.Events;
+using Hotline.Ledger.Security;
 
 namespace Hotline.Ledger.Accountability;
 
-/// <summary>A referral to the supervisory organ, as made.</summary>
-public sealed class Referral
+/// <summary>A referral to the supervisory organ, as made; reading one puts its unit and person on file.</summary>
+public sealed class Referral : IReadSubject
 {
     public Guid Id { get; set; }
     public int Year { get; set; }
@@ -27,6 +27,8 @@ public sealed class Referral
 
     public Guid SubjectId => PersonId ?? UnitId;
 
+    Guid? IReadSubject.UnitId => UnitId;
+
     public static Guid IdOf(int year, string kind, Guid subjectId) =>
         DeterministicId.From("referral", year.ToString(System.Globalization.CultureInfo.InvariantCulture), kind, subjectId.ToString("N"));
 
@@ -40,25 +42,4 @@ public sealed class Referral
             DeductionTotal = d.DeductionTotal, Grounds = d.Grounds.ToList(), Note = d.Note, ReferredAt = e.Timestamp, ReferredBy = d.ReferredBy,
         };
     }
-}
-
-/// <summary>A year's round of referrals: that it happened, on which result, under which rules, by whom.</summary>
-public sealed class ReferralRound
-{
-    public Guid Id { get; set; }
-    public int Year { get; set; }
-    public Guid EvaluationId { get; set; }
-    public AccountabilityRules Rules { get; set; } = null!;
-    public List<Guid> ReferralIds { get; set; } = [];
-    public DateTimeOffset MadeAt { get; set; }
-    public string MadeBy { get; set; } = "";
-
-    /// <summary>One round per year: a racing second round collides on this id.</summary>
-    public static Guid IdOf(int year) => DeterministicId.From("referral-round", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-    public static ReferralRound Create(IEvent<ReferralsMade> e) => new()
-    {
-        Id = e.Data.RoundId, Year = e.Data.Year, EvaluationId = e.Data.EvaluationId, Rules = e.Data.Rules,
-        ReferralIds = e.Data.ReferralIds.ToList(), MadeAt = e.Timestamp, MadeBy = e.Data.MadeBy,
-    };
 }

@@ -1,5 +1,4 @@
 using Hotline.Ledger.Entries;
-using JasperFx.Events;
 
 namespace Hotline.Ledger.Appeals;
 
@@ -16,6 +15,7 @@ public sealed record AppealDecision(
 /// <summary>An appeal (申诉) and its decision, projected inline from the appeal's stream.</summary>
 public sealed class Appeal
 {
+    /// <summary>The words of <see cref="AppealStatus"/>; a decision's outcome is one of the last two.</summary>
     public const string Pending = "pending";
     public const string Upheld = "upheld";
     public const string Rejected = "rejected";
@@ -38,7 +38,7 @@ public sealed class Appeal
     public DateOnly WindowClosesOn { get; set; }
     public DateTimeOffset FiledAt { get; set; }
     public string FiledBy { get; set; } = "";
-    public string Status { get; set; } = Pending;
+    public AppealStatus Status { get; set; } = AppealStatus.Pending;
     public AppealDecision? Decision { get; set; }
 
     /// <summary>When the decision was recorded; null while pending. A column, for replays.</summary>
@@ -47,7 +47,24 @@ public sealed class Appeal
     public string Kind => EntryId is null ? "criterion" : "entry";
 
     /// <summary>The status as the ledger stood at <paramref name="knownAt"/>.</summary>
-    public string StatusAt(DateTimeOffset knownAt) => DecidedAt is { } at && at <= knownAt ? Status : Pending;
+    public AppealStatus StatusAt(DateTimeOffset knownAt) => DecidedAt is { } at && at <= knownAt ? Status : AppealStatus.Pending;
+
+    /// <summary>The status a word names (<c>?status=</c>, a decision's outcome); null for any other word.</summary>
+    public static AppealStatus? StatusNamed(string? word) => word switch
+    {
+        Pending => AppealStatus.Pending,
+        Upheld => AppealStatus.Upheld,
+        Rejected => AppealStatus.Rejected,
+        _ => null,
+    };
+
+    /// <summary>The word of a status, as stored and answered.</summary>
+    public static string Word(AppealStatus status) => status switch
+    {
+        AppealStatus.Upheld => Upheld,
+        AppealStatus.Rejected => Rejected,
+        _ => Pending,
+    };
 
     public static string EntrySubject(Guid entryId) => $"entry:{entryId:N}";
 
@@ -76,7 +93,7 @@ public sealed class Appeal
     {
         Decision = new AppealDecision(e.Data.Outcome, e.Data.Reason, e.Data.CorrectedPoints, e.Data.RescindedEntryId,
             e.Data.CorrectionEntryId, e.Data.MarkId, e.Timestamp, e.Data.DecidedBy);
-        Status = e.Data.Outcome;
+        Status = StatusNamed(e.Data.Outcome) ?? throw new InvalidOperationException($"Appeal {Id}: no status '{e.Data.Outcome}'");
         DecidedAt = e.Timestamp;
     }
 }

@@ -1,4 +1,3 @@
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Security;
 using Hotline.Ledger.Entries;
 
@@ -15,7 +14,7 @@ public sealed record AppealView(
     int Year,
     DateOnly ContestedOn,
     decimal? ContestedPoints,
-    string Status,
+    AppealStatus Status,
     string Reason,
     IReadOnlyList<EvidenceItem> Evidence,
     DateOnly WindowClosesOn,
@@ -36,7 +35,7 @@ public sealed record AppealView(
     [
         new("单位", r => r.UnitName), new("条款", r => r.Appeal.Clause), new("被申诉分值", r => r.Appeal.ContestedPoints, Signed: true),
         new("发生日期", r => r.Appeal.ContestedOn),
-        new("状态", r => r.Appeal.Status switch { "pending" => "待处理", "upheld" => "已支持", "rejected" => "已驳回", var s => s }),
+        new("状态", r => r.Appeal.Status switch { AppealStatus.Upheld => "已支持", AppealStatus.Rejected => "已驳回", _ => "待处理" }),
         new("申诉理由", r => r.Appeal.Reason), new("申诉人", r => r.Appeal.FiledBy), new("申诉时间（北京时间）", r => r.Appeal.FiledAt),
         new("申诉期至", r => r.Appeal.WindowClosesOn), new("处理人", r => r.Appeal.Decision?.DecidedBy),
         new("处理时间（北京时间）", r => r.Appeal.Decision?.DecidedAt), new("处理意见", r => r.Appeal.Decision?.Reason),

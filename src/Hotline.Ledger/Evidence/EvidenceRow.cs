@@ -48,7 +48,7 @@ public sealed record EvidenceRow(
     public static IEnumerable<EvidenceRow> Of(Appeal a, DateTimeOffset knownAt)
     {
         yield return new("appeal", a.Id, a.Clause, a.ContestedPoints ?? 0m, a.UnitId, null, a.PersonId, null, a.ContestedOn, a.FiledAt, a.FiledBy,
-            a.Reason, a.Evidence, a.StatusAt(knownAt), null, null, false, a.Year, a.EntryId, a.Id);
+            a.Reason, a.Evidence, Appeal.Word(a.StatusAt(knownAt)), null, null, false, a.Year, a.EntryId, a.Id);
         if (a.Decision is { } d && d.DecidedAt <= knownAt)
         {
             yield return new("appealDecision", a.Id, a.Clause, d.CorrectedPoints ?? 0m, a.UnitId, null, a.PersonId, null, a.ContestedOn, d.DecidedAt,

@@ -1,7 +1,6 @@
 using Hotline.Ledger.Cases;
 using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Rulebooks;
-using Marten;
 using Marten.Services.BatchQuerying;
 
 namespace Hotline.Ledger.Scoring;

@@ -1,7 +1,4 @@
-using FluentValidation;
-using Hotline.Ledger.Http;
-using Microsoft.AspNetCore.Http;
-using Wolverine.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hotline.Ledger.Tenancy;
 
@@ -27,22 +24,23 @@ public static class CityEndpoints
     [WolverineGet("/api/cities", OperationId = "listCities")]
     public static Task<IReadOnlyList<City>> List(Cities cities, CancellationToken ct) => cities.ListAsync(ct);
 
+    /// <summary>201 with the city, or the problem of a code taken (409) or refused (400): known only once it is tried.</summary>
     [WolverinePost("/api/cities", OperationId = "addCity")]
-    public static async Task<IResult> Add(AddCity command, Cities cities)
+    public static async Task<Results<Created<City>, ProblemHttpResult>> Add(AddCity command, Cities cities)
     {
         try
         {
             // Not the request's token: a database half made is finished whatever the client does.
             var city = await cities.AddAsync(command.Code, command.Name, connection: null, CancellationToken.None);
-            return Results.Created($"/api/cities/{city.Code}", city);
+            return TypedResults.Created($"/api/cities/{city.Code}", city);
         }
         catch (CityRefusedException e) when (e.Code == "city.exists")
         {
-            return Problems.Status(StatusCodes.Status409Conflict, e.Code, e.Args);
+            return TypedResults.Problem(Problems.StatusProblem(StatusCodes.Status409Conflict, e.Code, e.Args));
         }
         catch (CityRefusedException e)
         {
-            return Problems.Invalid(e.Field, e.Code, e.Args);
+            return TypedResults.Problem(Problems.InvalidProblem(e.Field, e.Code, e.Args));
         }
     }
 }

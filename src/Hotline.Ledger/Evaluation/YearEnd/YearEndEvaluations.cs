@@ -1,4 +1,3 @@
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Appeals;
 using Hotline.Ledger.Entries;
 using Hotline.Ledger.Marks;
@@ -7,8 +6,6 @@ using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Evaluation.Sheets;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Scoring;
-using Hotline.Ledger.Time;
-using Marten;
 
 namespace Hotline.Ledger.Evaluation.YearEnd;
 
@@ -27,7 +24,7 @@ public static class YearEndEvaluations
         evaluation.Overrides.LastOrDefault(o => o.Step == "approved")?.Missing ?? new Completeness(true, [], []);
 
     public static async Task<IReadOnlyList<Appeal>> PendingAppeals(IQuerySession session, int year) =>
-        await session.Query<Appeal>().Where(a => a.Year == year && a.Status == Appeal.Pending).OrderBy(a => a.FiledAt).ToListAsync();
+        await session.Query<Appeal>().Where(a => a.Year == year && a.Status == AppealStatus.Pending).OrderBy(a => a.FiledAt).ToListAsync();
 
     /// <summary>
     /// Whether the ledger learned anything about the year after the sheet was computed: then the sheet
