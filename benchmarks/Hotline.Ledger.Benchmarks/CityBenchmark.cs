@@ -15,6 +15,7 @@ using Hotline.Ledger.Kernel;
 using Hotline.Ledger.Marks;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Scoring;
+using Hotline.Ledger.Rebuild;
 using Hotline.Ledger.Storage;
 using Hotline.Ledger.Time;
 using JasperFx.Events.Daemon;

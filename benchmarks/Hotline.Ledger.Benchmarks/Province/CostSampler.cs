@@ -96,7 +96,7 @@ public sealed class CostSampler : IAsyncDisposable
     {
         ("idle in transaction", _) => "in transaction, waiting for the node",
         ("active", "") => "on CPU",
-        ("active", "Lock") => wait == "advisory" ? "waiting on an advisory lock (the chain)" : "waiting on a row or table lock",
+        ("active", "Lock") => wait == "advisory" ? "waiting on an advisory lock (the chain's or the judge's)" : "waiting on a row or table lock",
         ("active", "LWLock") => "waiting on a lightweight lock",
         ("active", "IO") => "waiting on I/O (WAL flush, reads)",
         ("active", "Client") => "sending to or reading from the node",

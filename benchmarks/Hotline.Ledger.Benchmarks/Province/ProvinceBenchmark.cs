@@ -232,6 +232,14 @@ public sealed class ProvinceBenchmark(ProvinceOptions options)
         figures.Checks.Add(new Check($"{city.Code}: its hash chain verifies, every event in it (GET /api/integrity on node B)", valid && unsealed == 0 && links == events,
             $"valid {valid}, {links:N0} links verified, {unsealed} unsealed, {events:N0} events"));
 
+        // Not a check: a message that failed is the run's finding to report, and the deadline drain above has judged what it would have.
+        await using (var dead = new NpgsqlCommand($"select count(*), min(message_type || ': ' || exception_type || ' — ' || left(exception_message, 160)) from {s}.wolverine_dead_letters", conn))
+        await using (var row = await dead.ExecuteReaderAsync())
+        {
+            await row.ReadAsync();
+            figures.DeadLetters.Add((city.Code, row.GetInt64(0), row.IsDBNull(1) ? null : row.GetString(1).ReplaceLineEndings(" ")));
+        }
+
         // Nothing crossed: the city's users see its units and none of another city's.
         var units = (await http.GetFromJsonAsync<List<JsonElement>>("/api/units"))!.Select(u => u.GetProperty("id").GetGuid()).ToHashSet();
         var own = city.Plan.Units.Select(u => u.Id).ToHashSet();

@@ -79,5 +79,9 @@ public sealed class ProvinceFigures
     public long CaseEvents { get; set; }
     public List<FeedWindow> Windows { get; } = [];
     public List<Check> Checks { get; } = [];
+
+    /// <summary>Per city, the messages Wolverine moved to its error queue during the run, and the first one's type and failure.</summary>
+    public List<(string City, long Count, string? First)> DeadLetters { get; } = [];
+
     public bool AllChecksPassed => Checks.All(c => c.Passed);
 }

@@ -53,6 +53,8 @@ public static class ProvinceTable
         }
 
         o.AppendLine();
+        o.AppendLine(C, $"Messages moved to the error queue during the run, per city: {string.Join("; ", f.DeadLetters.Select(d => $"{d.City} {d.Count}{(d.First is null ? "" : $" (first: {d.First})")}"))}.");
+        o.AppendLine();
         o.AppendLine(C, $"Checks ({f.Checks.Count(c => c.Passed)}/{f.Checks.Count} passed):");
         foreach (var c in f.Checks) o.AppendLine(C, $"- [{(c.Passed ? "x" : " ")}] {c.What} — {c.Detail}");
         return o.ToString();

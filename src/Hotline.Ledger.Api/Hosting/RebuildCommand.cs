@@ -1,4 +1,4 @@
-using Hotline.Ledger.Storage;
+using Hotline.Ledger.Rebuild;
 using JasperFx.CommandLine;
 using Marten;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-
 namespace Hotline.Ledger.Web.Api;
 
 /// <summary>The clauses of the rulebook in force, by code, as the API gives them.</summary>

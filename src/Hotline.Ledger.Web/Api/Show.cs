@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-
 namespace Hotline.Ledger.Web.Api;
 
 /// <summary>Reading the API's JSON in pages without a class per answer, and showing its numbers, dates and instants as the office writes them.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Hotline.Ledger.Web.Api;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Ledger.Web.Pages;

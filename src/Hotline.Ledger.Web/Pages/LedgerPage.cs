@@ -1,7 +1,4 @@
-using System.Globalization;
 using Hotline.Ledger.Security;
-using Hotline.Ledger.Web.Api;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,6 +25,18 @@ public abstract class LedgerPage(LedgerApi api) : PageModel
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(HttpContext.RequestServices
         .GetRequiredService<TimeProvider>().GetUtcNow(), Shanghai).DateTime);
+
+    /// <summary>
+    /// A year's two clocks as a screen shows them: the date asked for when it lies in the year, else the year's end
+    /// (or today, while the year runs); the instant asked for, or null for now.
+    /// </summary>
+    protected (DateOnly AsOf, DateTimeOffset? KnownAt) ShownClocks(int year, string? asOf, string? knownAt)
+    {
+        var end = new DateOnly(year, 12, 31);
+        var date = DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d.Year == year
+            ? d : end < Today ? end : Today;
+        return (date, Audit.UnitModel.Instant(knownAt));
+    }
 
     /// <summary>Renders the page with the API's refusal and its status (403, 404…).</summary>
     protected IActionResult Refused(ApiReply reply)

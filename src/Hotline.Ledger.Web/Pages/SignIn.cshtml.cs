@@ -1,7 +1,6 @@
 using Hotline.Ledger.Security;
 using Hotline.Ledger.Web.SignIn;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Hosting;
 

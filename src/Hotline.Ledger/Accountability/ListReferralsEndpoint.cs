@@ -1,8 +1,5 @@
 using Hotline.Ledger.Commendations.Review;
 using Hotline.Ledger.Security;
-using Hotline.Ledger.Time;
-using Marten;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Accountability;
 

@@ -1,6 +1,5 @@
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Security;
-using JasperFx.Events;
 
 namespace Hotline.Ledger.Accountability;
 
@@ -43,25 +42,4 @@ public sealed class Referral : IReadSubject
             DeductionTotal = d.DeductionTotal, Grounds = d.Grounds.ToList(), Note = d.Note, ReferredAt = e.Timestamp, ReferredBy = d.ReferredBy,
         };
     }
-}
-
-/// <summary>A year's round of referrals: that it happened, on which result, under which rules, by whom.</summary>
-public sealed class ReferralRound
-{
-    public Guid Id { get; set; }
-    public int Year { get; set; }
-    public Guid EvaluationId { get; set; }
-    public AccountabilityRules Rules { get; set; } = null!;
-    public List<Guid> ReferralIds { get; set; } = [];
-    public DateTimeOffset MadeAt { get; set; }
-    public string MadeBy { get; set; } = "";
-
-    /// <summary>One round per year: a racing second round collides on this id.</summary>
-    public static Guid IdOf(int year) => DeterministicId.From("referral-round", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-    public static ReferralRound Create(IEvent<ReferralsMade> e) => new()
-    {
-        Id = e.Data.RoundId, Year = e.Data.Year, EvaluationId = e.Data.EvaluationId, Rules = e.Data.Rules,
-        ReferralIds = e.Data.ReferralIds.ToList(), MadeAt = e.Timestamp, MadeBy = e.Data.MadeBy,
-    };
 }

@@ -1,10 +1,5 @@
 using Hotline.Ledger.Accountability.Bundle;
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Security;
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Wolverine.Http;
-using Wolverine.Persistence;
 
 namespace Hotline.Ledger.Accountability;
 

@@ -1,5 +1,4 @@
 using Hotline.Ledger.Entries;
-using JasperFx.Events;
 
 namespace Hotline.Ledger.Appeals;
 

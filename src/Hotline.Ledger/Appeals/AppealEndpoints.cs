@@ -1,9 +1,6 @@
-using Hotline.Ledger.Http;
+using Hotline.Ledger.Exports;
+using Hotline.Ledger.Registry;
 using Hotline.Ledger.Security;
-using Hotline.Ledger.Time;
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Appeals;
 

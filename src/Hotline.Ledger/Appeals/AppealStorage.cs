@@ -1,11 +1,10 @@
 using JasperFx.Events.Projections;
-using Marten;
 
 namespace Hotline.Ledger.Appeals;
 
-public static class AppealStorage
+public sealed class AppealStorage : IConfigureMarten
 {
-    public static void Configure(StoreOptions opts)
+    public void Configure(IServiceProvider services, StoreOptions opts)
     {
         opts.Projections.Snapshot<Appeal>(SnapshotLifecycle.Inline);
         // No duplicated status column: Marten writes an enum there by its C# name ("Pending") while the document holds

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Hotline.Ledger.Entries;
 
 namespace Hotline.Ledger.Appeals;
@@ -14,27 +13,3 @@ public sealed record FileAppeal(
     int? Year,
     string Reason,
     IReadOnlyList<EvidenceItem>? Evidence);
-
-public sealed class FileAppealValidator : AbstractValidator<FileAppeal>
-{
-    public FileAppealValidator()
-    {
-        RuleFor(x => x.EntryId).NotNull().When(x => x.Criterion is null)
-            .WithErrorCode("appeal.subject.required");
-        RuleFor(x => x.EntryId).NotEqual(Guid.Empty).When(x => x.EntryId is not null);
-        RuleFor(x => x.Criterion).Null().When(x => x.EntryId is not null)
-            .WithErrorCode("appeal.subject.both");
-        RuleFor(x => x.Criterion).NotEmpty().MaximumLength(16).When(x => x.Criterion is not null);
-        RuleFor(x => x.UnitId).NotNull().NotEqual(Guid.Empty).When(x => x.Criterion is not null)
-            .WithErrorCode("appeal.unitId.required");
-        RuleFor(x => x.Year).NotNull().InclusiveBetween(2000, 2100).When(x => x.Criterion is not null)
-            .WithErrorCode("appeal.year.required");
-        RuleFor(x => x.UnitId).Null().When(x => x.EntryId is not null)
-            .WithErrorCode("appeal.unitId.notAllowed");
-        RuleFor(x => x.Year).Null().When(x => x.EntryId is not null)
-            .WithErrorCode("appeal.year.notAllowed");
-        RuleFor(x => x.Reason).NotEmpty().MaximumLength(4000);
-        RuleFor(x => x.Evidence).Must(e => e is null || e.Count <= 50).WithErrorCode("appeal.evidence.tooMany");
-        RuleForEach(x => x.Evidence).NotNull().WithErrorCode("evidence.item.null").SetValidator(new EvidenceItemValidator());
-    }
-}

@@ -1,9 +1,7 @@
 using Hotline.Ledger.Cases.Feed;
 using Hotline.Ledger.Cases.Rates;
-using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
-using Marten;
 using Marten.Events.Projections;
 
 namespace Hotline.Ledger.Cases;
@@ -32,7 +30,7 @@ public sealed class CaseFileProjection : IProjection
 {
     public const string ProjectionName = "CaseFile";
 
-    /// <summary>Called once from <c>CaseFeedModule.Configure</c>.</summary>
+    /// <summary>Called once from <c>CaseStorage</c>, the case slice's Marten configuration.</summary>
     public static void Register(StoreOptions opts)
     {
         var counters = CaseCounters.Table(opts.DatabaseSchemaName).Identifier.QualifiedName;

@@ -1,14 +1,12 @@
 using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Storage;
-using JasperFx.Events;
-using Marten;
 using Weasel.Core;
 
 namespace Hotline.Ledger.Cases;
 
 /// <summary>
 /// The fast path of the case projection's rebuild (<see cref="CaseFileProjection"/>), within
-/// <see cref="BulkRebuild"/>'s single pass (ADR 0041): the same derivation (<see cref="CaseWrites"/>), with
+/// the one-pass rebuild (<c>BulkRebuild</c>, ADR 0041): the same derivation (<see cref="CaseWrites"/>), with
 /// every open file held in memory instead of read back page by page, and files and counter rows written
 /// with binary COPY. A case file is complete — <see cref="CaseFile.Refresh"/>ed and written — with its
 /// stream's last event, once the write that touched it has added its counters.
@@ -18,7 +16,7 @@ internal sealed class CaseRebuild(IDocumentStore store) : IRebuildFold
     private readonly Dictionary<Guid, CaseFile> _open = [];
     private readonly HashSet<Guid> _completed = [];
     private readonly CaseWrites _writes = new();
-    private List<object> _files = new(BulkRebuild.BatchSize);
+    private List<object> _files = new(IRebuildFold.BatchSize);
 
     public string Name => CaseFileProjection.ProjectionName + " + rate counters";
 
@@ -86,7 +84,7 @@ internal sealed class CaseRebuild(IDocumentStore store) : IRebuildFold
     {
         if (touched.Count == 0) return;
         foreach (var id in touched.Where(_completed.Contains)) Finish(id, writes);
-        if (_writes.Rows.Count >= BulkRebuild.BatchSize) writes.Add(WriteRows());
+        if (_writes.Rows.Count >= IRebuildFold.BatchSize) writes.Add(WriteRows());
     }
 
     private void Finish(Guid id, List<Func<Task>> writes)
@@ -96,14 +94,14 @@ internal sealed class CaseRebuild(IDocumentStore store) : IRebuildFold
         file.Refresh(file.Derive());
         _files.Add(file);
         Rows++;
-        if (_files.Count >= BulkRebuild.BatchSize) writes.Add(WriteFiles());
+        if (_files.Count >= IRebuildFold.BatchSize) writes.Add(WriteFiles());
     }
 
     private Func<Task> WriteFiles()
     {
         var files = _files;
-        _files = new List<object>(BulkRebuild.BatchSize);
-        return () => store.BulkInsertDocumentsAsync(files, BulkInsertMode.InsertsOnly, BulkRebuild.BatchSize);
+        _files = new List<object>(IRebuildFold.BatchSize);
+        return () => store.BulkInsertDocumentsAsync(files, BulkInsertMode.InsertsOnly, IRebuildFold.BatchSize);
     }
 
     private Func<Task> WriteRows()

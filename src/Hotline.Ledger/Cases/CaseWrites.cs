@@ -1,5 +1,3 @@
-using JasperFx.Events;
-
 namespace Hotline.Ledger.Cases;
 
 /// <summary>

@@ -1,19 +1,9 @@
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Entries;
 using Hotline.Ledger.MonthlyReports;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
-using Hotline.Ledger.Time;
-using Marten;
 
 namespace Hotline.Ledger.Deadlines;
-
-/// <summary>How far a unit's monthly reports have been judged: a bookmark, not a fact.</summary>
-public sealed class MonthlyReportWatch
-{
-    public Guid Id { get; set; }
-    public string JudgedThrough { get; set; } = "";
-}
 
 /// <summary>
 /// D3.3, recorded by the ledger itself (ADR 0024): a month whose work report was not in by its

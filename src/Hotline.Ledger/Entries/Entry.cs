@@ -1,5 +1,3 @@
-using JasperFx.Events;
-
 namespace Hotline.Ledger.Entries;
 
 public sealed record Rescission(string Reason, DateTimeOffset RescindedAt, string RescindedBy, Guid? AppealId);

@@ -1,15 +1,10 @@
-using System.Globalization;
 using Hotline.Ledger.Exports;
-using Hotline.Ledger.Http;
+using Hotline.Ledger.Registry;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Security;
-using Marten;
 using Marten.Linq.MatchesSql;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Entries;
 

@@ -13,9 +13,3 @@ public sealed record Refusal(string Code, params object?[] Args)
 
     public override string ToString() => Text;
 }
-
-/// <summary>A refusal that names the field of the request it is about.</summary>
-public sealed record FieldRefusal(string Field, Refusal Refusal)
-{
-    public FieldRefusal(string field, string code, params object?[] args) : this(field, new Refusal(code, args)) { }
-}

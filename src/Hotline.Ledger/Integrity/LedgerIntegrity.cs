@@ -1,29 +1,7 @@
-using Marten;
+using Hotline.Ledger.Chain;
 using Npgsql;
 
 namespace Hotline.Ledger.Integrity;
-
-/// <summary>The chain's last link: what a published result prints so that a later alteration is caught against the printed copy.</summary>
-public sealed record ChainHead(long Position, long Sequence, string Digest);
-
-/// <summary>The first thing wrong, by event sequence.</summary>
-public sealed record ChainFault(long Sequence, long? Position, string Problem);
-
-/// <summary>
-/// A digest printed on a published result — at a chain position, or through a last sequence as circulars
-/// and year-end tables print it — checked against the chain as it is recomputed now.
-/// </summary>
-public sealed record PublishedCheck(long? Position, long? Sequence, string Digest, string? Recomputed, bool Matches);
-
-public sealed record IntegrityReport(
-    bool Valid,
-    ChainHead Head,
-    long LinksVerified,
-    long EventsUnsealed,
-    long? FirstBadSequence,
-    IReadOnlyList<ChainFault> Faults,
-    PublishedCheck? Published,
-    ReadModelReport? ReadModels = null);
 
 /// <summary>
 /// Verifies the ledger's hash chain and hands out its head digest. Verification recomputes every link

@@ -1,10 +1,5 @@
 using Hotline.Ledger.Exports;
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Registry.Units;
-using Hotline.Ledger.Time;
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.MonthlyReports;
 

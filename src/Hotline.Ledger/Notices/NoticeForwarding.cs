@@ -3,8 +3,6 @@ using Hotline.Ledger.Appeals;
 using Hotline.Ledger.Commendations.Plans;
 using Hotline.Ledger.Evaluation.YearEnd;
 using Hotline.Ledger.Entries;
-using JasperFx.Events;
-using Wolverine.Marten;
 
 namespace Hotline.Ledger.Notices;
 

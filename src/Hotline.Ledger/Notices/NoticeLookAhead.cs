@@ -3,20 +3,10 @@ using Hotline.Ledger.Deadlines;
 using Hotline.Ledger.MonthlyReports;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
-using Hotline.Ledger.Time;
-using Marten;
-using Microsoft.Extensions.Options;
 using Wolverine;
 using Wolverine.Attributes;
 
 namespace Hotline.Ledger.Notices;
-
-/// <summary>
-/// "Warn of every deadline close at hand, as of now." Scheduled durably for each new reply deadline (its
-/// lead time before it, and the deadline itself), recurring on <see cref="NoticeOptions.LookAheadCron"/>.
-/// It reads the injected clock, so a firing early, late or twice is harmless.
-/// </summary>
-public sealed record LookAheadForNotices;
 
 /// <summary>
 /// Raises the notices of what is about to cost points (ADR 0098): a reply due within the lead time with

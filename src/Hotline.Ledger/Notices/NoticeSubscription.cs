@@ -37,20 +37,3 @@ public sealed class NoticeSubscription
         return UnitId is null || NoticeKinds.IsPublic(notice.Kind);
     }
 }
-
-public static class NoticeChannels
-{
-    public const string Inbox = "inbox";
-    public const string Webhook = "webhook";
-    public const string Email = "email";
-    public static readonly string[] All = [Inbox, Webhook, Email];
-}
-
-/// <summary>The body a webhook receives: the notice as JSON, or a WeCom or DingTalk group robot's markdown message.</summary>
-public static class WebhookFormats
-{
-    public const string Json = "json";
-    public const string WeCom = "wecom";
-    public const string DingTalk = "dingtalk";
-    public static readonly string[] All = [Json, WeCom, DingTalk];
-}

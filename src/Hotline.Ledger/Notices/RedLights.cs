@@ -1,26 +1,9 @@
-using System.Globalization;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Scoring;
-using Hotline.Ledger.Time;
 using Hotline.Ledger.Warnings;
-using Marten;
 
 namespace Hotline.Ledger.Notices;
-
-/// <summary>
-/// One rate light of <c>/api/warnings</c> (a subject's scoring part in a year) as the notices last saw it:
-/// red or not, and how many times it has turned red. A notice is raised each time it turns red, never while it stays red.
-/// </summary>
-public sealed class RedLight
-{
-    public string Id { get; set; } = "";
-    public bool Red { get; set; }
-    public int Turns { get; set; }
-
-    public static string IdOf(Warning w, int year) =>
-        string.Join(':', w.Kind, (w.PersonId ?? w.UnitId)?.ToString("N"), w.Clause, w.Input, year.ToString(CultureInfo.InvariantCulture));
-}
 
 /// <summary>
 /// The rate warnings that turned red (ADR 0094): a unit's or a person's criterion part scoring nothing — the red of
@@ -37,7 +20,7 @@ public static class RedLights
         var query = new ScoreQuery(date.Year, date, now);
         var rulebook = rulebooks.ForScoring(query.Year, date) ?? rulebooks.All[0];
         var units = (await session.Query<Unit>().ToListAsync(ct)).ToDictionary(u => u.Id);
-        var lights = (await WarningEndpoints.Rates(session, rulebook, query, units)).ToList();
+        var lights = (await WarningReader.Rates(session, rulebook, query, units)).ToList();
         var ids = lights.Select(w => RedLight.IdOf(w, query.Year)).Distinct().ToArray();
 
         var held = (await session.LoadManyAsync<RedLight>(ct, ids)).ToDictionary(l => l.Id);

@@ -6,11 +6,3 @@ namespace Hotline.Ledger.Rulebooks;
 /// the following month a month's work report is due (end of that day, office calendar).
 /// </summary>
 public sealed record CaseFeedRules(decimal BasicallySatisfiedWeight, int MonthlyReportDueDay);
-
-public static class CaseFeedRulesOf
-{
-    /// <summary>What a rulebook without case-feed settings uses (the xinyang-2019 values, ADR 0021 and ADR 0024).</summary>
-    public static readonly CaseFeedRules Default = new(0.9m, 5);
-
-    public static CaseFeedRules CaseFeedOrDefault(this Rulebook rulebook) => rulebook.CaseFeed ?? Default;
-}

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Hotline.Ledger.Http;
 namespace Hotline.Ledger.Rulebooks;
 
 /// <summary>
@@ -40,6 +39,9 @@ public sealed class RulebookCatalog
     }
 
     public IReadOnlyList<Rulebook> All => ByEffectiveDate;
+
+    /// <summary>The cities (their <see cref="CityScope.Key"/>) whose lists this catalog holds: those this process has served.</summary>
+    public IReadOnlyList<string> CitiesHeld => _byCity.Keys.ToList();
 
     public bool IsBuiltIn(string id) => _builtIn.Any(r => r.Id == id);
 

@@ -2,15 +2,8 @@ using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
-using Marten;
 
 namespace Hotline.Ledger.Scoring;
-
-public sealed record RankedUnit(int Rank, Guid UnitId, string Code, string Name, decimal Total,
-    decimal CriteriaTotal, decimal BonusTotal, decimal DeductionTotal);
-
-public sealed record RankedPerson(int Rank, Guid PersonId, string Name, Guid UnitId, decimal Total,
-    decimal CriteriaTotal, decimal BonusTotal, decimal DeductionTotal);
 
 /// <summary>Every unit's (or person's) scorecard at one point on both clocks, highest total first.</summary>
 public static class Ranking

@@ -1,12 +1,8 @@
 using Hotline.Ledger.Entries;
 using Hotline.Ledger.Marks;
 using Hotline.Ledger.Rulebooks;
-using Marten;
 
 namespace Hotline.Ledger.Scoring;
-
-/// <summary>A subject's entries at a point on both clocks, summed: what a ranking needs of them.</summary>
-public sealed record EntrySums(Guid SubjectId, decimal Bonus, decimal Deduction);
 
 /// <summary>
 /// The rows a ranking of every unit needs, summed by the database rather than loaded (ADR 0042): one

@@ -1,14 +1,8 @@
 using Hotline.Ledger.Exports;
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Security;
-using Hotline.Ledger.WhatIf;
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Scoring;
 
@@ -79,10 +73,10 @@ public static class ScoreEndpoints
     [AuditedRead(ReadKind.ScoreReplay)]
     public static async Task<JsonOrFile<IReadOnlyList<RankedUnit>>> Rankings(ScoreQuery query, IQuerySession session, RulebookCatalog rulebooks, string? format)
     {
-        if (Series.TableExport.Refusal(format) is { } badFormat) return JsonOrFile<IReadOnlyList<RankedUnit>>.Refused(badFormat);
+        if (TableExport.Refusal(format) is { } badFormat) return JsonOrFile<IReadOnlyList<RankedUnit>>.Refused(badFormat);
         var rulebook = rulebooks.ForScoring(query.Year, query.AsOf)!;
         var ranking = await Ranking.Units(session, rulebook, query);
-        var (json, download) = Series.TableExport.Choose(format, () => new SheetTable("ranking", "排名",
+        var (json, download) = TableExport.Choose(format, () => new SheetTable("ranking", "排名",
             [new("rank", "名次"), new("code", "单位代码"), new("name", "单位名称"), new("criteriaTotal", "基础分"), new("bonusTotal", "加分", true),
              new("deductionTotal", "减分", true), new("total", "总分")],
             ranking.Select(r => new object?[] { r.Rank, r.Code, r.Name, r.CriteriaTotal, r.BonusTotal, r.DeductionTotal, r.Total }).ToList()),

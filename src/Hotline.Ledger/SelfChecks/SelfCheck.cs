@@ -1,8 +1,4 @@
-using JasperFx.Events;
-
 namespace Hotline.Ledger.SelfChecks;
-
-public sealed record SelfCheckVersion(IReadOnlyList<SelfCheckItem> Items, string? Summary, string SubmittedBy, DateTimeOffset SubmittedAt);
 
 /// <summary>One unit's self-check for one month, every submission kept.</summary>
 public sealed class SelfCheck

@@ -1,13 +1,7 @@
-using System.Globalization;
 using Hotline.Ledger.Exports;
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
-using Hotline.Ledger.Time;
-using Marten;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.SelfChecks;
 

@@ -1,6 +1,3 @@
-using Hotline.Ledger.Http;
-using JasperFx.Events;
-
 namespace Hotline.Ledger.SpotChecks;
 
 /// <summary>A spot check as recorded, with the entries it led to; the API answers with it as it is.</summary>

@@ -1,7 +1,3 @@
-using Hotline.Ledger.Time;
-using Marten;
-using Wolverine.Http;
-
 namespace Hotline.Ledger.SpotChecks;
 
 public static class SpotCheckEndpoints

@@ -1,8 +1,4 @@
-using FluentValidation;
-using Hotline.Ledger.Http;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Tenancy;
 

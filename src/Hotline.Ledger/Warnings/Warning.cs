@@ -6,18 +6,11 @@ namespace Hotline.Ledger.Warnings;
 /// <c>monthlyReport</c> (a report due and not received). <see cref="Reason"/> says why in words.
 /// </summary>
 public sealed record Warning(
-    string Kind,
-    string Level,
-    string Reason,
-    Guid? UnitId = null,
-    Guid? PersonId = null,
-    string? CaseNumber = null,
-    string? Month = null,
-    string? Clause = null,
-    string? Input = null,
-    decimal? Value = null,
-    decimal? Target = null,
-    DateTimeOffset? DueAt = null)
+    string Kind, string Level, string Reason,
+    // Whose, and about what: a unit or a person, a case, a month, a clause.
+    Guid? UnitId = null, Guid? PersonId = null, string? CaseNumber = null, string? Month = null, string? Clause = null,
+    // A rate's input, its value and target; a deadline's instant.
+    string? Input = null, decimal? Value = null, decimal? Target = null, DateTimeOffset? DueAt = null)
 {
     /// <summary>The columns of the downloaded list (ADR 0082), each warning with its unit's and person's names.</summary>
     public static readonly IReadOnlyList<Hotline.Ledger.Exports.Column<(Warning Warning, string? UnitName, string? PersonName)>> Columns =
@@ -29,9 +22,3 @@ public sealed record Warning(
         new("期限（北京时间）", r => r.Warning.DueAt), new("说明", r => r.Warning.Reason),
     ];
 }
-
-/// <summary>
-/// The warnings at a moment: <see cref="AsOf"/> is its business date (YYYY-MM-DD, as every other route
-/// echoes asOf), <see cref="At"/> the instant they were judged at (the end of that day, or the instant asked for).
-/// </summary>
-public sealed record WarningList(DateOnly AsOf, DateTimeOffset At, int Year, DateTimeOffset KnownAt, IReadOnlyList<Warning> Warnings);

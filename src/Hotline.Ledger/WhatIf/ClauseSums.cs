@@ -1,12 +1,8 @@
 using Hotline.Ledger.Entries;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Scoring;
-using Marten;
 
 namespace Hotline.Ledger.WhatIf;
-
-/// <summary>How many counted entries a subject has under one clause at one recorded value.</summary>
-public sealed record ClauseSum(Guid SubjectId, string Clause, decimal Points, int Count);
 
 /// <summary>
 /// The ranking's sums in the database (ADR 0042), one level finer: per subject, clause and recorded points,

@@ -1,6 +1,6 @@
 using System.Net;
 using Hotline.Ledger.Cases;
-using Hotline.Ledger.Storage;
+using Hotline.Ledger.Rebuild;
 using Hotline.Ledger.Tests.Support;
 using JasperFx.Events.Daemon;
 using Marten;

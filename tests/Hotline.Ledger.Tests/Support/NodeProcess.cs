@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using Hotline.Ledger.Api.Security;
 
 namespace Hotline.Ledger.Tests.Support;
 
@@ -82,7 +83,7 @@ public sealed partial class NodeProcess : IAsyncDisposable
     private static partial Regex Announcement();
 
     /// <summary>What the node wrote, for a failure's message.</summary>
-    public string Output => string.Join('\n', _output.TakeLast(60));
+    public string Output => string.Join('\n', _output.TakeLast(150));
 
     public bool Exited => _process.HasExited;
 
@@ -107,12 +108,16 @@ public sealed partial class NodeProcess : IAsyncDisposable
         throw new TimeoutException($"Node {Name} was not ready within {within}:\n{Output}");
     }
 
-    /// <summary>A client of this node with the tests' token for <paramref name="roles"/>, asking for English answers.</summary>
-    public HttpClient Client(IEnumerable<string>? roles = null)
+    /// <summary>
+    /// A client of this node with the tests' token for <paramref name="roles"/> in <paramref name="city"/> (its code;
+    /// null: the default city), asking for English answers.
+    /// </summary>
+    public HttpClient Client(IEnumerable<string>? roles = null, string? city = null)
     {
         var client = LedgerApp.English(new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(100) });
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            LedgerApp.Token(LedgerApp.DefaultUser, roles ?? LedgerApp.DefaultRoles));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DevelopmentTokens.Issue(
+            LedgerApp.DevelopmentKey, LedgerApp.DefaultUser, roles ?? LedgerApp.DefaultRoles, null,
+            new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero), TimeProvider.System.GetUtcNow().AddDays(1), city));
         return client;
     }
 

@@ -1,6 +1,14 @@
 using System.Net;
 using System.Text.Json;
 using Hotline.Ledger.Integrity;
+using Hotline.Ledger.Kernel;
+using Hotline.Ledger.Rulebooks;
+using Hotline.Ledger.Rulebooks.Drafts;
+using Hotline.Ledger.Tests.WhatIf;
+using Hotline.Ledger.Time;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
 using Hotline.Ledger.Security;
 using Hotline.Ledger.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -162,5 +170,53 @@ public sealed class CityTests(CityApp app) : IAsyncLifetime
         }
 
         Assert.Equal(1L, await app.ScalarIn(CityApp.A, "select count(*) from {schema}.mt_doc_integrityverification"));
+
+        // Each city's run was stored in its own city's inbox and marked handled there: none is left behind in any inbox.
+        const string left = "select count(*) from {schema}.wolverine_incoming_envelopes where status = 'Incoming' and message_type like '%VerifyLedgerIntegrity%'";
+        var none = await Eventually.Holds(async () =>
+            (long)(await app.Rows(left.Replace("{schema}", $"\"{app.Schema}\"")))[0][0]! == 0
+            && (long)(await app.ScalarIn(CityApp.A, left))! == 0 && (long)(await app.ScalarIn(CityApp.B, left))! == 0, TimeSpan.FromSeconds(30));
+        Assert.True(none, "a city's run was left in an inbox, never marked handled");
+    }
+
+    [Fact]
+    public async Task A_revision_adopted_in_a_city_reaches_another_nodes_catalog_for_that_city_alone()
+    {
+        const string id = "xinyang-refresh";
+        var store = app.Host.Services.GetRequiredService<IDocumentStore>();
+        // Another node's catalog and refresh, every fifth of a second: it has served the default city and city A.
+        var other = new RulebookCatalog(RulebookLoader.LoadBuiltIn());
+        using (CityScope.Enter(CityApp.A)) await Revisions.Load(store, other);
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Hotline:Rulebooks:RefreshEvery"] = "00:00:00.200" }).Build();
+        var refresh = new AdoptedRevisionsAtStartup(store, other, config, NullLogger<AdoptedRevisionsAtStartup>.Instance);
+        await refresh.StartAsync(CancellationToken.None);
+        try
+        {
+            // Adopted in city A on this node.
+            var office = app.Office(CityApp.A);
+            var effective = OfficeCalendar.DateOf(DateTimeOffset.UtcNow).AddDays(2).ToString("yyyy-MM-dd");
+            var drafted = await office.Send(HttpMethod.Post, "/api/rulebooks/drafts", Drafting.Json(Drafting.Named(Drafting.BuiltIn(), id, effective)));
+            Assert.True(drafted.Status == HttpStatusCode.Created, drafted.Text);
+            var draft = drafted.Json.GetProperty("id").GetGuid();
+            foreach (var step in new[] { "submit", "approve" })
+            {
+                var moved = await office.Post($"/api/rulebooks/drafts/{draft}/{step}", new { });
+                Assert.True(moved.Status == HttpStatusCode.OK, $"{step}: {moved.Text}");
+            }
+
+            // The other node knows it in city A without a restart, and in no other city.
+            var known = await Eventually.Holds(() =>
+            {
+                using (CityScope.Enter(CityApp.A)) return Task.FromResult(other.Get(id) is not null);
+            }, TimeSpan.FromSeconds(30));
+            Assert.True(known, "the revision adopted in city A did not reach the other node's catalog for city A");
+            Assert.Null(other.Get(id));
+            using (CityScope.Enter(CityApp.B)) Assert.Null(other.Get(id));
+        }
+        finally
+        {
+            await refresh.StopAsync(CancellationToken.None);
+            using (CityScope.Enter(CityApp.A)) app.Host.Services.GetRequiredService<RulebookCatalog>().ReplaceAdopted([]);
+        }
     }
 }

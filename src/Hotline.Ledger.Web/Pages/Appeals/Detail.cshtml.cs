@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Hotline.Ledger.Web.Api;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Hotline.Ledger.Web.Pages.Appeals;
 
 /// <summary>One appeal: what was contested, by whom and why, and how the office decided.</summary>

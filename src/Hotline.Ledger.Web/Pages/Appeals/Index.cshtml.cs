@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Hotline.Ledger.Web.Api;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Hotline.Ledger.Web.Pages.Appeals;
 
 /// <summary>Appeals: the office decides the pending ones; a liaison follows their unit's.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Hotline.Ledger.Web.Api;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Hotline.Ledger.Web.Pages.Assess;
 
 /// <summary>Choosing whose marking sheet to open: a unit, or a person found by name.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Hotline.Ledger.Web.Api;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Hotline.Ledger.Web.Pages.Audit;
 
 /// <summary>
@@ -26,10 +21,7 @@ public sealed class RankingsModel(LedgerApi api) : LedgerPage(api)
 
     public async Task<IActionResult> OnGet()
     {
-        var end = new DateOnly(ShownYear, 12, 31);
-        ShownAsOf = DateOnly.TryParseExact(AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d.Year == ShownYear
-            ? d : end < Today ? end : Today;
-        ShownKnownAt = UnitModel.Instant(KnownAt);
+        (ShownAsOf, ShownKnownAt) = ShownClocks(ShownYear, AsOf, KnownAt);
         ShownSince = UnitModel.Instant(Since);
 
         var now = await Api.Get(RankingPath(ShownKnownAt));

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Hotline.Ledger.Web.Api;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Hotline.Ledger.Web.Pages.Cases;
 
 /// <summary>A case's timeline as the ledger knows it: every row from the platform, its deadlines and charges.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Hotline.Ledger.Web.Api;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Hotline.Ledger.Web.Pages.Entries;
 
 /// <summary>One entry: the office rescinds it with a reason; the unit's liaison appeals it within the window.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Hotline.Ledger.Web.Api;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Hotline.Ledger.Web.Pages.Entries;
 
 /// <summary>The entries, with the API's filters; a liaison's list is their unit's (the API confines it).</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Hotline.Ledger.Web.Api;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Hotline.Ledger.Web.Pages.Entries;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Hotline.Ledger.Web.Api;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Hotline.Ledger.Web.Pages.Inspect;
 
 /// <summary>The referrals to the supervisory organ, each with its grounds and its evidence bundle to download.</summary>

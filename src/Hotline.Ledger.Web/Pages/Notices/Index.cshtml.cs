@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Hotline.Ledger.Web.Api;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Hotline.Ledger.Web.Pages.Notices;
 
 /// <summary>The notice inbox: the caller's side (a liaison's unit, or the office), newest first; each read by a click.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Hotline.Ledger.Web.Api;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Hotline.Ledger.Web.Pages.People;
 
 /// <summary>A person: memberships, scorecard for a year, and the office's transfer to another unit.</summary>

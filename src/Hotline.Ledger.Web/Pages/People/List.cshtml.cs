@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Hotline.Ledger.Web.Api;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Hotline.Ledger.Web.Pages.People;
 
 /// <summary>The people of the units (a liaison's, of their own); the office registers new ones.</summary>

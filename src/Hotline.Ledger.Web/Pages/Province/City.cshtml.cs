@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
-using Hotline.Ledger.Web.Api;
 using Hotline.Ledger.Web.Pages.Audit;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Hotline.Ledger.Web.Pages.Province;
 
@@ -26,10 +22,7 @@ public sealed class CityModel(LedgerApi api) : LedgerPage(api)
 
     public async Task<IActionResult> OnGet()
     {
-        var end = new DateOnly(ShownYear, 12, 31);
-        ShownAsOf = DateOnly.TryParseExact(AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d.Year == ShownYear
-            ? d : end < Today ? end : Today;
-        ShownKnownAt = UnitModel.Instant(KnownAt);
+        (ShownAsOf, ShownKnownAt) = ShownClocks(ShownYear, AsOf, KnownAt);
         var city = $"/api/province/cities/{Uri.EscapeDataString(Code)}";
 
         var rates = await Api.Get($"{city}/rates?" + Query(("year", ShownYear), ("asOf", ShownAsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),

@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
-using Hotline.Ledger.Web.Api;
 using Hotline.Ledger.Web.Pages.Audit;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Hotline.Ledger.Web.Pages.Province;
 
@@ -25,10 +21,7 @@ public sealed class IndexModel(LedgerApi api) : LedgerPage(api)
 
     public async Task<IActionResult> OnGet()
     {
-        var end = new DateOnly(ShownYear, 12, 31);
-        ShownAsOf = DateOnly.TryParseExact(AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d.Year == ShownYear
-            ? d : end < Today ? end : Today;
-        ShownKnownAt = UnitModel.Instant(KnownAt);
+        (ShownAsOf, ShownKnownAt) = ShownClocks(ShownYear, AsOf, KnownAt);
 
         var summary = await Api.Get(SummaryPath("/api/province/summary"));
         if (!summary.Ok) return Refused(summary);

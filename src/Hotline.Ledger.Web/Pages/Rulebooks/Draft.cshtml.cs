@@ -1,10 +1,6 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Hotline.Ledger.Web.Api;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Hotline.Ledger.Web.Pages.Rulebooks;
 

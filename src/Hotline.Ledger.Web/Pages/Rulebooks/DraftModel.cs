@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Hotline.Ledger.Web.Api;
-
 namespace Hotline.Ledger.Web.Pages.Rulebooks;
 
 /// <summary>

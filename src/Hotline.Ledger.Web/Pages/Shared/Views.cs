@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Hotline.Ledger.Web.Api;
-
 namespace Hotline.Ledger.Web.Pages;
 
 /// <summary>A scorecard as the API answers it, with the clauses to name its lines.</summary>

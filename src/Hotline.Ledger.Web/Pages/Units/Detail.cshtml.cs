@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Hotline.Ledger.Web.Api;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Hotline.Ledger.Web.Pages.Units;
 
 /// <summary>A unit's scorecard for a year, its entries, people and monthly reports.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Hotline.Ledger.Web.Api;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Hotline.Ledger.Web.Pages.Units;
 
 /// <summary>The member units (a liaison's list holds their own); the office registers new ones.</summary>

@@ -1,7 +1,6 @@
 using System.Reflection;
 using Hotline.Ledger.Security;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Hotline.Ledger.Accountability.Bundle;

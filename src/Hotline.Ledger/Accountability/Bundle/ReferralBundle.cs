@@ -5,41 +5,8 @@ using Hotline.Ledger.Evaluation.Sheets;
 using Hotline.Ledger.Evaluation.YearEnd;
 using Hotline.Ledger.Entries;
 using Hotline.Ledger.SpotChecks;
-using Marten;
 
 namespace Hotline.Ledger.Accountability.Bundle;
-
-/// <summary>The approved result the referral rests on, and the subject's row of it.</summary>
-public sealed record BundleResult(
-    Guid EvaluationId,
-    int Year,
-    string Sha256,
-    DateOnly AsOf,
-    DateTimeOffset KnownAt,
-    long LastSequence,
-    string Rulebook,
-    string? Digest,
-    DateTimeOffset? ApprovedAt,
-    string? ApprovedBy,
-    int Rank,
-    decimal Total,
-    decimal CriteriaTotal,
-    decimal BonusTotal,
-    decimal DeductionTotal,
-    string? Grade,
-    IReadOnlyList<SheetDeduction> Deductions);
-
-/// <summary>
-/// A deduction of the subject's year as the ledger holds it now, with whether the approved result counted
-/// it, whether it was rescinded after the result was computed, and whether a ground of the referral cites it.
-/// </summary>
-public sealed record BundleEntry(EntryView Entry, bool CountedInResult, bool RescindedSinceResult, bool CitedByGrounds);
-
-/// <summary>
-/// A case of the hotline platform behind one or more of the entries, with the case as the ledger knows it
-/// from the case feed (every row, its deadlines and D3.1 charges); null when the feed never sent it.
-/// </summary>
-public sealed record BundleCase(string CaseNumber, IReadOnlyList<Guid> EntryIds, CaseView? Case);
 
 /// <summary>
 /// Everything an inspector needs about one referral (ADR 0054): the referral and its grounds, the approved

@@ -1,5 +1,4 @@
 using Hotline.Ledger.Rulebooks;
-using Marten;
 using Npgsql;
 using NpgsqlTypes;
 using Weasel.Postgresql.Tables;

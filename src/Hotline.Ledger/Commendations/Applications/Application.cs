@@ -1,11 +1,6 @@
 using Hotline.Ledger.Entries;
-using Hotline.Ledger.Http;
-using JasperFx.Events;
-using Marten;
 
 namespace Hotline.Ledger.Commendations.Applications;
-
-public sealed record Submission(DateTimeOffset At, string By, int Nominations);
 
 /// <summary>A unit's application under a plan, as last submitted, with every submission's time and actor.</summary>
 public sealed class Application

@@ -1,31 +1,8 @@
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Commendations.Applications;
 using Hotline.Ledger.Commendations.Plans;
 using Hotline.Ledger.Evaluation.Sheets;
 
 namespace Hotline.Ledger.Commendations.Review;
-
-/// <summary>
-/// A unit that applied for commendation, or an individual a unit nominated, beside their row of the
-/// approved result and the plan's eligibility verdict. What the office reviews (S3).
-/// </summary>
-public sealed record Candidate(
-    string Kind,
-    Guid SubjectId,
-    Guid UnitId,
-    string Name,
-    string UnitCode,
-    string UnitName,
-    int? Rank,
-    decimal? Total,
-    string? Grade,
-    decimal? DeductionTotal,
-    bool Eligible,
-    IReadOnlyList<string> Reasons,
-    bool Shortlisted,
-    string? Deeds);
-
-public sealed record CandidateList(Guid PlanId, int Year, int UnitQuota, int PersonQuota, IReadOnlyList<Candidate> Units, IReadOnlyList<Candidate> People);
 
 public static class Candidates
 {

@@ -1,5 +1,3 @@
-using JasperFx.Events;
-
 namespace Hotline.Ledger.Evaluation.Circulars;
 
 /// <summary>An issued circular: its query, its content hash, who issued it and when. Never changes.</summary>

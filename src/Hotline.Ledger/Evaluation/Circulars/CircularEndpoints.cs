@@ -1,12 +1,7 @@
 using Hotline.Ledger.Exports;
 using Hotline.Ledger.Evaluation.Exports;
 using Hotline.Ledger.Evaluation.Sheets;
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Rulebooks;
-using Hotline.Ledger.Time;
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Evaluation.Circulars;
 
@@ -14,17 +9,9 @@ public static class CircularEndpoints
 {
     /// <summary>The issued circular, unchanged forever: JSON, or CSV, XLSX or a printable HTML page by Accept or ?format=. A download, so <see cref="IResult"/>.</summary>
     [WolverineGet("/api/circulars/{id}", OperationId = "getCircular")]
-    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, RulebookCatalog rulebooks, string? format, string? table)
-    {
-        var (chosen, refusal) = SheetExport.Negotiate(http.Request, format, table);
-        if (refusal is not null) return refusal;
-        if (await CircularReads.Load(session, id) is not { } loaded) return Problems.NotFound("circular", id);
-        var (circular, stored) = loaded;
-
-        return chosen == ExportFormat.Json
-            ? Results.Ok(CircularView.Of(circular, stored.Sheet))
-            : SheetExport.Render(chosen!.Value, Document(circular, stored, rulebooks), table);
-    }
+    public static Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, RulebookCatalog rulebooks, string? format, string? table) =>
+        SheetExport.Answer(http.Request, format, table, () => CircularReads.Load(session, id), () => Problems.NotFound("circular", id),
+            c => Task.FromResult<object>(CircularView.Of(c.Circular, c.Stored.Sheet)), c => Document(c.Circular, c.Stored, rulebooks));
 
     private static SheetDocument Document(Circular c, StoredSheet stored, RulebookCatalog rulebooks)
     {

@@ -1,6 +1,4 @@
 using Hotline.Ledger.Evaluation.Sheets;
-using Hotline.Ledger.Http;
-using Marten;
 
 namespace Hotline.Ledger.Evaluation.Circulars;
 
@@ -33,10 +31,4 @@ public sealed record CircularView(
         var stored = await session.LoadAsync<StoredSheet>(written.Id);
         return Of(circular!, stored!.Sheet);
     }
-}
-
-public sealed record CircularSummary(Guid Id, int Year, DateOnly AsOf, DateTimeOffset KnownAt, long LastSequence, string Rulebook,
-    string Sha256, DateTimeOffset IssuedAt, string IssuedBy)
-{
-    public static CircularSummary Of(Circular c) => new(c.Id, c.Year, c.AsOf, c.KnownAt, c.LastSequence, c.Rulebook, c.Sha256, c.IssuedAt, c.IssuedBy);
 }

@@ -1,7 +1,3 @@
-using Hotline.Ledger.Time;
-using Marten;
-using Wolverine.Http;
-
 namespace Hotline.Ledger.Evaluation.Circulars;
 
 public static class ListCircularsEndpoint

@@ -1,7 +1,5 @@
 using System.Text;
 using Hotline.Ledger.Exports;
-using Hotline.Ledger.Http;
-using Microsoft.AspNetCore.Http;
 
 namespace Hotline.Ledger.Evaluation.Exports;
 
@@ -32,6 +30,19 @@ public static class SheetExport
         if (accept.Contains("text/csv", StringComparison.OrdinalIgnoreCase)) return (ExportFormat.Csv, null);
         if (accept.Contains("text/html", StringComparison.OrdinalIgnoreCase)) return (ExportFormat.Html, null);
         return (ExportFormat.Json, null);
+    }
+
+    /// <summary>
+    /// The answer of a GET on a stored sheet: the format negotiated first, so that a bad one is a 400 before anything
+    /// is read; then the sheet's documents loaded (none: <paramref name="notFound"/>); then its JSON view, or the download.
+    /// </summary>
+    public static async Task<IResult> Answer<T>(HttpRequest request, string? format, string? table, Func<Task<T?>> load, Func<IResult> notFound,
+        Func<T, Task<object>> json, Func<T, SheetDocument> document) where T : struct
+    {
+        var (chosen, refusal) = Negotiate(request, format, table);
+        if (refusal is not null) return refusal;
+        if (await load() is not { } loaded) return notFound();
+        return chosen == ExportFormat.Json ? Results.Ok(await json(loaded)) : Render(chosen!.Value, document(loaded), table);
     }
 
     public static IResult Render(ExportFormat format, SheetDocument doc, string? table) => format switch

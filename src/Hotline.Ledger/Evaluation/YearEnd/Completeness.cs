@@ -1,18 +1,9 @@
 using Hotline.Ledger.Evaluation.Sheets;
-using Hotline.Ledger.Http;
 using Hotline.Ledger.MonthlyReports;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
-using Hotline.Ledger.Time;
-using Marten;
 
 namespace Hotline.Ledger.Evaluation.YearEnd;
-
-/// <summary>A unit or person of the sheet with criteria nobody has marked: they score nothing on them.</summary>
-public sealed record UnmarkedCriteria(string Kind, Guid SubjectId, string Name, IReadOnlyList<string> Clauses);
-
-/// <summary>A unit of the sheet with months of the year for which no work report was received at all.</summary>
-public sealed record MissingReports(Guid UnitId, string Code, string Name, IReadOnlyList<string> Months);
 
 /// <summary>
 /// What an evaluation still lacks before it can be a fair year's result (ADR 0066): criteria that are marked
@@ -73,14 +64,3 @@ public sealed record Completeness(bool Complete, IReadOnlyList<UnmarkedCriteria>
             .ToList();
     }
 }
-
-/// <summary>The office's or the leader's explicit choice to go on with an incomplete evaluation, and why.</summary>
-public sealed record CompletenessOverride(string Reason);
-
-/// <summary>The body of submit and approve, which may be empty: an override is needed only for an incomplete evaluation.</summary>
-public sealed record SubmitEvaluation(CompletenessOverride? Override);
-
-public sealed record ApproveEvaluation(CompletenessOverride? Override);
-
-/// <summary>An override as recorded: who went on, at which step, why, and what was missing then.</summary>
-public sealed record OverrideRecord(string Step, DateTimeOffset At, string By, string Reason, Completeness Missing);

@@ -1,12 +1,7 @@
 using Hotline.Ledger.Exports;
 using Hotline.Ledger.Evaluation.Exports;
 using Hotline.Ledger.Evaluation.Sheets;
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Rulebooks;
-using Hotline.Ledger.Time;
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Evaluation.YearEnd;
 
@@ -17,18 +12,14 @@ public static class EvaluationEndpoints
     /// <see cref="IResult"/>; its format is negotiated before the id is looked up, as every export's is.
     /// </summary>
     [WolverineGet("/api/evaluations/{id}", OperationId = "getEvaluation")]
-    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, RulebookCatalog rulebooks, string? format, string? table)
-    {
-        var (chosen, refusal) = SheetExport.Negotiate(http.Request, format, table);
-        if (refusal is not null) return refusal;
-        var evaluation = await session.LoadAsync<YearEndEvaluation>(id);
-        if (evaluation is null) return Problems.NotFound("evaluation", id);
-        var stored = await session.LoadAsync<StoredSheet>(evaluation.SheetId);
+    public static Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, RulebookCatalog rulebooks, string? format, string? table) =>
+        SheetExport.Answer(http.Request, format, table, () => Load(session, id), () => Problems.NotFound("evaluation", id),
+            async e => EvaluationView.Of(e.Evaluation, e.Stored.Sheet, await YearEndEvaluations.Missing(session, rulebooks, e.Evaluation, e.Stored.Sheet)),
+            e => Document(e.Evaluation, e.Stored, rulebooks));
 
-        return chosen == ExportFormat.Json
-            ? Results.Ok(EvaluationView.Of(evaluation, stored!.Sheet, await YearEndEvaluations.Missing(session, rulebooks, evaluation, stored.Sheet)))
-            : SheetExport.Render(chosen!.Value, Document(evaluation, stored!, rulebooks), table);
-    }
+    /// <summary>The evaluation and the sheet it points at, or null for an unknown id.</summary>
+    private static async Task<(YearEndEvaluation Evaluation, StoredSheet Stored)?> Load(IQuerySession session, Guid id) =>
+        await session.LoadAsync<YearEndEvaluation>(id) is { } evaluation ? (evaluation, (await session.LoadAsync<StoredSheet>(evaluation.SheetId))!) : null;
 
     private static SheetDocument Document(YearEndEvaluation e, StoredSheet stored, RulebookCatalog rulebooks)
     {

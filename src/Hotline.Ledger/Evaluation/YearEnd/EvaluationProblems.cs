@@ -1,8 +1,3 @@
-using Hotline.Ledger.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace Hotline.Ledger.Evaluation.YearEnd;
 
 /// <summary>The evaluation's refusals as the HTTP edge answers them: a step out of order, an incomplete evaluation, a blank override.</summary>
@@ -16,6 +11,10 @@ public static class EvaluationProblems
         if (!facts.Missing.Complete && given is null) return Incomplete(evaluation, facts.Missing, step);
         return WolverineContinue.NoProblems;
     }
+
+    /// <summary>A step that may go on incomplete with a reason (submit, approve): a faulty override first, then <see cref="Check"/>.</summary>
+    public static ProblemDetails CheckOverridable(YearEndEvaluation evaluation, EvaluationSteps.Step step, StepFacts facts, CompletenessOverride? given) =>
+        OverrideFault(given) ?? Check(evaluation, step, facts, given);
 
     public static ProblemDetails OutOfOrder(Refusal refusal) => Problems.ConflictProblemAs(refusal, "evaluation.outOfOrder.title");
 

@@ -1,9 +1,3 @@
-using Hotline.Ledger.Http;
-using Hotline.Ledger.Time;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace Hotline.Ledger.Evaluation.YearEnd;
 
 public static class ListEvaluationsEndpoint

@@ -1,8 +1,6 @@
 using Hotline.Ledger.Appeals;
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Integrity;
 using Hotline.Ledger.Rulebooks;
-using Marten;
 
 namespace Hotline.Ledger.Evaluation.YearEnd;
 
@@ -14,6 +12,12 @@ namespace Hotline.Ledger.Evaluation.YearEnd;
 public sealed record StepFacts(IReadOnlyList<Appeal> PendingAppeals, Refusal? Changed, Refusal? Unsound, Completeness Missing)
 {
     public static readonly StepFacts None = new([], null, null, new Completeness(true, [], []));
+
+    /// <summary>What is missing, recorded with a step that goes on incomplete; null when nothing is.</summary>
+    public Completeness? Overridden => Missing.Complete ? null : Missing;
+
+    /// <summary>Why the step goes on incomplete (the override checked it is given); null when nothing is missing.</summary>
+    public string? OverrideReason(CompletenessOverride? given) => Missing.Complete ? null : given!.Reason.Trim();
 
     public static async Task<StepFacts> Gather(IQuerySession session, RulebookCatalog rulebooks, YearEndEvaluation evaluation, EvaluationSteps.Step step)
     {

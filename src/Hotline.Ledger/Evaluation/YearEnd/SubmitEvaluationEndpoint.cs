@@ -1,21 +1,12 @@
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Rulebooks;
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
-using Wolverine.Persistence;
 
 namespace Hotline.Ledger.Evaluation.YearEnd;
 
 public static class SubmitEvaluationEndpoint
 {
-    public static Task<StepFacts> LoadAsync(YearEndEvaluation evaluation, IQuerySession session, RulebookCatalog rulebooks) =>
-        StepFacts.Gather(session, rulebooks, evaluation, EvaluationSteps.Step.Submit);
+    public static Task<StepFacts> LoadAsync(YearEndEvaluation evaluation, IQuerySession session, RulebookCatalog rulebooks) => StepFacts.Gather(session, rulebooks, evaluation, EvaluationSteps.Step.Submit);
 
-    public static ProblemDetails Validate(SubmitEvaluation? command, YearEndEvaluation evaluation, StepFacts facts) =>
-        EvaluationProblems.OverrideFault(command?.Override) ?? EvaluationProblems.Check(evaluation, EvaluationSteps.Step.Submit, facts, command?.Override);
+    public static ProblemDetails Validate(SubmitEvaluation? command, YearEndEvaluation evaluation, StepFacts facts) => EvaluationProblems.CheckOverridable(evaluation, EvaluationSteps.Step.Submit, facts, command?.Override);
 
     /// <summary>
     /// The office submits the preliminary opinion to the leadership. An incomplete one (unmarked criteria, monthly
@@ -23,10 +14,6 @@ public static class SubmitEvaluationEndpoint
     /// </summary>
     [WolverinePost("/api/evaluations/{id}/submit", OperationId = "submitEvaluation")]
     public static (Written<EvaluationView>, EvaluationSubmitted) Post(SubmitEvaluation? command,
-        [WriteAggregate(OnMissing = OnMissing.ProblemDetailsWith404, MissingMessage = Missing.Evaluation)] YearEndEvaluation evaluation,
-        StepFacts facts, HttpContext http)
-    {
-        var reason = facts.Missing.Complete ? null : command!.Override!.Reason.Trim();
-        return (new(evaluation.Id), new EvaluationSubmitted(evaluation.Id, RequestActor.Of(http), reason, reason is null ? null : facts.Missing));
-    }
+        [WriteAggregate(OnMissing = OnMissing.ProblemDetailsWith404, MissingMessage = Missing.Evaluation)] YearEndEvaluation evaluation, StepFacts facts, HttpContext http) =>
+        (new(evaluation.Id), new EvaluationSubmitted(evaluation.Id, RequestActor.Of(http), facts.OverrideReason(command?.Override), facts.Overridden));
 }

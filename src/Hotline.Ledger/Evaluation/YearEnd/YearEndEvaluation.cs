@@ -1,5 +1,4 @@
 using Hotline.Ledger.Approvals;
-using JasperFx.Events;
 
 namespace Hotline.Ledger.Evaluation.YearEnd;
 

@@ -1,11 +1,7 @@
-using Hotline.Ledger.Http;
+using Hotline.Ledger.Exports;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Security;
-using Hotline.Ledger.Time;
-using Marten;
 using Marten.Linq.MatchesSql;
-using Microsoft.AspNetCore.Http;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Registry.People;
 
@@ -27,7 +23,7 @@ public static class PersonEndpoints
 {
     /// <summary>
     /// The people by name; <c>q</c> finds a name containing it (any case). With <c>q</c>, <c>limit</c> or <c>after</c>
-    /// the answer is a page <c>{items, next}</c>; without any, the bare array it always was (ADR 0068).
+    /// the answer is a page <c>{items, next}</c>; without any, the bare array of them all (ADR 0068).
     /// </summary>
     [WolverineGet("/api/people", OperationId = "listPeople")]
     public static async Task<JsonOrFile<IReadOnlyList<PersonView>>> List(IQuerySession session, Guid? unitId, HttpContext http, string? q, string? limit, string? after, string? format)

@@ -1,5 +1,3 @@
-using JasperFx.Events;
-
 namespace Hotline.Ledger.Registry.Units;
 
 /// <summary>The unit as registered: a snapshot projected inline from its stream.</summary>

@@ -1,10 +1,6 @@
 using Hotline.Ledger.Exports;
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Security;
-using Marten;
 using Marten.Linq.MatchesSql;
-using Microsoft.AspNetCore.Http;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Registry.Units;
 
@@ -13,7 +9,7 @@ public static class UnitEndpoints
 {
     /// <summary>
     /// The units by code; <c>q</c> finds a code or name containing it (any case). With <c>q</c>, <c>limit</c> or
-    /// <c>after</c> the answer is a page <c>{items, next}</c>; without any, the bare array it always was (ADR 0068).
+    /// <c>after</c> the answer is a page <c>{items, next}</c>; without any, the bare array of them all (ADR 0068).
     /// <c>?format=csv|xlsx</c> downloads every unit found (ADR 0082).
     /// </summary>
     [WolverineGet("/api/units", OperationId = "listUnits")]

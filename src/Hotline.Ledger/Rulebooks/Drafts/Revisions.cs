@@ -1,10 +1,7 @@
 using Hotline.Ledger.Approvals;
-using Hotline.Ledger.Time;
-using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Rulebooks.Drafts;
 
@@ -40,8 +37,10 @@ public static class Revisions
 /// <summary>
 /// At start-up, after the schema is in place: the revisions adopted before the service started join the
 /// catalog. Then, every <c>Hotline:Rulebooks:RefreshEvery</c> (default 10 s; zero turns it off), the revisions
-/// another node adopted since join it too (docs/adr/0115-several-nodes-on-one-database.md): a revision takes
-/// effect on a later day, so a node that learns of it seconds late scores nothing differently.
+/// another node adopted since join it too (docs/adr/0115-several-nodes-on-one-database.md), in every city whose
+/// list this process holds, each read in its own city's database (docs/adr/0150-work-of-every-city-on-every-node.md);
+/// a city not served yet reads its whole list when first served. A revision takes effect on a later day, so a
+/// node that learns of it seconds late scores nothing differently.
 /// </summary>
 public sealed class AdoptedRevisionsAtStartup(IDocumentStore store, RulebookCatalog catalog, IConfiguration config, ILogger<AdoptedRevisionsAtStartup> log)
     : IHostedService
@@ -65,21 +64,30 @@ public sealed class AdoptedRevisionsAtStartup(IDocumentStore store, RulebookCata
         {
             while (await timer.WaitForNextTickAsync(stopping))
             {
-                try
-                {
-                    await using var session = store.QuerySession();
-                    // Only joins: an adopted revision is final, and one adopted here a moment ago may not be visible to this read yet.
-                    foreach (var draft in await Revisions.Adopted(session, stopping)) catalog.Adopt(draft.Rulebook());
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    log.LogWarning(e, "The adopted revisions could not be read; the catalog is read again at the next tick");
-                }
+                foreach (var city in catalog.CitiesHeld) await RefreshAsync(city, stopping);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // Stopping.
+        }
+    }
+
+    /// <summary>One city's adopted revisions, read in its own database, join its list.</summary>
+    private async Task RefreshAsync(string city, CancellationToken stopping)
+    {
+        using var scope = CityScope.Enter(city);
+        try
+        {
+            await using var session = store.QuerySession();
+            // Only joins: an adopted revision is final, and one adopted here a moment ago may not be visible to this read yet.
+            foreach (var draft in await Revisions.Adopted(session, stopping)) catalog.Adopt(draft.Rulebook());
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // One city's database not answering holds up no other city's.
+            log.LogWarning(e, "The adopted revisions of city {City} could not be read; they are read again at the next tick",
+                city == CityScope.DefaultKey ? "(default)" : city);
         }
     }
 

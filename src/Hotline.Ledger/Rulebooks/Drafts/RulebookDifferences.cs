@@ -2,15 +2,6 @@ using System.Text.Json.Nodes;
 
 namespace Hotline.Ledger.Rulebooks.Drafts;
 
-/// <summary>One field that differs: its value before (in the rulebook compared to) and after (in the draft).</summary>
-public sealed record FieldChange(string Field, JsonNode? Before, JsonNode? After);
-
-/// <summary>
-/// A clause the draft adds, drops or changes. <see cref="Before"/> and <see cref="After"/> are the whole
-/// clause on either side (null where it does not exist); <see cref="Fields"/> lists what changed.
-/// </summary>
-public sealed record ClauseChange(string Clause, string Change, string Title, IReadOnlyList<FieldChange> Fields, JsonNode? Before, JsonNode? After);
-
 /// <summary>The draft against a rulebook, clause by clause, and the settings outside the clauses (grades, bounds, case feed...).</summary>
 public sealed record RulebookDifferences(string ComparedTo, IReadOnlyList<ClauseChange> Clauses, IReadOnlyList<FieldChange> Settings)
 {

@@ -1,17 +1,11 @@
-using System.Globalization;
 using Hotline.Ledger.Appeals;
 using Hotline.Ledger.Exports;
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Entries;
 using Hotline.Ledger.Marks;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Security;
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Scoring.Series;
 

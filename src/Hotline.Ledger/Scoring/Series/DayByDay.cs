@@ -4,9 +4,6 @@ using Hotline.Ledger.Rulebooks;
 
 namespace Hotline.Ledger.Scoring.Series;
 
-/// <summary>What changed a subject's score on one business day: an entry counted, a mark given, case counts.</summary>
-public sealed record DayChange(DateOnly On, CountedEntry? Entry = null, Mark? Mark = null, CaseCounts? Counts = null);
-
 /// <summary>
 /// A subject's total on every day of a year, in one pass: the subject's changes are walked in date order and
 /// its running sums kept, so a day costs nothing unless something happened on it (then its criteria are scored

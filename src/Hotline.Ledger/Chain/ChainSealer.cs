@@ -1,0 +1,88 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Hotline.Ledger.Chain;
+
+/// <summary>
+/// Seals a session's events into the chain inside the same transaction that appends them: the events
+/// and their links commit together or not at all, so there is never an unsealed window to tamper in,
+/// and an event that reaches mt_events by any other road stays unsealed and is reported.
+/// </summary>
+public sealed class ChainSealer(string schema) : ITransactionParticipant
+{
+    private readonly string _chain = ChainStorage.Qualified(schema);
+    private readonly string _events = $"\"{schema}\".mt_events";
+    private readonly long _lockKey = ChainStorage.LockKey(schema);
+
+    /// <summary>The events the coming commit appends, and their streams; set before each save.</summary>
+    public (Guid[] Streams, Guid[] Events) Pending { get; set; } = ([], []);
+
+    public Task BeforeCommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken token)
+    {
+        var (streams, events) = Pending;
+        return SealAsync(connection, transaction, streams, events, token);
+    }
+
+    /// <summary>
+    /// Seals <paramref name="events"/> (appended on <paramref name="streams"/> in this transaction) into the chain:
+    /// one lock, one read of the head, one read of the events, one insert, however many events.
+    /// </summary>
+    public async Task SealAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid[] streams, Guid[] events, CancellationToken token)
+    {
+        if (events.Length == 0) return;
+
+        // Held to the end of the transaction: the next sealer reads our head only once we have committed.
+        await using (var lockCommand = new NpgsqlCommand("select pg_advisory_xact_lock($1)", connection, transaction))
+        {
+            lockCommand.Parameters.AddWithValue(_lockKey);
+            await lockCommand.ExecuteNonQueryAsync(token);
+        }
+
+        var (position, previous) = await Head(connection, transaction, token);
+
+        var sequences = new List<long>(events.Length);
+        var hashes = new List<string>(events.Length);
+        // mt_events has no index on id; the stream narrows the search through (stream_id, version).
+        await using (var read = new NpgsqlCommand(
+            $"select {ChainedEvent.Columns} from {_events} e where e.stream_id = any($1) and e.id = any($2) order by e.seq_id",
+            connection, transaction))
+        {
+            read.Parameters.AddWithValue(streams);
+            read.Parameters.AddWithValue(events);
+            await using var reader = await read.ExecuteReaderAsync(token);
+            while (await reader.ReadAsync(token))
+            {
+                var e = ChainedEvent.Read(reader, 0);
+                previous = e.Link(previous);
+                sequences.Add(e.Sequence);
+                hashes.Add(Convert.ToHexStringLower(previous));
+            }
+        }
+
+        if (sequences.Count != events.Length)
+            throw new InvalidOperationException($"Sealing found {sequences.Count} of the {events.Length} events this commit appends.");
+
+        await using var insert = new NpgsqlCommand(
+            $"insert into {_chain} (position, seq_id, hash) select $1 + n, s, h from unnest($2, $3) with ordinality as t(s, h, n)",
+            connection, transaction);
+        insert.Parameters.AddWithValue(position);
+        insert.Parameters.Add(new NpgsqlParameter { Value = sequences.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        insert.Parameters.Add(new NpgsqlParameter { Value = hashes.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        await insert.ExecuteNonQueryAsync(token);
+    }
+
+    public Task AfterCommitAsync(CancellationToken token)
+    {
+        Pending = ([], []);
+        return Task.CompletedTask;
+    }
+
+    private async Task<(long Position, byte[] Hash)> Head(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken token)
+    {
+        await using var command = new NpgsqlCommand($"select position, hash from {_chain} order by position desc limit 1", connection, transaction);
+        await using var reader = await command.ExecuteReaderAsync(token);
+        return await reader.ReadAsync(token)
+            ? (reader.GetInt64(0), Convert.FromHexString(reader.GetString(1)))
+            : (0L, ChainedEvent.Genesis);
+    }
+}

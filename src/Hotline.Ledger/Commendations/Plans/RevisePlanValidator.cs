@@ -1,0 +1,3 @@
+namespace Hotline.Ledger.Commendations.Plans;
+
+public sealed class RevisePlanValidator : PlanTermsValidator<RevisePlan>;

@@ -1,0 +1,3 @@
+namespace Hotline.Ledger.Commendations.Review;
+
+public sealed record PersonPick(Guid PersonId, string? Reason);

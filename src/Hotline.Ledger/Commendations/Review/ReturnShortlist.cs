@@ -1,0 +1,3 @@
+namespace Hotline.Ledger.Commendations.Review;
+
+public sealed record ReturnShortlist(string Comments);

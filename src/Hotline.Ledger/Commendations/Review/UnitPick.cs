@@ -1,0 +1,3 @@
+namespace Hotline.Ledger.Commendations.Review;
+
+public sealed record UnitPick(Guid UnitId, string? Reason);

@@ -1,0 +1,3 @@
+namespace Hotline.Ledger.Entries;
+
+public sealed record EvidenceItem(string Title, string Reference, string? Sha256);

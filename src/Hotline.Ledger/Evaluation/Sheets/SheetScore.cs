@@ -1,0 +1,3 @@
+namespace Hotline.Ledger.Evaluation.Sheets;
+
+public sealed record SheetScore(string Clause, decimal? Points);

@@ -1,0 +1,5 @@
+using Hotline.Ledger.Rulebooks;
+
+namespace Hotline.Ledger.Evaluation.YearEnd;
+
+public sealed record ApproveEvaluation(CompletenessOverride? Override);

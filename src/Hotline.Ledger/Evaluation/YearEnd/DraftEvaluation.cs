@@ -1,0 +1,3 @@
+namespace Hotline.Ledger.Evaluation.YearEnd;
+
+public sealed record DraftEvaluation(int Year);

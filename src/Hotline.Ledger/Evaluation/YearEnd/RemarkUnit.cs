@@ -1,0 +1,3 @@
+namespace Hotline.Ledger.Evaluation.YearEnd;
+
+public sealed record RemarkUnit(Guid UnitId, string Text);

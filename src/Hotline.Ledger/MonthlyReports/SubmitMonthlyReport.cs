@@ -1,0 +1,3 @@
+namespace Hotline.Ledger.MonthlyReports;
+
+public sealed record SubmitMonthlyReport(string Month, string Summary);

@@ -1,0 +1,3 @@
+namespace Hotline.Ledger.Registry.People;
+
+public sealed record TransferPerson(Guid ToUnitId, DateOnly EffectiveOn);

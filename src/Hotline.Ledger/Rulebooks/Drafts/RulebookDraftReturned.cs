@@ -1,0 +1,3 @@
+namespace Hotline.Ledger.Rulebooks.Drafts;
+
+public sealed record RulebookDraftReturned(Guid DraftId, string Comments, string ReturnedBy);

@@ -1,0 +1,3 @@
+namespace Hotline.Ledger.Rulebooks.Drafts;
+
+public sealed record RulebookDraftSubmitted(Guid DraftId, string SubmittedBy);

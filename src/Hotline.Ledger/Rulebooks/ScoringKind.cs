@@ -1,0 +1,3 @@
+namespace Hotline.Ledger.Rulebooks;
+
+public enum ScoringKind { Threshold, Linear, Steps }

@@ -1,0 +1,3 @@
+namespace Hotline.Ledger.SelfChecks;
+
+public sealed record SelfCheckItem(string Clause, decimal Points, string? Note);

@@ -1,0 +1,3 @@
+namespace Hotline.Ledger.SelfChecks;
+
+public sealed record SelfCheckVersion(IReadOnlyList<SelfCheckItem> Items, string? Summary, string SubmittedBy, DateTimeOffset SubmittedAt);

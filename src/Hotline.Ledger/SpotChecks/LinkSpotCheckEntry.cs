@@ -1,0 +1,3 @@
+namespace Hotline.Ledger.SpotChecks;
+
+public sealed record LinkSpotCheckEntry(Guid EntryId);

@@ -1,0 +1,6 @@
+namespace Hotline.Ledger.SpotChecks;
+
+public sealed class LinkSpotCheckEntryValidator : AbstractValidator<LinkSpotCheckEntry>
+{
+    public LinkSpotCheckEntryValidator() => RuleFor(x => x.EntryId).NotEmpty();
+}

@@ -1,0 +1,13 @@
+namespace Hotline.Ledger.SpotChecks;
+
+public sealed class RecordSpotCheckValidator : AbstractValidator<RecordSpotCheck>
+{
+    public RecordSpotCheckValidator()
+    {
+        RuleFor(x => x.UnitId).NotEmpty();
+        RuleFor(x => x.CheckedOn).NotEmpty().WithErrorCode("spotCheck.checkedOn.required");
+        RuleFor(x => x.Scope).NotEmpty().MaximumLength(2000);
+        RuleFor(x => x.Findings).NotEmpty().MaximumLength(8000);
+        RuleFor(x => x.EntryIds).Must(e => e is null || e.Count <= 100).WithErrorCode("spotCheck.entryIds.tooMany");
+    }
+}
