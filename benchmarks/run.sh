@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Runs the city benchmark (docs/benchmarks.md): ./benchmarks/run.sh [small|medium|city] [--seed N] [--keep-schema] [--first-year]
+#   or a province of tenants on two nodes: ./benchmarks/run.sh province [--cities 4] [--city-scale medium] [--window N] [--seed N]
 # Provisions PostgreSQL as run.sh does; the table goes to standard output, progress to standard error.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -15,6 +15,7 @@ using Hotline.Ledger.Kernel;
 using Hotline.Ledger.Marks;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Scoring;
+using Hotline.Ledger.Rebuild;
 using Hotline.Ledger.Storage;
 using Hotline.Ledger.Time;
 using JasperFx.Events.Daemon;
@@ -244,7 +245,7 @@ public sealed class CityBenchmark(BenchmarkOptions options)
     /// Runs the deadline judge (D3.1, D3.3) until nothing more is due at the city's clock, in process, as its
     /// durable message would: what the background judgements have not yet done is done before anything is counted.
     /// </summary>
-    private static async Task<int> DrainJudgements(BenchHost host, RulebookCatalog catalog)
+    internal static async Task<int> DrainJudgements(BenchHost host, RulebookCatalog catalog)
     {
         var runs = 0;
         var options = host.Service<IOptions<DeadlineOptions>>();
@@ -493,8 +494,8 @@ public sealed class CityBenchmark(BenchmarkOptions options)
         foreach (var url in urls) answers.Add(await http.GetStringAsync(url));
         var names = ((StoreOptions)host.Store.Options).Projections.All.Select(p => p.Name).ToList();
         var tables = ProjectedTables(host.Store, names).ToList();
-        // The case files and rate counters are read models too, written by the feed rather than projected.
-        var digested = tables.Append(host.Store.Options.AllKnownDocumentTypes().First(t => t.DocumentType == typeof(CaseFile)).TableName.QualifiedName).ToList();
+        // The case files are among them (the CaseFile projection); the rate counters it writes are digested as sums.
+        var digested = tables;
         var digest = await Digest(digested, schema);
 
         long events;
@@ -516,7 +517,8 @@ public sealed class CityBenchmark(BenchmarkOptions options)
                 now == digest ? "same digest" : $"before {digest}; after {now}"));
         }
 
-        // Baseline: Marten's async daemon, projection after projection, as `projections rebuild` does.
+        // Baseline: Marten's async daemon, projection after projection, as `projections rebuild` does (the case
+        // projection's teardown empties the counters).
         await Truncate(tables);
         var watch = Stopwatch.StartNew();
         using (var daemon = await host.Store.BuildProjectionDaemonAsync())
@@ -569,10 +571,14 @@ public sealed class CityBenchmark(BenchmarkOptions options)
 
         if (countersSchema is not null)
         {
+            // A group whose sums are all zero is in no answer: a write the daemon read across two pages may leave one
+            // (a day's +1 in the first part and its -1 in the second) where the feed wrote none.
+            const string NonZero = "sum(assigned) <> 0 or sum(completed) <> 0 or sum(visited) <> 0 or sum(satisfied) <> 0 or sum(basically_satisfied) <> 0 or " +
+                                   "sum(dissatisfied) <> 0 or sum(unreached) <> 0 or sum(votes) <> 0 or sum(votes_satisfied) <> 0 or sum(reply_due) <> 0 or sum(replied_on_time) <> 0";
             const string sums = "sum(assigned), sum(completed), sum(visited), sum(satisfied), sum(basically_satisfied), sum(dissatisfied), sum(unreached), sum(votes), sum(votes_satisfied), sum(reply_due), sum(replied_on_time)";
             await using var cmd = new NpgsqlCommand(
                 $"select count(*) || ':' || coalesce(md5(string_agg(md5(t::text), '' order by t::text)), '') from (select subject_kind, subject_id, year, occurred_on, recorded_at, {sums} " +
-                $"from \"{countersSchema}\".hl_case_counters group by 1, 2, 3, 4, 5) t", conn) { CommandTimeout = 600 };
+                $"from \"{countersSchema}\".hl_case_counters group by 1, 2, 3, 4, 5 having {NonZero}) t", conn) { CommandTimeout = 600 };
             parts.Add($"hl_case_counters={await cmd.ExecuteScalarAsync()}");
         }
 
@@ -615,7 +621,7 @@ public sealed class CityBenchmark(BenchmarkOptions options)
         catch (IOException) { return "n/a"; }
     }
 
-    private static string MachineInfo()
+    internal static string MachineInfo()
     {
         var cpu = "unknown CPU";
         try { cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? cpu; }

@@ -4,7 +4,8 @@ using Hotline.Ledger.Benchmarks.Report;
 namespace Hotline.Ledger.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run --project benchmarks/Hotline.Ledger.Benchmarks -c Release -- [small|medium|city] [--seed N] [--keep-schema] [--first-year]</c>:
+/// <c>dotnet run --project benchmarks/Hotline.Ledger.Benchmarks -c Release -- [small|medium|city] [--seed N] [--keep-schema] [--first-year]</c>,
+/// or <c>-- province [--cities N] [--city-scale small|medium|city] [--window N] [--seed N] [--keep-schema]</c>:
 /// one run, one table on standard output (progress on standard error); exit code 1 when a correctness check failed.
 /// </summary>
 public static class BenchmarkProgram
@@ -27,6 +28,8 @@ public static class BenchmarkProgram
 
         if (args is ["--trace-load", var n]) { await Hotline.Ledger.Benchmarks.Experiments.LoadTrace.Run(connectionString, int.Parse(n)); return 0; }
 
+        if (args is ["province", ..]) return await Province(connectionString, args[1..]);
+
         var scale = CityScale.Small;
         var seed = 20191220;
         var keep = false;
@@ -44,6 +47,35 @@ public static class BenchmarkProgram
 
         var figures = await new CityBenchmark(new BenchmarkOptions(scale, seed, connectionString, Budget.For(scale), Console.Error, keep, firstYear)).Run();
         Console.Out.Write(FiguresTable.Render(figures));
+        return figures.AllChecksPassed ? 0 : 1;
+    }
+
+    /// <summary>Several cities, each a tenant with its own database, on two API nodes (docs/benchmarks.md, "Province").</summary>
+    private static async Task<int> Province(string connectionString, string[] args)
+    {
+        var cities = 4;
+        var scale = CityScale.Medium;
+        var seed = 20191220;
+        var keep = false;
+        int? window = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--cities": cities = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--city-scale": scale = CityScale.Parse(args[++i]); break;
+                case "--window": window = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--seed": seed = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--keep-schema": keep = true; break;
+                default: throw new ArgumentException($"Unknown province option '{args[i]}': --cities N, --city-scale small|medium|city, --window N, --seed N, --keep-schema.");
+            }
+        }
+
+        var budget = Hotline.Ledger.Benchmarks.Province.ProvinceBudget.For(scale);
+        if (window is { } w) budget = budget with { Window = w, WarmUp = Math.Max(100, w / 4) };
+        var figures = await new Hotline.Ledger.Benchmarks.Province.ProvinceBenchmark(
+            new Hotline.Ledger.Benchmarks.Province.ProvinceOptions(cities, scale, seed, connectionString, budget, Console.Error, keep)).Run();
+        Console.Out.Write(ProvinceTable.Render(figures));
         return figures.AllChecksPassed ? 0 : 1;
     }
 }

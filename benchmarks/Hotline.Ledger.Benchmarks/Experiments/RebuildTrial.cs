@@ -82,7 +82,7 @@ public static class RebuildTrial
 
             if (variant == "custom")
             {
-                var report = await Hotline.Ledger.Storage.BulkRebuild.RebuildAll(host.Store);
+                var report = await Hotline.Ledger.Rebuild.BulkRebuild.RebuildAll(host.Store);
                 foreach (var step in report.Steps) Console.WriteLine($"  {step}");
                 Console.WriteLine($"{variant}: {events:N0} events in {watch.Elapsed.TotalSeconds:F1} s = {events / watch.Elapsed.TotalSeconds:N0}/s");
                 var after = await Digest();

@@ -25,7 +25,9 @@ public sealed class BenchHost : IAsyncDisposable
     public IDocumentStore Store => App.Services.GetRequiredService<IDocumentStore>();
     public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
-    public static async Task<BenchHost> Start(string connectionString, string schema, CityClock clock, Action<StoreOptions>? tune = null)
+    /// <param name="clock">The city's clock (or the province's, which keeps one per city).</param>
+    /// <param name="node">The node's name among several on the schema (ADR 0115); the machine's name when null.</param>
+    public static async Task<BenchHost> Start(string connectionString, string schema, TimeProvider clock, Action<StoreOptions>? tune = null, string? node = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -37,6 +39,7 @@ public sealed class BenchHost : IAsyncDisposable
         builder.Configuration["Hotline:Auth:DevelopmentKey"] = DevelopmentKey;
         builder.Configuration["ConnectionStrings:Hotline"] = connectionString;
         builder.Configuration["Hotline:Schema"] = schema;
+        if (node is not null) builder.Configuration["Hotline:Node:Name"] = node;
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] = "Error";
         builder.Configuration["Logging:LogLevel:Wolverine"] = "Error";
@@ -47,6 +50,8 @@ public sealed class BenchHost : IAsyncDisposable
         // wall-clock sweep is moved out of the run; the run drains the judgements itself (docs/benchmarks.md).
         builder.Configuration["Hotline:Deadlines:Coalesce"] = "1.00:00:00";
         builder.Configuration["Hotline:Deadlines:SweepCron"] = "0 4 1 1 *";
+        // Single entries without a key share one session per batch (ADR 0175).
+        builder.Configuration["Hotline:GroupCommit:Joint"] = Environment.GetEnvironmentVariable("HOTLINE_JOINT") ?? "true";
         builder.Logging.ClearProviders();
         // Logs go with the progress to standard error: standard output carries the table only.
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -73,7 +78,10 @@ public sealed class BenchHost : IAsyncDisposable
     /// roles): every route the benchmark calls admits one of them. Valid from 2000 (the city's clock lies in
     /// the past) to two days from now (lifetimes are checked on the wall clock).
     /// </summary>
-    public HttpClient Client(int connections = 64)
+    public HttpClient Client(int connections = 64) => Client(connections, city: null);
+
+    /// <summary>As above, for a user of <paramref name="city"/> (its code; null: the default city).</summary>
+    public HttpClient Client(int connections, string? city)
     {
         var client = new HttpClient(new SocketsHttpHandler
         {
@@ -81,7 +89,7 @@ public sealed class BenchHost : IAsyncDisposable
             PooledConnectionLifetime = TimeSpan.FromMinutes(30),
         }) { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(120) };
         var token = DevelopmentTokens.Issue(DevelopmentKey, "benchmark", [Roles.Office, Roles.Auditor, Roles.Feed], null,
-            new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero), TimeProvider.System.GetUtcNow().AddDays(2));
+            new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero), TimeProvider.System.GetUtcNow().AddDays(2), city);
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return client;
     }

@@ -19,6 +19,9 @@ public sealed class CaseFeedDriver(HttpClient http, CaseFeed? feed, CityClock cl
     public const string Platform = "hotline-platform";
 
     private readonly List<CaseOp> _batch = new(batchSize);
+
+    /// <summary>The client the next HTTP batch goes through: a province run points it at one node or another, batch by batch.</summary>
+    public HttpClient Client { get; set; } = http;
     private bool _viaHttp;
 
     public Meter Http { get; } = new();
@@ -72,7 +75,7 @@ public sealed class CaseFeedDriver(HttpClient http, CaseFeed? feed, CityClock cl
 
     private async Task ViaHttp(List<CaseFeedEvent> rows)
     {
-        using var reply = await http.PostAsJsonAsync(Route, new { events = rows }, Json);
+        using var reply = await Client.PostAsJsonAsync(Route, new { events = rows }, Json);
         var text = await reply.Content.ReadAsStringAsync();
         if (reply.StatusCode == HttpStatusCode.Conflict) throw new ConflictAnswer(text);
         if (reply.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"POST {Route} answered {(int)reply.StatusCode}: {text}");

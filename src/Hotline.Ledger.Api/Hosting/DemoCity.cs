@@ -107,7 +107,7 @@ public sealed class DemoCity(IServiceProvider services, IHostApplicationLifetime
             var contested = await session.Query<Entry>().Where(e => e.Clause == "D1").Select(e => e.Id).FirstAsync(ct);
             var appeal = new FileAppeal(contested, null, null, null, "该问题已于当月整改到位，群众投诉系误解，申请复核扣分。",
                 [new EvidenceItem("整改情况说明", "ZJJ-2020-ZG-017", null)]);
-            var (filed, _) = await FileAppealEndpoint.LoadAsync(appeal, session, rulebooks, clock, http);
+            var (filed, _) = await FileAppealEndpoint.LoadAsync(appeal, session, rulebooks, clock, http, services.GetRequiredService<IApprovedYears>());
             var (_, start) = FileAppealEndpoint.Post(appeal, filed ?? throw new InvalidOperationException("The demo appeal was refused."));
             start.Execute(session);
             await session.SaveChangesAsync(ct);

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Hotline.Ledger.Api.Idempotency;
 using Hotline.Ledger.Api.Security;
 using Hotline.Ledger.Cases;
+using Hotline.Ledger.Deadlines;
 using Hotline.Ledger.Http;
 using Hotline.Ledger.Integrity;
 using Hotline.Ledger.Notices;
@@ -75,7 +76,7 @@ public static class HotlineHost
             opts.DatabaseSchemaName = forSchema;
             opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
             opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-            LedgerStorage.Configure(opts);
+            SliceStorage.Configure(services, opts);
             opts.Storage.ExtendedSchemaObjects.Add(IdempotencyStorage.Table(forSchema));
             // The screens' sessions and key ring, shared by every node (ADR 0117).
             foreach (var table in Hotline.Ledger.Web.SignIn.WebStorage.Tables(forSchema)) opts.Storage.ExtendedSchemaObjects.Add(table);
@@ -119,7 +120,7 @@ public static class HotlineHost
             opts.Policies.AddMiddleware(typeof(EveryCity), chain => EveryCity.Messages.Contains(chain.MessageType));
             // Several nodes may share the database: Wolverine elects a leader and spreads the agents (ADR 0115).
             node.ConfigureWolverine(opts);
-            CaseFeedModule.ConfigureWolverine(opts, config);
+            DeadlineModule.ConfigureWolverine(opts, config);
             NoticeModule.ConfigureWolverine(opts, config);
             var integrity = config.GetSection(IntegrityOptions.Section).Get<IntegrityOptions>() ?? new IntegrityOptions();
             // An empty cron turns the scheduled verification off (GET /api/integrity?readModels=true still runs it).
@@ -130,7 +131,8 @@ public static class HotlineHost
         StartedWithTheDatabase.Wrap(builder.Services);
         StartedWithTheDatabase.Add<NodeAnnouncement>(builder.Services);
         builder.Services.AddWolverineHttp();
-        builder.Services.AddCaseFeed(config);
+        builder.Services.AddCaseFeed();
+        builder.Services.AddDeadlines(config);
         builder.Services.AddNotices(config);
         builder.Services.AddProvince();
         // The province reads the cities on this deployment, each in its own database (ADR 0110).
@@ -140,6 +142,8 @@ public static class HotlineHost
         builder.Services.AddSingleton<GroupCommit>();
         builder.Services.AddHostedService(services => services.GetRequiredService<GroupCommit>());
         builder.Services.AddSingleton<Hotline.Ledger.Entries.SingleEntries>();
+        // An approved year is closed to appeals: the evaluation, above the appeals, answers whether it is.
+        builder.Services.AddSingleton<Hotline.Ledger.Appeals.IApprovedYears, Hotline.Ledger.Evaluation.YearEnd.ApprovedEvaluations>();
         builder.AddHotlineSecurity();
         builder.AddHotlineWeb();
         return builder;

@@ -97,7 +97,7 @@ public sealed class OpenApiPolicy : IHttpPolicy
     private static readonly Dictionary<string, Type> Answers = new()
     {
         ["getEntry"] = typeof(EntryView), ["rescindEntry"] = typeof(EntryView), ["getMark"] = typeof(MarkView), ["getUnit"] = typeof(UnitView),
-        ["getPerson"] = typeof(PersonView), ["transferPerson"] = typeof(PersonView), ["getAppeal"] = typeof(AppealView), ["decideAppeal"] = typeof(AppealView),
+        ["transferPerson"] = typeof(PersonView), ["getAppeal"] = typeof(AppealView), ["decideAppeal"] = typeof(AppealView),
         ["submitEvaluation"] = typeof(EvaluationView), ["returnEvaluation"] = typeof(EvaluationView), ["approveEvaluation"] = typeof(EvaluationView),
         ["recomputeEvaluation"] = typeof(EvaluationView), ["remarkEvaluationUnit"] = typeof(EvaluationView),
     };

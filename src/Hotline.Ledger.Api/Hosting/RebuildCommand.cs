@@ -1,15 +1,16 @@
-using Hotline.Ledger.Storage;
+using Hotline.Ledger.Rebuild;
 using JasperFx.CommandLine;
 using Marten;
 
 namespace Hotline.Ledger.Api.Hosting;
 
 /// <summary>
-/// <c>./run.sh rebuild</c>: rebuilds every read model from the events in one pass (ADR 0041), much faster
-/// than <c>projections rebuild</c> (Marten's async daemon, projection after projection), which stays
-/// available. Offline: run it with the API stopped.
+/// <c>./run.sh rebuild</c>: rebuilds every read model from the events — exactly the projections Marten has
+/// registered, the case files and rate counters among them — in one pass written with COPY (ADR 0041, ADR 0160).
+/// Marten's own <c>projections rebuild</c> rebuilds the same projections to the same rows through its async
+/// daemon, several times slower. Offline: run it with the API stopped.
 /// </summary>
-[Description("Rebuilds every read model from the events in one pass, written with COPY (ADR 0041); run it with the API stopped", Name = "rebuild")]
+[Description("Rebuilds every read model (every registered projection, case files and rate counters included) from the events in one pass, written with COPY; run it with the API stopped", Name = "rebuild")]
 public sealed class RebuildCommand : JasperFxAsyncCommand<NetCoreInput>
 {
     public override async Task<bool> Execute(NetCoreInput input)

@@ -1,4 +1,7 @@
+using Hotline.Ledger.Entries;
 using Hotline.Ledger.Http;
+using Hotline.Ledger.Marks;
+using Hotline.Ledger.Registry;
 using Hotline.Ledger.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -67,8 +70,8 @@ public sealed class AccessMatrixHandler : AuthorizationHandler<AccessMatrixRequi
             LiaisonScoping.Unscoped or LiaisonScoping.Endpoint => true,
             LiaisonScoping.UnitInPath => PathId(http, endpoint) is { } unit && scope.Sees(unit),
             LiaisonScoping.PersonInPath => PathId(http, endpoint) is { } person && await LiaisonScope.SeesPerson(scope, session, person, cancel),
-            LiaisonScoping.EntryInPath => PathId(http, endpoint) is { } entry && await LiaisonScope.SeesEntry(scope, session, entry, cancel),
-            LiaisonScoping.MarkInPath => PathId(http, endpoint) is { } mark && await LiaisonScope.SeesMark(scope, session, mark, cancel),
+            LiaisonScoping.EntryInPath => PathId(http, endpoint) is { } entry && await EntryScope.SeesEntry(scope, session, entry, cancel),
+            LiaisonScoping.MarkInPath => PathId(http, endpoint) is { } mark && await MarkScope.SeesMark(scope, session, mark, cancel),
             LiaisonScoping.Query => await QueryIsTheirs(http, scope, session),
             _ => false,
         };

@@ -1,7 +1,6 @@
 using Hotline.Ledger.Http;
 using Hotline.Ledger.Integrity;
 using Hotline.Ledger.Security;
-using Marten;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
@@ -39,7 +38,6 @@ public static class HotlineSecurity
         services.AddSingleton<LedgerIntegrity>();
         services.AddSingleton<ReadLog>();
         services.AddSingleton<ReadAudit>();
-        services.ConfigureMarten(SecurityStorage.Configure);
         services.PostConfigure<ProblemDetailsOptions>(o =>
         {
             var earlier = o.CustomizeProblemDetails;

@@ -1,12 +1,11 @@
 using JasperFx.Events.Projections;
-using Marten;
 
 namespace Hotline.Ledger.Accountability;
 
 /// <summary>Read models of the accountability referrals (S4).</summary>
-public static class AccountabilityStorage
+public sealed class AccountabilityStorage : IConfigureMarten
 {
-    public static void Configure(StoreOptions opts)
+    public void Configure(IServiceProvider services, StoreOptions opts)
     {
         opts.Projections.Snapshot<ReferralRound>(SnapshotLifecycle.Inline);
         opts.Schema.For<ReferralRound>().UniqueIndex(r => r.Year);

@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Hotline.Ledger.Accountability;
 
 /// <summary>Refer, for a year whose year-end result is approved, every unit and individual the accountability rules name.</summary>

@@ -1,12 +1,6 @@
 using Hotline.Ledger.Commendations.Review;
 using Hotline.Ledger.Evaluation.YearEnd;
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Rulebooks;
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Hotline.Ledger.Accountability;
 

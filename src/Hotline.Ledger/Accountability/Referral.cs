@@ -1,10 +1,11 @@
 using Hotline.Ledger.Rulebooks;
+using Hotline.Ledger.Security;
 using JasperFx.Events;
 
 namespace Hotline.Ledger.Accountability;
 
-/// <summary>A referral to the supervisory organ, as made.</summary>
-public sealed class Referral
+/// <summary>A referral to the supervisory organ, as made; reading one puts its unit and person on file.</summary>
+public sealed class Referral : IReadSubject
 {
     public Guid Id { get; set; }
     public int Year { get; set; }
@@ -26,6 +27,8 @@ public sealed class Referral
     public string ReferredBy { get; set; } = "";
 
     public Guid SubjectId => PersonId ?? UnitId;
+
+    Guid? IReadSubject.UnitId => UnitId;
 
     public static Guid IdOf(int year, string kind, Guid subjectId) =>
         DeterministicId.From("referral", year.ToString(System.Globalization.CultureInfo.InvariantCulture), kind, subjectId.ToString("N"));

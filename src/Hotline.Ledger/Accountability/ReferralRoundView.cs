@@ -1,6 +1,4 @@
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Rulebooks;
-using Marten;
 
 namespace Hotline.Ledger.Accountability;
 

@@ -1,10 +1,7 @@
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Entries;
 using Hotline.Ledger.Marks;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
-using Hotline.Ledger.Time;
-using Marten;
 
 namespace Hotline.Ledger.Appeals;
 

@@ -1,11 +1,10 @@
 using JasperFx.Events.Projections;
-using Marten;
 
 namespace Hotline.Ledger.Appeals;
 
-public static class AppealStorage
+public sealed class AppealStorage : IConfigureMarten
 {
-    public static void Configure(StoreOptions opts)
+    public void Configure(IServiceProvider services, StoreOptions opts)
     {
         opts.Projections.Snapshot<Appeal>(SnapshotLifecycle.Inline);
         // One appeal per contested matter: a racing second filing fails on this index and answers 409.

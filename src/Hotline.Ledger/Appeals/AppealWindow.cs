@@ -1,5 +1,3 @@
-using Hotline.Ledger.Time;
-
 namespace Hotline.Ledger.Appeals;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Hotline.Ledger.Appeals;
 
 /// <summary>

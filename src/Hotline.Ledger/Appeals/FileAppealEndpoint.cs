@@ -1,12 +1,7 @@
-using Hotline.Ledger.Evaluation.YearEnd;
-using Hotline.Ledger.Http;
+using Hotline.Ledger.Entries;
+using Hotline.Ledger.Registry;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Security;
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Hotline.Ledger.Appeals;
 
@@ -14,12 +9,12 @@ public static class FileAppealEndpoint
 {
     /// <summary>Checks the filing against what it contests and what the ledger holds: the event to record, or the problem to answer.</summary>
     public static async Task<(AppealFiled?, ProblemDetails)> LoadAsync(
-        FileAppeal command, IDocumentSession session, RulebookCatalog rulebooks, TimeProvider clock, HttpContext http)
+        FileAppeal command, IDocumentSession session, RulebookCatalog rulebooks, TimeProvider clock, HttpContext http, IApprovedYears years)
     {
         // A liaison appeals only what was recorded against their own unit, and learns nothing of other units'.
         var scope = await LiaisonScope.Of(http, session);
         var notTheirs = command.EntryId is { } contested
-            ? await LiaisonScope.RefuseEntry(http, session, contested)
+            ? await EntryScope.RefuseEntry(http, session, contested)
             : scope.Sees(command.UnitId ?? Guid.Empty) ? null : LiaisonScope.Reason(scope);
         if (notTheirs is not null) return (null, Problems.Of(Rejection.Forbidden(notTheirs)));
 
@@ -31,7 +26,7 @@ public static class FileAppealEndpoint
             : await AppealFiling.AgainstCriterion(session, rulebooks, id, command, now, actor);
         if (refusal is not null) return (null, Problems.Of(refusal));
 
-        if (await YearEndEvaluations.ApprovedFor(session, filed!.Year) is { } approved)
+        if (await years.ApprovedFor(session, filed!.Year) is { } approved)
             return (null, Problems.ConflictProblem("appeal.approved", null, approved.Id, filed.Year, approved.ApprovedAt));
         // A racing second filing of the same matter fails on the subject's unique index when Wolverine saves, and answers 409.
         if (await session.Query<Appeal>().FirstOrDefaultAsync(a => a.Subject == filed.Subject) is { } earlier)

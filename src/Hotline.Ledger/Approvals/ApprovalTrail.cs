@@ -1,5 +1,3 @@
-using Hotline.Ledger.Http;
-
 namespace Hotline.Ledger.Approvals;
 
 /// <summary>One step on a document's way to approval, with who took it and when.</summary>

@@ -1,9 +1,5 @@
-using Hotline.Ledger.Http;
+using Hotline.Ledger.Registry;
 using Hotline.Ledger.Security;
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Cases;
 

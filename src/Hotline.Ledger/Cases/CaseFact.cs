@@ -5,14 +5,10 @@ namespace Hotline.Ledger.Cases;
 /// and when the ledger learned it (<see cref="RecordedAt"/>, the store's clock).
 /// </summary>
 public sealed record CaseFact(
-    string EventId,
-    CaseEventType Type,
-    DateTimeOffset At,
-    DateTimeOffset RecordedAt,
-    Guid? UnitId = null,
-    Guid? PersonId = null,
-    DateTimeOffset? ReplyDueAt = null,
-    DateTimeOffset? CompletionDueAt = null,
+    string EventId, CaseEventType Type,
+    DateTimeOffset At, DateTimeOffset RecordedAt,
+    Guid? UnitId = null, Guid? PersonId = null,
+    DateTimeOffset? ReplyDueAt = null, DateTimeOffset? CompletionDueAt = null,
     CaseResult? Result = null);
 
 /// <summary>A reply deadline the ledger has charged a D3.1 for: at most one per case and unit (ADR 0023).</summary>

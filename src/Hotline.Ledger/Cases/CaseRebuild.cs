@@ -1,38 +1,27 @@
 using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Storage;
 using JasperFx.Events;
-using Marten;
 using Weasel.Core;
 
 namespace Hotline.Ledger.Cases;
 
 /// <summary>
-/// The case files and the rate counters, rebuilt from the case streams within <see cref="BulkRebuild"/>'s
-/// single pass (ADR 0041), by the very code the feed writes them with (ADR 0020, ADR 0021): each event is
-/// read back as its fact (<see cref="CaseEvents.FactOf"/>), each D3.1 charge from its
-/// <see cref="ReplyDeadlineMissed"/>. Events the feed appended in one write share its recorded instant and
-/// follow each other in the log; for each such write, as the feed did, every case it touched adds its
-/// timeline after the write minus its timeline before, stamped with that instant. The rows therefore sum,
-/// for every (subject, year, day, recorded instant), to exactly what the feed wrote. A case file is
-/// complete — <see cref="CaseFile.Refresh"/>ed and written — with its stream's last event.
+/// The fast path of the case projection's rebuild (<see cref="CaseFileProjection"/>), within
+/// <see cref="BulkRebuild"/>'s single pass (ADR 0041): the same derivation (<see cref="CaseWrites"/>), with
+/// every open file held in memory instead of read back page by page, and files and counter rows written
+/// with binary COPY. A case file is complete — <see cref="CaseFile.Refresh"/>ed and written — with its
+/// stream's last event, once the write that touched it has added its counters.
 /// </summary>
 internal sealed class CaseRebuild(IDocumentStore store) : IRebuildFold
 {
     private readonly Dictionary<Guid, CaseFile> _open = [];
-    private readonly Dictionary<Guid, CaseDerivation> _before = [];
     private readonly HashSet<Guid> _completed = [];
-    private readonly List<(CounterKey Key, CaseCounts Counts, DateTimeOffset RecordedAt)> _rows = [];
-    private List<object> _files = new(BulkRebuild.BatchSize);
-    private DateTimeOffset? _write;
+    private readonly CaseWrites _writes = new();
+    private List<object> _files = new(IRebuildFold.BatchSize);
 
-    public string Name => "CaseFile + rate counters";
+    public string Name => CaseFileProjection.ProjectionName + " + rate counters";
 
-    public IReadOnlyList<Type> EventTypes { get; } =
-    [
-        typeof(CaseAssigned), typeof(CaseSignedFor), typeof(CaseReturned), typeof(CaseReassigned), typeof(CaseExtensionRequested),
-        typeof(CaseExtensionGranted), typeof(CaseReplied), typeof(CaseExplained), typeof(CaseCompleted), typeof(CaseReturnVisited),
-        typeof(CaseVotedOnline), typeof(CaseReopened), typeof(ReplyDeadlineMissed),
-    ];
+    public IReadOnlyList<Type> EventTypes => CaseWrites.EventTypes;
 
     public long Events { get; private set; }
     public long Rows { get; private set; }
@@ -60,55 +49,43 @@ internal sealed class CaseRebuild(IDocumentStore store) : IRebuildFold
     {
         Events++;
         var writes = new List<Func<Task>>();
-        if (e.Data is ReplyDeadlineMissed missed)
-        {
-            // The deadline judge's write: a charge on the file, no counters (a deadline is a step of the facts' own timeline).
-            File(e.StreamId, missed.CaseNumber).Charges.Add(new ReplyCharge(missed.UnitId, missed.DueAt, missed.EntryId));
-        }
-        else if (CaseEvents.FactOf(e.Data, e.Timestamp) is { } fact)
-        {
-            if (_write != e.Timestamp) EndWrite(writes);
-            _write = e.Timestamp;
-            var file = File(e.StreamId, ((ICaseEvent)e.Data).CaseNumber);
-            if (!_before.ContainsKey(file.Id)) _before[file.Id] = file.Derive();
-            file.Facts.Add(fact);
-        }
+        var ended = new List<Guid>();
+        if (!_open.TryGetValue(e.StreamId, out var file))
+            _open[e.StreamId] = file = new CaseFile { Id = e.StreamId, CaseNumber = CaseNumberOf(e.Data) };
+        _writes.Apply(file, e, ended);
+        Ended(ended, writes);
 
         if (complete) _completed.Add(e.StreamId);
         // A file the open write touched is finished with the write, once its counters are in.
-        if (complete && !_before.ContainsKey(e.StreamId)) Finish(e.StreamId, writes);
+        if (complete && !_writes.IsOpen(e.StreamId)) Finish(e.StreamId, writes);
         return ValueTask.FromResult<IReadOnlyList<Func<Task>>>(writes);
     }
 
     public ValueTask<IReadOnlyList<Func<Task>>> Finish(IQuerySession session, CancellationToken ct)
     {
         var writes = new List<Func<Task>>();
-        EndWrite(writes);
+        var ended = new List<Guid>();
+        _writes.EndWrite(ended);
+        Ended(ended, writes);
         foreach (var id in _open.Keys.ToList()) Finish(id, writes);
         if (_files.Count > 0) writes.Add(WriteFiles());
-        if (_rows.Count > 0) writes.Add(WriteRows());
+        if (_writes.Rows.Count > 0) writes.Add(WriteRows());
         return ValueTask.FromResult<IReadOnlyList<Func<Task>>>(writes);
     }
 
-    private CaseFile File(Guid id, string caseNumber)
+    internal static string CaseNumberOf(object data) => data switch
     {
-        if (!_open.TryGetValue(id, out var file)) _open[id] = file = new CaseFile { Id = id, CaseNumber = caseNumber };
-        return file;
-    }
+        ICaseEvent c => c.CaseNumber,
+        ReplyDeadlineMissed m => m.CaseNumber,
+        _ => throw new ArgumentOutOfRangeException(nameof(data), data.GetType().Name, "not a case event"),
+    };
 
-    /// <summary>The feed's write is over: what it changed in each case's timeline becomes counter rows stamped with its instant.</summary>
-    private void EndWrite(List<Func<Task>> writes)
+    /// <summary>A write ended: its counter rows are in, and the files it touched whose streams are complete are finished.</summary>
+    private void Ended(List<Guid> touched, List<Func<Task>> writes)
     {
-        if (_write is not { } at || _before.Count == 0) return;
-        var changes = new Dictionary<CounterKey, CaseCounts>();
-        foreach (var (id, before) in _before) CaseTimeline.AddDifference(changes, before, _open[id].Derive());
-        foreach (var (key, counts) in changes) _rows.Add((key, counts, at));
-        Rows += changes.Count;
-
-        var touched = _before.Keys.ToList();
-        _before.Clear();
+        if (touched.Count == 0) return;
         foreach (var id in touched.Where(_completed.Contains)) Finish(id, writes);
-        if (_rows.Count >= BulkRebuild.BatchSize) writes.Add(WriteRows());
+        if (_writes.Rows.Count >= IRebuildFold.BatchSize) writes.Add(WriteRows());
     }
 
     private void Finish(Guid id, List<Func<Task>> writes)
@@ -118,20 +95,21 @@ internal sealed class CaseRebuild(IDocumentStore store) : IRebuildFold
         file.Refresh(file.Derive());
         _files.Add(file);
         Rows++;
-        if (_files.Count >= BulkRebuild.BatchSize) writes.Add(WriteFiles());
+        if (_files.Count >= IRebuildFold.BatchSize) writes.Add(WriteFiles());
     }
 
     private Func<Task> WriteFiles()
     {
         var files = _files;
-        _files = new List<object>(BulkRebuild.BatchSize);
-        return () => store.BulkInsertDocumentsAsync(files, BulkInsertMode.InsertsOnly, BulkRebuild.BatchSize);
+        _files = new List<object>(IRebuildFold.BatchSize);
+        return () => store.BulkInsertDocumentsAsync(files, BulkInsertMode.InsertsOnly, IRebuildFold.BatchSize);
     }
 
     private Func<Task> WriteRows()
     {
-        var rows = _rows.ToList();
-        _rows.Clear();
+        var rows = _writes.Rows.ToList();
+        Rows += rows.Count;
+        _writes.Rows.Clear();
         return async () =>
         {
             await using var conn = store.Storage.Database.CreateConnection();

@@ -1,5 +1,4 @@
 using Hotline.Ledger.Rulebooks;
-using Hotline.Ledger.Time;
 
 namespace Hotline.Ledger.Cases;
 

@@ -2,14 +2,13 @@ using Hotline.Ledger.Commendations.Applications;
 using Hotline.Ledger.Commendations.Awards;
 using Hotline.Ledger.Commendations.Plans;
 using JasperFx.Events.Projections;
-using Marten;
 
 namespace Hotline.Ledger.Commendations;
 
 /// <summary>Read models of the road from the approved result to the commendations (S1–S4).</summary>
-public static class CommendationStorage
+public sealed class CommendationStorage : IConfigureMarten
 {
-    public static void Configure(StoreOptions opts)
+    public void Configure(IServiceProvider services, StoreOptions opts)
     {
         // One plan per year: a racing second draft fails on this index and answers 409.
         opts.Projections.Snapshot<CommendationPlan>(SnapshotLifecycle.Inline);

@@ -1,6 +1,5 @@
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Storage;
-using Marten;
 using Microsoft.Extensions.Options;
 using Wolverine.Attributes;
 using Wolverine.ErrorHandling;

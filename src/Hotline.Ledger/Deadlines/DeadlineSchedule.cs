@@ -1,4 +1,3 @@
-using Hotline.Ledger.Time;
 using Wolverine;
 
 namespace Hotline.Ledger.Deadlines;

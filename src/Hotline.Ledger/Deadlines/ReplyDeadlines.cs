@@ -1,9 +1,6 @@
 using Hotline.Ledger.Cases;
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Entries;
 using Hotline.Ledger.Rulebooks;
-using Hotline.Ledger.Time;
-using Marten;
 
 namespace Hotline.Ledger.Deadlines;
 

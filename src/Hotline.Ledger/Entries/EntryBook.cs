@@ -1,6 +1,4 @@
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Rulebooks;
-using Marten;
 using JasperFx.Events;
 
 namespace Hotline.Ledger.Entries;

@@ -1,7 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Wolverine.Http;
-
 namespace Hotline.Ledger.Entries;
 
 public static class EntryEndpoints

@@ -1,15 +1,10 @@
-using System.Globalization;
 using Hotline.Ledger.Exports;
-using Hotline.Ledger.Http;
+using Hotline.Ledger.Registry;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Security;
-using Marten;
 using Marten.Linq.MatchesSql;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Entries;
 
@@ -23,21 +18,20 @@ public static class EntryList
 {
     [WolverineGet("/api/entries", OperationId = "listEntries")]
     [AuditedRead(ReadKind.Entry, ReadSubject.Query)]
-    [ProducesResponseType<Page<EntryView>>(StatusCodes.Status200OK)]
-    public static async Task<IResult> List(HttpContext http, IQuerySession session, EntryFilter filter,
+    public static async Task<JsonOrFile<Page<EntryView>>> List(HttpContext http, IQuerySession session, EntryFilter filter,
         Guid? unitId, Guid? personId, string? limit, string? after, string? format, RulebookCatalog rulebooks)
     {
         var (export, unknown) = TableExport.Asked(http.Request, format);
-        if (unknown is not null) return unknown;
+        if (unknown is not null) return JsonOrFile<Page<EntryView>>.Refused(unknown);
         if (export is not null) (limit, after) = (null, null);
         var (paging, refusal) = Paging.Parse(limit, after, 2);
-        if (refusal is not null) return refusal;
+        if (refusal is not null) return JsonOrFile<Page<EntryView>>.Refused(refusal);
         var cursor = paging!.After is { } a ? Position(a) : null;
-        if (paging.After is not null && cursor is null) return Paging.BadCursor;
+        if (paging.After is not null && cursor is null) return JsonOrFile<Page<EntryView>>.Refused(Paging.BadCursor);
 
         // An unknown subject is a 404, not an empty list that looks like a clean record.
-        if (unitId is { } u && await session.LoadAsync<Unit>(u, http.RequestAborted) is null) return Problems.NotFound("unit", u);
-        if (personId is { } p && await session.LoadAsync<Person>(p, http.RequestAborted) is null) return Problems.NotFound("person", p);
+        if (unitId is { } u && await session.LoadAsync<Unit>(u, http.RequestAborted) is null) return JsonOrFile<Page<EntryView>>.Refused(Problems.NotFoundProblem("unit", u));
+        if (personId is { } p && await session.LoadAsync<Person>(p, http.RequestAborted) is null) return JsonOrFile<Page<EntryView>>.Refused(Problems.NotFoundProblem("person", p));
 
         var seen = filter.Seen;
         var query = session.Query<Entry>().Where(e => e.RecordedAt <= seen);
@@ -66,11 +60,11 @@ public static class EntryList
         if (export is { } chosen)
         {
             var all = await query.OrderBy(e => e.RecordedAt).ThenBy(e => e.Id).Take(TableExport.MaxRows + 1).ToListAsync(http.RequestAborted);
-            return TableExport.File(http.Request, chosen, "entries", "加减分记录", EntryRow.Columns, await Named(session, rulebooks, all, seen, http.RequestAborted));
+            return JsonOrFile<Page<EntryView>>.File(TableExport.File(http.Request, chosen, "entries", "加减分记录", EntryRow.Columns, await Named(session, rulebooks, all, seen, http.RequestAborted)));
         }
 
         var rows = await query.OrderBy(e => e.RecordedAt).ThenBy(e => e.Id).Take(paging.Limit + 1).ToListAsync(http.RequestAborted);
-        return Results.Ok(paging.Take(rows, e => EntryView.AsKnownAt(e, seen),
+        return JsonOrFile<Page<EntryView>>.Json(paging.Take(rows, e => EntryView.AsKnownAt(e, seen),
             e => Paging.Cursor(e.RecordedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), e.Id.ToString("N"))));
     }
 

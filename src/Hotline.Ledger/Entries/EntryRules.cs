@@ -1,4 +1,3 @@
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Rulebooks;
 

@@ -1,4 +1,3 @@
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Security;
 
 namespace Hotline.Ledger.Entries;

@@ -1,8 +1,4 @@
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Security;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Persistence;
 
 namespace Hotline.Ledger.Entries;
 

@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Hotline.Ledger.Entries;
 
 /// <summary>A bonus or deduction as the office submits it. <see cref="Points"/> is the magnitude chosen.</summary>

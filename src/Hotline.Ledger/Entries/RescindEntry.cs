@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Hotline.Ledger.Entries;
 
 public sealed record RescindEntry(string Reason);

@@ -2,13 +2,12 @@ using Hotline.Ledger.Evaluation.Circulars;
 using Hotline.Ledger.Evaluation.Sheets;
 using Hotline.Ledger.Evaluation.YearEnd;
 using JasperFx.Events.Projections;
-using Marten;
 
 namespace Hotline.Ledger.Evaluation;
 
-public static class EvaluationStorage
+public sealed class EvaluationStorage : IConfigureMarten
 {
-    public static void Configure(StoreOptions opts)
+    public void Configure(IServiceProvider services, StoreOptions opts)
     {
         opts.Projections.Snapshot<Circular>(SnapshotLifecycle.Inline);
         opts.Schema.For<Circular>().Duplicate(c => c.Year);

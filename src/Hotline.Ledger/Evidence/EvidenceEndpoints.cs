@@ -1,15 +1,10 @@
-using System.Globalization;
 using Hotline.Ledger.Appeals;
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Entries;
 using Hotline.Ledger.Marks;
+using Hotline.Ledger.Registry;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Security;
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Evidence;
 
@@ -26,15 +21,14 @@ public static class EvidenceEndpoints
     /// </summary>
     [WolverineGet("/api/evidence", OperationId = "evidenceTrail")]
     [AuditedRead(ReadKind.EvidenceTrail, ReadSubject.Query)]
-    [ProducesResponseType<IReadOnlyList<EvidenceRow>>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Trail(HttpContext http, IQuerySession session, EvidenceQuery window,
+    public static async Task<JsonOrFile<IReadOnlyList<EvidenceRow>>> Trail(HttpContext http, IQuerySession session, EvidenceQuery window,
         Guid? unitId, Guid? personId, string? clause, string? format, string? limit, string? after)
     {
         var csv = false;
         var xlsx = false;
         if (!string.IsNullOrWhiteSpace(format))
         {
-            if (format.Trim().ToLowerInvariant() is not ("json" or "csv" or "xlsx")) return Problems.Invalid("format", "evidence.format.unknown");
+            if (format.Trim().ToLowerInvariant() is not ("json" or "csv" or "xlsx")) return JsonOrFile<IReadOnlyList<EvidenceRow>>.Refused(Problems.InvalidProblem("format", "evidence.format.unknown"));
             csv = format.Trim().Equals("csv", StringComparison.OrdinalIgnoreCase);
             xlsx = format.Trim().Equals("xlsx", StringComparison.OrdinalIgnoreCase);
         }
@@ -51,17 +45,17 @@ public static class EvidenceEndpoints
         if (paged)
         {
             var (parsed, refusal) = Paging.Parse(limit, after, 3);
-            if (refusal is not null) return refusal;
+            if (refusal is not null) return JsonOrFile<IReadOnlyList<EvidenceRow>>.Refused(refusal);
             paging = parsed!;
         }
 
         var cursor = paging.After is { } a ? Position(a) : null;
         if (paging.After is not null && cursor is null)
-            return Paging.BadCursor;
+            return JsonOrFile<IReadOnlyList<EvidenceRow>>.Refused(Paging.BadCursor);
 
         // An unknown subject is a 404: an empty trail would read as a clean record.
-        if (unitId is { } uid && await session.LoadAsync<Unit>(uid, http.RequestAborted) is null) return Problems.NotFound("unit", uid);
-        if (personId is { } pid && await session.LoadAsync<Person>(pid, http.RequestAborted) is null) return Problems.NotFound("person", pid);
+        if (unitId is { } uid && await session.LoadAsync<Unit>(uid, http.RequestAborted) is null) return JsonOrFile<IReadOnlyList<EvidenceRow>>.Refused(Problems.NotFoundProblem("unit", uid));
+        if (personId is { } pid && await session.LoadAsync<Person>(pid, http.RequestAborted) is null) return JsonOrFile<IReadOnlyList<EvidenceRow>>.Refused(Problems.NotFoundProblem("person", pid));
 
         var entries = session.Query<Entry>().Where(e => e.RecordedAt <= known && e.OccurredOn >= fromDate && e.OccurredOn <= toDate);
         if (unitId is { } u) entries = entries.Where(e => e.UnitId == u);
@@ -92,20 +86,20 @@ public static class EvidenceEndpoints
             // The same cells as the CSV, under the same headings (ADR 0082).
             var named = await Named(session, rows, http.RequestAborted);
             var columns = EvidenceCsv.Header.Select((label, i) => new Hotline.Ledger.Exports.Column<string[]>(label, cells => cells[i])).ToList();
-            return Hotline.Ledger.Exports.TableExport.File(http.Request, Hotline.Ledger.Exports.ExportFormat.Xlsx, "evidence", "证据链", columns,
-                named.Select(EvidenceCsv.Cells));
+            return JsonOrFile<IReadOnlyList<EvidenceRow>>.File(Hotline.Ledger.Exports.TableExport.File(http.Request, Hotline.Ledger.Exports.ExportFormat.Xlsx, "evidence", "证据链", columns,
+                named.Select(EvidenceCsv.Cells)));
         }
 
         if (csv)
         {
             var named = await Named(session, rows, http.RequestAborted);
-            return Results.Stream(stream => EvidenceCsv.WriteAsync(stream, named, http.RequestAborted), "text/csv; charset=utf-8", "evidence.csv");
+            return JsonOrFile<IReadOnlyList<EvidenceRow>>.File(Results.Stream(stream => EvidenceCsv.WriteAsync(stream, named, http.RequestAborted), "text/csv; charset=utf-8", "evidence.csv"));
         }
 
         var page = paged ? rows.Take(paging.Limit + 1).ToList() : rows;
         var shown = await Named(session, page, http.RequestAborted);
-        if (!paged) return Results.Ok(shown);
-        return Results.Ok(paging.Take(shown, r => r,
+        if (!paged) return JsonOrFile<IReadOnlyList<EvidenceRow>>.Json(shown);
+        return JsonOrFile<IReadOnlyList<EvidenceRow>>.Paged(paging.Take(shown, r => r,
             r => Paging.Cursor(r.RecordedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), r.Id.ToString("N"), r.What)));
     }
 

@@ -1,5 +1,3 @@
-using Hotline.Ledger.Http;
-
 namespace Hotline.Ledger.Evidence;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Hotline.Ledger.Exports;
 
 /// <summary>One table of a sheet as CSV, written as every export is (<see cref="CsvText"/>), the office's Chinese labels as the header.</summary>

@@ -19,11 +19,19 @@ public static class SheetXlsx
             ["说明"] = facts.Select(f => new Dictionary<string, object?> { ["项目"] = f.Label, ["内容"] = f.Value }).ToList(),
         };
         foreach (var table in tables) sheets[table.Label] = Rows(table);
+        return Save(sheets);
+    }
 
+    private static byte[] Save(Dictionary<string, object> sheets)
+    {
         using var stream = new MemoryStream();
         stream.SaveAs(sheets, excelType: ExcelType.XLSX);
         return StablePackage.Of(stream.ToArray());
     }
+
+    /// <summary>One table alone, one sheet under its label.</summary>
+    public static byte[] Write(SheetTable table) =>
+        Save(new Dictionary<string, object> { [table.Label] = Rows(table) });
 
     private static List<Dictionary<string, object?>> Rows(SheetTable table)
     {

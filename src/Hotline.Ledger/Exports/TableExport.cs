@@ -1,12 +1,4 @@
-using System.Globalization;
-using Hotline.Ledger.Http;
-using Hotline.Ledger.Time;
-using Microsoft.AspNetCore.Http;
-
 namespace Hotline.Ledger.Exports;
-
-/// <summary>A column of a downloaded table: its Chinese heading and how a row gives its cell.</summary>
-public sealed record Column<T>(string Label, Func<T, object?> Value, bool Signed = false);
 
 /// <summary>
 /// The lists the screens show, downloaded as CSV or XLSX (ADR 0082): <c>?format=csv|xlsx</c>, or Accept
@@ -51,6 +43,23 @@ public static class TableExport
         var facts = new List<(string Label, string Value)> { ("标题", title), ("查询", request.Path + (query.Length > 0 ? "?" + query : "")), ("行数", table.Rows.Count.ToString(CultureInfo.InvariantCulture)) };
         return Results.File(SheetXlsx.Write(facts, [table]), SheetXlsx.ContentType, $"{fileName}.xlsx");
     }
+
+    /// <summary>
+    /// For a read whose answer is JSON unless <c>?format=csv|xlsx</c> asks for a download (the score series, the
+    /// rankings): a 400 naming 'format' unless it is json, csv or xlsx (or absent), asked before anything is read.
+    /// </summary>
+    public static IResult? Refusal(string? format) =>
+        format?.ToLowerInvariant() is null or "" or "json" or "csv" or "xlsx" ? null : Problems.Invalid("format", "table.format.unknown");
+
+    /// <summary>The download <c>?format=</c> asks for (a workbook of the one table, no 说明 sheet), null for the JSON, or a 400 naming 'format'.</summary>
+    public static (bool Json, IResult? Answer) Choose(string? format, Func<SheetTable> table, string fileName) =>
+        format?.ToLowerInvariant() switch
+        {
+            null or "" or "json" => (true, null),
+            "csv" => (false, Results.File(SheetCsv.Write(table()), "text/csv; charset=utf-8", fileName + ".csv")),
+            "xlsx" => (false, Results.File(SheetXlsx.Write(table()), SheetXlsx.ContentType, fileName + ".xlsx")),
+            _ => (false, Problems.Invalid("format", "table.format.unknown")),
+        };
 
     private static SheetTable Table<T>(string name, string title, IReadOnlyList<Column<T>> columns, IEnumerable<T> rows)
     {

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Hotline.Ledger.Http;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Hotline.Ledger.Http;
 
 /// <summary>One rule a request broke: the field (camelCase, as the API speaks), its stable code and its message.</summary>

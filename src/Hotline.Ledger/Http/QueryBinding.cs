@@ -3,8 +3,6 @@ using JasperFx;
 using JasperFx.CodeGeneration.Frames;
 using JasperFx.Core;
 using JasperFx.CodeGeneration.Model;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 using Wolverine.Http.CodeGen;
 
 namespace Hotline.Ledger.Http;

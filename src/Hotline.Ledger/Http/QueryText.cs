@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Hotline.Ledger.Http;
 
 /// <summary>The two kinds of time a query names, read alike everywhere: a business date and an instant.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Hotline.Ledger.Http;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Http;
-
 namespace Hotline.Ledger.Http;
 
 /// <summary>

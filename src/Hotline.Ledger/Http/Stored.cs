@@ -1,6 +1,4 @@
 using JasperFx.CodeGeneration.Frames;
-using Marten;
-using Microsoft.AspNetCore.Http;
 using Wolverine;
 using Wolverine.Configuration;
 

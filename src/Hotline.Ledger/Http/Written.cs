@@ -1,5 +1,4 @@
 using JasperFx.CodeGeneration.Frames;
-using Microsoft.AspNetCore.Http;
 using Wolverine;
 using Wolverine.Configuration;
 

@@ -1,5 +1,3 @@
-using Wolverine.Http;
-
 namespace Hotline.Ledger.Integrity;
 
 public static class IntegrityEndpoints

@@ -1,6 +1,3 @@
-using Marten;
-using Wolverine.Http;
-
 namespace Hotline.Ledger.Integrity;
 
 /// <summary>The chain's head as it stands and the last recorded deep verification (null until one ran), without verifying anything.</summary>

@@ -1,7 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Hotline.Ledger.Http;
-
 namespace Hotline.Ledger.Integrity;
 
 /// <summary>

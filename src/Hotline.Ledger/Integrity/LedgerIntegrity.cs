@@ -1,4 +1,4 @@
-using Marten;
+using Hotline.Ledger.Chain;
 using Npgsql;
 
 namespace Hotline.Ledger.Integrity;

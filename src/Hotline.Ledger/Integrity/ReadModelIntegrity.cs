@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Hotline.Ledger.Cases.Rates;
+using Hotline.Ledger.Rebuild;
 using Hotline.Ledger.Storage;
-using Marten;
 using Npgsql;
 using Weasel.Core;
 

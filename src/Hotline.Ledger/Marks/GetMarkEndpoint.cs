@@ -1,8 +1,3 @@
-using Hotline.Ledger.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Persistence;
-
 namespace Hotline.Ledger.Marks;
 
 public static class GetMarkEndpoint

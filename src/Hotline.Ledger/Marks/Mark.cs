@@ -19,19 +19,17 @@ public sealed class Mark
     public DateTimeOffset RecordedAt { get; set; }
     public Guid? AppealId { get; set; }
 
-    public static Mark Create(IEvent<MarkRecorded> e) => new()
+    public static Mark Create(IEvent<MarkRecorded> e)
     {
-        Id = e.Data.MarkId,
-        Rulebook = e.Data.Rulebook,
-        Year = e.Data.Year,
-        Clause = e.Data.Clause,
-        SubjectKind = e.Data.SubjectKind,
-        SubjectId = e.Data.SubjectId,
-        Points = e.Data.Points,
-        Reason = e.Data.Reason,
-        Scorer = e.Data.Scorer,
-        MarkedOn = e.Data.MarkedOn,
-        RecordedAt = e.Timestamp,
-        AppealId = e.Data.AppealId,
-    };
+        var m = e.Data;
+        return new()
+        {
+            // The criterion of which rulebook and year, and whose.
+            Id = m.MarkId, Rulebook = m.Rulebook, Year = m.Year, Clause = m.Clause, SubjectKind = m.SubjectKind, SubjectId = m.SubjectId,
+            // The mark, why and by whom, on the business day it counts from.
+            Points = m.Points, Reason = m.Reason, Scorer = m.Scorer, MarkedOn = m.MarkedOn,
+            // When the ledger learned it, and the appeal it answers, if any.
+            RecordedAt = e.Timestamp, AppealId = m.AppealId,
+        };
+    }
 }

@@ -1,8 +1,6 @@
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
-using Hotline.Ledger.Time;
 
 namespace Hotline.Ledger.Marks;
 

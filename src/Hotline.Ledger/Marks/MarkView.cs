@@ -1,4 +1,3 @@
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Rulebooks;
 
 namespace Hotline.Ledger.Marks;

@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Hotline.Ledger.Marks;
 
 /// <summary>Exactly one of <see cref="UnitId"/> and <see cref="PersonId"/> names the subject.</summary>

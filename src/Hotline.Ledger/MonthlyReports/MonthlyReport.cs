@@ -1,5 +1,3 @@
-using Hotline.Ledger.Http;
-using FluentValidation;
 using JasperFx.Events;
 
 namespace Hotline.Ledger.MonthlyReports;

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Hotline.Ledger.Rulebooks;
-using Hotline.Ledger.Time;
 
 namespace Hotline.Ledger.MonthlyReports;
 

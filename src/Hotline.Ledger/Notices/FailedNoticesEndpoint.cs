@@ -1,6 +1,3 @@
-using Marten;
-using Wolverine.Http;
-
 namespace Hotline.Ledger.Notices;
 
 public static class FailedNoticesEndpoint

@@ -6,8 +6,6 @@ using Hotline.Ledger.Entries;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
-using Hotline.Ledger.Time;
-using Marten;
 
 namespace Hotline.Ledger.Notices;
 

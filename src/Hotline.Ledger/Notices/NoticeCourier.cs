@@ -1,4 +1,3 @@
-using Marten;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Wolverine;

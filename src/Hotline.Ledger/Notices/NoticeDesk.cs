@@ -1,6 +1,5 @@
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Storage;
-using Marten;
 using Npgsql;
 using Wolverine;
 using Wolverine.Attributes;

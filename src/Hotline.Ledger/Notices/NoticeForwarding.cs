@@ -4,7 +4,6 @@ using Hotline.Ledger.Commendations.Plans;
 using Hotline.Ledger.Evaluation.YearEnd;
 using Hotline.Ledger.Entries;
 using JasperFx.Events;
-using Wolverine.Marten;
 
 namespace Hotline.Ledger.Notices;
 

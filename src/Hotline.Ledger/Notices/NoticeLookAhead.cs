@@ -3,8 +3,6 @@ using Hotline.Ledger.Deadlines;
 using Hotline.Ledger.MonthlyReports;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
-using Hotline.Ledger.Time;
-using Marten;
 using Microsoft.Extensions.Options;
 using Wolverine;
 using Wolverine.Attributes;

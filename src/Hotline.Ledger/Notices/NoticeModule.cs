@@ -1,13 +1,11 @@
-using JasperFx.Events.Projections;
-using Marten;
+using Hotline.Ledger.Cases.Feed;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
-using Wolverine.Marten;
 
 namespace Hotline.Ledger.Notices;
 
-/// <summary>Notices: storage, services, and where their messages run.</summary>
+/// <summary>Notices: services, and where their messages run.</summary>
 public static class NoticeModule
 {
     public const string RaisedQueue = "notices";
@@ -22,6 +20,7 @@ public static class NoticeModule
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<MailSender>();
         services.AddSingleton<NoticeSender>();
+        services.AddSingleton<IReplyFollowUp, ReplyLeadFollowUp>();
         return services;
     }
 
@@ -45,14 +44,5 @@ public static class NoticeModule
         opts.LocalQueue(DeliveryQueue).UseDurableInbox().MaximumParallelMessages(4);
         opts.PublishMessage<DeliverNotice>().ToLocalQueue(DeliveryQueue);
         opts.Schedules.ScheduleRecurring<LookAheadForNotices>(options.LookAheadCron, Time.OfficeCalendar.Zone);
-    }
-
-    /// <summary>Called once from <c>LedgerStorage.Configure</c>.</summary>
-    public static void Configure(StoreOptions opts)
-    {
-        opts.Schema.For<Notice>().Duplicate(n => n.UnitId).Duplicate(n => n.RaisedAt);
-        opts.Schema.For<NoticeSubscription>().Duplicate(s => s.UnitId);
-        opts.Schema.For<NoticeDelivery>().Duplicate(d => d.FailedAt);
-        opts.Schema.For<RedLight>();
     }
 }

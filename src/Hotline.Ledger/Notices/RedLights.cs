@@ -1,10 +1,7 @@
-using System.Globalization;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Scoring;
-using Hotline.Ledger.Time;
 using Hotline.Ledger.Warnings;
-using Marten;
 
 namespace Hotline.Ledger.Notices;
 

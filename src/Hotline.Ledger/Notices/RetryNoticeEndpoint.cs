@@ -1,9 +1,3 @@
-using Hotline.Ledger.Http;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace Hotline.Ledger.Notices;
 
 public static class RetryNoticeEndpoint

@@ -1,8 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Notices;
 

@@ -1,14 +1,9 @@
 using System.Security.Cryptography;
-using Hotline.Ledger.Http;
+using Hotline.Ledger.Registry;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Security;
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Hotline.Ledger.Notices;
 

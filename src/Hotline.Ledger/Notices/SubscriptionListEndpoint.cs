@@ -1,7 +1,5 @@
+using Hotline.Ledger.Registry;
 using Hotline.Ledger.Security;
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Notices;
 

@@ -1,7 +1,4 @@
 using Hotline.Ledger.Evaluation.Circulars;
-using Hotline.Ledger.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Province;
 

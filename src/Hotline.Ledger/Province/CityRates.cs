@@ -3,7 +3,6 @@ using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Scoring;
-using Marten;
 
 namespace Hotline.Ledger.Province;
 

@@ -1,7 +1,5 @@
 using Hotline.Ledger.Scoring;
 using Hotline.Ledger.Security;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Province;
 

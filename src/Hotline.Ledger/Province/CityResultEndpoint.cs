@@ -1,9 +1,4 @@
 using Hotline.Ledger.Evaluation.YearEnd;
-using Hotline.Ledger.Http;
-using Hotline.Ledger.Time;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Province;
 

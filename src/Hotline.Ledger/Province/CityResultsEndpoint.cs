@@ -1,6 +1,4 @@
 using Hotline.Ledger.Evaluation.YearEnd;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Province;
 

@@ -1,5 +1,4 @@
 using Hotline.Ledger.Rulebooks;
-using Marten;
 using Microsoft.Extensions.Configuration;
 
 namespace Hotline.Ledger.Province;

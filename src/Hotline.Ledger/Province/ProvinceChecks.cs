@@ -1,8 +1,3 @@
-using Hotline.Ledger.Http;
-using Hotline.Ledger.Time;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace Hotline.Ledger.Province;
 
 /// <summary>What the province's routes refuse before they read: a city the province does not know, a year in the path that is none.</summary>

@@ -1,5 +1,3 @@
-using Wolverine.Http;
-
 namespace Hotline.Ledger.Province;
 
 public static class ProvinceCitiesEndpoint

@@ -1,12 +1,7 @@
-using System.Globalization;
 using Hotline.Ledger.Evaluation.Exports;
 using Hotline.Ledger.Exports;
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Scoring;
 using Hotline.Ledger.Security;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Province;
 

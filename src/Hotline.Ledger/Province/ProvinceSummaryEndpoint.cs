@@ -1,6 +1,5 @@
 using Hotline.Ledger.Scoring;
 using Hotline.Ledger.Security;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Province;
 

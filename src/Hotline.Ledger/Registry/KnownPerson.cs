@@ -1,8 +1,4 @@
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Registry.People;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Registry;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Hotline.Ledger.Http;
 namespace Hotline.Ledger.Rulebooks;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Hotline.Ledger.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace Hotline.Ledger.Rulebooks;
 
 public static class RulebookEndpoint

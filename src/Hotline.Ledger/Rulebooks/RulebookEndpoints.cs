@@ -1,5 +1,3 @@
-using Wolverine.Http;
-
 namespace Hotline.Ledger.Rulebooks;
 
 public sealed record RulebookSummary(string Id, string Title, DateOnly EffectiveFrom, int ClauseCount);

@@ -1,4 +1,3 @@
-using Hotline.Ledger.Http;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;

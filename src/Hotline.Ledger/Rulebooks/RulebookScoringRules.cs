@@ -1,4 +1,3 @@
-using Hotline.Ledger.Http;
 namespace Hotline.Ledger.Rulebooks;
 
 /// <summary>

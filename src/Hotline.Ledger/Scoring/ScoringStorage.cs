@@ -1,5 +1,4 @@
 using Hotline.Ledger.Entries;
-using Marten;
 
 namespace Hotline.Ledger.Scoring;
 
@@ -8,8 +7,8 @@ namespace Hotline.Ledger.Scoring;
 /// query reads that unit-year's rows only, so it costs the same with one year of history as with five
 /// (without it, PostgreSQL intersects the unit's rows of every year with the whole city's year).
 /// </summary>
-public static class ScoringStorage
+public sealed class ScoringStorage : IConfigureMarten
 {
-    public static void Configure(StoreOptions opts) =>
+    public void Configure(IServiceProvider services, StoreOptions opts) =>
         opts.Schema.For<Entry>().Index(e => new { e.UnitId, e.Year, e.OccurredOn }, i => i.Name = "mt_doc_entry_idx_unit_year");
 }

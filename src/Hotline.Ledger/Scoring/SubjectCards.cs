@@ -1,6 +1,5 @@
 using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Rulebooks;
-using Marten;
 using Marten.Services.BatchQuerying;
 
 namespace Hotline.Ledger.Scoring;

@@ -25,13 +25,13 @@ public enum LiaisonScoping
 
     /// <summary>
     /// A list: <c>unitId</c> and <c>personId</c> in the query, when given, must be the liaison's; the endpoint
-    /// filters its rows with <see cref="LiaisonScope.Of"/> so that nothing of another unit is listed.
+    /// filters its rows with <c>LiaisonScope.Of</c> so that nothing of another unit is listed.
     /// </summary>
     Query,
 
     /// <summary>
     /// The unit is in the body or behind another id: the endpoint itself must call
-    /// <see cref="LiaisonScope.RefuseUnit"/> or <see cref="LiaisonScope.RefusePerson"/> before it answers.
+    /// <c>LiaisonScope.RefuseUnit</c> or <c>LiaisonScope.RefusePerson</c> before it answers.
     /// </summary>
     Endpoint,
 }

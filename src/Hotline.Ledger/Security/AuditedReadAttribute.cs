@@ -1,8 +1,6 @@
 using JasperFx.CodeGeneration;
 using Microsoft.AspNetCore.Builder;
 using JasperFx.CodeGeneration.Frames;
-using Microsoft.AspNetCore.Http;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Security;
 

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using Hotline.Ledger.Http;
-using Microsoft.AspNetCore.Http;
 
 namespace Hotline.Ledger.Security;
 

@@ -1,8 +1,3 @@
-using Hotline.Ledger.Http;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace Hotline.Ledger.Security;
 
 public static class ReadAuditEndpoints

@@ -1,12 +1,7 @@
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Scoring;
 using Hotline.Ledger.Security;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Persistence;
 
 namespace Hotline.Ledger.SelfChecks;
 

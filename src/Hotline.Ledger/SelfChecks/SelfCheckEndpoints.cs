@@ -1,13 +1,7 @@
-using System.Globalization;
 using Hotline.Ledger.Exports;
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
-using Hotline.Ledger.Time;
-using Marten;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.SelfChecks;
 
@@ -43,20 +37,18 @@ public static class SelfCheckEndpoints
 {
     /// <summary>Every month of a year up to asOf, with late and missing self-checks plain to see.</summary>
     [WolverineGet("/api/units/{id}/self-checks", OperationId = "listSelfChecks")]
-    public static async Task<IResult> List(Guid id, IQuerySession session, TimeProvider clock, IConfiguration config, string? year, string? asOf,
+    public static async Task<JsonOrFile<IReadOnlyList<SelfCheckMonth>>> List(Guid id, IQuerySession session, TimeProvider clock, IConfiguration config, YearFilter year, string? asOf,
         string? format, HttpContext http)
     {
         var (export, unknown) = TableExport.Asked(http.Request, format);
-        if (unknown is not null) return unknown;
-        if (await session.LoadAsync<Unit>(id) is null) return Problems.NotFound("unit", id);
+        if (unknown is not null) return JsonOrFile<IReadOnlyList<SelfCheckMonth>>.Refused(unknown);
+        if (await session.LoadAsync<Unit>(id) is null) return JsonOrFile<IReadOnlyList<SelfCheckMonth>>.Refused(Problems.NotFoundProblem("unit", id));
         var today = OfficeCalendar.Today(clock);
         var on = today;
         if (!string.IsNullOrWhiteSpace(asOf) && !DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out on))
-            return Problems.Invalid("asOf", "query.date", "asOf");
-        var y = on.Year;
-        if (!string.IsNullOrWhiteSpace(year) && (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out y) || y is < 2000 or > 2100))
-            return Problems.Invalid("year", "year.format");
-        if (!string.IsNullOrWhiteSpace(asOf) && AssessmentYear.AsOfOutside(y, on) is not null) return Problems.Invalid("asOf", AssessmentYear.Code, on, y);
+            return JsonOrFile<IReadOnlyList<SelfCheckMonth>>.Refused(Problems.InvalidProblem("asOf", "query.date", "asOf"));
+        var y = year.Year ?? on.Year;
+        if (!string.IsNullOrWhiteSpace(asOf) && AssessmentYear.AsOfOutside(y, on) is not null) return JsonOrFile<IReadOnlyList<SelfCheckMonth>>.Refused(Problems.InvalidProblem("asOf", AssessmentYear.Code, on, y));
         // Without asOf, a past year is seen as of today, so that a late self-check shows as late, not missing.
         var lastDay = on < OfficeCalendar.LastDayOf(y) ? on : OfficeCalendar.LastDayOf(y);
 
@@ -79,7 +71,7 @@ public static class SelfCheckEndpoints
             }
         }
 
-        if (export is { } chosen) return TableExport.File(http.Request, chosen, $"self-checks-{y}", "月度自查", SelfCheckMonth.Columns, months);
-        return Results.Ok(months);
+        if (export is { } chosen) return JsonOrFile<IReadOnlyList<SelfCheckMonth>>.File(TableExport.File(http.Request, chosen, $"self-checks-{y}", "月度自查", SelfCheckMonth.Columns, months));
+        return JsonOrFile<IReadOnlyList<SelfCheckMonth>>.Json(months);
     }
 }

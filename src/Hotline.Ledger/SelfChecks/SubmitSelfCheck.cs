@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Hotline.Ledger.SelfChecks;
 
 public sealed record SubmitSelfCheck(string Month, IReadOnlyList<SelfCheckItem> Items, string? Summary);

@@ -1,15 +1,7 @@
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
-using Hotline.Ledger.Time;
 using JasperFx.Events;
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
-using Wolverine.Http;
-using Wolverine.Marten;
-using Wolverine.Persistence;
 
 namespace Hotline.Ledger.SelfChecks;
 

@@ -1,4 +1,3 @@
-using Hotline.Ledger.Http;
 using JasperFx.Events;
 
 namespace Hotline.Ledger.SpotChecks;

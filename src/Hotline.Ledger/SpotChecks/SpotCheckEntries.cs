@@ -1,6 +1,4 @@
 using Hotline.Ledger.Entries;
-using Hotline.Ledger.Http;
-using Marten;
 
 namespace Hotline.Ledger.SpotChecks;
 

@@ -1,5 +1,3 @@
-using Hotline.Ledger.Http;
-using Microsoft.AspNetCore.Http;
 using Npgsql;
 
 namespace Hotline.Ledger.Storage;

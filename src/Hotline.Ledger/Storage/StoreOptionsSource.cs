@@ -1,5 +1,3 @@
-using Marten;
-
 namespace Hotline.Ledger.Storage;
 
 /// <summary>

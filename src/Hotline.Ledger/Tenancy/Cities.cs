@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
-using Marten;
 using Marten.Services;
 using Microsoft.Extensions.Configuration;
 using Npgsql;

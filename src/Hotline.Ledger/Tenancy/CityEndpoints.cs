@@ -1,8 +1,3 @@
-using FluentValidation;
-using Hotline.Ledger.Http;
-using Microsoft.AspNetCore.Http;
-using Wolverine.Http;
-
 namespace Hotline.Ledger.Tenancy;
 
 /// <summary>A city to add: its code (what tokens name in their <c>city</c> claim) and its Chinese name.</summary>

@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Rulebooks.Drafts;
 using Hotline.Ledger.Security;
-using Marten;
-using Microsoft.AspNetCore.Http;
 using Wolverine.Http.Runtime.MultiTenancy;
 
 namespace Hotline.Ledger.Tenancy;

@@ -1,6 +1,5 @@
 using JasperFx.Descriptors;
 using JasperFx.MultiTenancy;
-using Marten;
 using Marten.Schema;
 using Marten.Storage;
 using Npgsql;

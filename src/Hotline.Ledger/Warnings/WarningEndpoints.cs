@@ -1,19 +1,13 @@
-using System.Globalization;
 using Hotline.Ledger.Cases;
 using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Deadlines;
-using Hotline.Ledger.Http;
 using Hotline.Ledger.MonthlyReports;
+using Hotline.Ledger.Registry;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Scoring;
-using Hotline.Ledger.Time;
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Warnings;
 
@@ -25,12 +19,11 @@ public static class WarningEndpoints
     /// warnings and its people's, nothing of another unit.
     /// </summary>
     [WolverineGet("/api/warnings", OperationId = "warnings")]
-    [ProducesResponseType<WarningList>(StatusCodes.Status200OK)]
-    public static async Task<IResult> List(
+    public static async Task<JsonOrFile<WarningList>> List(
         WarningsAt when, IQuerySession session, RulebookCatalog rulebooks, IOptions<DeadlineOptions> options, HttpContext http, string? format)
     {
         var (export, unknown) = Hotline.Ledger.Exports.TableExport.Asked(http.Request, format);
-        if (unknown is not null) return unknown;
+        if (unknown is not null) return JsonOrFile<WarningList>.Refused(unknown);
         var (at, now) = (when.At, when.Now);
         var date = OfficeCalendar.DateOf(at);
         var query = new ScoreQuery(date.Year, date, now);
@@ -42,17 +35,17 @@ public static class WarningEndpoints
         warnings.AddRange(await Cases(session, at, options.Value.FeedGrace, units));
         warnings.AddRange(await Reports(session, rulebooks, at, units.Values));
 
-        var seen = await Hotline.Ledger.Security.LiaisonScope.Filter(http, session, warnings, w => w.UnitId, w => w.PersonId);
+        var seen = await LiaisonScope.Filter(http, session, warnings, w => w.UnitId, w => w.PersonId);
         var ordered = seen.OrderBy(w => w.Level == "red" ? 0 : 1).ThenBy(w => w.Kind, StringComparer.Ordinal)
             .ThenBy(w => w.DueAt).ThenBy(w => w.Reason, StringComparer.Ordinal).ToList();
         if (export is { } chosen)
         {
             var people = (await session.LoadManyAsync<Person>(http.RequestAborted, ordered.Select(w => w.PersonId).OfType<Guid>().Distinct().ToArray())).ToDictionary(p => p.Id, p => p.Name);
-            return Hotline.Ledger.Exports.TableExport.File(http.Request, chosen, $"warnings-{date:yyyy-MM-dd}", "预警", Warning.Columns,
-                ordered.Select(w => (w, w.UnitId is { } u ? units.GetValueOrDefault(u)?.Name : null, w.PersonId is { } p ? people.GetValueOrDefault(p) : null)));
+            return JsonOrFile<WarningList>.File(Hotline.Ledger.Exports.TableExport.File(http.Request, chosen, $"warnings-{date:yyyy-MM-dd}", "预警", Warning.Columns,
+                ordered.Select(w => (w, w.UnitId is { } u ? units.GetValueOrDefault(u)?.Name : null, w.PersonId is { } p ? people.GetValueOrDefault(p) : null))));
         }
 
-        return Results.Ok(new WarningList(date, at, query.Year, now, ordered));
+        return JsonOrFile<WarningList>.Json(new WarningList(date, at, query.Year, now, ordered));
     }
 
     /// <summary>The rate lights (units' and people's criteria below target), red where the part scores nothing; the notices read them too.</summary>

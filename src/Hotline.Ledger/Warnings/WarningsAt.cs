@@ -1,7 +1,3 @@
-using System.Globalization;
-using Hotline.Ledger.Http;
-using Hotline.Ledger.Time;
-
 namespace Hotline.Ledger.Warnings;
 
 /// <summary>

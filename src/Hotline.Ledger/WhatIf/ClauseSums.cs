@@ -1,7 +1,6 @@
 using Hotline.Ledger.Entries;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Scoring;
-using Marten;
 
 namespace Hotline.Ledger.WhatIf;
 

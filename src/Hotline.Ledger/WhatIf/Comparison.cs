@@ -7,7 +7,6 @@ using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Rulebooks.Drafts;
 using Hotline.Ledger.Scoring;
-using Marten;
 
 namespace Hotline.Ledger.WhatIf;
 

@@ -1,11 +1,7 @@
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Rulebooks.Drafts;
 using Hotline.Ledger.Scoring;
 using Hotline.Ledger.Security;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.WhatIf;
 

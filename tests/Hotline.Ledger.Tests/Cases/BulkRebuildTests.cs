@@ -1,20 +1,71 @@
 using System.Net;
 using Hotline.Ledger.Cases;
-using Hotline.Ledger.Storage;
+using Hotline.Ledger.Rebuild;
 using Hotline.Ledger.Tests.Support;
+using JasperFx.Events.Daemon;
 using Marten;
 using Npgsql;
 
 namespace Hotline.Ledger.Tests.Cases;
 
 /// <summary>
-/// The one-pass rebuild (ADR 0041) must give back every read model exactly — snapshots, case files with their
-/// D3.1 charges, rate counters — from the events alone, whatever was there before.
+/// Every read model — snapshots, case files with their D3.1 charges, rate counters — must come back exactly from
+/// the events alone, whatever was there before, by either path of the one rebuild: Marten's own (the daemon, as
+/// <c>projections rebuild</c> runs it) and the one-pass fast path (ADR 0041, <c>./run.sh rebuild</c>); and Marten's
+/// daemon catching up on case events the feed and the judge have already written must change nothing (ADR 0160).
 /// </summary>
 public class BulkRebuildTests(CaseFeedApp app) : CaseFeedTest(app)
 {
     [Fact]
     public async Task A_bulk_rebuild_gives_back_every_row_and_every_answer_from_the_events_alone()
+    {
+        var (probes, answers, rows) = await History();
+        await Spoil();
+
+        var report = await BulkRebuild.RebuildAll(App.Store);
+        Assert.Contains(report.Steps, s => s.ReadModel.StartsWith(CaseFileProjection.ProjectionName, StringComparison.Ordinal) && s.Rows > 0);
+
+        Assert.Equal(rows, await Rows());
+        for (var i = 0; i < probes.Length; i++) Assert.Equal(answers[i], (await App.Ok(probes[i])).GetRawText());
+    }
+
+    [Fact]
+    public async Task Martens_own_rebuild_of_every_projection_gives_back_case_files_and_counters_too()
+    {
+        var (probes, answers, rows) = await History();
+        await Spoil();
+
+        // What `projections rebuild` does: every registered projection, the case files and counters among them.
+        var names = ((StoreOptions)App.Store.Options).Projections.All.Select(p => p.Name).ToList();
+        Assert.Contains(CaseFileProjection.ProjectionName, names);
+        using (var daemon = await App.Store.BuildProjectionDaemonAsync())
+            foreach (var name in names)
+                await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(2), CancellationToken.None);
+
+        Assert.Equal(rows, await Rows());
+        for (var i = 0; i < probes.Length; i++) Assert.Equal(answers[i], (await App.Ok(probes[i])).GetRawText());
+    }
+
+    [Fact]
+    public async Task The_case_projection_over_events_already_written_changes_nothing()
+    {
+        var (_, _, rows) = await History();
+        var stamps = await CaseFileVersions();
+        var counterRows = await Scalar($"select count(*)::text from \"{App.Schema}\".hl_case_counters");
+
+        // As the daemon's rebuild applies them, but over files the feed and the judge have written: every event, pages of 7.
+        await using var session = App.Store.LightweightSession();
+        var events = await session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync();
+        foreach (var page in events.Chunk(7)) await CaseFileProjection.Project(session, page, CancellationToken.None);
+        await session.SaveChangesAsync();
+
+        Assert.Equal(rows, await Rows());
+        Assert.Equal(stamps, await CaseFileVersions());
+        Assert.Equal(counterRows, await Scalar($"select count(*)::text from \"{App.Schema}\".hl_case_counters"));
+    }
+
+    /// <summary>Entries, marks, a transfer, a monthly report and cases over several writes, charged by the judge; its probes, their answers and every row.</summary>
+    private async Task<(string[] Probes, List<string> Answers, List<string> Rows)> History()
     {
         var year = Stage();
         var unit = await App.NewUnit("BR1");
@@ -50,9 +101,12 @@ public class BulkRebuildTests(CaseFeedApp app) : CaseFeedTest(app)
         ];
         var answers = new List<string>();
         foreach (var probe in probes) answers.Add((await App.Ok(probe)).GetRawText());
-        var rows = await Rows();
+        return (probes, answers, await Rows());
+    }
 
-        // Something wrong in every read model first: the rebuild must not depend on what is there.
+    /// <summary>Something wrong in every read model first: a rebuild must not depend on what is there.</summary>
+    private async Task Spoil()
+    {
         await App.Sql($"update \"{App.Schema}\".mt_doc_casefile set data = jsonb_set(data, '{{status}}', '\"open\"')");
         await App.Sql($"insert into \"{App.Schema}\".hl_case_counters select * from \"{App.Schema}\".hl_case_counters");
         await using (var session = App.Store.LightweightSession())
@@ -60,13 +114,18 @@ public class BulkRebuildTests(CaseFeedApp app) : CaseFeedTest(app)
             session.DeleteWhere<Hotline.Ledger.Entries.Entry>(_ => true);
             await session.SaveChangesAsync();
         }
-
-        var report = await BulkRebuild.RebuildAll(App.Store);
-        Assert.Contains(report.Steps, s => s.ReadModel.StartsWith("CaseFile", StringComparison.Ordinal) && s.Rows > 0);
-
-        Assert.Equal(rows, await Rows());
-        for (var i = 0; i < probes.Length; i++) Assert.Equal(answers[i], (await App.Ok(probes[i])).GetRawText());
     }
+
+    private static async Task<string> Scalar(string sql)
+    {
+        await using var conn = new NpgsqlConnection(LedgerApp.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        return (string)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    private async Task<string> CaseFileVersions() =>
+        await Scalar($"select coalesce(string_agg(id::text || mt_version::text, ',' order by id), '') from \"{App.Schema}\".mt_doc_casefile");
 
     /// <summary>Every read-model row by id, and the counters as the sums every answer is made of.</summary>
     private async Task<List<string>> Rows()

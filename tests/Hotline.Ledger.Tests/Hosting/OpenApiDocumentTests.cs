@@ -62,6 +62,47 @@ public class OpenApiDocumentTests(LedgerApp app) : LedgerTest(app)
         Assert.False(responses.TryGetProperty("200", out _), $"POST {path} also claims 200");
     }
 
+    /// <summary>
+    /// The reads that also download answer one typed result: their JSON record is declared with its schema, and the
+    /// CSV and XLSX files beside it, so a client generator knows both what the route returns and that it downloads.
+    /// </summary>
+    [Theory]
+    [InlineData("/api/units/{id}/score", "Scorecard")]
+    [InlineData("/api/people/{id}/score", "Scorecard")]
+    [InlineData("/api/rankings", "RankedUnit")]
+    [InlineData("/api/units/{id}/score/series", "ScoreSeries")]
+    [InlineData("/api/people/{id}/score/series", "ScoreSeries")]
+    [InlineData("/api/units/{id}/rank/series", "RankSeries")]
+    [InlineData("/api/units/{id}/changes", "LedgerChanges")]
+    [InlineData("/api/people/{id}/changes", "LedgerChanges")]
+    [InlineData("/api/evidence", "EvidenceRow")]
+    [InlineData("/api/entries", "EntryView")]
+    [InlineData("/api/warnings", "WarningList")]
+    [InlineData("/api/units", "UnitView")]
+    [InlineData("/api/people", "PersonView")]
+    [InlineData("/api/people/{id}", "PersonView")]
+    [InlineData("/api/appeals", "AppealView")]
+    [InlineData("/api/units/{id}/monthly-reports", "MonthlyReportView")]
+    [InlineData("/api/units/{id}/self-checks", "SelfCheckMonth")]
+    public async Task Reads_that_also_download_declare_their_json_record_and_the_files(string path, string schema)
+    {
+        var ok = (await Document()).GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("responses").GetProperty("200");
+        var content = ok.GetProperty("content");
+        var json = content.GetProperty("application/json").GetProperty("schema");
+        var reference = json.TryGetProperty("items", out var items) ? items.GetProperty("$ref").GetString() : json.GetProperty("$ref").GetString();
+        Assert.StartsWith("#/components/schemas/", reference);
+        Assert.Contains(schema, reference!, StringComparison.Ordinal);
+        Assert.True(content.TryGetProperty("text/csv", out _), $"GET {path}: no CSV declared");
+        Assert.True(content.TryGetProperty("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out _), $"GET {path}: no XLSX declared");
+    }
+
+    [Fact]
+    public async Task The_evidence_bundle_is_declared_as_a_zip()
+    {
+        var ok = (await Document()).GetProperty("paths").GetProperty("/api/referrals/{id}/bundle").GetProperty("get").GetProperty("responses").GetProperty("200");
+        Assert.True(ok.GetProperty("content").TryGetProperty("application/zip", out _));
+    }
+
     [Fact]
     public async Task Optional_fields_are_optional_and_every_reference_resolves()
     {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Hotline.Ledger.Integrity;
+using Hotline.Ledger.Chain;
 using Hotline.Ledger.Security;
 using Hotline.Ledger.Storage;
 using Hotline.Ledger.Tests.Support;

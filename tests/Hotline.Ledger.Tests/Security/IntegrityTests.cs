@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Hotline.Ledger.Chain;
 using Hotline.Ledger.Integrity;
 using Hotline.Ledger.Security;
 using Hotline.Ledger.Tests.Support;

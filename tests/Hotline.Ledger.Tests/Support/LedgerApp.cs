@@ -159,7 +159,7 @@ public class LedgerApp : IAsyncLifetime
         END $$;
         """;
 
-    private static readonly string[] OwnTables = ["hl_idempotency", "hl_ledger_chain", .. Hotline.Ledger.Cases.CaseFeedModule.Tables];
+    private static readonly string[] OwnTables = ["hl_idempotency", "hl_ledger_chain", .. Hotline.Ledger.Cases.CaseStorage.Tables];
 
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 

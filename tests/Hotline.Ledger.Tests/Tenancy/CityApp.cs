@@ -61,7 +61,7 @@ public sealed class CityApp : LedgerApp, IAsyncLifetime
         }
     }
 
-    private static readonly string[] OwnTables = ["hl_idempotency", "hl_ledger_chain", .. Hotline.Ledger.Cases.CaseFeedModule.Tables];
+    private static readonly string[] OwnTables = ["hl_idempotency", "hl_ledger_chain", .. Hotline.Ledger.Cases.CaseStorage.Tables];
 
     /// <summary>Every city's ledger emptied: the default one as <see cref="LedgerApp.Reset"/> does, and each added city's database.</summary>
     public async Task ResetAll()

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Hotline.Ledger.Exports;
 
 namespace Hotline.Ledger.Accountability.Bundle;

@@ -2,7 +2,6 @@ using System.Text;
 using Hotline.Ledger.Exports;
 using Hotline.Ledger.Evaluation.Exports;
 using Hotline.Ledger.Entries;
-using Hotline.Ledger.Time;
 
 namespace Hotline.Ledger.Accountability.Bundle;
 

@@ -5,7 +5,6 @@ using Hotline.Ledger.Evaluation.Sheets;
 using Hotline.Ledger.Evaluation.YearEnd;
 using Hotline.Ledger.Entries;
 using Hotline.Ledger.SpotChecks;
-using Marten;
 
 namespace Hotline.Ledger.Accountability.Bundle;
 

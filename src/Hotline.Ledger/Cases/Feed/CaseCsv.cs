@@ -1,4 +1,3 @@
-using Hotline.Ledger.Http;
 using nietras.SeparatedValues;
 
 namespace Hotline.Ledger.Cases.Feed;

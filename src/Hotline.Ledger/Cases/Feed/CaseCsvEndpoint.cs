@@ -1,9 +1,4 @@
-using System.Globalization;
 using System.Text;
-using Hotline.Ledger.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Cases.Feed;
 

@@ -1,14 +1,8 @@
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Cases.Rates;
-using Hotline.Ledger.Deadlines;
-using Hotline.Ledger.Notices;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Storage;
-using Hotline.Ledger.Time;
 using JasperFx.Events;
-using Marten;
-using Microsoft.Extensions.Options;
 using Wolverine;
 using Wolverine.Marten.Publishing;
 using Wolverine.Runtime;
@@ -27,13 +21,12 @@ public sealed class CaseFeed(
     OutboxedSessionFactory sessions,
     IWolverineRuntime runtime,
     TimeProvider clock,
-    IOptions<DeadlineOptions> deadlineOptions,
-    IOptions<NoticeOptions> noticeOptions)
+    IEnumerable<IReplyFollowUp> followUps)
 {
     public const int MaxRows = 10_000;
     private const int Attempts = 5;
 
-    private readonly DeadlineOptions _deadlines = deadlineOptions.Value;
+    private readonly IReplyFollowUp[] _followUps = followUps.ToArray();
 
     // The store's own clock stamps events; the counters must carry the very same instant.
     private readonly TimeProvider _storeClock = (store.Options as StoreOptions)?.Events.TimeProvider ?? TimeProvider.System;
@@ -142,10 +135,9 @@ public sealed class CaseFeed(
         var files = batch.Loaded;
 
         var counters = new Dictionary<CounterKey, CaseCounts>();
-        var checks = new HashSet<DateTimeOffset>();
-        var checkNow = false;
-        var lookAheads = new HashSet<DateTimeOffset>();
-        var lookNow = false;
+        // Each follow-up once per instant: a batch brings many identical deadlines.
+        var later = _followUps.Select(_ => new HashSet<DateTimeOffset>()).ToArray();
+        var atOnce = new bool[_followUps.Length];
         var waiting = 0;
 
         foreach (var group in byCase)
@@ -168,19 +160,11 @@ public sealed class CaseFeed(
             batch.Write(file);
 
             if (!after.IsAssigned) waiting += group.Count();
-            if (file.ReplyCheckAt is { } check && check != previousCheck)
+            for (var i = 0; i < _followUps.Length; i++)
             {
-                var at = check + _deadlines.FeedGrace;
-                if (at <= now) checkNow = true;
-                else checks.Add(_deadlines.CheckTimeFor(at));
-            }
-
-            // The notices' look-ahead, the lead time before a new reply deadline (ADR 0098).
-            if (file.ReplyDueAt is { } due && due != previousDue && due > now)
-            {
-                var warnAt = due - noticeOptions.Value.ReplyLead;
-                if (warnAt <= now) lookNow = true;
-                else lookAheads.Add(_deadlines.CheckTimeFor(warnAt));
+                if (_followUps[i].DueAt(file, previousCheck, previousDue, now) is not { } at) continue;
+                if (at <= now) atOnce[i] = true;
+                else later[i].Add(at);
             }
         }
 
@@ -188,10 +172,11 @@ public sealed class CaseFeed(
         CaseCounters.Queue(session, counters, recordedAt);
 
         // Persisted with this transaction by Wolverine's outbox: a restart loses none of them.
-        foreach (var at in checks) await bus.ScheduleAsync(new JudgeDueDeadlines(), at);
-        if (checkNow) await bus.PublishAsync(new JudgeDueDeadlines());
-        foreach (var at in lookAheads) await bus.ScheduleAsync(new LookAheadForNotices(), at);
-        if (lookNow) await bus.PublishAsync(new LookAheadForNotices());
+        for (var i = 0; i < _followUps.Length; i++)
+        {
+            foreach (var at in later[i]) await bus.ScheduleAsync(_followUps[i].Message(), at);
+            if (atOnce[i]) await bus.PublishAsync(_followUps[i].Message());
+        }
         return waiting;
     }
 }

@@ -1,7 +1,3 @@
-using Hotline.Ledger.Http;
-using Microsoft.AspNetCore.Http;
-using Wolverine.Http;
-
 namespace Hotline.Ledger.Cases.Feed;
 
 public static class CaseFeedEndpoints

@@ -1,4 +1,3 @@
-using Marten;
 using JasperFx;
 using NpgsqlTypes;
 
@@ -79,6 +78,33 @@ internal sealed class CaseFileBatch
             _files.Select(f => f.ReplyDueAt?.ToUniversalTime()).ToArray(),
             _files.Select(f => f.ReplyCheckAt?.ToUniversalTime()).ToArray(),
             typeof(CaseFile).FullName!, typeof(CaseFile).FullName!);
+    }
+
+    /// <summary>
+    /// Queues files to write whatever version is stored, in ONE statement: how the case projection puts back what
+    /// its events give when Marten's daemon runs it (a rebuild, or a catch-up that finds the files already written).
+    /// </summary>
+    public static void Upsert(IDocumentOperations operations, IReadOnlyList<CaseFile> files)
+    {
+        if (files.Count == 0) return;
+        var serializer = operations.DocumentStore.Options.Serializer();
+        var table = operations.DocumentStore.Options.Schema.For<CaseFile>();
+        operations.QueueSqlCommand(
+            $"""
+             insert into {table} (id, data, mt_version, mt_last_modified, mt_dotnet_type, unit_id, reply_due_at, reply_check_at)
+             select i.id, i.data::jsonb, i.version, transaction_timestamp(), ?, i.unit_id, i.reply_due_at, i.reply_check_at
+             from unnest(?, ?, ?, ?, ?, ?) as i(id, version, data, unit_id, reply_due_at, reply_check_at)
+             on conflict (id) do update set data = excluded.data, mt_version = excluded.mt_version, mt_last_modified = excluded.mt_last_modified,
+                 mt_dotnet_type = excluded.mt_dotnet_type, unit_id = excluded.unit_id, reply_due_at = excluded.reply_due_at,
+                 reply_check_at = excluded.reply_check_at
+             """,
+            typeof(CaseFile).FullName!,
+            files.Select(f => f.Id).ToArray(),
+            files.Select(_ => Guid.CreateVersion7()).ToArray(),
+            files.Select(f => serializer.ToJson(f)).ToArray(),
+            files.Select(f => f.UnitId).ToArray(),
+            files.Select(f => f.ReplyDueAt?.ToUniversalTime()).ToArray(),
+            files.Select(f => f.ReplyCheckAt?.ToUniversalTime()).ToArray());
     }
 
     private static string Table(IDocumentSession session) => session.DocumentStore.Options.Schema.For<CaseFile>();

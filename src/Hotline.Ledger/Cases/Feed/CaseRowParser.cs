@@ -1,5 +1,3 @@
-using Hotline.Ledger.Http;
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Hotline.Ledger.Cases.Feed;

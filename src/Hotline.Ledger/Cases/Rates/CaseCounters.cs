@@ -1,5 +1,4 @@
 using Hotline.Ledger.Rulebooks;
-using Marten;
 using Npgsql;
 using NpgsqlTypes;
 using Weasel.Postgresql.Tables;
@@ -39,24 +38,27 @@ public static class CaseCounters
     }
 
     /// <summary>Queues the rows of one write, stamped with its recorded instant, as one statement in the session's batch.</summary>
-    public static void Queue(IDocumentSession session, IReadOnlyDictionary<CounterKey, CaseCounts> changes, DateTimeOffset recordedAt)
+    public static void Queue(IDocumentOperations session, IReadOnlyDictionary<CounterKey, CaseCounts> changes, DateTimeOffset recordedAt) =>
+        Queue(session, changes.Select(c => (c.Key, c.Value, recordedAt)).ToList());
+
+    /// <summary>Queues counter rows, each stamped with the recorded instant of its write, as one statement in the session's batch.</summary>
+    public static void Queue(IDocumentOperations session, IReadOnlyList<(CounterKey Key, CaseCounts Counts, DateTimeOffset RecordedAt)> rows)
     {
-        if (changes.Count == 0) return;
-        var rows = changes.ToList();
+        if (rows.Count == 0) return;
         var schema = session.DocumentStore.Options.DatabaseSchemaName;
-        int[] Column(Func<CaseCounts, int> pick) => rows.Select(r => pick(r.Value)).ToArray();
+        int[] Column(Func<CaseCounts, int> pick) => rows.Select(r => pick(r.Counts)).ToArray();
 
         session.QueueSqlCommand(
             $"""
              insert into {schema}.{TableName} (subject_kind, subject_id, year, occurred_on, recorded_at, {string.Join(", ", CountColumns)})
-             select k, s, y, d, ?, a, c, v, sa, bs, di, un, vo, vs, rd, ro
-             from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) as t(k, s, y, d, a, c, v, sa, bs, di, un, vo, vs, rd, ro)
+             select k, s, y, d, r, a, c, v, sa, bs, di, un, vo, vs, rd, ro
+             from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) as t(k, s, y, d, r, a, c, v, sa, bs, di, un, vo, vs, rd, ro)
              """,
-            recordedAt,
             rows.Select(r => (short)r.Key.Kind).ToArray(),
             rows.Select(r => r.Key.SubjectId).ToArray(),
             rows.Select(r => r.Key.Year).ToArray(),
             rows.Select(r => r.Key.On).ToArray(),
+            rows.Select(r => r.RecordedAt.ToUniversalTime()).ToArray(),
             Column(c => c.Assigned), Column(c => c.Completed), Column(c => c.Visited), Column(c => c.Satisfied),
             Column(c => c.BasicallySatisfied), Column(c => c.Dissatisfied), Column(c => c.Unreached),
             Column(c => c.Votes), Column(c => c.VotesSatisfied), Column(c => c.ReplyDue), Column(c => c.RepliedOnTime));

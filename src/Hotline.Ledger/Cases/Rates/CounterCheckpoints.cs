@@ -1,5 +1,4 @@
 using Hotline.Ledger.Rulebooks;
-using Marten;
 using Npgsql;
 using NpgsqlTypes;
 using Weasel.Postgresql.Tables;
@@ -18,7 +17,7 @@ namespace Hotline.Ledger.Cases.Rates;
 /// </summary>
 public static class CounterCheckpoints
 {
-    // Running totals since ADR 0049; the table of ADR 0045's per-day arrays is left behind, unread.
+    // Running totals (ADR 0049), in a table of their own name.
     public const string TableName = "hl_case_counter_totals";
 
     /// <summary>A checkpoint every week (Mondays 00:00, Asia/Shanghai): at most a week of rows is summed raw.</summary>

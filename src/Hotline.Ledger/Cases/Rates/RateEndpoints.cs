@@ -1,9 +1,7 @@
 using Hotline.Ledger.Registry;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Security;
-using Marten;
 using Wolverine.Attributes;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Cases.Rates;
 

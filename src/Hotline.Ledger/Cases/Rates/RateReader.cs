@@ -1,5 +1,4 @@
 using Hotline.Ledger.Rulebooks;
-using Marten;
 
 namespace Hotline.Ledger.Cases.Rates;
 

@@ -1,7 +1,5 @@
 using Hotline.Ledger.Entries;
-using Hotline.Ledger.Http;
 using JasperFx.Events;
-using Marten;
 
 namespace Hotline.Ledger.Commendations.Applications;
 

@@ -1,10 +1,6 @@
 using Hotline.Ledger.Commendations.Plans;
-using Hotline.Ledger.Http;
+using Hotline.Ledger.Registry;
 using Hotline.Ledger.Security;
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Wolverine.Http;
-using Wolverine.Persistence;
 
 namespace Hotline.Ledger.Commendations.Applications;
 

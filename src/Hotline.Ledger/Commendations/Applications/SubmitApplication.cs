@@ -1,4 +1,3 @@
-using FluentValidation;
 using Hotline.Ledger.Entries;
 
 namespace Hotline.Ledger.Commendations.Applications;

@@ -1,15 +1,10 @@
 using Hotline.Ledger.Commendations.Plans;
 using Hotline.Ledger.Evaluation.YearEnd;
-using Hotline.Ledger.Http;
+using Hotline.Ledger.Registry;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Security;
-using Hotline.Ledger.Time;
 using JasperFx.Events;
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Commendations.Applications;
 

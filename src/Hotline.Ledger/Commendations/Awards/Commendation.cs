@@ -26,21 +26,17 @@ public sealed class Commendation
     /// <summary>The title as the commending document prints it, e.g. 2020年度市长热线工作先进单位.</summary>
     public static string TitleOf(int year, string kind) => $"{year}年度市长热线工作{(kind == Review.Candidates.UnitKind ? "先进单位" : "先进个人")}";
 
-    public static Commendation Create(IEvent<CommendationAwarded> e) => new()
+    public static Commendation Create(IEvent<CommendationAwarded> e)
     {
-        Id = e.Data.CommendationId,
-        PlanId = e.Data.PlanId,
-        Year = e.Data.Year,
-        Kind = e.Data.Kind,
-        UnitId = e.Data.UnitId,
-        PersonId = e.Data.PersonId,
-        Name = e.Data.Name,
-        UnitCode = e.Data.UnitCode,
-        UnitName = e.Data.UnitName,
-        Title = e.Data.Title,
-        DocumentNumber = e.Data.DocumentNumber,
-        AwardedOn = e.Data.AwardedOn,
-        RecordedAt = e.Timestamp,
-        RecordedBy = e.Data.AwardedBy,
-    };
+        var a = e.Data;
+        return new()
+        {
+            // Which plan and year, and the kind of title.
+            Id = a.CommendationId, PlanId = a.PlanId, Year = a.Year, Kind = a.Kind,
+            // Whom, by the names the document prints.
+            UnitId = a.UnitId, PersonId = a.PersonId, Name = a.Name, UnitCode = a.UnitCode, UnitName = a.UnitName,
+            // The document, and who recorded it when.
+            Title = a.Title, DocumentNumber = a.DocumentNumber, AwardedOn = a.AwardedOn, RecordedAt = e.Timestamp, RecordedBy = a.AwardedBy,
+        };
+    }
 }

@@ -1,20 +1,13 @@
-using Hotline.Ledger.Http;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace Hotline.Ledger.Commendations.Awards;
 
 public static class CommendationEndpoints
 {
-    public static ProblemDetails Validate(string? year) => QueryYear.Check(year);
-
     /// <summary>Commendations recorded, by year, plan, unit or individual.</summary>
     [WolverineGet("/api/commendations", OperationId = "listCommendations")]
-    public static async Task<IReadOnlyList<Commendation>> List(IQuerySession session, string? year, Guid? planId, Guid? unitId, Guid? personId)
+    public static async Task<IReadOnlyList<Commendation>> List(IQuerySession session, YearFilter year, Guid? planId, Guid? unitId, Guid? personId)
     {
         var query = session.Query<Commendation>().AsQueryable();
-        if (QueryYear.Parse(year) is { } y) query = query.Where(c => c.Year == y);
+        if (year.Year is { } y) query = query.Where(c => c.Year == y);
         if (planId is { } p) query = query.Where(c => c.PlanId == p);
         if (unitId is { } u) query = query.Where(c => c.UnitId == u);
         if (personId is { } person) query = query.Where(c => c.PersonId == person);

@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Hotline.Ledger.Commendations.Awards;
 
 /// <summary>The commendations of a plan whose shortlist is approved, under the issuing document's number (文号) and date.</summary>

@@ -1,12 +1,5 @@
 using Hotline.Ledger.Commendations.Plans;
-using Hotline.Ledger.Http;
-using Hotline.Ledger.Time;
-using Marten;
 using JasperFx.Events;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Hotline.Ledger.Commendations.Awards;
 

@@ -1,6 +1,4 @@
 using Hotline.Ledger.Commendations.Plans;
-using Hotline.Ledger.Http;
-using Marten;
 
 namespace Hotline.Ledger.Commendations.Awards;
 

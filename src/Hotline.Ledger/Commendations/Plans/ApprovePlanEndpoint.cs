@@ -1,10 +1,3 @@
-using Hotline.Ledger.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
-using Wolverine.Persistence;
-
 namespace Hotline.Ledger.Commendations.Plans;
 
 public static class ApprovePlanEndpoint

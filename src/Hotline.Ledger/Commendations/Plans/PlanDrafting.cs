@@ -1,7 +1,5 @@
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Evaluation.Sheets;
 using Hotline.Ledger.Rulebooks;
-using Hotline.Ledger.Time;
 
 namespace Hotline.Ledger.Commendations.Plans;
 

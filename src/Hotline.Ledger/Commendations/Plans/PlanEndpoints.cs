@@ -1,9 +1,3 @@
-using Hotline.Ledger.Http;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Persistence;
-
 namespace Hotline.Ledger.Commendations.Plans;
 
 public static class PlanEndpoints

@@ -1,8 +1,3 @@
-using Hotline.Ledger.Http;
-using Hotline.Ledger.Time;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace Hotline.Ledger.Commendations.Plans;
 
 /// <summary>The plan's road (plan, applications, shortlist, issue) as the HTTP edge refuses it.</summary>

@@ -1,4 +1,3 @@
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Approvals;
 
 namespace Hotline.Ledger.Commendations.Plans;

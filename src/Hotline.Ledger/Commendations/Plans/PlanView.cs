@@ -1,6 +1,4 @@
 using Hotline.Ledger.Approvals;
-using Hotline.Ledger.Http;
-using Marten;
 
 namespace Hotline.Ledger.Commendations.Plans;
 

@@ -1,4 +1,3 @@
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Commendations.Applications;
 using Hotline.Ledger.Commendations.Plans;
 using Hotline.Ledger.Evaluation.Sheets;

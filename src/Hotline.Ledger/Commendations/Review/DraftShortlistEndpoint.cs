@@ -1,12 +1,4 @@
 using Hotline.Ledger.Commendations.Plans;
-using Hotline.Ledger.Http;
-using Hotline.Ledger.Time;
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
-using Wolverine.Persistence;
 
 namespace Hotline.Ledger.Commendations.Review;
 

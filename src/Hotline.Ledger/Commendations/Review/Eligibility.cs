@@ -1,5 +1,3 @@
-using Hotline.Ledger.Http;
-using System.Globalization;
 using Hotline.Ledger.Commendations.Plans;
 using Hotline.Ledger.Evaluation.Sheets;
 

@@ -1,9 +1,3 @@
-using Hotline.Ledger.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
-using Wolverine.Persistence;
 using Hotline.Ledger.Commendations.Plans;
 
 namespace Hotline.Ledger.Commendations.Review;

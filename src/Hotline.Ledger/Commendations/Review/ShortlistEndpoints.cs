@@ -1,10 +1,6 @@
 using Hotline.Ledger.Commendations.Applications;
 using Hotline.Ledger.Commendations.Plans;
 using Hotline.Ledger.Evaluation.YearEnd;
-using Hotline.Ledger.Http;
-using Marten;
-using Wolverine.Http;
-using Wolverine.Persistence;
 
 namespace Hotline.Ledger.Commendations.Review;
 

@@ -1,5 +1,4 @@
 using Hotline.Ledger.Commendations.Plans;
-using Hotline.Ledger.Http;
 
 namespace Hotline.Ledger.Commendations.Review;
 

@@ -1,5 +1,4 @@
 using Hotline.Ledger.Evaluation.Sheets;
-using Marten;
 
 namespace Hotline.Ledger.Evaluation.Circulars;
 

@@ -1,6 +1,4 @@
 using Hotline.Ledger.Evaluation.Sheets;
-using Hotline.Ledger.Http;
-using Marten;
 
 namespace Hotline.Ledger.Evaluation.Circulars;
 

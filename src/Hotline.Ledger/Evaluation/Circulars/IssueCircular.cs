@@ -1,6 +1,3 @@
-using FluentValidation;
-using Hotline.Ledger.Time;
-
 namespace Hotline.Ledger.Evaluation.Circulars;
 
 /// <summary>

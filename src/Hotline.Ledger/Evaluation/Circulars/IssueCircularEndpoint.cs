@@ -1,13 +1,7 @@
 using Hotline.Ledger.Evaluation.Sheets;
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Integrity;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Scoring;
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Hotline.Ledger.Evaluation.Circulars;
 

@@ -1,19 +1,10 @@
-using System.Globalization;
-using Hotline.Ledger.Http;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace Hotline.Ledger.Evaluation.Circulars;
 
 public static class ListCircularsEndpoint
 {
-    public static ProblemDetails Validate(string? year) =>
-        QueryYear.Check(year, NumberStyles.Integer);
-
     [WolverineGet("/api/circulars", OperationId = "listCirculars")]
-    public static Task<IReadOnlyList<CircularSummary>> Get(IQuerySession session, string? year)
+    public static Task<IReadOnlyList<CircularSummary>> Get(IQuerySession session, YearFilter year)
     {
-        return CircularReads.List(session, QueryYear.Parse(year, NumberStyles.Integer));
+        return CircularReads.List(session, year.Year);
     }
 }

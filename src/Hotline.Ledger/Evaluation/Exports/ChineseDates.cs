@@ -1,5 +1,3 @@
-using Hotline.Ledger.Time;
-
 namespace Hotline.Ledger.Evaluation.Exports;
 
 /// <summary>Dates as an office publishes them: 2020年7月5日, in the office's calendar.</summary>

@@ -1,7 +1,5 @@
 using System.Text;
 using Hotline.Ledger.Exports;
-using Hotline.Ledger.Http;
-using Microsoft.AspNetCore.Http;
 
 namespace Hotline.Ledger.Evaluation.Exports;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Hotline.Ledger.Evaluation.Sheets;
 using Hotline.Ledger.Exports;
 

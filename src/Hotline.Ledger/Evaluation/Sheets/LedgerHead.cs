@@ -1,5 +1,4 @@
 using Hotline.Ledger.Integrity;
-using Marten;
 
 namespace Hotline.Ledger.Evaluation.Sheets;
 

@@ -2,7 +2,6 @@ using Hotline.Ledger.Entries;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Scoring;
-using Marten;
 
 namespace Hotline.Ledger.Evaluation.Sheets;
 

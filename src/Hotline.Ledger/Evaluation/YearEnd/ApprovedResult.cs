@@ -1,6 +1,4 @@
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Evaluation.Sheets;
-using Marten;
 
 namespace Hotline.Ledger.Evaluation.YearEnd;
 

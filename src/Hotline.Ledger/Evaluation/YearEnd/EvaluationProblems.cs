@@ -1,8 +1,3 @@
-using Hotline.Ledger.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace Hotline.Ledger.Evaluation.YearEnd;
 
 /// <summary>The evaluation's refusals as the HTTP edge answers them: a step out of order, an incomplete evaluation, a blank override.</summary>

@@ -1,5 +1,4 @@
 using Hotline.Ledger.Approvals;
-using Hotline.Ledger.Http;
 
 namespace Hotline.Ledger.Evaluation.YearEnd;
 

@@ -1,8 +1,6 @@
 using Hotline.Ledger.Approvals;
 using Hotline.Ledger.Evaluation.Sheets;
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Rulebooks;
-using Marten;
 
 namespace Hotline.Ledger.Evaluation.YearEnd;
 

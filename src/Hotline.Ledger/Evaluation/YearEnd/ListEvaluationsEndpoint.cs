@@ -1,28 +1,20 @@
-using System.Globalization;
-using Hotline.Ledger.Http;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace Hotline.Ledger.Evaluation.YearEnd;
 
 public static class ListEvaluationsEndpoint
 {
     private static readonly string[] Statuses = [YearEndEvaluation.Draft, YearEndEvaluation.Submitted, YearEndEvaluation.Returned, YearEndEvaluation.Approved];
 
-    public static ProblemDetails Validate(string? year, string? status)
+    public static ProblemDetails Validate(string? status)
     {
-        var fault = QueryYear.Check(year, NumberStyles.Integer);
-        if (fault != WolverineContinue.NoProblems) return fault;
         if (!string.IsNullOrWhiteSpace(status) && !Statuses.Contains(status)) return Problems.InvalidProblem("status", "evaluation.status.unknown");
         return WolverineContinue.NoProblems;
     }
 
     [WolverineGet("/api/evaluations", OperationId = "listEvaluations")]
-    public static async Task<IReadOnlyList<EvaluationSummary>> Get(IQuerySession session, string? year, string? status)
+    public static async Task<IReadOnlyList<EvaluationSummary>> Get(IQuerySession session, YearFilter year, string? status)
     {
         var query = session.Query<YearEndEvaluation>().AsQueryable();
-        if (QueryYear.Parse(year, NumberStyles.Integer) is { } y) query = query.Where(e => e.Year == y);
+        if (year.Year is { } y) query = query.Where(e => e.Year == y);
         if (!string.IsNullOrWhiteSpace(status)) query = query.Where(e => e.Status == status);
         var evaluations = await query.OrderBy(e => e.Year).ToListAsync();
         return evaluations.Select(EvaluationSummary.Of).ToList();

@@ -1,8 +1,6 @@
 using Hotline.Ledger.Appeals;
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Integrity;
 using Hotline.Ledger.Rulebooks;
-using Marten;
 
 namespace Hotline.Ledger.Evaluation.YearEnd;
 

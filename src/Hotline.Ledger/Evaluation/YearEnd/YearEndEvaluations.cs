@@ -1,4 +1,3 @@
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Appeals;
 using Hotline.Ledger.Entries;
 using Hotline.Ledger.Marks;
@@ -7,8 +6,6 @@ using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Evaluation.Sheets;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Scoring;
-using Hotline.Ledger.Time;
-using Marten;
 
 namespace Hotline.Ledger.Evaluation.YearEnd;
 

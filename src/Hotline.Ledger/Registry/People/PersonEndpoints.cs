@@ -1,11 +1,6 @@
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Security;
-using Hotline.Ledger.Time;
-using Marten;
 using Marten.Linq.MatchesSql;
-using Microsoft.AspNetCore.Http;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Registry.People;
 
@@ -27,13 +22,13 @@ public static class PersonEndpoints
 {
     /// <summary>
     /// The people by name; <c>q</c> finds a name containing it (any case). With <c>q</c>, <c>limit</c> or <c>after</c>
-    /// the answer is a page <c>{items, next}</c>; without any, the bare array it always was (ADR 0068).
+    /// the answer is a page <c>{items, next}</c>; without any, the bare array of them all (ADR 0068).
     /// </summary>
     [WolverineGet("/api/people", OperationId = "listPeople")]
-    public static async Task<IResult> List(IQuerySession session, Guid? unitId, HttpContext http, string? q, string? limit, string? after, string? format)
+    public static async Task<JsonOrFile<IReadOnlyList<PersonView>>> List(IQuerySession session, Guid? unitId, HttpContext http, string? q, string? limit, string? after, string? format)
     {
         var (export, unknown) = Hotline.Ledger.Exports.TableExport.Asked(http.Request, format);
-        if (unknown is not null) return unknown;
+        if (unknown is not null) return JsonOrFile<IReadOnlyList<PersonView>>.Refused(unknown);
         var query = session.Query<Person>().AsQueryable();
         if (unitId is { } unit) query = query.Where(p => p.UnitId == unit);
         // A liaison is listed the people with a membership in their unit only.
@@ -45,17 +40,17 @@ public static class PersonEndpoints
             var people = (await query.OrderBy(p => p.Name).ThenBy(p => p.Id).ToListAsync()).Where(scope.Sees).ToList();
             var unitIds = people.SelectMany(p => p.Memberships.Select(m => m.UnitId).Append(p.UnitId)).Distinct().ToArray();
             var units = unitIds.Length == 0 ? [] : (await session.LoadManyAsync<Hotline.Ledger.Registry.Units.Unit>(http.RequestAborted, unitIds)).ToDictionary(u => u.Id);
-            return Hotline.Ledger.Exports.TableExport.File(http.Request, chosen, "people", "人员", PersonRow.Columns,
-                people.Select(p => new PersonRow(PersonView.Of(p), units)));
+            return JsonOrFile<IReadOnlyList<PersonView>>.File(Hotline.Ledger.Exports.TableExport.File(http.Request, chosen, "people", "人员", PersonRow.Columns,
+                people.Select(p => new PersonRow(PersonView.Of(p), units))));
         }
 
         if (!Paging.Asked(limit, after) && string.IsNullOrWhiteSpace(q))
-            return Results.Ok((await query.OrderBy(p => p.Name).ToListAsync()).Where(scope.Sees).Select(PersonView.Of).ToList());
+            return JsonOrFile<IReadOnlyList<PersonView>>.Json((await query.OrderBy(p => p.Name).ToListAsync()).Where(scope.Sees).Select(PersonView.Of).ToList());
 
         var (paging, refusal) = Paging.Parse(limit, after, 2);
-        if (refusal is not null) return refusal;
+        if (refusal is not null) return JsonOrFile<IReadOnlyList<PersonView>>.Refused(refusal);
         if (paging!.After is { } cursor && !Guid.TryParseExact(cursor[1], "N", out _))
-            return Paging.BadCursor;
+            return JsonOrFile<IReadOnlyList<PersonView>>.Refused(Paging.BadCursor);
         if (scope.Confined)
         {
             // Filtered in the query, so that a liaison's pages are whole.
@@ -67,21 +62,21 @@ public static class PersonEndpoints
         if (paging.After is { } after2)
             query = query.Where(p => p.MatchesSql("(d.data ->> 'name', d.id) > (?, ?)", after2[0], Guid.ParseExact(after2[1], "N")));
         var rows = await query.OrderBy(p => p.Name).ThenBy(p => p.Id).Take(paging.Limit + 1).ToListAsync();
-        return Results.Ok(paging.Take(rows, PersonView.Of, p => Paging.Cursor(p.Name, p.Id.ToString("N"))));
+        return JsonOrFile<IReadOnlyList<PersonView>>.Paged(paging.Take(rows, PersonView.Of, p => Paging.Cursor(p.Name, p.Id.ToString("N"))));
     }
 
     /// <summary>The person; <c>?format=csv|xlsx</c> downloads their memberships, a unit and its days a row (ADR 0082).</summary>
     [WolverineGet("/api/people/{id}", OperationId = "getPerson")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http, string? format)
+    public static async Task<JsonOrFile<PersonView>> Get(Guid id, IQuerySession session, HttpContext http, string? format)
     {
         var (export, unknown) = Hotline.Ledger.Exports.TableExport.Asked(http.Request, format);
-        if (unknown is not null) return unknown;
+        if (unknown is not null) return JsonOrFile<PersonView>.Refused(unknown);
         var person = await session.LoadAsync<Person>(id);
-        if (person is null) return Problems.NotFound("person", id);
-        if (export is not { } chosen) return Results.Ok(PersonView.Of(person));
+        if (person is null) return JsonOrFile<PersonView>.Refused(Problems.NotFoundProblem("person", id));
+        if (export is not { } chosen) return JsonOrFile<PersonView>.Json(PersonView.Of(person));
         var units = (await session.LoadManyAsync<Unit>(http.RequestAborted, person.Memberships.Select(m => m.UnitId).Distinct().ToArray())).ToDictionary(u => u.Id);
-        return Hotline.Ledger.Exports.TableExport.File(http.Request, chosen, "memberships", $"{person.Name} 所在单位", MembershipColumns,
-            person.Memberships.Select(m => (m, units.GetValueOrDefault(m.UnitId))));
+        return JsonOrFile<PersonView>.File(Hotline.Ledger.Exports.TableExport.File(http.Request, chosen, "memberships", $"{person.Name} 所在单位", MembershipColumns,
+            person.Memberships.Select(m => (m, units.GetValueOrDefault(m.UnitId)))));
     }
 
     private static readonly IReadOnlyList<Hotline.Ledger.Exports.Column<(Membership Membership, Unit? Unit)>> MembershipColumns =

@@ -1,5 +1,3 @@
-using Hotline.Ledger.Http;
-
 namespace Hotline.Ledger.Registry.People;
 
 /// <summary>The rules of a person's moves between units, on the person as the ledger holds them: pure, no store.</summary>

@@ -1,5 +1,3 @@
-using Hotline.Ledger.Http;
-
 namespace Hotline.Ledger.Registry.People;
 
 public sealed record PersonView(Guid Id, string Name, Guid UnitId, IReadOnlyList<Membership> Memberships) : IViewOf<Person, PersonView>

@@ -1,10 +1,3 @@
-using Hotline.Ledger.Http;
-using Hotline.Ledger.Time;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace Hotline.Ledger.Registry.People;
 
 public static class RecordDepartureEndpoint

@@ -1,11 +1,4 @@
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Registry.Units;
-using Hotline.Ledger.Time;
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Hotline.Ledger.Registry.People;
 

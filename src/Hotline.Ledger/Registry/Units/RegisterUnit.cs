@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Hotline.Ledger.Registry.Units;
 
 public sealed record RegisterUnit(string Code, string Name);

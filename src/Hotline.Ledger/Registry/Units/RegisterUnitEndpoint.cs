@@ -1,10 +1,3 @@
-using Hotline.Ledger.Http;
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace Hotline.Ledger.Registry.Units;
 
 public static class RegisterUnitEndpoint

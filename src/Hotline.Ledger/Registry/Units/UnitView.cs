@@ -1,5 +1,4 @@
 using Hotline.Ledger.Exports;
-using Hotline.Ledger.Http;
 
 namespace Hotline.Ledger.Registry.Units;
 

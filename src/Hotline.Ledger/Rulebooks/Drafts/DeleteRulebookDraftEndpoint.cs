@@ -1,9 +1,4 @@
 using Hotline.Ledger.Approvals;
-using Hotline.Ledger.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Hotline.Ledger.Rulebooks.Drafts;
 

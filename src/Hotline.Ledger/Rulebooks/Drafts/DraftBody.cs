@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using Hotline.Ledger.Http;
 
 namespace Hotline.Ledger.Rulebooks.Drafts;
 

@@ -1,6 +1,3 @@
-using Marten;
-using Wolverine.Http;
-
 namespace Hotline.Ledger.Rulebooks.Drafts;
 
 /// <summary>Draft rulebooks (ADR 0090): the office drafts and revises, the auditor and the leadership read. Each step has its own endpoint.</summary>

@@ -1,7 +1,4 @@
 using Hotline.Ledger.Approvals;
-using Hotline.Ledger.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Rulebooks.Drafts;
 

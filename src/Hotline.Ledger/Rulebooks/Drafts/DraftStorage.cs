@@ -1,12 +1,11 @@
 using JasperFx.Events.Projections;
-using Marten;
 using Marten.Schema;
 
 namespace Hotline.Ledger.Rulebooks.Drafts;
 
-public static class DraftStorage
+public sealed class DraftStorage : IConfigureMarten
 {
-    public static void Configure(StoreOptions opts)
+    public void Configure(IServiceProvider services, StoreOptions opts)
     {
         opts.Projections.Snapshot<RulebookDraft>(SnapshotLifecycle.Inline);
         // Two leaders adopting at the same moment cannot give two rulebooks one id or one effective date:

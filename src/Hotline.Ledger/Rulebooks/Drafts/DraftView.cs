@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
-using FluentValidation;
 using Hotline.Ledger.Approvals;
-using Hotline.Ledger.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Ledger.Rulebooks.Drafts;

@@ -1,10 +1,7 @@
 using Hotline.Ledger.Approvals;
-using Hotline.Ledger.Time;
-using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Rulebooks.Drafts;
 

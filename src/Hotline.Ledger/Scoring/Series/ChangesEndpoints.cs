@@ -1,17 +1,11 @@
-using System.Globalization;
 using Hotline.Ledger.Appeals;
 using Hotline.Ledger.Exports;
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Entries;
 using Hotline.Ledger.Marks;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Security;
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Scoring.Series;
 
@@ -31,27 +25,25 @@ public static class ChangesEndpoints
 {
     [WolverineGet("/api/units/{id}/changes", OperationId = "unitChanges")]
     [AuditedRead(ReadKind.ScoreReplay, ReadSubject.RouteUnit)]
-    [ProducesResponseType<LedgerChanges>(StatusCodes.Status200OK)]
-    public static async Task<IResult> UnitChanges(Guid id, ChangesQuery changes, IQuerySession session, RulebookCatalog rulebooks, HttpContext http, string? format)
+    public static async Task<JsonOrFile<LedgerChanges>> UnitChanges(Guid id, ChangesQuery changes, IQuerySession session, RulebookCatalog rulebooks, HttpContext http, string? format)
     {
-        if (TableExport.Refusal(format) is { } badFormat) return badFormat;
+        if (TableExport.Refusal(format) is { } badFormat) return JsonOrFile<LedgerChanges>.Refused(badFormat);
         var (subject, _, missing) = await ReplayedSubject.Unit(session, http, id);
-        if (missing is not null) return missing;
+        if (missing is not null) return JsonOrFile<LedgerChanges>.Refused(missing);
         return Answer(await Between(session, rulebooks, SubjectKind.Unit, subject!, changes.Query, changes.From, http.RequestAborted), format);
     }
 
     [WolverineGet("/api/people/{id}/changes", OperationId = "personChanges")]
     [AuditedRead(ReadKind.ScoreReplay, ReadSubject.RoutePerson)]
-    [ProducesResponseType<LedgerChanges>(StatusCodes.Status200OK)]
-    public static async Task<IResult> PersonChanges(Guid id, ChangesQuery changes, IQuerySession session, RulebookCatalog rulebooks, HttpContext http, string? format)
+    public static async Task<JsonOrFile<LedgerChanges>> PersonChanges(Guid id, ChangesQuery changes, IQuerySession session, RulebookCatalog rulebooks, HttpContext http, string? format)
     {
-        if (TableExport.Refusal(format) is { } badFormat) return badFormat;
+        if (TableExport.Refusal(format) is { } badFormat) return JsonOrFile<LedgerChanges>.Refused(badFormat);
         var (subject, _, missing) = await ReplayedSubject.Person(session, http, id);
-        if (missing is not null) return missing;
+        if (missing is not null) return JsonOrFile<LedgerChanges>.Refused(missing);
         return Answer(await Between(session, rulebooks, SubjectKind.Person, subject!, changes.Query, changes.From, http.RequestAborted), format);
     }
 
-    private static IResult Answer(LedgerChanges changes, string? format)
+    private static JsonOrFile<LedgerChanges> Answer(LedgerChanges changes, string? format)
     {
         var (json, download) = TableExport.Choose(format, () => new SheetTable("changes", "变化说明",
             [new("at", "时点"), new("kind", "变化"), new("clause", "条款"), new("points", "分值", true), new("effect", "对总分的影响", true),
@@ -59,7 +51,7 @@ public static class ChangesEndpoints
             changes.Changes.Select(c => new object?[] { c.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), KindName(c.Kind), c.Clause, c.Points, c.Effect,
                 c.OccurredOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), c.By, c.Reason, c.Outcome }).ToList()),
             $"changes-{changes.Subject.Code ?? changes.Subject.Id.ToString("N")[..8]}-{changes.Year}");
-        return json ? Results.Ok(changes) : download!;
+        return json ? JsonOrFile<LedgerChanges>.Json(changes) : JsonOrFile<LedgerChanges>.File(download!);
     }
 
     private static string KindName(string kind) => kind switch

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Hotline.Ledger.Http;
-
 namespace Hotline.Ledger.Scoring.Series;
 
 /// <summary>

@@ -1,8 +1,5 @@
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
-using Marten;
-using Microsoft.AspNetCore.Http;
 
 namespace Hotline.Ledger.Scoring.Series;
 

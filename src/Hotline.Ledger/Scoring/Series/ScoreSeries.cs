@@ -2,7 +2,6 @@ using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
-using Marten;
 
 namespace Hotline.Ledger.Scoring.Series;
 

@@ -1,14 +1,8 @@
-using System.Globalization;
 using Hotline.Ledger.Exports;
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Security;
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Hotline.Ledger.Scoring.Series;
 
@@ -21,48 +15,45 @@ public static class SeriesEndpoints
 {
     [WolverineGet("/api/units/{id}/score/series", OperationId = "unitScoreSeries")]
     [AuditedRead(ReadKind.ScoreReplay, ReadSubject.RouteUnit)]
-    [ProducesResponseType<ScoreSeries>(StatusCodes.Status200OK)]
-    public static async Task<IResult> UnitTotals(Guid id, SeriesQuery series, IQuerySession session, RulebookCatalog rulebooks, HttpContext http, string? format)
+    public static async Task<JsonOrFile<ScoreSeries>> UnitTotals(Guid id, SeriesQuery series, IQuerySession session, RulebookCatalog rulebooks, HttpContext http, string? format)
     {
-        if (TableExport.Refusal(format) is { } badFormat) return badFormat;
+        if (TableExport.Refusal(format) is { } badFormat) return JsonOrFile<ScoreSeries>.Refused(badFormat);
         var (subject, _, missing) = await ReplayedSubject.Unit(session, http, id);
-        if (missing is not null) return missing;
+        if (missing is not null) return JsonOrFile<ScoreSeries>.Refused(missing);
         return Answer(await SeriesReader.Totals(session, rulebooks, SubjectKind.Unit, subject!, series.Query, series.From, null, http.RequestAborted), format);
     }
 
     [WolverineGet("/api/people/{id}/score/series", OperationId = "personScoreSeries")]
     [AuditedRead(ReadKind.ScoreReplay, ReadSubject.RoutePerson)]
-    [ProducesResponseType<ScoreSeries>(StatusCodes.Status200OK)]
-    public static async Task<IResult> PersonTotals(Guid id, SeriesQuery series, IQuerySession session, RulebookCatalog rulebooks, HttpContext http, string? format)
+    public static async Task<JsonOrFile<ScoreSeries>> PersonTotals(Guid id, SeriesQuery series, IQuerySession session, RulebookCatalog rulebooks, HttpContext http, string? format)
     {
-        if (TableExport.Refusal(format) is { } badFormat) return badFormat;
+        if (TableExport.Refusal(format) is { } badFormat) return JsonOrFile<ScoreSeries>.Refused(badFormat);
         var (subject, person, missing) = await ReplayedSubject.Person(session, http, id);
-        if (missing is not null) return missing;
+        if (missing is not null) return JsonOrFile<ScoreSeries>.Refused(missing);
         return Answer(await SeriesReader.Totals(session, rulebooks, SubjectKind.Person, subject!, series.Query, series.From, person, http.RequestAborted), format);
     }
 
     /// <summary>Every unit's score is replayed, as for a ranking: the read is on file without a subject.</summary>
     [WolverineGet("/api/units/{id}/rank/series", OperationId = "unitRankSeries")]
     [AuditedRead(ReadKind.ScoreReplay)]
-    [ProducesResponseType<RankSeries>(StatusCodes.Status200OK)]
-    public static async Task<IResult> UnitRanks(Guid id, SeriesQuery series, IQuerySession session, RulebookCatalog rulebooks, HttpContext http, string? format)
+    public static async Task<JsonOrFile<RankSeries>> UnitRanks(Guid id, SeriesQuery series, IQuerySession session, RulebookCatalog rulebooks, HttpContext http, string? format)
     {
-        if (TableExport.Refusal(format) is { } badFormat) return badFormat;
-        if (await session.LoadAsync<Unit>(id, http.RequestAborted) is not { } unit) return Problems.NotFound("unit", id);
+        if (TableExport.Refusal(format) is { } badFormat) return JsonOrFile<RankSeries>.Refused(badFormat);
+        if (await session.LoadAsync<Unit>(id, http.RequestAborted) is not { } unit) return JsonOrFile<RankSeries>.Refused(Problems.NotFoundProblem("unit", id));
         var ranks = await SeriesReader.Ranks(session, rulebooks, unit, series.Query, series.From, http.RequestAborted);
         var (json, download) = TableExport.Choose(format, () => new SheetTable("ranks", "逐日排名",
             [new("date", "日期"), new("rank", "名次"), new("of", "单位数"), new("total", "总分")],
             ranks.Days.Select(d => new object?[] { d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Rank, d.Of, d.Total }).ToList()),
             $"rank-{ranks.Subject.Code}-{ranks.Year}");
-        return json ? Results.Ok(ranks) : download!;
+        return json ? JsonOrFile<RankSeries>.Json(ranks) : JsonOrFile<RankSeries>.File(download!);
     }
 
-    private static IResult Answer(ScoreSeries series, string? format)
+    private static JsonOrFile<ScoreSeries> Answer(ScoreSeries series, string? format)
     {
         var (json, download) = TableExport.Choose(format, () => new SheetTable("totals", "逐日总分",
             [new("date", "日期"), new("total", "总分")],
             series.Days.Select(d => new object?[] { d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Total }).ToList()),
             $"totals-{series.Subject.Code ?? series.Subject.Id.ToString("N")[..8]}-{series.Year}");
-        return json ? Results.Ok(series) : download!;
+        return json ? JsonOrFile<ScoreSeries>.Json(series) : JsonOrFile<ScoreSeries>.File(download!);
     }
 }

@@ -1,7 +1,6 @@
-using Marten;
 using Npgsql;
 
-namespace Hotline.Ledger.Integrity;
+namespace Hotline.Ledger.Chain;
 
 /// <summary>
 /// The events one step of a group commit appended, to be sealed with the whole batch in one step just

@@ -2,7 +2,7 @@ using Hotline.Ledger.Entries;
 using Hotline.Ledger.Marks;
 using Hotline.Ledger.Rulebooks;
 
-namespace Hotline.Ledger.WhatIf;
+namespace Hotline.Ledger.Scoring;
 
 /// <summary>
 /// What a recorded entry or mark is worth under a draft (ADR 0091). An entry keeps its recorded points

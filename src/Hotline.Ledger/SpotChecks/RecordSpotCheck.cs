@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Hotline.Ledger.SpotChecks;
 
 public sealed record RecordSpotCheck(Guid UnitId, DateOnly CheckedOn, string Scope, string Findings, IReadOnlyList<Guid>? EntryIds);

@@ -1,14 +1,10 @@
-using Hotline.Ledger.Http;
 using Hotline.Ledger.Entries;
 using Hotline.Ledger.Marks;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Rulebooks.Drafts;
-using Hotline.Ledger.Scoring;
 using Hotline.Ledger.Security;
-using Marten;
-using Microsoft.AspNetCore.Http;
 
-namespace Hotline.Ledger.WhatIf;
+namespace Hotline.Ledger.Scoring;
 
 /// <summary>One scorecard under a draft (<c>?rulebook=draft:ID</c>): the subject's rows priced by the draft, scored by the scorecard's own code.</summary>
 public static class DraftScorecards

@@ -1,13 +1,14 @@
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
 
-namespace Hotline.Ledger.Integrity;
+namespace Hotline.Ledger.Chain;
 
 /// <summary>
 /// The hash chain lives beside the events in a table of its own: one link per event, in the order the
-/// ledger committed them (see docs/adr/0011-hash-chain.md).
+/// ledger committed them (see docs/adr/0011-hash-chain.md). Every session the store opens seals the events
+/// it appends (<see cref="LedgerSessionListener"/>).
 /// </summary>
-public static class ChainStorage
+public sealed class ChainStorage : IConfigureMarten
 {
     public const string TableName = "hl_ledger_chain";
 
@@ -30,5 +31,12 @@ public static class ChainStorage
         // A stable hash (string.GetHashCode is randomised per process).
         var bytes = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("hotline-chain:" + schema));
         return BitConverter.ToInt64(bytes, 0);
+    }
+
+    public void Configure(IServiceProvider services, StoreOptions options)
+    {
+        var schema = options.DatabaseSchemaName;
+        options.Storage.ExtendedSchemaObjects.Add(Table(schema));
+        options.Listeners.Add(new LedgerSessionListener(schema));
     }
 }

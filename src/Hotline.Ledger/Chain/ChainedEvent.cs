@@ -1,9 +1,8 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Npgsql;
 
-namespace Hotline.Ledger.Integrity;
+namespace Hotline.Ledger.Chain;
 
 /// <summary>
 /// An event as the chain sees it: the columns of mt_events that say what happened, to what, when and

@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Hotline.Ledger.Registry.People;
 
 public sealed record RegisterPerson(string Name, Guid UnitId, DateOnly? EffectiveOn);

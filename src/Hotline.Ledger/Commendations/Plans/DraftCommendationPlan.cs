@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Hotline.Ledger.Commendations.Plans;
 
 /// <summary>

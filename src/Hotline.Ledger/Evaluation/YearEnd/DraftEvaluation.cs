@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Hotline.Ledger.Evaluation.YearEnd;
 
 public sealed record DraftEvaluation(int Year);

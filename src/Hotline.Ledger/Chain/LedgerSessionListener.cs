@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
-using Marten;
 
-namespace Hotline.Ledger.Integrity;
+namespace Hotline.Ledger.Chain;
 
 /// <summary>
 /// Runs before every save of every session the store opens, whoever opened it (Wolverine's generated

@@ -1,32 +1,13 @@
-using Hotline.Ledger.Http;
 using System.Security.Claims;
-using Hotline.Ledger.Entries;
-using Hotline.Ledger.Marks;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
-using Hotline.Ledger.Rulebooks;
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
+using Hotline.Ledger.Security;
 
-namespace Hotline.Ledger.Security;
+namespace Hotline.Ledger.Registry;
 
 /// <summary>
-/// What a reader may see: every unit, or — for a liaison — one unit and its people.
-/// <see cref="UnitId"/> is null for a confined reader whose unit is not registered: they see nothing.
-/// </summary>
-public sealed record UnitScope(bool Confined, Guid? UnitId, string? UnitCode)
-{
-    public static readonly UnitScope Everything = new(false, null, null);
-
-    public bool Sees(Guid unitId) => !Confined || UnitId == unitId;
-
-    /// <summary>A person is the liaison's business when any of their memberships, past or present, is in the unit.</summary>
-    public bool Sees(Person person) => !Confined || person.Memberships.Any(m => m.UnitId == UnitId);
-}
-
-/// <summary>
-/// Keeps a liaison to their own unit. The access matrix applies it to ids in the path; endpoints whose
+/// Keeps a liaison to their own unit. The access matrix applies it to ids in the path (entries and marks:
+/// <c>EntryScope</c>, <c>MarkScope</c>, in their slices); endpoints whose
 /// unit is in the body, behind another id, or spread over a list call it themselves:
 /// <code>
 /// if (await LiaisonScope.RefuseUnit(http, session, unitId) is { } refusal) return refusal;
@@ -73,27 +54,8 @@ public static class LiaisonScope
         return await SeesPerson(scope, session, personId, http.RequestAborted) ? null : Refusal(scope);
     }
 
-    /// <summary>Null when the caller may see the entry (recorded against their unit); otherwise why not, for a 403.</summary>
-    public static async Task<Refusal?> RefuseEntry(HttpContext http, IQuerySession session, Guid entryId)
-    {
-        var scope = await Of(http, session);
-        return await SeesEntry(scope, session, entryId, http.RequestAborted) ? null : Reason(scope);
-    }
-
     public static async Task<bool> SeesPerson(UnitScope scope, IQuerySession session, Guid personId, CancellationToken cancellation = default) =>
         !scope.Confined || (await session.LoadAsync<Person>(personId, cancellation) is { } person && scope.Sees(person));
-
-    public static async Task<bool> SeesEntry(UnitScope scope, IQuerySession session, Guid entryId, CancellationToken cancellation = default) =>
-        !scope.Confined || (await session.LoadAsync<Entry>(entryId, cancellation) is { } entry && scope.Sees(entry.UnitId));
-
-    public static async Task<bool> SeesMark(UnitScope scope, IQuerySession session, Guid markId, CancellationToken cancellation = default)
-    {
-        if (!scope.Confined) return true;
-        if (await session.LoadAsync<Mark>(markId, cancellation) is not { } mark) return false;
-        return mark.SubjectKind == SubjectKind.Unit
-            ? scope.Sees(mark.SubjectId)
-            : await SeesPerson(scope, session, mark.SubjectId, cancellation);
-    }
 
     /// <summary>
     /// Keeps the rows the caller may see (all of them for everyone but a liaison): a row counted for a

@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Hotline.Ledger.Commendations.Review;
 
 public sealed record UnitPick(Guid UnitId, string? Reason);
