@@ -433,27 +433,11 @@ public sealed class CityBenchmark(BenchmarkOptions options)
     /// <summary>Entries dated in the half year before <paramref name="today"/>, the city's "now" for the run.</summary>
     private async Task<long> SingleEntries(HttpClient http, CityPlan plan, string schema, BenchHost host, Figures figures, DateOnly today)
     {
-        string[] clauses = ["B1", "B2.1", "B2.2", "B2.3", "D1", "D2", "D3.1", "D3.2", "D3.3"];
-        object Body(int i)
-        {
-            var rng = new Random(options.Seed * 7_919 + i);
-            var clause = clauses[rng.Next(clauses.Length)];
-            var occurredOn = today.AddDays(-1 - rng.Next(180));
-            var person = plan.People[rng.Next(plan.People.Count)];
-            var unitOnly = clause.StartsWith("D3", StringComparison.Ordinal) || rng.Next(10) < 3;
-            decimal? points = clause is "D1" or "D2" ? 5 + rng.Next(11) / 2m : null;
-            return new
-            {
-                clause, unitId = plan.Units[person.UnitOn(occurredOn)].Id, personId = unitOnly ? (Guid?)null : person.Id,
-                occurredOn = occurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), points, reason = "基准测试：单条录入",
-            };
-        }
-
         long created = 0;
         var refusals = new System.Collections.Concurrent.ConcurrentBag<string>();
         async Task<bool> Post(int i)
         {
-            using var reply = await http.PostAsJsonAsync("/api/entries", Body(i));
+            using var reply = await http.PostAsJsonAsync("/api/entries", SingleEntryRequests.Body(plan, options.Seed, today, i));
             if (reply.StatusCode != HttpStatusCode.Created)
             {
                 refusals.Add($"{(int)reply.StatusCode} {await reply.Content.ReadAsStringAsync()}");

@@ -17,7 +17,16 @@ public static class BenchmarkProgram
         if (args is ["--trace-entry"]) { await Hotline.Ledger.Benchmarks.Experiments.EntryTrace.Run(connectionString); return 0; }
         if (args is ["--rebuild-trial", var trialSchema, var variant]) { await Hotline.Ledger.Benchmarks.Experiments.RebuildTrial.Run(connectionString, trialSchema, variant); return 0; }
         if (args is ["--trace-ranking", var rankSchema, var rankYear, var probes]) { await Hotline.Ledger.Benchmarks.Experiments.RankingTrace.Run(connectionString, rankSchema, int.Parse(rankYear), int.Parse(probes)); return 0; }
+        if (args is ["--trace-reads", var readSchema, var readScale, var readProbes]) { await Hotline.Ledger.Benchmarks.Experiments.ReadsTrace.Run(connectionString, readSchema, readScale, int.Parse(readProbes)); return 0; }
         if (args is ["--read-audit", var r]) { await Hotline.Ledger.Benchmarks.Experiments.ReadAuditTrial.Run(connectionString, int.Parse(r)); return 0; }
+        if (args is ["--single-entries", .. var single])
+        {
+            await Hotline.Ledger.Benchmarks.Experiments.SingleEntriesTrial.Run(connectionString, CityScale.Parse(single.Length > 0 ? single[0] : "small"),
+                single.Length > 1 ? int.Parse(single[1], System.Globalization.CultureInfo.InvariantCulture) : 4_000,
+                single.Length > 2 ? int.Parse(single[2], System.Globalization.CultureInfo.InvariantCulture) : 2);
+            return 0;
+        }
+
         if (args is ["--trace-load", var n]) { await Hotline.Ledger.Benchmarks.Experiments.LoadTrace.Run(connectionString, int.Parse(n)); return 0; }
 
         if (args is ["province", ..]) return await Province(connectionString, args[1..]);

@@ -56,7 +56,7 @@ public static class PageFigures
     }
 
     /// <summary>A browser-like client: cookies kept, redirects not followed, signed in through the Development sign-in.</summary>
-    private static async Task<HttpClient> SignedIn(BenchHost host, string role)
+    internal static async Task<HttpClient> SignedIn(BenchHost host, string role)
     {
         var client = new HttpClient(new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
         {

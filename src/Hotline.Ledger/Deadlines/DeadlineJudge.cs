@@ -1,5 +1,6 @@
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Storage;
+using Npgsql;
 using Wolverine.Attributes;
 using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
@@ -17,8 +18,13 @@ public static class DeadlineJudge
     // Any fixed number: it names the one lock all judgements take.
     private const long LockKey = 0x484C_4445_4144_4C4E; // "HLDEADLN"
 
-    public static void Configure(HandlerChain chain) =>
+    // A conflict is retried at once; a judgement that timed out waiting for a lock or lost its connection is
+    // retried after a pause instead of going to the error queue, since a judgement done twice records nothing twice.
+    public static void Configure(HandlerChain chain)
+    {
         chain.OnException(StoreConflicts.IsConflict).RetryTimes(5);
+        chain.OnException<NpgsqlException>().RetryWithCooldown(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15));
+    }
 
     public static async Task<JudgeDueDeadlines?> Handle(JudgeDueDeadlines _, IDocumentSession session, TimeProvider clock,
         RulebookCatalog rulebooks, IOptions<DeadlineOptions> options, CancellationToken ct)

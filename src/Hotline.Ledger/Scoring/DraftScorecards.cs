@@ -1,3 +1,4 @@
+using Hotline.Ledger.Cases;
 using Hotline.Ledger.Entries;
 using Hotline.Ledger.Marks;
 using Hotline.Ledger.Rulebooks;
@@ -23,11 +24,11 @@ public static class DraftScorecards
     }
 
     public static async Task<Scorecard> Compute(IQuerySession session, Rulebook inForce, RulebookDraft draft, SubjectKind kind, ScoreSubject subject,
-        ScoreQuery query, (Task<IReadOnlyList<Entry>> Entries, Task<IReadOnlyList<Mark>> Marks) rows)
+        ScoreQuery query, (Task<IReadOnlyList<Entry>> Entries, Task<IReadOnlyList<Mark>> Marks) rows, Task<CaseCounts>? counts = null)
     {
         var pricing = new Repricing(inForce, draft.Rulebook());
         var priced = (Task.FromResult(pricing.Entries(await rows.Entries)), Task.FromResult(pricing.Marks(await rows.Marks)));
-        var card = await SubjectCards.Compute(session, pricing.Draft, kind, subject, query, priced);
+        var card = await SubjectCards.Compute(session, pricing.Draft, kind, subject, query, priced, counts);
         return card with { Rulebook = Prefix + draft.Id };
     }
 }

@@ -33,10 +33,18 @@ public static class Ranking
             return (await UnitCards(session, rulebook, q)).Select((x, i) => new RankedUnit(i + 1, x.Unit.Id, x.Unit.Code, x.Unit.Name, x.Card.Total,
                 x.Card.CriteriaTotal, x.Card.BonusTotal, x.Card.DeductionTotal)).ToList();
 
-        var units = await session.Query<Unit>().Where(u => u.RegisteredAt <= q.KnownAt).ToListAsync();
-        var sums = await RankingSums.EntriesByUnit(session, q);
-        var marks = (await RankingSums.Marks(session, SubjectKind.Unit, q)).ToLookup(m => m.SubjectId);
-        var cases = await RateReader.CountsOfAll(session, SubjectKind.Unit, q);
+        // Three reads at once (ADR 0180): the counts and the entry sums each on a connection of its own, the units and
+        // their marks in one round trip of the session.
+        var counts = CaseCounters.SumApart(session, SubjectKind.Unit, q.Year, q.AsOf, q.KnownAt);
+        var entrySums = RankingSums.EntriesByUnitApart(session, q);
+        var batch = session.CreateBatchQuery();
+        var unitRows = batch.Query<Unit>().Where(u => u.RegisteredAt <= q.KnownAt).ToList();
+        var markRows = RankingSums.QueueMarks(batch, SubjectKind.Unit, q);
+        await batch.Execute();
+        var units = await unitRows;
+        var marks = (await markRows).ToLookup(m => m.SubjectId);
+        var sums = await entrySums;
+        var cases = await counts;
         return units
             .Select(u =>
             {

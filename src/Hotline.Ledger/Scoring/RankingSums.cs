@@ -29,13 +29,49 @@ public static class RankingSums
         return rows.ToDictionary(r => r.SubjectId);
     }
 
+    /// <summary>
+    /// <see cref="EntriesByUnit"/> on a connection of its own, so that it runs beside the session's reads (ADR 0180):
+    /// the same rows, the same conditions, the sums read as numbers rather than as JSON.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, EntrySums>> EntriesByUnitApart(IQuerySession session, ScoreQuery q, CancellationToken ct = default)
+    {
+        var store = session.DocumentStore;
+        var table = store.Options.Schema.For<Entry>();
+        await using var conn = store.Storage.Database.CreateConnection();
+        await conn.OpenAsync(ct);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = $"""
+                           select unit_id, coalesce(sum(points) filter (where points > 0), 0), coalesce(sum(points) filter (where points < 0), 0)
+                           from (select unit_id, (data ->> 'points')::numeric as points from {table}
+                                 where year = @year and occurred_on <= @last and recorded_at <= @knownAt and (rescinded_at is null or rescinded_at > @knownAt)) counted
+                           group by unit_id
+                           """;
+        cmd.Parameters.AddWithValue("year", q.Year);
+        cmd.Parameters.AddWithValue("last", q.LastCountedDay);
+        cmd.Parameters.AddWithValue("knownAt", q.KnownAt.ToUniversalTime());
+        var sums = new Dictionary<Guid, EntrySums>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            if (!reader.IsDBNull(0)) sums[reader.GetGuid(0)] = new EntrySums(reader.GetGuid(0), reader.GetDecimal(1), reader.GetDecimal(2));
+        return sums;
+    }
+
     /// <summary>The year's marks on subjects of a kind recorded by knownAt, without their reasons: the scorecard decides which count.</summary>
     public static async Task<IReadOnlyList<Mark>> Marks(IQuerySession session, SubjectKind kind, ScoreQuery q, CancellationToken ct = default)
     {
-        var rows = await session.Query<Mark>()
+        var batch = session.CreateBatchQuery();
+        var marks = QueueMarks(batch, kind, q);
+        await batch.Execute(ct);
+        return await marks;
+    }
+
+    /// <summary><see cref="Marks"/>, queued on the caller's batch.</summary>
+    public static async Task<IReadOnlyList<Mark>> QueueMarks(Marten.Services.BatchQuerying.IBatchedQuery batch, SubjectKind kind, ScoreQuery q)
+    {
+        var rows = await batch.Query<Mark>()
             .Where(m => m.SubjectKind == kind && m.Year == q.Year && m.RecordedAt <= q.KnownAt)
             .Select(m => new MarkRow(m.Id, m.Clause, m.SubjectId, m.Scorer, m.Points, m.MarkedOn, m.RecordedAt))
-            .ToListAsync(ct);
+            .ToList();
         return rows.Select(r => new Mark
         {
             Id = r.Id, Year = q.Year, Clause = r.Clause, SubjectKind = kind, SubjectId = r.SubjectId, Scorer = r.Scorer,

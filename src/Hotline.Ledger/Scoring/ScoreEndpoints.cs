@@ -1,3 +1,4 @@
+using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Exports;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
@@ -50,18 +51,28 @@ public static class ScoreEndpoints
         // '?rulebook=draft:ID' scores under a draft (ADR 0091); without it, under the rulebook in force.
         var (draft, refusal) = await DraftScorecards.Resolve(session, http, rulebook);
         if (refusal is not null) return JsonOrFile<Scorecard>.Refused(refusal);
+        // The counters on a connection of their own, read while the batch runs (ADR 0179).
+        var counts = RateReader.CountsApart(session, kind, id, query, http.RequestAborted);
         var batch = session.CreateBatchQuery();
         var subjectRow = batch.Load<TSubject>(id);
         var rows = SubjectCards.Queue(batch, kind, id, query);
         await batch.Execute(http.RequestAborted);
         if (await subjectRow is not { } subject)
+        {
+            await counts;
             return JsonOrFile<Scorecard>.Refused(Problems.NotFoundProblem(kind == SubjectKind.Unit ? "unit" : "person", id));
-        if (refuse?.Invoke(subject, query) is { } notScored) return JsonOrFile<Scorecard>.Refused(notScored);
+        }
+
+        if (refuse?.Invoke(subject, query) is { } notScored)
+        {
+            await counts;
+            return JsonOrFile<Scorecard>.Refused(notScored);
+        }
 
         var inForce = rulebooks.ForScoring(query.Year, query.AsOf)!;
         var card = draft is null
-            ? await SubjectCards.Compute(session, inForce, kind, describe(subject), query, rows)
-            : await DraftScorecards.Compute(session, inForce, draft, kind, describe(subject), query, rows);
+            ? await SubjectCards.Compute(session, inForce, kind, describe(subject), query, rows, counts)
+            : await DraftScorecards.Compute(session, inForce, draft, kind, describe(subject), query, rows, counts);
         if (export is { } chosen)
             return JsonOrFile<Scorecard>.File(TableExport.File(http.Request, chosen, $"{(kind == SubjectKind.Unit ? "unit" : "person")}-score-{query.Year}",
                 $"{card.Subject.Name} {query.Year}年度考评表", ScoreLine.Columns, ScoreLine.Of(card)));

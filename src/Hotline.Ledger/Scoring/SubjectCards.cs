@@ -1,3 +1,4 @@
+using Hotline.Ledger.Cases;
 using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Rulebooks;
 using Marten.Services.BatchQuerying;
@@ -20,11 +21,14 @@ public static class SubjectCards
         IBatchedQuery batch, SubjectKind kind, Guid id, ScoreQuery query) =>
         (ScoreReader.EntriesOf(batch, kind, id, query), ScoreReader.MarksOf(batch, id, query));
 
-    /// <summary>The card from the queued rows once the batch ran, and the subject's rate counters.</summary>
+    /// <summary>
+    /// The card from the queued rows once the batch ran, and the subject's rate counters: <paramref name="counts"/> when
+    /// the caller started them beside its batch (<see cref="RateReader.CountsApart"/>), else read now.
+    /// </summary>
     public static async Task<Scorecard> Compute(IQuerySession session, Rulebook rulebook, SubjectKind kind, ScoreSubject subject, ScoreQuery query,
-        (Task<IReadOnlyList<Ledger.Entries.Entry>> Entries, Task<IReadOnlyList<Ledger.Marks.Mark>> Marks) rows)
+        (Task<IReadOnlyList<Ledger.Entries.Entry>> Entries, Task<IReadOnlyList<Ledger.Marks.Mark>> Marks) rows, Task<CaseCounts>? counts = null)
     {
-        var counts = RateReader.CountsOf(session, kind, subject.Id, query);
+        counts ??= RateReader.CountsOf(session, kind, subject.Id, query);
         return Scorecards.Compute(rulebook, kind, subject, query, await rows.Entries, await rows.Marks, await counts);
     }
 }

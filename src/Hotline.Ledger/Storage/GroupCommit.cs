@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.Channels;
 using Hotline.Ledger.Chain;
 using Microsoft.Extensions.Configuration;
@@ -20,6 +21,25 @@ public sealed record GroupOutcome<T>(T Value, bool Keep)
 
 /// <summary>The batch's connection and transaction, as one step sees them, inside its own savepoint.</summary>
 public sealed record GroupStep(NpgsqlConnection Connection, NpgsqlTransaction Transaction);
+
+/// <summary>
+/// A write that can share one session with the other writes of its kind in its batch, so that the lot is one
+/// round trip: <see cref="Stage"/> puts the write into the shared session (no I/O) and answers what the write's
+/// outcome will be once the session has saved. If the shared save fails — a claim taken meanwhile, two writes of
+/// the batch claiming the same — the batch runs again with every write alone in its savepoint, where the one at
+/// fault fails alone.
+/// </summary>
+public sealed record JointWrite<T>(IJointSessions Sessions, Func<IDocumentSession, Func<T>> Stage);
+
+/// <summary>Opens the session a batch's joint writes of one kind share (<see cref="JointWrite{T}"/>).</summary>
+public interface IJointSessions
+{
+    /// <summary>A session writing through the batch's transaction, and what to do once the batch has committed.</summary>
+    JointSession Open(GroupStep step);
+}
+
+/// <summary>A batch's shared session and its work after the commit (sending the notices it stored, say).</summary>
+public sealed record JointSession(IDocumentSession Session, Func<Task> Committed);
 
 /// <summary>
 /// Group commit (docs/adr/0120-group-commit-for-single-entries.md): concurrent writes queue here and one
@@ -50,11 +70,11 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
     /// committed. The work may run more than once (a batch that lost a race before committing is run again
     /// whole), so it must build everything it writes afresh each time.
     /// </summary>
-    public Task<T> RunAsync<T>(Func<GroupStep, Task<GroupOutcome<T>>> work)
+    public Task<T> RunAsync<T>(Func<GroupStep, Task<GroupOutcome<T>>> work, JointWrite<T>? joint = null)
     {
         var city = CityScope.Current;
         var writer = _writers.GetOrAdd(CityScope.Key, _ => new Writer(this, city));
-        return writer.Enqueue(work);
+        return writer.Enqueue(work, joint);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
@@ -93,9 +113,9 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
 
         public int Waiting => Volatile.Read(ref _waiting);
 
-        public Task<T> Enqueue<T>(Func<GroupStep, Task<GroupOutcome<T>>> work)
+        public Task<T> Enqueue<T>(Func<GroupStep, Task<GroupOutcome<T>>> work, JointWrite<T>? joint)
         {
-            var step = new Step<T>(work);
+            var step = new Step<T>(work, joint);
             Interlocked.Increment(ref _waiting);
             if (_queue.Writer.TryWrite(step)) return step.Answer;
             Interlocked.Decrement(ref _waiting);
@@ -116,6 +136,7 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
                     }
 
                     // Not the stopping token: a batch begun is committed or rolled back whole, and answered.
+                    GroupCommitMeter.BatchSize.Record(batch.Count);
                     await _group.CommitAsync(batch);
                     batch.Clear();
                 }
@@ -136,20 +157,48 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
 
     private async Task CommitAsync(List<Step> batch)
     {
+        // Joint writes share a session, one round trip for all, until a shared save fails in this batch.
+        var together = batch.Any(s => s.Joint is not null);
         for (var attempt = 1; ; attempt++)
         {
             var kept = new List<DeferredSeal>(batch.Count);
+            var committed = new List<Func<Task>>();
             NpgsqlConnection? connection = null;
             NpgsqlTransaction? transaction = null;
             try
             {
+                var phase = Stopwatch.GetTimestamp();
                 connection = await db.OpenConnectionAsync(CancellationToken.None);
                 transaction = await connection.BeginTransactionAsync(CancellationToken.None);
+                GroupCommitMeter.Record(GroupCommitMeter.Batch, "open", phase);
+                phase = Stopwatch.GetTimestamp();
+                var alone = batch;
+                if (together)
+                {
+                    alone = batch.Where(s => s.Joint is null).ToList();
+                    if (!await TryJointAsync(connection, transaction, batch, kept, committed))
+                    {
+                        // One of them would not go in with the others: the batch runs again, each write in its
+                        // own savepoint, where the one at fault fails alone. Not a lost race: no attempt spent.
+                        await DisposeAsync(connection, transaction);
+                        together = false;
+                        attempt--;
+                        continue;
+                    }
+
+                    GroupCommitMeter.Record(GroupCommitMeter.Batch, "joint", phase);
+                    phase = Stopwatch.GetTimestamp();
+                }
+
                 // How the previous step ended travels with the next statement: one round trip fewer a step.
                 var ending = "";
-                foreach (var step in batch)
+                foreach (var step in alone)
                 {
+                    var started = Stopwatch.GetTimestamp();
+                    step.Begun(started);
                     await ExecuteAsync(connection, transaction, ending + "savepoint step");
+                    GroupCommitMeter.Record(GroupCommitMeter.Step, "savepoint", started);
+                    started = Stopwatch.GetTimestamp();
                     var seal = new DeferredSeal(connection);
                     bool keep;
                     try
@@ -164,13 +213,17 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
                         keep = false;
                     }
 
+                    GroupCommitMeter.Record(GroupCommitMeter.Step, "work", started);
                     ending = keep ? "release savepoint step; " : "rollback to savepoint step; release savepoint step; ";
                     if (keep) kept.Add(seal);
                 }
 
+                GroupCommitMeter.Record(GroupCommitMeter.Batch, "steps", phase);
+                phase = Stopwatch.GetTimestamp();
                 if (ending.Length > 0) await ExecuteAsync(connection, transaction, ending);
                 await _sealer.SealAsync(connection, transaction,
                     kept.SelectMany(s => s.Streams).Distinct().ToArray(), kept.SelectMany(s => s.Events).ToArray(), CancellationToken.None);
+                GroupCommitMeter.Record(GroupCommitMeter.Batch, "seal", phase);
             }
             catch (Exception e)
             {
@@ -190,7 +243,9 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
 
             try
             {
+                var committing = Stopwatch.GetTimestamp();
                 await transaction.CommitAsync(CancellationToken.None);
+                GroupCommitMeter.Record(GroupCommitMeter.Batch, "commit", committing);
             }
             catch (Exception e)
             {
@@ -202,8 +257,61 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
             }
 
             await DisposeAsync(connection, transaction);
+            foreach (var after in committed)
+            {
+                try
+                {
+                    await after();
+                }
+                catch (Exception e)
+                {
+                    // The writes are committed and their messages stored with them: the outbox's recovery sends them.
+                    log.LogWarning(e, "Work after a group commit failed; its stored messages are sent by the outbox's recovery");
+                }
+            }
+
             foreach (var step in batch) step.Settle();
             return;
+        }
+    }
+
+    /// <summary>
+    /// The joint writes of the batch, each kind in one shared session saved in one round trip; false (and the
+    /// transaction unusable) if a save or a staging failed.
+    /// </summary>
+    private async Task<bool> TryJointAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Step> batch, List<DeferredSeal> kept, List<Func<Task>> committed)
+    {
+        try
+        {
+            foreach (var kind in batch.Where(s => s.Joint is not null).GroupBy(s => s.Joint!))
+            {
+                var seal = new DeferredSeal(connection);
+                var joint = kind.Key.Open(new GroupStep(connection, transaction));
+                await using (joint.Session)
+                {
+                    if (GroupCommitMeter.Batch.Enabled) joint.Session.Logger = new JointSaveTrace();
+                    var finish = new List<Action>();
+                    foreach (var step in kind)
+                    {
+                        step.Begun(Stopwatch.GetTimestamp());
+                        finish.Add(step.Stage(joint.Session));
+                    }
+
+                    using (DeferredSeal.Collect(seal))
+                        await joint.Session.SaveChangesAsync(CancellationToken.None);
+                    foreach (var done in finish) done();
+                }
+
+                kept.Add(seal);
+                committed.Add(joint.Committed);
+            }
+
+            return true;
+        }
+        catch (Exception e)
+        {
+            log.LogDebug(e, "A joint save of a group commit failed; its writes run again one by one");
+            return false;
         }
     }
 
@@ -229,7 +337,29 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
 
     private abstract class Step
     {
+        private readonly long _asked = Stopwatch.GetTimestamp();
+        private long _begun;
+
         public abstract Task<bool> RunAsync(GroupStep step);
+
+        /// <summary>The sessions this step can share with others of its kind, if it can.</summary>
+        public abstract IJointSessions? Joint { get; }
+
+        /// <summary>Puts the step's write into a shared session; the action takes its outcome once that session has saved.</summary>
+        public abstract Action Stage(IDocumentSession session);
+
+        /// <summary>The step's batch reached it: how long it waited in the queue and behind the steps before it.</summary>
+        public void Begun(long now)
+        {
+            if (_begun == 0) GroupCommitMeter.Record(GroupCommitMeter.Step, "queued", _asked);
+            _begun = now;
+        }
+
+        /// <summary>From the step's start to its answer: the rest of its batch, the seal and the commit.</summary>
+        protected void Answered()
+        {
+            if (_begun != 0) GroupCommitMeter.Record(GroupCommitMeter.Step, "settled", _begun);
+        }
 
         /// <summary>The step's own failure, rolled back to its savepoint; answered with the batch.</summary>
         public abstract void Failed(Exception e);
@@ -241,7 +371,7 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
         public abstract void Fail(Exception e);
     }
 
-    private sealed class Step<T>(Func<GroupStep, Task<GroupOutcome<T>>> work) : Step
+    private sealed class Step<T>(Func<GroupStep, Task<GroupOutcome<T>>> work, JointWrite<T>? joint) : Step
     {
         private readonly TaskCompletionSource<T> _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private GroupOutcome<T>? _outcome;
@@ -257,10 +387,21 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
             return _outcome.Keep;
         }
 
+        public override IJointSessions? Joint => joint?.Sessions;
+
+        public override Action Stage(IDocumentSession session)
+        {
+            _outcome = null;
+            _failure = null;
+            var outcome = joint!.Stage(session);
+            return () => _outcome = GroupOutcome<T>.Kept(outcome());
+        }
+
         public override void Failed(Exception e) => _failure = e;
 
         public override void Settle()
         {
+            Answered();
             if (_failure is not null) _answer.TrySetException(_failure);
             else if (_outcome is not null) _answer.TrySetResult(_outcome.Value);
             else _answer.TrySetException(new InvalidOperationException("A step of the group commit gave no outcome."));

@@ -133,7 +133,16 @@ public sealed partial class Cities(IDocumentStore store, NpgsqlDataSource master
         if (_tableReady) return;
         await using var command = master.CreateCommand(
             $"create table if not exists {_table} (code text primary key, name text not null, added_at timestamptz not null)");
-        await command.ExecuteNonQueryAsync(ct);
+        try
+        {
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
+        {
+            // Two nodes (or two jobs of one) creating the table at once: PostgreSQL's "if not exists" does not
+            // cover the race on its catalogue, and the loser's table is the winner's.
+        }
+
         _tableReady = true;
     }
 

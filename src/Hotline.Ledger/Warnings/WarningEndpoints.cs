@@ -24,12 +24,22 @@ public static class WarningEndpoints
         var date = OfficeCalendar.DateOf(at);
         var query = new ScoreQuery(date.Year, date, now);
         var rulebook = rulebooks.ForScoring(query.Year, date) ?? rulebooks.All[0];
-        var units = (await session.Query<Unit>().ToListAsync()).ToDictionary(u => u.Id);
+        var month = ReportMonth.Of(date.AddMonths(-1));
+
+        // One round trip for the session's rows while both kinds' counts are summed on connections of their own (ADR 0178).
+        var counts = RateLights.Counts(session, query, http.RequestAborted);
+        var batch = session.CreateBatchQuery();
+        var unitRows = batch.Query<Unit>().ToList();
+        var lightRows = RateLights.Queue(batch, rulebook, query);
+        var caseRows = WarningReader.QueueCases(batch, at, options.Value.FeedGrace);
+        var reportRows = batch.Query<MonthlyReport>().Where(r => r.Month == month.ToString()).Select(r => new WarningReader.ReportRow(r.Id, r.UnitId)).ToList();
+        await batch.Execute(http.RequestAborted);
+        var units = (await unitRows).ToDictionary(u => u.Id);
 
         var warnings = new List<Warning>();
-        warnings.AddRange(await WarningReader.Rates(session, rulebook, query, units));
-        warnings.AddRange(await WarningReader.Cases(session, at, options.Value.FeedGrace, units));
-        warnings.AddRange(await WarningReader.Reports(session, rulebooks, at, units.Values));
+        warnings.AddRange(RateLights.Judge(rulebook, query, units, await RateLights.Complete(counts, lightRows)));
+        warnings.AddRange(WarningReader.Cases(await caseRows, at, units));
+        warnings.AddRange(WarningReader.Reports(await reportRows, month, month.DueAt(rulebooks), at, units.Values));
 
         var seen = await LiaisonScope.Filter(http, session, warnings, w => w.UnitId, w => w.PersonId);
         var ordered = seen.OrderBy(w => w.Level == "red" ? 0 : 1).ThenBy(w => w.Kind, StringComparer.Ordinal)

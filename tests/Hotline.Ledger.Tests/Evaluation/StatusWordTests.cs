@@ -59,6 +59,23 @@ public class StatusWordTests(LedgerApp app) : LedgerTest(app)
         Assert.Equal(pending, Assert.Single((await App.Ok("/api/appeals?status=pending")).EnumerateArray()).GetProperty("id").GetGuid());
     }
 
+    /// <summary>The year-end evaluation finds the year's pending appeals by the enum: one holds its submission until decided.</summary>
+    [Fact]
+    public async Task A_pending_appeal_holds_the_evaluation_of_its_year_until_it_is_decided()
+    {
+        var appeal = await PendingAppeal();
+        var evaluation = (await App.Created("/api/evaluations", new { year = 2020 })).GetProperty("id").GetGuid();
+        var overriding = new { @override = new { reason = "测试数据：评分与月报未齐，按现有结果办理" } };
+
+        var held = await Refused(() => App.Post($"/api/evaluations/{evaluation}/submit", overriding), HttpStatusCode.Conflict);
+        Assert.Equal("evaluation.appealsPending", held.Json.GetProperty("code").GetString());
+        Assert.Contains(appeal.ToString(), held.Json.GetProperty("detail").GetString());
+
+        await App.Created($"/api/appeals/{appeal}/decision", new { outcome = "rejected", reason = "投诉属实" }, HttpStatusCode.OK);
+        var submitted = await App.Created($"/api/evaluations/{evaluation}/submit", overriding, HttpStatusCode.OK);
+        Assert.Equal("submitted", submitted.GetProperty("status").GetString());
+    }
+
     /// <summary>
     /// A database from before kept the status in a duplicated column as well; the schema update drops it (the document
     /// holds the status), so the deep integrity check, which compares every column, still agrees with the events.

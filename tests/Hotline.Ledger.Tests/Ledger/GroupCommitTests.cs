@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Hotline.Ledger.Chain;
 using Hotline.Ledger.Security;
@@ -156,6 +157,46 @@ public class GroupCommitTests(LedgerApp app) : LedgerTest(app)
         foreach (var (key, body) in bodies) Assert.Equal(HttpStatusCode.Created, (await App.Post("/api/entries", body, key)).Status);
         Assert.Equal(before + bodies.Length, await App.EventCount());
         await AssertChainValid();
+    }
+
+    [Fact]
+    public async Task Entries_from_several_officers_written_together_each_keep_their_own_author_and_request()
+    {
+        // Entries without a key share one session in their batch: each must still carry who sent it and under which request.
+        var unit = await App.NewUnit();
+        var before = await App.EventCount();
+        string[] officers = ["office-zhao", "office-qian", "office-sun"];
+        Reply[] replies;
+        await using (var held = await HoldChain())
+        {
+            var opener = App.Post("/api/entries", Entry("B1", unit, reason: "先行"));
+            await held.UntilWriterWaits();
+            var sent = officers.Select((officer, i) => SendAs(officer, $"gc-author-{i}", Entry("B1", unit, reason: $"同批作者{i}"))).ToArray();
+            await UntilQueued(sent.Length);
+            await held.Release();
+            Assert.Equal(HttpStatusCode.Created, (await opener).Status);
+            replies = await Task.WhenAll(sent);
+        }
+
+        for (var i = 0; i < officers.Length; i++)
+        {
+            Assert.True(replies[i].Status == HttpStatusCode.Created, replies[i].Text);
+            Assert.Equal(officers[i], replies[i].Json.GetProperty("recordedBy").GetString());
+            var stored = Assert.Single(await App.Rows(
+                $"select user_name, correlation_id from \"{App.Schema}\".mt_events where data->>'reason' = '同批作者{i}'"));
+            Assert.Equal(officers[i], stored[0]);
+            Assert.Equal($"gc-author-{i}", stored[1]);
+        }
+
+        Assert.Equal(before + 1 + officers.Length, await App.EventCount());
+        await AssertChainValid();
+    }
+
+    private async Task<Reply> SendAs(string officer, string correlation, object body)
+    {
+        using var client = App.ClientFor(officer, [Roles.Office]);
+        client.DefaultRequestHeaders.Add("X-Correlation-Id", correlation);
+        return await Caller.Send(client, HttpMethod.Post, "/api/entries", JsonContent.Create(body), null);
     }
 
     private async Task UntilQueued(int count)

@@ -106,6 +106,38 @@ public static class CaseCounters
     }
 
     /// <summary>
+    /// <see cref="Sum"/> on a connection of its own, so that several sums and a session's own reads run at once
+    /// (ADRs 0178, 0179): of every subject of a kind (every unit reads the weekly checkpoints, ADR 0045), or of one.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, CaseCounts>> SumApart(
+        IQuerySession session, SubjectKind kind, int year, DateOnly asOf, DateTimeOffset knownAt, CancellationToken ct = default, Guid? subjectId = null)
+    {
+        if (subjectId is null && kind == SubjectKind.Unit) return await CounterCheckpoints.Sum(session.DocumentStore, kind, year, asOf, knownAt, ct);
+
+        var store = session.DocumentStore;
+        await using var conn = store.Storage.Database.CreateConnection();
+        await conn.OpenAsync(ct);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = $"select subject_id, {string.Join(", ", CountColumns.Select(c => $"sum({c})"))} from {store.Options.DatabaseSchemaName}.{TableName} " +
+                          "where subject_kind = @kind and year = @year and occurred_on <= @asOf and recorded_at <= @knownAt" +
+                          (subjectId is null ? "" : " and subject_id = @subject") + " group by subject_id";
+        if (subjectId is { } one) cmd.Parameters.AddWithValue("subject", one);
+        cmd.Parameters.AddWithValue("kind", (short)kind);
+        cmd.Parameters.AddWithValue("year", year);
+        cmd.Parameters.AddWithValue("asOf", asOf);
+        cmd.Parameters.AddWithValue("knownAt", knownAt.ToUniversalTime());
+        var sums = new Dictionary<Guid, CaseCounts>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            int N(int i) => (int)reader.GetInt64(1 + i);
+            sums[reader.GetGuid(0)] = new CaseCounts(N(0), N(1), N(2), N(3), N(4), N(5), N(6), N(7), N(8), N(9), N(10));
+        }
+
+        return sums;
+    }
+
+    /// <summary>
     /// Each subject's counts by business day up to <paramref name="lastDay"/>, as recorded by <paramref name="knownAt"/> (of one
     /// subject, or of every subject of the kind): summed day by day in order, they are the counts at each day (a series).
     /// </summary>

@@ -12,6 +12,13 @@ public static class RateReader
     public static async Task<CaseCounts> CountsOf(IQuerySession session, SubjectKind kind, Guid id, ScoreQuery q) =>
         (await CaseCounters.Sum(session, kind, q.Year, q.AsOf, q.KnownAt, id)).GetValueOrDefault(id) ?? CaseCounts.Zero;
 
+    /// <summary>
+    /// One subject's counts on a connection of their own: started before the caller's batch, they are read while it runs
+    /// rather than after it (ADR 0179).
+    /// </summary>
+    public static async Task<CaseCounts> CountsApart(IQuerySession session, SubjectKind kind, Guid id, ScoreQuery q, CancellationToken ct = default) =>
+        (await CaseCounters.SumApart(session, kind, q.Year, q.AsOf, q.KnownAt, ct, id)).GetValueOrDefault(id) ?? CaseCounts.Zero;
+
     public static Task<IReadOnlyDictionary<Guid, CaseCounts>> CountsOfAll(IQuerySession session, SubjectKind kind, ScoreQuery q) =>
         CaseCounters.Sum(session, kind, q.Year, q.AsOf, q.KnownAt);
 

@@ -5,6 +5,9 @@ namespace Hotline.Ledger.Commendations.Awards;
 public static class IssueCommendationsEndpoint
 {
     /// <summary>The plan is named in the body, not the path: an unknown one is a field of the request that is wrong (400), not a 404.</summary>
+    public static Task<IEventStream<CommendationPlan>> LoadAsync(IssueCommendations command, IDocumentSession session) =>
+        session.Events.FetchForWriting<CommendationPlan>(command.PlanId);
+
     public static ProblemDetails Validate(IssueCommendations command, IEventStream<CommendationPlan> stream, TimeProvider clock)
     {
         if (stream.Aggregate is not { } plan) return Problems.InvalidProblem("planId", "commendation.planId.unknown", command.PlanId);
@@ -17,8 +20,7 @@ public static class IssueCommendationsEndpoint
 
     /// <summary>Records the commendations (S4) of every unit and individual on a plan's approved shortlist, once.</summary>
     [WolverinePost("/api/commendations", OperationId = "issueCommendations")]
-    public static (Written<IssuedCommendations>, IEnumerable<IMartenOp>) Post(IssueCommendations command,
-        [WriteAggregate(Required = false)] IEventStream<CommendationPlan> stream, HttpContext http)
+    public static (Written<IssuedCommendations>, IEnumerable<IMartenOp>) Post(IssueCommendations command, IEventStream<CommendationPlan> stream, HttpContext http)
     {
         var plan = stream.Aggregate!;
         var actor = RequestActor.Of(http);

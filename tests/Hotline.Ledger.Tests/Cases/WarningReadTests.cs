@@ -1,0 +1,214 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Hotline.Ledger.Cases;
+using Hotline.Ledger.Cases.Rates;
+using Hotline.Ledger.Deadlines;
+using Hotline.Ledger.Kernel;
+using Hotline.Ledger.MonthlyReports;
+using Hotline.Ledger.Registry.People;
+using Hotline.Ledger.Registry.Units;
+using Hotline.Ledger.Rulebooks;
+using Hotline.Ledger.Scoring;
+using Hotline.Ledger.Tests.Support;
+using Hotline.Ledger.Time;
+using Hotline.Ledger.Warnings;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hotline.Ledger.Tests.Cases;
+
+/// <summary>
+/// The warnings read set-wise (narrow rows, one round trip, the counts beside it) answer exactly what the first
+/// implementation answered — every document of every person, every entry of the year and whole case files loaded —
+/// which lives on here as the reference, on a history with a bit of everything, at several moments.
+/// </summary>
+public class WarningReadTests(CaseFeedApp app) : CaseFeedTest(app)
+{
+    [Fact]
+    public async Task The_warnings_are_those_the_first_implementation_gave_on_a_varied_history_at_every_moment_asked()
+    {
+        var year = Stage();
+        var early = await App.NewUnit("EARLY-R");
+        MoveTo(Local(year, 3, 15));
+        var a = await App.NewUnit("UNIT-RA");
+        var b = await App.NewUnit("UNIT-RB");
+        var people = new List<(Guid Unit, Guid Person)>();
+        foreach (var (unit, name) in new[] { (a, "甲"), (a, "乙"), (b, "丙"), (b, "丁"), (early, "戊") })
+            people.Add((unit, await App.NewPerson(unit, $"{year}-03-15", name)));
+
+        // Complaints (I7) against some people, one rescinded; other entries that no criterion counts.
+        MoveTo(Local(year, 4, 2, 10));
+        var complaints = new List<Guid>();
+        foreach (var (unit, person) in people.Take(3).Concat(people.Take(1)))
+            complaints.Add((await App.Created("/api/entries", new { clause = "D1", unitId = unit, personId = person, occurredOn = $"{year}-04-02", points = 5, reason = "群众投诉" }))
+                .GetProperty("id").GetGuid());
+        await App.Created($"/api/entries/{complaints[1]}/rescind", new { reason = "复核不实" }, HttpStatusCode.OK);
+        await App.Created("/api/entries", new { clause = "D1", unitId = b, occurredOn = $"{year}-04-02", points = 6, reason = "单位投诉" });
+
+        // April's report from one unit only.
+        MoveTo(Local(year, 5, 2, 9));
+        await App.Created($"/api/units/{a}/monthly-reports", new { month = $"{year}-04", summary = "四月" });
+
+        // Cases: replied in time, due soon, overdue and charged by the judge, overdue within the grace, completed and visited.
+        var day = Local(year, 5, 8, 9);
+        MoveTo(Local(year, 5, 10, 19));
+        await Ingest(
+            Row("R1", "R-1", "assigned", day, a, people[0].Person, day.AddDays(1)), Row("R1r", "R-1", "replied", day.AddHours(2)),
+            Row("R2", "R-2", "assigned", day.AddHours(1), a, people[1].Person, Local(year, 5, 10, 21)),
+            Row("R3", "R-3", "assigned", day, b, people[2].Person, Local(year, 5, 10, 10)),
+            Row("R4", "R-4", "assigned", day.AddHours(3), b, replyDueAt: Local(year, 5, 10, 19, 30)),
+            Row("R5", "R-5", "assigned", day, early, people[4].Person, day.AddDays(1)), Row("R5r", "R-5", "replied", day.AddHours(5)),
+            Row("R5c", "R-5", "completed", day.AddDays(1)), Row("R5v", "R-5", "returnVisit", day.AddDays(2), result: "satisfied"),
+            Row("R6", "R-6", "assigned", day.AddHours(4), early, replyDueAt: Local(year, 5, 11, 8)));
+        await Judge();
+
+        var seen = new HashSet<string>();
+        foreach (var (moment, asOf) in new (DateTimeOffset, string?)[]
+                 {
+                     (Local(year, 5, 10, 20), null), (Local(year, 5, 10, 20, 30), $"{year}-05-03"), (Local(year, 5, 10, 20, 30), Iso(Local(year, 5, 10, 8))),
+                     (Local(year, 5, 10, 20, 30), $"{year}-04-30"), (Local(year, 5, 10, 21, 30), null),
+                 })
+        {
+            MoveTo(moment);
+            var answer = (await App.Ok("/api/warnings" + (asOf is null ? "" : "?asOf=" + Uri.EscapeDataString(asOf)))).GetProperty("warnings")
+                .EnumerateArray().Select(Shown).ToList();
+            var previous = await Previous(asOf);
+            seen.UnionWith(previous.Select(w => $"{w.Kind} {w.Level}"));
+            Assert.Equal(previous.Select(Shown).ToList(), answer);
+        }
+
+        // The moments asked saw every kind of light, both colours of the cases' and the rates'.
+        Assert.Superset(new HashSet<string> { "case red", "case yellow", "monthlyReport yellow", "unit red", "person red", "person yellow" }, seen);
+    }
+
+    private static string Shown(JsonElement w) => string.Join('|',
+        new[] { "kind", "level", "reason", "unitId", "personId", "caseNumber", "month", "clause", "input", "value", "target", "dueAt" }
+            .Select(p => w.TryGetProperty(p, out var v) ? v.ValueKind switch
+            {
+                JsonValueKind.Null => "",
+                JsonValueKind.Number => v.GetDecimal().ToString(CultureInfo.InvariantCulture),
+                JsonValueKind.String when p == "dueAt" => v.GetDateTimeOffset().ToUniversalTime().ToString("O"),
+                _ => v.ToString(),
+            } : ""));
+
+    private static string Shown(Warning w) => string.Join('|', w.Kind, w.Level, w.Reason, w.UnitId, w.PersonId, w.CaseNumber, w.Month, w.Clause, w.Input,
+        w.Value?.ToString(CultureInfo.InvariantCulture), w.Target?.ToString(CultureInfo.InvariantCulture), w.DueAt?.ToUniversalTime().ToString("O"));
+
+    /// <summary>The first implementation of <c>/api/warnings</c>, as an office reader got it.</summary>
+    private async Task<List<Warning>> Previous(string? asOf)
+    {
+        var now = Clock.GetUtcNow();
+        var at = asOf is null ? now
+            : DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? OfficeCalendar.EndOf(d).AddTicks(-1)
+            : DateTimeOffset.Parse(asOf, CultureInfo.InvariantCulture);
+        var rulebooks = App.Host.Services.GetRequiredService<RulebookCatalog>();
+        await using var session = App.Store.QuerySession();
+        var date = OfficeCalendar.DateOf(at);
+        var q = new ScoreQuery(date.Year, date, now);
+        var rulebook = rulebooks.ForScoring(q.Year, date) ?? rulebooks.All[0];
+        var units = (await session.Query<Unit>().ToListAsync()).ToDictionary(u => u.Id);
+
+        var warnings = new List<Warning>();
+        warnings.AddRange(await Rates(session, rulebook, q, units));
+        warnings.AddRange(await Cases(session, at, new DeadlineOptions().FeedGrace, units));
+        warnings.AddRange(await Reports(session, rulebooks, at, units.Values));
+        return warnings.OrderBy(w => w.Level == "red" ? 0 : 1).ThenBy(w => w.Kind, StringComparer.Ordinal)
+            .ThenBy(w => w.DueAt).ThenBy(w => w.Reason, StringComparer.Ordinal).ToList();
+    }
+
+    private static async Task<IEnumerable<Warning>> Rates(IQuerySession session, Rulebook rulebook, ScoreQuery q, IReadOnlyDictionary<Guid, Unit> units)
+    {
+        var rules = rulebook.CaseFeedOrDefault();
+        var warnings = new List<Warning>();
+        var unitCounts = await RateReader.CountsOfAll(session, SubjectKind.Unit, q);
+        var personCounts = await RateReader.CountsOfAll(session, SubjectKind.Person, q);
+        var people = (await session.Query<Person>().ToListAsync()).ToDictionary(p => p.Id);
+        var entries = await ScoreReader.AllEntries(session, q);
+
+        foreach (var clause in rulebook.Clauses.Where(c => c.Scoring is not null))
+        {
+            var kind = clause.AppliesTo == AppliesTo.Unit ? SubjectKind.Unit : SubjectKind.Person;
+            foreach (var part in clause.Scoring!.Parts)
+            {
+                if (part.Input == ScoringInputs.Entries)
+                {
+                    var counted = entries.Where(e => part.Clauses!.Contains(e.Clause) && e.CountsAt(q.KnownAt))
+                        .GroupBy(e => kind == SubjectKind.Unit ? e.UnitId : e.PersonId ?? Guid.Empty)
+                        .Where(g => g.Key != Guid.Empty);
+                    foreach (var g in counted)
+                    {
+                        decimal n = g.Count();
+                        if (part.Function.Meets(n, part.Points)) continue;
+                        warnings.Add(Subject(kind, g.Key, units, people, clause, part, n, null,
+                            $"{n} entr{(n == 1 ? "y" : "ies")} under {string.Join("/", part.Clauses!)} this year cost {clause.Code} {part.Points - part.Function.Points(n, part.Points)} of its {part.Points} points"));
+                    }
+
+                    continue;
+                }
+
+                foreach (var (id, counts) in kind == SubjectKind.Unit ? unitCounts : personCounts)
+                {
+                    var fraction = CaseRates.Fractions(counts, rules)[part.Input];
+                    if (fraction.Value is not { } value || part.Function.Meets(value, part.Points)) continue;
+                    var target = part.Function.Target ?? part.Function.Steps?.FirstOrDefault()?.AtLeast;
+                    warnings.Add(Subject(kind, id, units, people, clause, part, Math.Round(value, 4), target,
+                        $"{part.Input} {value:P1} ({fraction.Numerator:0.##} of {fraction.Denominator:0.##}) is below the {target:P0} target of {clause.Code}"));
+                }
+            }
+        }
+
+        return warnings;
+    }
+
+    private static Warning Subject(SubjectKind kind, Guid id, IReadOnlyDictionary<Guid, Unit> units, IReadOnlyDictionary<Guid, Person> people,
+        Clause clause, ScoringPart part, decimal value, decimal? target, string reason)
+    {
+        var level = part.Function.Points(value, part.Points) == 0 ? "red" : "yellow";
+        var who = kind == SubjectKind.Unit
+            ? units.TryGetValue(id, out var u) ? $"{u.Code} {u.Name}: " : ""
+            : people.TryGetValue(id, out var p) ? $"{p.Name}: " : "";
+        return kind == SubjectKind.Unit
+            ? new Warning("unit", level, who + reason, UnitId: id, Clause: clause.Code, Input: part.Input, Value: value, Target: target)
+            : new Warning("person", level, who + reason, UnitId: people.GetValueOrDefault(id)?.UnitId, PersonId: id, Clause: clause.Code, Input: part.Input, Value: value, Target: target);
+    }
+
+    private static async Task<IEnumerable<Warning>> Cases(IQuerySession session, DateTimeOffset at, TimeSpan grace, IReadOnlyDictionary<Guid, Unit> units)
+    {
+        var from = at - grace - TimeSpan.FromDays(1);
+        var to = at + TimeSpan.FromDays(1);
+        var files = await session.Query<CaseFile>().Where(c => c.ReplyDueAt != null && c.ReplyDueAt > from && c.ReplyDueAt <= to).ToListAsync();
+        var warnings = new List<Warning>();
+        foreach (var file in files)
+        {
+            var due = file.ReplyDueAt!.Value;
+            var local = TimeZoneInfo.ConvertTime(due, OfficeCalendar.Zone);
+            var code = file.UnitId is { } u && units.TryGetValue(u, out var unit) ? unit.Code : "?";
+            if (due > at)
+                warnings.Add(new Warning("case", "yellow",
+                    $"Case {file.CaseNumber} ({code}): reply due {local:yyyy-MM-dd HH:mm} (in {(due - at).TotalHours:0.#} h) and no reply yet.",
+                    UnitId: file.UnitId, PersonId: file.PersonId, CaseNumber: file.CaseNumber, Clause: ReplyDeadlines.Clause, DueAt: due));
+            else if (file.Charges.All(c => c.UnitId != file.UnitId))
+                warnings.Add(new Warning("case", "red",
+                    $"Case {file.CaseNumber} ({code}): reply was due {local:yyyy-MM-dd HH:mm} and none has arrived; D3.1 follows unless a reply stamped in time does.",
+                    UnitId: file.UnitId, PersonId: file.PersonId, CaseNumber: file.CaseNumber, Clause: ReplyDeadlines.Clause, DueAt: due));
+        }
+
+        return warnings;
+    }
+
+    private static async Task<IEnumerable<Warning>> Reports(IQuerySession session, RulebookCatalog rulebooks, DateTimeOffset at, IEnumerable<Unit> units)
+    {
+        var month = ReportMonth.Of(OfficeCalendar.DateOf(at).AddMonths(-1));
+        var dueAt = month.DueAt(rulebooks);
+        if (dueAt <= at) return [];
+
+        var owing = units.Where(u => OfficeCalendar.DateOf(u.RegisteredAt) <= month.LastDay).ToList();
+        var ids = owing.Select(u => MonthlyReport.IdOf(u.Id, month)).ToArray();
+        var received = ids.Length == 0 ? [] : (await session.LoadManyAsync<MonthlyReport>(ids)).Select(r => r.UnitId).ToHashSet();
+        var deadline = TimeZoneInfo.ConvertTime(dueAt, OfficeCalendar.Zone).AddTicks(-1);
+        return owing.Where(u => !received.Contains(u.Id)).Select(u => new Warning("monthlyReport", "yellow",
+            $"{u.Code} {u.Name}: the work report for {month} is due by the end of {deadline:yyyy-MM-dd} and has not been received.",
+            UnitId: u.Id, Month: month.ToString(), Clause: MonthlyReportDeadlines.Clause, DueAt: dueAt));
+    }
+}
