@@ -1,5 +1,6 @@
 using Hotline.Ledger.Deadlines;
 using Hotline.Ledger.Exports;
+using Hotline.Ledger.MonthlyReports;
 using Hotline.Ledger.Registry;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
