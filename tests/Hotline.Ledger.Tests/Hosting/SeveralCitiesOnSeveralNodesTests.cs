@@ -39,28 +39,12 @@ public sealed class SeveralCitiesOnSeveralNodesTests(ITestOutputHelper output) :
     private readonly string _schema = "t_" + Guid.NewGuid().ToString("N")[..12];
     private readonly List<NodeProcess> _nodes = [];
 
-    private static readonly Dictionary<string, string> Settings = new()
-    {
-        // Failover in seconds rather than Wolverine's minute or two: a heartbeat a second, dead after eight.
-        ["Hotline:Node:HeartbeatEvery"] = "00:00:01",
-        ["Hotline:Node:DeadAfter"] = "00:00:08",
-        ["Hotline:Node:ScheduledPollEvery"] = "00:00:01",
-        ["Hotline:Rulebooks:RefreshEvery"] = "00:00:01",
-        // The judgement at the deadline itself, one check a second.
-        ["Hotline:Deadlines:FeedGrace"] = "00:00:00",
-        ["Hotline:Deadlines:Coalesce"] = "00:00:01",
-        // Which node starts and stops which agent, in a failure's message.
-        ["Logging:LogLevel:Wolverine.Runtime.Agents"] = "Information",
-    };
+    // Which node starts and stops which agent, in a failure's message.
+    private static readonly Dictionary<string, string> Settings = NodeTrio.FastFailover(("Logging:LogLevel:Wolverine.Runtime.Agents", "Information"));
 
     public async Task InitializeAsync()
     {
-        // The first node applies the schema alone; the others join a database that is ready.
-        _nodes.Add(NodeProcess.Start("a", _schema, Settings));
-        await _nodes[0].Ready(TimeSpan.FromMinutes(3));
-        _nodes.Add(NodeProcess.Start("b", _schema, Settings));
-        _nodes.Add(NodeProcess.Start("c", _schema, Settings));
-        await Task.WhenAll(_nodes.Skip(1).Select(n => n.Ready(TimeSpan.FromMinutes(3))));
+        _nodes.AddRange(await NodeTrio.StartAsync(_schema, Settings));
     }
 
     public async Task DisposeAsync()
