@@ -85,6 +85,8 @@ public class OpenApiDocumentTests(LedgerApp app) : LedgerTest(app)
     [InlineData("/api/appeals", "AppealView")]
     [InlineData("/api/units/{id}/monthly-reports", "MonthlyReportView")]
     [InlineData("/api/units/{id}/self-checks", "SelfCheckMonth")]
+    [InlineData("/api/circulars/{id}", "CircularView")]
+    [InlineData("/api/evaluations/{id}", "EvaluationView")]
     public async Task Reads_that_also_download_declare_their_json_record_and_the_files(string path, string schema)
     {
         var ok = (await Document()).GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("responses").GetProperty("200");

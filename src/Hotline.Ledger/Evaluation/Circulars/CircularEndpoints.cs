@@ -7,11 +7,11 @@ namespace Hotline.Ledger.Evaluation.Circulars;
 
 public static class CircularEndpoints
 {
-    /// <summary>The issued circular, unchanged forever: JSON, or CSV, XLSX or a printable HTML page by Accept or ?format=. A download, so <see cref="IResult"/>.</summary>
+    /// <summary>The issued circular, unchanged forever: JSON, or CSV, XLSX or a printable HTML page by Accept or ?format=.</summary>
     [WolverineGet("/api/circulars/{id}", OperationId = "getCircular")]
-    public static Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, RulebookCatalog rulebooks, string? format, string? table) =>
+    public static Task<JsonOrFile<CircularView>> Get(Guid id, HttpContext http, IQuerySession session, RulebookCatalog rulebooks, string? format, string? table) =>
         SheetExport.Answer(http.Request, format, table, () => CircularReads.Load(session, id), () => Problems.NotFound("circular", id),
-            c => Task.FromResult<object>(CircularView.Of(c.Circular, c.Stored.Sheet)), c => Document(c.Circular, c.Stored, rulebooks));
+            c => Task.FromResult(CircularView.Of(c.Circular, c.Stored.Sheet)), c => Document(c.Circular, c.Stored, rulebooks));
 
     private static SheetDocument Document(Circular c, StoredSheet stored, RulebookCatalog rulebooks)
     {

@@ -36,13 +36,15 @@ public static class SheetExport
     /// The answer of a GET on a stored sheet: the format negotiated first, so that a bad one is a 400 before anything
     /// is read; then the sheet's documents loaded (none: <paramref name="notFound"/>); then its JSON view, or the download.
     /// </summary>
-    public static async Task<IResult> Answer<T>(HttpRequest request, string? format, string? table, Func<Task<T?>> load, Func<IResult> notFound,
-        Func<T, Task<object>> json, Func<T, SheetDocument> document) where T : struct
+    public static async Task<JsonOrFile<TView>> Answer<T, TView>(HttpRequest request, string? format, string? table, Func<Task<T?>> load,
+        Func<IResult> notFound, Func<T, Task<TView>> json, Func<T, SheetDocument> document) where T : struct
     {
         var (chosen, refusal) = Negotiate(request, format, table);
-        if (refusal is not null) return refusal;
-        if (await load() is not { } loaded) return notFound();
-        return chosen == ExportFormat.Json ? Results.Ok(await json(loaded)) : Render(chosen!.Value, document(loaded), table);
+        if (refusal is not null) return JsonOrFile<TView>.Refused(refusal);
+        if (await load() is not { } loaded) return JsonOrFile<TView>.Refused(notFound());
+        return chosen == ExportFormat.Json
+            ? JsonOrFile<TView>.Json(await json(loaded))
+            : JsonOrFile<TView>.File(Render(chosen!.Value, document(loaded), table));
     }
 
     public static IResult Render(ExportFormat format, SheetDocument doc, string? table) => format switch

@@ -8,11 +8,11 @@ namespace Hotline.Ledger.Evaluation.YearEnd;
 public static class EvaluationEndpoints
 {
     /// <summary>
-    /// The evaluation: JSON, or CSV, XLSX or a printable HTML page by Accept or ?format=. A download, so it answers
-    /// <see cref="IResult"/>; its format is negotiated before the id is looked up, as every export's is.
+    /// The evaluation: JSON, or CSV, XLSX or a printable HTML page by Accept or ?format=; its format is negotiated
+    /// before the id is looked up, as every export's is.
     /// </summary>
     [WolverineGet("/api/evaluations/{id}", OperationId = "getEvaluation")]
-    public static Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, RulebookCatalog rulebooks, string? format, string? table) =>
+    public static Task<JsonOrFile<EvaluationView>> Get(Guid id, HttpContext http, IQuerySession session, RulebookCatalog rulebooks, string? format, string? table) =>
         SheetExport.Answer(http.Request, format, table, () => Load(session, id), () => Problems.NotFound("evaluation", id),
             async e => EvaluationView.Of(e.Evaluation, e.Stored.Sheet, await YearEndEvaluations.Missing(session, rulebooks, e.Evaluation, e.Stored.Sheet)),
             e => Document(e.Evaluation, e.Stored, rulebooks));
