@@ -7,6 +7,7 @@ using Hotline.Ledger.Tests.WhatIf;
 using Hotline.Ledger.Time;
 using Npgsql;
 using Xunit.Abstractions;
+using static Hotline.Ledger.Tests.Support.NodeCalls;
 
 namespace Hotline.Ledger.Tests.Hosting;
 
@@ -240,22 +241,6 @@ public sealed class SeveralCitiesOnSeveralNodesTests(ITestOutputHelper output) :
         return signedIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("hotline.session=", StringComparison.Ordinal));
     }
 
-    /// <summary>The office's start page with a session cookie: 200, or a redirect to the sign-in when the node does not know the session.</summary>
-    private static async Task<HttpStatusCode> Screen(NodeProcess node, string cookie)
-    {
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = node.Address };
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
-        request.Headers.Add("Cookie", cookie);
-        using var page = await browser.SendAsync(request);
-        return page.StatusCode;
-    }
-
-    private static async Task<HashSet<string>> RevisionIds(HttpClient client) =>
-        (await Ok(client, "/api/rulebooks/revisions")).EnumerateArray().Select(r => r.GetProperty("rulebookId").GetString()!).ToHashSet();
-
-    private static async Task<List<JsonElement>> D31(HttpClient client, Guid unit) =>
-        (await Ok(client, $"/api/evidence?unitId={unit}&clause=D3.1")).EnumerateArray().ToList();
-
     /// <summary>
     /// The Wolverine node that runs the durability agent (the scheduled messages' poller) of <paramref name="city"/>'s
     /// message store: its agent is named after the city's database (<c>wolverinedb://postgresql/host/database/schema</c>).
@@ -299,22 +284,6 @@ public sealed class SeveralCitiesOnSeveralNodesTests(ITestOutputHelper output) :
         while (await reader.ReadAsync())
             lines.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i)))));
         return string.Join('\n', lines);
-    }
-
-    private static async Task<JsonElement> Created(HttpClient client, string url, object body, HttpStatusCode status = HttpStatusCode.Created)
-    {
-        var reply = await client.PostAsJsonAsync(url, body);
-        var text = await reply.Content.ReadAsStringAsync();
-        Assert.True(reply.StatusCode == status, $"POST {url} answered {(int)reply.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement;
-    }
-
-    private static async Task<JsonElement> Ok(HttpClient client, string url)
-    {
-        var reply = await client.GetAsync(url);
-        var text = await reply.Content.ReadAsStringAsync();
-        Assert.True(reply.StatusCode == HttpStatusCode.OK, $"GET {url} answered {(int)reply.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement;
     }
 
     /// <summary>Reads until <paramref name="done"/> holds, or fails naming what did not happen (with the nodes' last output).</summary>
