@@ -113,7 +113,7 @@ public static class RateLights
                     if (fraction.Value is not { } value || part.Function.Meets(value, part.Points)) continue;
                     var target = part.Function.Target ?? part.Function.Steps?.FirstOrDefault()?.AtLeast;
                     warnings.Add(Subject(kind, id, units, rows.People, clause, part, Math.Round(value, 4), target,
-                        $"{part.Input} {value:P1} ({fraction.Numerator:0.##} of {fraction.Denominator:0.##}) is below the {target:P0} target of {clause.Code}"));
+                        $"{part.Input} {value:P1}（{fraction.Numerator:0.##} / {fraction.Denominator:0.##}）低于 {clause.Code} 的目标 {target:P0}"));
                 }
             }
         }
@@ -126,8 +126,8 @@ public static class RateLights
     {
         var level = part.Function.Points(value, part.Points) == 0 ? "red" : "yellow";
         var who = kind == SubjectKind.Unit
-            ? units.TryGetValue(id, out var u) ? $"{u.Code} {u.Name}: " : ""
-            : people.TryGetValue(id, out var p) ? $"{p.Name}: " : "";
+            ? units.TryGetValue(id, out var u) ? $"{u.Code} {u.Name}：" : ""
+            : people.TryGetValue(id, out var p) ? $"{p.Name}：" : "";
         return kind == SubjectKind.Unit
             ? new Warning("unit", level, who + reason, UnitId: id, Clause: clause.Code, Input: part.Input, Value: value, Target: target)
             : new Warning("person", level, who + reason, UnitId: people.GetValueOrDefault(id)?.UnitId, PersonId: id, Clause: clause.Code, Input: part.Input, Value: value, Target: target);

@@ -40,11 +40,11 @@ public static class WarningReader
             var code = file.UnitId is { } u && units.TryGetValue(u, out var unit) ? unit.Code : "?";
             if (due > at)
                 warnings.Add(new Warning("case", "yellow",
-                    $"Case {file.CaseNumber} ({code}): reply due {local:yyyy-MM-dd HH:mm} (in {(due - at).TotalHours:0.#} h) and no reply yet.",
+                    $"案件 {file.CaseNumber}（{code}）：答复期限 {local:yyyy-MM-dd HH:mm}（还有 {(due - at).TotalHours:0.#} 小时），尚未答复。",
                     UnitId: file.UnitId, PersonId: file.PersonId, CaseNumber: file.CaseNumber, Clause: ReplyDeadlines.Clause, DueAt: due));
             else if (file.Charges.All(c => c.UnitId != file.UnitId))
                 warnings.Add(new Warning("case", "red",
-                    $"Case {file.CaseNumber} ({code}): reply was due {local:yyyy-MM-dd HH:mm} and none has arrived; D3.1 follows unless a reply stamped in time does.",
+                    $"案件 {file.CaseNumber}（{code}）：答复期限 {local:yyyy-MM-dd HH:mm} 已过，仍未收到答复；除非收到在期限内盖章的答复，将按 D3.1 扣分。",
                     UnitId: file.UnitId, PersonId: file.PersonId, CaseNumber: file.CaseNumber, Clause: ReplyDeadlines.Clause, DueAt: due));
         }
 
@@ -61,7 +61,7 @@ public static class WarningReader
         var received = reports.Where(r => r.Id == MonthlyReport.IdOf(r.UnitId, month)).Select(r => r.UnitId).ToHashSet();
         var deadline = TimeZoneInfo.ConvertTime(dueAt, OfficeCalendar.Zone).AddTicks(-1);
         return owing.Where(u => !received.Contains(u.Id)).Select(u => new Warning("monthlyReport", "yellow",
-            $"{u.Code} {u.Name}: the work report for {month} is due by the end of {deadline:yyyy-MM-dd} and has not been received.",
+            $"{u.Code} {u.Name}：{month} 的工作报告应于 {deadline:yyyy-MM-dd} 前报送，尚未收到。",
             UnitId: u.Id, Month: month.ToString(), Clause: MonthlyReportDeadlines.Clause, DueAt: dueAt));
     }
 }

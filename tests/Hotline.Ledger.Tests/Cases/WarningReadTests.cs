@@ -153,7 +153,7 @@ public class WarningReadTests(CaseFeedApp app) : CaseFeedTest(app)
                     if (fraction.Value is not { } value || part.Function.Meets(value, part.Points)) continue;
                     var target = part.Function.Target ?? part.Function.Steps?.FirstOrDefault()?.AtLeast;
                     warnings.Add(Subject(kind, id, units, people, clause, part, Math.Round(value, 4), target,
-                        $"{part.Input} {value:P1} ({fraction.Numerator:0.##} of {fraction.Denominator:0.##}) is below the {target:P0} target of {clause.Code}"));
+                        $"{part.Input} {value:P1}（{fraction.Numerator:0.##} / {fraction.Denominator:0.##}）低于 {clause.Code} 的目标 {target:P0}"));
                 }
             }
         }
@@ -166,8 +166,8 @@ public class WarningReadTests(CaseFeedApp app) : CaseFeedTest(app)
     {
         var level = part.Function.Points(value, part.Points) == 0 ? "red" : "yellow";
         var who = kind == SubjectKind.Unit
-            ? units.TryGetValue(id, out var u) ? $"{u.Code} {u.Name}: " : ""
-            : people.TryGetValue(id, out var p) ? $"{p.Name}: " : "";
+            ? units.TryGetValue(id, out var u) ? $"{u.Code} {u.Name}：" : ""
+            : people.TryGetValue(id, out var p) ? $"{p.Name}：" : "";
         return kind == SubjectKind.Unit
             ? new Warning("unit", level, who + reason, UnitId: id, Clause: clause.Code, Input: part.Input, Value: value, Target: target)
             : new Warning("person", level, who + reason, UnitId: people.GetValueOrDefault(id)?.UnitId, PersonId: id, Clause: clause.Code, Input: part.Input, Value: value, Target: target);
@@ -186,11 +186,11 @@ public class WarningReadTests(CaseFeedApp app) : CaseFeedTest(app)
             var code = file.UnitId is { } u && units.TryGetValue(u, out var unit) ? unit.Code : "?";
             if (due > at)
                 warnings.Add(new Warning("case", "yellow",
-                    $"Case {file.CaseNumber} ({code}): reply due {local:yyyy-MM-dd HH:mm} (in {(due - at).TotalHours:0.#} h) and no reply yet.",
+                    $"案件 {file.CaseNumber}（{code}）：答复期限 {local:yyyy-MM-dd HH:mm}（还有 {(due - at).TotalHours:0.#} 小时），尚未答复。",
                     UnitId: file.UnitId, PersonId: file.PersonId, CaseNumber: file.CaseNumber, Clause: ReplyDeadlines.Clause, DueAt: due));
             else if (file.Charges.All(c => c.UnitId != file.UnitId))
                 warnings.Add(new Warning("case", "red",
-                    $"Case {file.CaseNumber} ({code}): reply was due {local:yyyy-MM-dd HH:mm} and none has arrived; D3.1 follows unless a reply stamped in time does.",
+                    $"案件 {file.CaseNumber}（{code}）：答复期限 {local:yyyy-MM-dd HH:mm} 已过，仍未收到答复；除非收到在期限内盖章的答复，将按 D3.1 扣分。",
                     UnitId: file.UnitId, PersonId: file.PersonId, CaseNumber: file.CaseNumber, Clause: ReplyDeadlines.Clause, DueAt: due));
         }
 
@@ -208,7 +208,7 @@ public class WarningReadTests(CaseFeedApp app) : CaseFeedTest(app)
         var received = ids.Length == 0 ? [] : (await session.LoadManyAsync<MonthlyReport>(ids)).Select(r => r.UnitId).ToHashSet();
         var deadline = TimeZoneInfo.ConvertTime(dueAt, OfficeCalendar.Zone).AddTicks(-1);
         return owing.Where(u => !received.Contains(u.Id)).Select(u => new Warning("monthlyReport", "yellow",
-            $"{u.Code} {u.Name}: the work report for {month} is due by the end of {deadline:yyyy-MM-dd} and has not been received.",
+            $"{u.Code} {u.Name}：{month} 的工作报告应于 {deadline:yyyy-MM-dd} 前报送，尚未收到。",
             UnitId: u.Id, Month: month.ToString(), Clause: MonthlyReportDeadlines.Clause, DueAt: dueAt));
     }
 }

@@ -44,7 +44,7 @@ public class WarningTests(CaseFeedApp app) : CaseFeedTest(app)
         var report = Assert.Single(await Warnings());
         Assert.Equal(("monthlyReport", "yellow", reporting, $"{year}-04"), (report.GetProperty("kind").GetString(), report.GetProperty("level").GetString(),
             report.GetProperty("unitId").GetGuid(), report.GetProperty("month").GetString()));
-        Assert.Contains($"due by the end of {year}-05-05", report.GetProperty("reason").GetString());
+        Assert.Contains($"应于 {year}-05-05 前报送", report.GetProperty("reason").GetString());
         await App.Created($"/api/units/{reporting}/monthly-reports", new { month = $"{year}-04", summary = "四月" });
         Assert.Empty(await Warnings());
 
@@ -65,17 +65,17 @@ public class WarningTests(CaseFeedApp app) : CaseFeedTest(app)
 
         var overdue = One("case", caseNumber: "W-3");
         Assert.Equal("red", overdue.GetProperty("level").GetString());
-        Assert.Contains("none has arrived", overdue.GetProperty("reason").GetString());
+        Assert.Contains("仍未收到答复", overdue.GetProperty("reason").GetString());
         var soon = One("case", caseNumber: "W-2");
         Assert.Equal("yellow", soon.GetProperty("level").GetString());
-        Assert.Contains("in 12.5 h", soon.GetProperty("reason").GetString());
+        Assert.Contains("还有 12.5 小时", soon.GetProperty("reason").GetString());
         Assert.DoesNotContain(lights, w => w.TryGetProperty("caseNumber", out var c) && c.GetString() == "W-1");
 
         // Nothing completed yet: completion 0% is at or below the floor (red); one reply of two on time (red).
         Assert.Equal("red", One("unit", "U4.1", "completionRate").GetProperty("level").GetString());
         var replies = One("unit", "U4.4", "replyRate");
         Assert.Equal((0.5m, 1m), (replies.GetProperty("value").GetDecimal(), replies.GetProperty("target").GetDecimal()));
-        Assert.Contains("1 of 2", replies.GetProperty("reason").GetString());
+        Assert.Contains("（1 / 2）", replies.GetProperty("reason").GetString());
         Assert.Equal("red", One("person", "I6", "completionRate").GetProperty("level").GetString());
         var complaint = One("person", "I7");
         Assert.Equal(("yellow", 1m), (complaint.GetProperty("level").GetString(), complaint.GetProperty("value").GetDecimal()));
