@@ -13,7 +13,8 @@ namespace Hotline.Ledger.Tests.Tenancy;
 /// <summary>
 /// The messages a city added at run time puts into its own message store through the outbox of its own requests —
 /// the judgement its case feed sends at once or schedules for a deadline, the notices' look-ahead — are handled in
-/// that city, from that store, and leave nothing behind in its inbox (ADR 0150, 0181).
+/// that city, from that store, and leave nothing behind in its inbox; the default city's stay the default city's
+/// (ADR 0150, 0181).
 /// </summary>
 [Collection(AddedCityCollection.Name)]
 public sealed class AddedCityMessageTests(AddedCityApp app) : IAsyncLifetime
@@ -62,6 +63,24 @@ public sealed class AddedCityMessageTests(AddedCityApp app) : IAsyncLifetime
         Assert.Equal("LATE-1", Assert.Single(await D31(office, unit)).GetProperty("caseNumber").GetString());
 
         await AssertInboxEmpties();
+    }
+
+    [Fact]
+    public async Task A_judgement_of_the_default_citys_feed_stays_in_the_default_city()
+    {
+        var office = app.Office(null);
+        var unit = await NewUnit(office);
+        var now = DateTimeOffset.UtcNow;
+        await Feed(office, Row("HOME-1", unit, assignedAt: now.AddHours(-3), replyDueAt: now.AddHours(-2)));
+
+        // Handled, D3.1 recorded, and marked so in the master database's store: the handler's work is all done.
+        var done = await Eventually.Holds(async () => (await D31(office, unit)).Count == 1 && (long)(await app.Rows(
+            $"select count(*) from \"{app.Schema}\".wolverine_incoming_envelopes where status = 'Incoming' and message_type like '%JudgeDueDeadlines%'"))[0][0]! == 0,
+            TimeSpan.FromSeconds(60));
+        Assert.True(done, "the default city's judgement was not handled and marked in its own store");
+
+        // Only an occurrence of the recurring schedule goes on to every city: the added city has nothing to judge and was sent nothing.
+        Assert.Equal(0L, await app.InCity("select count(*) from {schema}.wolverine_incoming_envelopes"));
     }
 
     /// <summary>Every message of the city's inbox handled and marked so in its own store: none waiting, none taken and left.</summary>
@@ -123,8 +142,8 @@ public sealed class AddedCityApp : LedgerApp, IAsyncLifetime
             o.Coalesce = TimeSpan.FromSeconds(1);
         });
 
-    /// <summary>A client holding an office token of <paramref name="city"/>.</summary>
-    public Caller Office(string city)
+    /// <summary>A client holding an office token of <paramref name="city"/> (null: the default city).</summary>
+    public Caller Office(string? city)
     {
         var client = English(Host.Server.CreateClient());
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DevelopmentTokens.Issue(
