@@ -69,12 +69,10 @@ public sealed class SeveralCitiesOnSeveralNodesTests(ITestOutputHelper output) :
     }
 
     /// <summary>
-    /// Fails today on the added city (docs/adr/0150-work-of-every-city-on-every-node.md): the judgements its feed
-    /// schedules, and the look-ahead a feed sends at once, are stored in the city's own message store, taken
-    /// (status Incoming, owned by a living node) and never handled; its D3.1 come only from the default city's
-    /// judgements handed on, and its inbox keeps those rows. Run it by hand while that is being fixed.
+    /// Each city's D3.1 come from the judgements its own feed scheduled in its own message store, fired by whichever
+    /// node holds that store's durability agent (ADR 0181): nothing of the default city's is handed on to judge them.
     /// </summary>
-    [Fact(Skip = "An added city's own scheduled messages are taken but never handled (ADR 0150); run by hand")]
+    [Fact]
     public async Task The_node_holding_a_citys_deadlines_dies_and_another_records_each_D3_1_once_in_its_own_city_with_nothing_lost_or_doubled()
     {
         var (a, b, c) = (_nodes[0], _nodes[1], _nodes[2]);
