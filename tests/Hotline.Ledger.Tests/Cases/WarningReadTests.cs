@@ -4,7 +4,6 @@ using System.Text.Json;
 using Hotline.Ledger.Cases;
 using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Deadlines;
-using Hotline.Ledger.Entries;
 using Hotline.Ledger.Kernel;
 using Hotline.Ledger.MonthlyReports;
 using Hotline.Ledger.Registry.People;
@@ -133,12 +132,12 @@ public class WarningReadTests(CaseFeedApp app) : CaseFeedTest(app)
 
         var lights = new List<Warning>();
         foreach (var (id, unit) in units)
-            lights.AddRange(Lights(SubjectKind.Unit, id, $"{unit.Code} {unit.Name}：", id, unitCounts.GetValueOrDefault(id), standing.Where(e => e.UnitId == id)));
+            lights.AddRange(Lights(SubjectKind.Unit, id, $"{unit.Code} {unit.Name}：", id, unitCounts.GetValueOrDefault(id), standing.Where(e => e.UnitId == id).Select(e => e.Clause)));
         foreach (var (id, person) in people)
-            lights.AddRange(Lights(SubjectKind.Person, id, $"{person.Name}：", person.UnitId, personCounts.GetValueOrDefault(id), standing.Where(e => e.PersonId == id)));
+            lights.AddRange(Lights(SubjectKind.Person, id, $"{person.Name}：", person.UnitId, personCounts.GetValueOrDefault(id), standing.Where(e => e.PersonId == id).Select(e => e.Clause)));
         return lights;
 
-        IEnumerable<Warning> Lights(SubjectKind kind, Guid id, string who, Guid unitId, CaseCounts? counts, IEnumerable<Entry> own)
+        IEnumerable<Warning> Lights(SubjectKind kind, Guid id, string who, Guid unitId, CaseCounts? counts, IEnumerable<string> ownClauses)
         {
             var applies = kind == SubjectKind.Unit ? AppliesTo.Unit : AppliesTo.Person;
             foreach (var clause in computed.Where(c => c.AppliesTo == applies))
@@ -146,7 +145,7 @@ public class WarningReadTests(CaseFeedApp app) : CaseFeedTest(app)
             {
                 // A count of entries (I7's complaints) is judged only where there are some; a rate only where there are counts.
                 var measured = part.Input == ScoringInputs.Entries
-                    ? own.Count(e => part.Clauses!.Contains(e.Clause)) is var n and > 0 ? Measure.Count(n, clause, part) : null
+                    ? ownClauses.Count(c => part.Clauses!.Contains(c)) is var n and > 0 ? Measure.Count(n, clause, part) : null
                     : counts is null ? null : Measure.Rate(CaseRates.Fractions(counts, rules)[part.Input], clause, part);
                 if (measured is null || part.Function.Meets(measured.Exact, part.Points)) continue;
                 var level = part.Function.Points(measured.Shown, part.Points) == 0 ? "red" : "yellow";
