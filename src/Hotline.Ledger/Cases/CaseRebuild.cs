@@ -22,6 +22,9 @@ internal sealed class CaseRebuild(IDocumentStore store) : IRebuildFold
 
     public IReadOnlyList<Type> EventTypes => CaseWrites.EventTypes;
 
+    // The derivation reads the data, the stream and the recorded instant of each event (CaseWrites.Apply).
+    public bool DataOnly => true;
+
     public long Events { get; private set; }
     public long Rows { get; private set; }
 
@@ -44,10 +47,10 @@ internal sealed class CaseRebuild(IDocumentStore store) : IRebuildFold
         return [store.Options.AllKnownDocumentTypes().First(d => d.DocumentType == typeof(CaseFile)).TableName, CaseCounters.Table(schema).Identifier];
     }
 
-    public ValueTask<IReadOnlyList<Func<Task>>> Add(IQuerySession session, IEvent e, bool complete, CancellationToken ct)
+    public ValueTask<IReadOnlyList<RebuildWrite>> Add(IQuerySession session, IEvent e, bool complete, CancellationToken ct)
     {
         Events++;
-        var writes = new List<Func<Task>>();
+        var writes = new List<RebuildWrite>();
         var ended = new List<Guid>();
         if (!_open.TryGetValue(e.StreamId, out var file))
             _open[e.StreamId] = file = new CaseFile { Id = e.StreamId, CaseNumber = CaseNumberOf(e.Data) };
@@ -57,19 +60,19 @@ internal sealed class CaseRebuild(IDocumentStore store) : IRebuildFold
         if (complete) _completed.Add(e.StreamId);
         // A file the open write touched is finished with the write, once its counters are in.
         if (complete && !_writes.IsOpen(e.StreamId)) Finish(e.StreamId, writes);
-        return ValueTask.FromResult<IReadOnlyList<Func<Task>>>(writes);
+        return ValueTask.FromResult<IReadOnlyList<RebuildWrite>>(writes);
     }
 
-    public ValueTask<IReadOnlyList<Func<Task>>> Finish(IQuerySession session, CancellationToken ct)
+    public ValueTask<IReadOnlyList<RebuildWrite>> Finish(IQuerySession session, CancellationToken ct)
     {
-        var writes = new List<Func<Task>>();
+        var writes = new List<RebuildWrite>();
         var ended = new List<Guid>();
         _writes.EndWrite(ended);
         Ended(ended, writes);
         foreach (var id in _open.Keys.ToList()) Finish(id, writes);
         if (_files.Count > 0) writes.Add(WriteFiles());
         if (_writes.Rows.Count > 0) writes.Add(WriteRows());
-        return ValueTask.FromResult<IReadOnlyList<Func<Task>>>(writes);
+        return ValueTask.FromResult<IReadOnlyList<RebuildWrite>>(writes);
     }
 
     internal static string CaseNumberOf(object data) => data switch
@@ -80,14 +83,14 @@ internal sealed class CaseRebuild(IDocumentStore store) : IRebuildFold
     };
 
     /// <summary>A write ended: its counter rows are in, and the files it touched whose streams are complete are finished.</summary>
-    private void Ended(List<Guid> touched, List<Func<Task>> writes)
+    private void Ended(List<Guid> touched, List<RebuildWrite> writes)
     {
         if (touched.Count == 0) return;
         foreach (var id in touched.Where(_completed.Contains)) Finish(id, writes);
         if (_writes.Rows.Count >= IRebuildFold.BatchSize) writes.Add(WriteRows());
     }
 
-    private void Finish(Guid id, List<Func<Task>> writes)
+    private void Finish(Guid id, List<RebuildWrite> writes)
     {
         if (!_open.Remove(id, out var file)) return;
         _completed.Remove(id);
@@ -97,23 +100,23 @@ internal sealed class CaseRebuild(IDocumentStore store) : IRebuildFold
         if (_files.Count >= IRebuildFold.BatchSize) writes.Add(WriteFiles());
     }
 
-    private Func<Task> WriteFiles()
+    private RebuildWrite WriteFiles()
     {
         var files = _files;
         _files = new List<object>(IRebuildFold.BatchSize);
-        return () => store.BulkInsertDocumentsAsync(files, BulkInsertMode.InsertsOnly, IRebuildFold.BatchSize);
+        return new RebuildWrite(CaseFileProjection.ProjectionName, () => store.BulkInsertDocumentsAsync(files, BulkInsertMode.InsertsOnly, IRebuildFold.BatchSize));
     }
 
-    private Func<Task> WriteRows()
+    private RebuildWrite WriteRows()
     {
         var rows = _writes.Rows.ToList();
         Rows += rows.Count;
         _writes.Rows.Clear();
-        return async () =>
+        return new RebuildWrite(CaseCounters.TableName, async () =>
         {
             await using var conn = store.Storage.Database.CreateConnection();
             await conn.OpenAsync();
             await CaseCounters.Copy(conn, store.Options.DatabaseSchemaName, rows);
-        };
+        });
     }
 }
