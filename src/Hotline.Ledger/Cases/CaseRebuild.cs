@@ -15,7 +15,9 @@ internal sealed class CaseRebuild(IDocumentStore store) : IRebuildFold
 {
     private readonly Dictionary<Guid, CaseFile> _open = [];
     private readonly HashSet<Guid> _completed = [];
-    private readonly CaseWrites _writes = new();
+    private readonly CaseWrites _writes = new(remember: true);
+    private readonly List<Guid> _ended = [];
+    private readonly List<RebuildWrite> _ready = [];
     private List<object> _files = new(IRebuildFold.BatchSize);
 
     public string Name => CaseFileProjection.ProjectionName + " + rate counters";
@@ -50,17 +52,18 @@ internal sealed class CaseRebuild(IDocumentStore store) : IRebuildFold
     public ValueTask<IReadOnlyList<RebuildWrite>> Add(IQuerySession session, IEvent e, bool complete, CancellationToken ct)
     {
         Events++;
-        var writes = new List<RebuildWrite>();
-        var ended = new List<Guid>();
+        // Most events end no write and complete no file: the two lists are reused rather than made for each event.
+        _ended.Clear();
+        _ready.Clear();
         if (!_open.TryGetValue(e.StreamId, out var file))
             _open[e.StreamId] = file = new CaseFile { Id = e.StreamId, CaseNumber = CaseNumberOf(e.Data) };
-        _writes.Apply(file, e, ended);
-        Ended(ended, writes);
+        _writes.Apply(file, e, _ended);
+        Ended(_ended, _ready);
 
         if (complete) _completed.Add(e.StreamId);
         // A file the open write touched is finished with the write, once its counters are in.
-        if (complete && !_writes.IsOpen(e.StreamId)) Finish(e.StreamId, writes);
-        return ValueTask.FromResult<IReadOnlyList<RebuildWrite>>(writes);
+        if (complete && !_writes.IsOpen(e.StreamId)) Finish(e.StreamId, _ready);
+        return ValueTask.FromResult<IReadOnlyList<RebuildWrite>>(_ready.Count == 0 ? [] : _ready.ToArray());
     }
 
     public ValueTask<IReadOnlyList<RebuildWrite>> Finish(IQuerySession session, CancellationToken ct)
@@ -94,7 +97,7 @@ internal sealed class CaseRebuild(IDocumentStore store) : IRebuildFold
     {
         if (!_open.Remove(id, out var file)) return;
         _completed.Remove(id);
-        file.Refresh(file.Derive());
+        file.Refresh(_writes.Forget(file));
         _files.Add(file);
         Rows++;
         if (_files.Count >= IRebuildFold.BatchSize) writes.Add(WriteFiles());
