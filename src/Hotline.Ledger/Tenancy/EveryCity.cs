@@ -19,14 +19,15 @@ public static class EveryCity
     /// <summary>The messages handed on to every city.</summary>
     public static readonly IReadOnlySet<Type> Messages = new HashSet<Type> { typeof(JudgeDueDeadlines), typeof(LookAheadForNotices), typeof(VerifyLedgerIntegrity) };
 
-    public static async Task After(Envelope envelope, IWolverineRuntime runtime, Cities cities)
+    public static async Task After(Envelope envelope, IWolverineRuntime runtime, Cities cities, CityStates states)
     {
         if (CityScope.Current is not null || envelope.Message is not { } message) return;
         // Wolverine marks each occurrence of a recurring schedule (a timer's, a poll's or one triggered by hand).
         if (!envelope.Headers.ContainsKey(RecurringMessage.HeaderKey)) return;
         foreach (var city in await cities.ListAsync())
         {
-            if (city.IsDefault) continue;
+            // A disabled city's jobs are not run (ADR 0185): its enabling sends them again.
+            if (city.IsDefault || await states.IsDisabledAsync(city.Code)) continue;
             // Not through this handler's outbox: that is the default city's transaction, in the master database. A
             // message of another city stored there is handled in its city, but marked handled in its city's store,
             // so that its row in the master database's inbox would stay there for good. Sent on its own, it is
