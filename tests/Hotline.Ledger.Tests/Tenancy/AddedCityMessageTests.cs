@@ -3,18 +3,20 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Hotline.Ledger.Api.Security;
 using Hotline.Ledger.Deadlines;
+using Hotline.Ledger.Integrity;
 using Hotline.Ledger.Tenancy;
 using Hotline.Ledger.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Wolverine.Runtime.Recurring;
 
 namespace Hotline.Ledger.Tests.Tenancy;
 
 /// <summary>
 /// The messages a city added at run time puts into its own message store through the outbox of its own requests —
 /// the judgement its case feed sends at once or schedules for a deadline, the notices' look-ahead — are handled in
-/// that city, from that store, and leave nothing behind in its inbox; the default city's stay the default city's
-/// (ADR 0150, 0181).
+/// that city, from that store, and leave nothing behind in its inbox; the default city's stay the default city's,
+/// and only an occurrence of a recurring schedule is handed on to every city (ADR 0150, 0181).
 /// </summary>
 [Collection(AddedCityCollection.Name)]
 public sealed class AddedCityMessageTests(AddedCityApp app) : IAsyncLifetime
@@ -81,6 +83,23 @@ public sealed class AddedCityMessageTests(AddedCityApp app) : IAsyncLifetime
 
         // Only an occurrence of the recurring schedule goes on to every city: the added city has nothing to judge and was sent nothing.
         Assert.Equal(0L, await app.InCity("select count(*) from {schema}.wolverine_incoming_envelopes"));
+    }
+
+    [Fact]
+    public async Task An_occurrence_of_a_recurring_schedule_runs_in_the_default_city_and_is_handed_on_to_the_added_one()
+    {
+        // Run now, as Wolverine's schedule runs it: published once, for the default city, marked as the schedule's occurrence.
+        await app.Host.Services.GetRequiredService<IRecurringScheduleControl>().TriggerAsync(nameof(VerifyLedgerIntegrity));
+
+        foreach (var city in new[] { null, AddedCityApp.City })
+        {
+            var office = app.Office(city);
+            var verified = await Eventually.Holds(async () =>
+                (await office.Get("/api/integrity/status")).Json.GetProperty("lastVerification").ValueKind == JsonValueKind.Object, TimeSpan.FromSeconds(90));
+            Assert.True(verified, $"the scheduled verification did not run in {city ?? "the default city"}");
+        }
+
+        await AssertInboxEmpties();
     }
 
     /// <summary>Every message of the city's inbox handled and marked so in its own store: none waiting, none taken and left.</summary>
