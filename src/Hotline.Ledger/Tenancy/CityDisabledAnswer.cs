@@ -28,8 +28,11 @@ public static class CityDisabledAnswer
         var title = WebUtility.HtmlEncode(ProblemText.Of($"{Code}.title"));
         var detail = WebUtility.HtmlEncode(ProblemText.Of(Code, city));
         await http.Response.WriteAsync(
-            $"<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>{title}</title>" +
-            $"<section class=\"refusal\"><h1>{title}</h1><p>{detail}</p></section></html>",
+            // As the signed-out page: the screens' layout would ask the API, which refuses this user.
+            $"<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{title} · 考评台账</title>" +
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head>" +
+            "<body style=\"font-family:'Noto Sans CJK SC','Microsoft YaHei',sans-serif;padding:3rem;text-align:center\">" +
+            $"<section class=\"refusal\"><h1>{title}</h1><p>{detail}</p><p>如有疑问，请联系省热线办。</p></section></body></html>",
             http.RequestAborted);
     }
 }
