@@ -39,6 +39,9 @@ public static partial class ProblemText
     private static object? Show(object? arg, bool english) => arg switch
     {
         Refusal r => In(english, r.Code, r.Args),
+        // A status reads as the word it is stored and answered by ("draft"), never its C# name ("Draft").
+        Enum status => StatusWord.Of(status),
+        IReadOnlyList<string> words => StatusWord.List(words, english),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTimeOffset t => t.ToString("O", CultureInfo.InvariantCulture),
         decimal m => m.ToString("0.##", CultureInfo.InvariantCulture),
@@ -164,7 +167,7 @@ public static partial class ProblemText
 
         // Appeals
         ["appeal.outcome.unknown"] = ("“outcome”为 upheld 或 rejected。", "'outcome' is 'upheld' or 'rejected'."),
-        ["appeal.status.unknown"] = ("“status”为 pending、upheld 或 rejected。", "'status' is 'pending', 'upheld' or 'rejected'."),
+        ["appeal.status.unknown"] = ("“status”只能是以下之一：{0}。", "'status' is one of: {0}."),
         ["appeal.entryId.unknown"] = ("没有 id 为“{0}”的条目。", "There is no entry with id '{0}'."),
         ["appeal.unitId.unknown"] = ("没有 id 为“{0}”的单位。", "There is no unit with id '{0}'."),
         ["appeal.entry.rescinded.title"] = ("条目已撤销", "Entry already rescinded"),
@@ -196,7 +199,7 @@ public static partial class ProblemText
         ["evaluation.yearNotOver"] = ("{0} 年至 {1} 结束;年终考评在此之后起草。", "The year {0} ends on {1}; its evaluation is drafted after that day."),
         ["evaluation.exists.title"] = ("年终考评已存在", "Evaluation exists"),
         ["evaluation.unitId.notIncluded"] = ("单位“{0}”不在 {1} 年的年终考评中。", "Unit '{0}' is not in the {1} evaluation."),
-        ["evaluation.status.unknown"] = ("“status”为 draft、submitted、returned 或 approved。", "'status' is 'draft', 'submitted', 'returned' or 'approved'."),
+        ["evaluation.status.unknown"] = ("“status”只能是以下之一：{0}。", "'status' is one of: {0}."),
         ["evaluation.outOfOrder.title"] = ("步骤顺序不符", "Step out of order"),
 
         // Validators' own rules
@@ -270,7 +273,7 @@ public static partial class ProblemText
         ["series.outsideYear"] = ("“{0}”{1} 不在 {2} 年之内:须为 {2}-01-01 至 {2}-12-31 之间的日期。", "'{0}' {1} lies outside the year {2}: it must be a date from {2}-01-01 to {2}-12-31."),
         ["table.format.unknown"] = ("“format”为 json、csv 或 xlsx。", "'format' is json, csv or xlsx."),
         ["query.range"] = ("“{0}”早于“{1}”。", "'{0}' lies before '{1}'."),
-        ["entries.status.unknown"] = ("“status”为 active 或 rescinded。", "'status' is 'active' or 'rescinded'."),
+        ["entries.status.unknown"] = ("“status”只能是以下之一：{0}。", "'status' is one of: {0}."),
         ["entries.automatic.format"] = ("“automatic”为 true 或 false。", "'automatic' is 'true' or 'false'."),
         ["evidence.format.unknown"] = ("“format”为 json、csv 或 xlsx。", "'format' is json, csv or xlsx."),
         ["table.format.unknown"] = ("“format”为 json、csv 或 xlsx。", "'format' is json, csv or xlsx."),
