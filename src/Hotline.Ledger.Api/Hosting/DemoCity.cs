@@ -1,3 +1,4 @@
+using Hotline.Ledger.Approvals;
 using System.Globalization;
 using System.Security.Claims;
 using Hotline.Ledger.Appeals;
@@ -222,7 +223,7 @@ public sealed class DemoCity(IServiceProvider services, IHostApplicationLifetime
         {
             await using var session = store.LightweightSession();
             var evaluation = (await session.LoadAsync<YearEndEvaluation>(id, ct))!;
-            if (evaluation.Status is not (YearEndEvaluation.Draft or YearEndEvaluation.Returned)) break;
+            if (evaluation.Status is not (ApprovalStatus.Draft or ApprovalStatus.Returned)) break;
             var facts = await StepFacts.Gather(session, rulebooks, evaluation, EvaluationSteps.Step.Submit);
             if (EvaluationSteps.Refusal(evaluation, EvaluationSteps.Step.Submit, facts) is null)
             {

@@ -19,7 +19,7 @@ public static class AppealEndpoints
         if (!string.IsNullOrWhiteSpace(status))
         {
             if (Appeal.StatusNamed(status) is not { } named)
-                return JsonOrFile<IReadOnlyList<AppealView>>.Refused(Problems.InvalidProblem("status", "appeal.status.unknown"));
+                return JsonOrFile<IReadOnlyList<AppealView>>.Refused(Problems.InvalidProblem("status", "appeal.status.unknown", StatusWord.All<AppealStatus>()));
             query = query.Where(a => a.Status == named);
         }
 

@@ -13,12 +13,7 @@ public enum ApprovalMove { Edit, Submit, Return, Approve }
 /// </summary>
 public abstract class ApprovalTrail
 {
-    public const string Draft = "draft";
-    public const string Submitted = "submitted";
-    public const string Returned = "returned";
-    public const string Approved = "approved";
-
-    public string Status { get; set; } = Draft;
+    public ApprovalStatus Status { get; set; } = ApprovalStatus.Draft;
     public DateTimeOffset? ApprovedAt { get; set; }
     public string? ApprovedBy { get; set; }
     public List<ApprovalStep> Steps { get; set; } = [];
@@ -34,12 +29,12 @@ public abstract class ApprovalTrail
     /// </summary>
     public Refusal? OutOfOrder(ApprovalMove move, string step, string noun, string route) => (move, Status) switch
     {
-        (ApprovalMove.Edit or ApprovalMove.Submit, Draft or Returned) => null,
-        (ApprovalMove.Return or ApprovalMove.Approve, Submitted) => null,
-        (ApprovalMove.Edit, Submitted) => new("approval.withLeadership", Noun(noun), Last("submitted"), route),
-        (ApprovalMove.Submit, Submitted) => new("approval.alreadySubmitted", Noun(noun), Last("submitted")),
-        (ApprovalMove.Return or ApprovalMove.Approve, Draft) => new("approval.draft", Noun(noun), route),
-        (ApprovalMove.Return or ApprovalMove.Approve, Returned) => new("approval.returned", Noun(noun), Last("returned"), route),
+        (ApprovalMove.Edit or ApprovalMove.Submit, ApprovalStatus.Draft or ApprovalStatus.Returned) => null,
+        (ApprovalMove.Return or ApprovalMove.Approve, ApprovalStatus.Submitted) => null,
+        (ApprovalMove.Edit, ApprovalStatus.Submitted) => new("approval.withLeadership", Noun(noun), Last("submitted"), route),
+        (ApprovalMove.Submit, ApprovalStatus.Submitted) => new("approval.alreadySubmitted", Noun(noun), Last("submitted")),
+        (ApprovalMove.Return or ApprovalMove.Approve, ApprovalStatus.Draft) => new("approval.draft", Noun(noun), route),
+        (ApprovalMove.Return or ApprovalMove.Approve, ApprovalStatus.Returned) => new("approval.returned", Noun(noun), Last("returned"), route),
         _ => new("approval.cannotFollow", Noun(noun), Status, step),
     };
 
@@ -51,19 +46,19 @@ public abstract class ApprovalTrail
 
     protected void Submit(DateTimeOffset at, string by, string? comments = null)
     {
-        Status = Submitted;
+        Status = ApprovalStatus.Submitted;
         Took("submitted", at, by, comments);
     }
 
     protected void Return(DateTimeOffset at, string by, string? comments)
     {
-        Status = Returned;
+        Status = ApprovalStatus.Returned;
         Took("returned", at, by, comments);
     }
 
     protected void Approve(DateTimeOffset at, string by, string? comments = null)
     {
-        Status = Approved;
+        Status = ApprovalStatus.Approved;
         ApprovedAt = at;
         ApprovedBy = by;
         Took("approved", at, by, comments);

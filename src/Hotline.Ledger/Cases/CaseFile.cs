@@ -13,8 +13,7 @@ public sealed class CaseFile
     public List<CaseFact> Facts { get; set; } = [];
     public List<ReplyCharge> Charges { get; set; } = [];
 
-    /// <summary><c>pending</c> (no assignment yet: its rows wait for it), <c>open</c> or <c>completed</c>.</summary>
-    public string Status { get; set; } = "pending";
+    public CaseStatus Status { get; set; } = CaseStatus.Pending;
 
     public int? Year { get; set; }
     public Guid? UnitId { get; set; }
@@ -31,7 +30,7 @@ public sealed class CaseFile
 
     public void Refresh(CaseDerivation d)
     {
-        Status = !d.IsAssigned ? "pending" : d.Completed ? "completed" : "open";
+        Status = !d.IsAssigned ? CaseStatus.Pending : d.Completed ? CaseStatus.Completed : CaseStatus.Open;
         Year = d.Year;
         UnitId = d.UnitId;
         PersonId = d.PersonId;

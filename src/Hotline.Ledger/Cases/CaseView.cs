@@ -5,7 +5,7 @@ namespace Hotline.Ledger.Cases;
 /// <summary>A case as the ledger knows it; its unit and person are whose records a read of it shows.</summary>
 public sealed record CaseView(
     string CaseNumber,
-    string Status,
+    CaseStatus Status,
     int? Year,
     Guid? UnitId,
     Guid? PersonId,

@@ -10,9 +10,10 @@ public sealed class CommendationStorage : IConfigureMarten
 {
     public void Configure(IServiceProvider services, StoreOptions opts)
     {
-        // One plan per year: a racing second draft fails on this index and answers 409.
+        // One plan per year: a racing second draft fails on this index and answers 409. The status stays in the
+        // document, where LINQ compares its word (a duplicated column would hold the enum's C# name).
         opts.Projections.Snapshot<CommendationPlan>(SnapshotLifecycle.Inline);
-        opts.Schema.For<CommendationPlan>().UniqueIndex(p => p.Year).Duplicate(p => p.Status);
+        opts.Schema.For<CommendationPlan>().UniqueIndex(p => p.Year);
 
         opts.Projections.Snapshot<Application>(SnapshotLifecycle.Inline);
         opts.Schema.For<Application>().Duplicate(a => a.PlanId).Duplicate(a => a.UnitId);

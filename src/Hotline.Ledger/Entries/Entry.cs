@@ -29,7 +29,7 @@ public sealed class Entry
     /// <summary>When the rescission was recorded; null while the entry stands. A column, for replays.</summary>
     public DateTimeOffset? RescindedAt { get; set; }
 
-    public string Status => Rescission is null ? "active" : "rescinded";
+    public EntryStatus Status => Rescission is null ? EntryStatus.Active : EntryStatus.Rescinded;
 
     /// <summary>Counts in an answer given as the ledger stood at <paramref name="knownAt"/>.</summary>
     public bool CountsAt(DateTimeOffset knownAt) => RecordedAt <= knownAt && (RescindedAt is null || RescindedAt > knownAt);

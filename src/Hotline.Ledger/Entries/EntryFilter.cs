@@ -7,7 +7,7 @@ namespace Hotline.Ledger.Entries;
 /// </summary>
 [BoundFromQuery]
 public sealed record EntryFilter(
-    string? Clause, string? Status, DateTimeOffset Seen, DateOnly? From, DateOnly? To,
+    string? Clause, EntryStatus? Status, DateTimeOffset Seen, DateOnly? From, DateOnly? To,
     DateTimeOffset? RecordedFrom, DateTimeOffset? RecordedTo, bool? Automatic, string? CaseNumber)
 {
     public static (EntryFilter? Filter, FieldRefusal? Fault) Parse(string? clause, string? status, string? from, string? to,
@@ -21,8 +21,9 @@ public sealed record EntryFilter(
         if (QueryText.Instant(recordedFrom, "recordedFrom", out var recordedAfter) is { } rf) return (null, rf);
         if (QueryText.Instant(recordedTo, "recordedTo", out var recordedBefore) is { } rt) return (null, rt);
         if (recordedAfter > recordedBefore) return (null, new("recordedTo", "query.range", "recordedTo", "recordedFrom"));
-        if (!string.IsNullOrWhiteSpace(status) && status is not ("active" or "rescinded"))
-            return (null, new("status", "entries.status.unknown"));
+        var named = StatusWord.Named<EntryStatus>(status);
+        if (!string.IsNullOrWhiteSpace(status) && named is null)
+            return (null, new("status", "entries.status.unknown", StatusWord.All<EntryStatus>()));
         bool? isAutomatic = null;
         if (!string.IsNullOrWhiteSpace(automatic))
         {
@@ -30,7 +31,7 @@ public sealed record EntryFilter(
             isAutomatic = parsed;
         }
 
-        return (new EntryFilter(string.IsNullOrWhiteSpace(clause) ? null : clause.Trim(), string.IsNullOrWhiteSpace(status) ? null : status,
+        return (new EntryFilter(string.IsNullOrWhiteSpace(clause) ? null : clause.Trim(), named,
             known is { } kn && kn < now ? kn : now, fromDate, toDate, recordedAfter, recordedBefore, isAutomatic,
             string.IsNullOrWhiteSpace(caseNumber) ? null : caseNumber.Trim()), null);
     }

@@ -39,8 +39,8 @@ public static class EntryList
         if (personId is { } person) query = query.Where(e => e.PersonId == person);
         if (filter.Clause is { } clause) query = query.Where(e => e.Clause == clause);
         // The status as the ledger stood at knownAt: a rescission recorded later has not happened yet.
-        if (filter.Status == "active") query = query.Where(e => e.RescindedAt == null || e.RescindedAt > seen);
-        if (filter.Status == "rescinded") query = query.Where(e => e.RescindedAt != null && e.RescindedAt <= seen);
+        if (filter.Status == EntryStatus.Active) query = query.Where(e => e.RescindedAt == null || e.RescindedAt > seen);
+        if (filter.Status == EntryStatus.Rescinded) query = query.Where(e => e.RescindedAt != null && e.RescindedAt <= seen);
         if (filter.From is { } fd) query = query.Where(e => e.OccurredOn >= fd);
         if (filter.To is { } td) query = query.Where(e => e.OccurredOn <= td);
         if (filter.RecordedFrom is { } ra) query = query.Where(e => e.RecordedAt >= ra);

@@ -17,7 +17,7 @@ public sealed record EntryRow(EntryView Entry, string? UnitCode, string? UnitNam
         new("事由", r => r.Entry.Reason),
         new("案件编号", r => r.Entry.CaseNumber),
         new("月份", r => r.Entry.Month),
-        new("状态", r => r.Entry.Status == "rescinded" ? "已撤销" : "有效"),
+        new("状态", r => r.Entry.Status == EntryStatus.Rescinded ? "已撤销" : "有效"),
         new("自动记录", r => r.Entry.Automatic),
         new("记录人", r => r.Entry.RecordedBy),
         new("记录时间（北京时间）", r => r.Entry.RecordedAt),

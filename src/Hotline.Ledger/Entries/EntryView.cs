@@ -15,7 +15,7 @@ public sealed record EntryView(
     string? CaseNumber,
     DateTimeOffset RecordedAt,
     string RecordedBy,
-    string Status,
+    EntryStatus Status,
     bool Automatic,
     string? Month,
     Rescission? Rescission,
@@ -28,7 +28,7 @@ public sealed record EntryView(
     public static EntryView AsKnownAt(Entry e, DateTimeOffset knownAt)
     {
         var view = Of(e);
-        return e.Rescission is { } r && r.RescindedAt > knownAt ? view with { Status = "active", Rescission = null } : view;
+        return e.Rescission is { } r && r.RescindedAt > knownAt ? view with { Status = EntryStatus.Active, Rescission = null } : view;
     }
 
     static EntryView IViewOf<Entry, EntryView>.Of(Entry entry, IServiceProvider services) => Of(entry);

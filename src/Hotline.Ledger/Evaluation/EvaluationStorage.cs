@@ -12,9 +12,10 @@ public sealed class EvaluationStorage : IConfigureMarten
         opts.Projections.Snapshot<Circular>(SnapshotLifecycle.Inline);
         opts.Schema.For<Circular>().Duplicate(c => c.Year);
 
-        // One evaluation per year: a racing second draft fails on this index and answers 409.
+        // One evaluation per year: a racing second draft fails on this index and answers 409. No duplicated status
+        // column: Marten would write the enum's C# name there ("Approved"), while the document and LINQ hold the word.
         opts.Projections.Snapshot<YearEndEvaluation>(SnapshotLifecycle.Inline);
-        opts.Schema.For<YearEndEvaluation>().UniqueIndex(e => e.Year).Duplicate(e => e.Status);
+        opts.Schema.For<YearEndEvaluation>().UniqueIndex(e => e.Year);
 
         opts.Schema.For<StoredSheet>();
     }

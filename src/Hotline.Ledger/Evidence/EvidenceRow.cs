@@ -40,7 +40,7 @@ public sealed record EvidenceRow(
         // A rescission recorded after knownAt has not happened yet in this answer.
         var rescission = e.Rescission is { } r && r.RescindedAt <= knownAt ? r : null;
         return new("entry", e.Id, e.Clause, e.Points, e.UnitId, null, e.PersonId, null, e.OccurredOn, e.RecordedAt, e.RecordedBy,
-            e.Reason, e.Evidence, rescission is null ? "active" : "rescinded", rescission, e.CaseNumber, e.Automatic, e.Year,
+            e.Reason, e.Evidence, StatusWord.Of(rescission is null ? EntryStatus.Active : EntryStatus.Rescinded), rescission, e.CaseNumber, e.Automatic, e.Year,
             AppealId: e.AppealId ?? rescission?.AppealId, Month: e.Month);
     }
 
@@ -60,7 +60,7 @@ public sealed record EvidenceRow(
         "mark", m.Id, m.Clause, m.Points,
         m.SubjectKind == SubjectKind.Unit ? m.SubjectId : null, null,
         m.SubjectKind == SubjectKind.Person ? m.SubjectId : null, null,
-        m.MarkedOn, m.RecordedAt, m.Scorer, m.Reason, [], "active", null, null, false, m.Year, AppealId: m.AppealId);
+        m.MarkedOn, m.RecordedAt, m.Scorer, m.Reason, [], StatusWord.Of(EntryStatus.Active), null, null, false, m.Year, AppealId: m.AppealId);
 
     /// <summary>The row with the names of its unit and person, as registered.</summary>
     public EvidenceRow Named(IReadOnlyDictionary<Guid, string> units, IReadOnlyDictionary<Guid, string> people) => this with

@@ -55,6 +55,9 @@ public static class ProblemText
     private static object? Show(object? arg, bool english) => arg switch
     {
         Refusal r => In(english, r.Code, r.Args),
+        // A status reads as the word it is stored and answered by ("draft"), never its C# name ("Draft").
+        Enum status => StatusWord.Of(status),
+        IReadOnlyList<string> words => StatusWord.List(words, english),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTimeOffset t => t.ToString("O", CultureInfo.InvariantCulture),
         decimal m => m.ToString("0.##", CultureInfo.InvariantCulture),

@@ -1,3 +1,4 @@
+using Hotline.Ledger.Approvals;
 using System.Text.Json.Nodes;
 using Hotline.Ledger.Rulebooks.Drafts;
 
@@ -16,7 +17,7 @@ public sealed record UnitWhatIf(Guid UnitId, string Code, string Name, Standing 
 
 public sealed record PersonWhatIf(Guid PersonId, string Name, Guid UnitId, Standing Current, Standing Draft, decimal Delta, int RankMove, IReadOnlyList<Cause> Causes);
 
-public sealed record DraftReference(Guid Id, int Version, string Status, string RulebookId, string Title);
+public sealed record DraftReference(Guid Id, int Version, ApprovalStatus Status, string RulebookId, string Title);
 
 /// <summary>
 /// A clause the draft adds, drops or changes, with the number of entries counted under it in the query's

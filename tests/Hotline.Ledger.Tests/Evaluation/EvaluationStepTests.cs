@@ -1,3 +1,4 @@
+using Hotline.Ledger.Approvals;
 using Hotline.Ledger.Evaluation.YearEnd;
 using static Hotline.Ledger.Evaluation.YearEnd.EvaluationSteps;
 
@@ -8,11 +9,11 @@ namespace Hotline.Ledger.Tests.Evaluation;
 public class EvaluationStepTests
 {
     [Theory]
-    [InlineData(YearEndEvaluation.Draft, "Remark Recompute Submit")]
-    [InlineData(YearEndEvaluation.Returned, "Remark Recompute Submit")]
-    [InlineData(YearEndEvaluation.Submitted, "Return Approve")]
-    [InlineData(YearEndEvaluation.Approved, "")]
-    public void Each_status_allows_exactly_its_next_steps(string status, string allowed)
+    [InlineData(ApprovalStatus.Draft, "Remark Recompute Submit")]
+    [InlineData(ApprovalStatus.Returned, "Remark Recompute Submit")]
+    [InlineData(ApprovalStatus.Submitted, "Return Approve")]
+    [InlineData(ApprovalStatus.Approved, "")]
+    public void Each_status_allows_exactly_its_next_steps(ApprovalStatus status, string allowed)
     {
         var evaluation = new YearEndEvaluation { Id = Guid.NewGuid(), Year = 2020, Status = status, ApprovedBy = "leader" };
         var actual = Enum.GetValues<Step>().Where(s => Refusal(evaluation, s) is null).Select(s => s.ToString());
@@ -22,7 +23,7 @@ public class EvaluationStepTests
     [Fact]
     public void Every_refusal_says_what_must_happen_first()
     {
-        foreach (var status in new[] { YearEndEvaluation.Draft, YearEndEvaluation.Returned, YearEndEvaluation.Submitted, YearEndEvaluation.Approved })
+        foreach (var status in new[] { ApprovalStatus.Draft, ApprovalStatus.Returned, ApprovalStatus.Submitted, ApprovalStatus.Approved })
         {
             var evaluation = new YearEndEvaluation { Id = Guid.NewGuid(), Year = 2020, Status = status, ApprovedBy = "leader" };
             foreach (var step in Enum.GetValues<Step>())

@@ -14,7 +14,7 @@ public static class BundleCsv
             return new[]
             {
                 e.Id.ToString(), e.Clause, CsvText.Points(e.Points), CsvText.Date(e.OccurredOn), e.CaseNumber ?? "", e.Month ?? "",
-                e.Reason, CsvText.Instant(e.RecordedAt), e.RecordedBy, e.Status, CsvText.Instant(e.Rescission?.RescindedAt), e.Rescission?.RescindedBy ?? "",
+                e.Reason, CsvText.Instant(e.RecordedAt), e.RecordedBy, StatusWord.Of(e.Status), CsvText.Instant(e.Rescission?.RescindedAt), e.Rescission?.RescindedBy ?? "",
                 e.Rescission?.Reason ?? "", CsvText.Flag(e.Automatic), e.AppealId?.ToString() ?? e.Rescission?.AppealId?.ToString() ?? "",
                 CsvText.Flag(x.CountedInResult), CsvText.Flag(x.RescindedSinceResult), CsvText.Flag(x.CitedByGrounds),
                 e.Evidence.Count.ToString(CultureInfo.InvariantCulture),

@@ -60,7 +60,7 @@ public static class BundleHtml
             html.Append("<table>\n<thead><tr><th>案件编号</th><th>状态</th><th>答复时限</th><th>办理过程</th></tr></thead>\n<tbody>\n");
             foreach (var c in b.Cases)
             {
-                html.Append("<tr><td>").Append(E(c.CaseNumber)).Append("</td><td>").Append(E(c.Case?.Status ?? "平台未推送")).Append("</td><td>")
+                html.Append("<tr><td>").Append(E(c.CaseNumber)).Append("</td><td>").Append(E(c.Case is { } file ? StatusWord.Of(file.Status) : "平台未推送")).Append("</td><td>")
                     .Append(E(c.Case?.ReplyDueAt is { } due ? ChineseDates.Of(due) : "—")).Append("</td><td>");
                 if (c.Case is { Facts.Count: > 0 } known)
                     html.Append(E(string.Join("；", known.Facts.Select(f => $"{ChineseDates.Of(f.At)} {f.Type}"))));

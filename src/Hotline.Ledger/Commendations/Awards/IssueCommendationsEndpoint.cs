@@ -4,10 +4,16 @@ namespace Hotline.Ledger.Commendations.Awards;
 
 public static class IssueCommendationsEndpoint
 {
-    /// <summary>The plan is named in the body, not the path: an unknown one is a field of the request that is wrong (400), not a 404.</summary>
-    public static Task<IEventStream<CommendationPlan>> LoadAsync(IssueCommendations command, IDocumentSession session) =>
-        session.Events.FetchForWriting<CommendationPlan>(command.PlanId);
+    /// <summary>
+    /// The plan the body names. Read through a method, which the workflow calls after the body is validated; read as
+    /// the body's member (<c>[WriteAggregate("PlanId")]</c>) the id is taken before, and a <c>null</c> body answered 500.
+    /// </summary>
+    public static Guid PlanOf(IssueCommendations command) => command.PlanId;
 
+    /// <summary>
+    /// The plan is named in the body, not the path, and loaded by Wolverine's workflow (<c>Required = false</c>): an
+    /// unknown one is a field of the request that is wrong (400), not a 404.
+    /// </summary>
     public static ProblemDetails Validate(IssueCommendations command, IEventStream<CommendationPlan> stream, TimeProvider clock)
     {
         if (stream.Aggregate is not { } plan) return Problems.InvalidProblem("planId", "commendation.planId.unknown", command.PlanId);
@@ -20,7 +26,8 @@ public static class IssueCommendationsEndpoint
 
     /// <summary>Records the commendations (S4) of every unit and individual on a plan's approved shortlist, once.</summary>
     [WolverinePost("/api/commendations", OperationId = "issueCommendations")]
-    public static (Written<IssuedCommendations>, IEnumerable<IMartenOp>) Post(IssueCommendations command, IEventStream<CommendationPlan> stream, HttpContext http)
+    public static (Written<IssuedCommendations>, CommendationStreams) Post(IssueCommendations command,
+        [WriteAggregate(FromMethod = nameof(PlanOf), Required = false)] IEventStream<CommendationPlan> stream, HttpContext http)
     {
         var plan = stream.Aggregate!;
         var actor = RequestActor.Of(http);
@@ -33,7 +40,6 @@ public static class IssueCommendationsEndpoint
         }).ToList();
 
         stream.AppendOne(new CommendationsIssued(plan.Id, documentNumber, command.AwardedOn, awarded.Select(a => a.CommendationId).ToList(), actor));
-        return (new(plan.Id, $"/api/commendations?planId={plan.Id}"),
-            awarded.Select(a => (IMartenOp)MartenOps.StartStream<Commendation>(a.CommendationId, a)).ToList());
+        return (new(plan.Id, $"/api/commendations?planId={plan.Id}"), new CommendationStreams(awarded));
     }
 }

@@ -2,7 +2,7 @@ using Hotline.Ledger.Approvals;
 
 namespace Hotline.Ledger.Commendations.Plans;
 
-public sealed record Shortlist(string Status, IReadOnlyList<ShortlistPick> Units, IReadOnlyList<ShortlistPick> People, DateTimeOffset DraftedAt, string DraftedBy);
+public sealed record Shortlist(ApprovalStatus Status, IReadOnlyList<ShortlistPick> Units, IReadOnlyList<ShortlistPick> People, DateTimeOffset DraftedAt, string DraftedBy);
 
 public sealed record Issue(string DocumentNumber, DateOnly AwardedOn, IReadOnlyList<Guid> CommendationIds, DateTimeOffset IssuedAt, string IssuedBy);
 
@@ -12,9 +12,6 @@ public sealed record Issue(string DocumentNumber, DateOnly AwardedOn, IReadOnlyL
 /// </summary>
 public sealed class CommendationPlan : ApprovalTrail
 {
-    /// <summary>After <c>approved</c>: units apply, the office reviews, and then the commendations are issued.</summary>
-    public const string Commended = "commended";
-
     public Guid Id { get; set; }
     public int Year { get; set; }
     public Guid EvaluationId { get; set; }
@@ -53,31 +50,31 @@ public sealed class CommendationPlan : ApprovalTrail
 
     public void Apply(IEvent<ShortlistDrafted> e)
     {
-        Shortlist = new(Draft, e.Data.Units, e.Data.People, e.Timestamp, e.Data.DraftedBy);
+        Shortlist = new(ApprovalStatus.Draft, e.Data.Units, e.Data.People, e.Timestamp, e.Data.DraftedBy);
         Took("shortlistDrafted", e.Timestamp, e.Data.DraftedBy);
     }
 
     public void Apply(IEvent<ShortlistSubmitted> e)
     {
-        Shortlist = Shortlist! with { Status = Submitted };
+        Shortlist = Shortlist! with { Status = ApprovalStatus.Submitted };
         Took("shortlistSubmitted", e.Timestamp, e.Data.SubmittedBy);
     }
 
     public void Apply(IEvent<ShortlistReturned> e)
     {
-        Shortlist = Shortlist! with { Status = Returned };
+        Shortlist = Shortlist! with { Status = ApprovalStatus.Returned };
         Took("shortlistReturned", e.Timestamp, e.Data.ReturnedBy, e.Data.Comments);
     }
 
     public void Apply(IEvent<ShortlistApproved> e)
     {
-        Shortlist = Shortlist! with { Status = Approved };
+        Shortlist = Shortlist! with { Status = ApprovalStatus.Approved };
         Took("shortlistApproved", e.Timestamp, e.Data.ApprovedBy);
     }
 
     public void Apply(IEvent<CommendationsIssued> e)
     {
-        Status = Commended;
+        Status = ApprovalStatus.Commended;
         Issue = new(e.Data.DocumentNumber, e.Data.AwardedOn, e.Data.CommendationIds, e.Timestamp, e.Data.IssuedBy);
         Took("commended", e.Timestamp, e.Data.IssuedBy, e.Data.DocumentNumber);
     }

@@ -13,10 +13,10 @@ public static class PlanSteps
     public static Refusal? Refusal(CommendationPlan p, Step step, DateOnly today)
     {
         var route = $"/api/commendation-plans/{p.Id}";
-        if (p.Status == CommendationPlan.Commended)
+        if (p.Status == ApprovalStatus.Commended)
             return new("plan.commended", p.Year, p.Issue!.IssuedAt, p.Issue.IssuedBy, p.Issue.DocumentNumber);
 
-        if (step == Step.Approve && p.Status == CommendationPlan.Submitted && today > p.Terms.ClosesOn)
+        if (step == Step.Approve && p.Status == ApprovalStatus.Submitted && today > p.Terms.ClosesOn)
             return new("plan.windowClosedUnapproved", p.Terms.ClosesOn, route);
 
         return step switch
@@ -27,7 +27,7 @@ public static class PlanSteps
         };
     }
 
-    private static Refusal? PlanItself(CommendationPlan p, Step step, string route) => p.Status == CommendationPlan.Approved
+    private static Refusal? PlanItself(CommendationPlan p, Step step, string route) => p.Status == ApprovalStatus.Approved
         ? new("plan.approved", p.ApprovedAt, p.ApprovedBy)
         : p.OutOfOrder(step switch
         {
@@ -39,7 +39,7 @@ public static class PlanSteps
 
     private static Refusal? Application(CommendationPlan p, DateOnly today, string route)
     {
-        if (p.Status != CommendationPlan.Approved) return NotApproved(p, route, "plan.before.apply");
+        if (p.Status != ApprovalStatus.Approved) return NotApproved(p, route, "plan.before.apply");
         if (p.Shortlist is { } s)
             return new("plan.apply.reviewBegun", s.DraftedAt);
         if (today < p.Terms.OpensOn)
@@ -51,28 +51,28 @@ public static class PlanSteps
 
     private static Refusal? Review(CommendationPlan p, Step step, DateOnly today, string route)
     {
-        if (p.Status != CommendationPlan.Approved) return NotApproved(p, route, "plan.before.review");
+        if (p.Status != ApprovalStatus.Approved) return NotApproved(p, route, "plan.before.review");
         var shortlist = p.Shortlist?.Status;
         return (step, shortlist) switch
         {
-            (Step.DraftShortlist, null or CommendationPlan.Draft or CommendationPlan.Returned) when today <= p.Terms.ClosesOn =>
+            (Step.DraftShortlist, null or ApprovalStatus.Draft or ApprovalStatus.Returned) when today <= p.Terms.ClosesOn =>
                 new Refusal("shortlist.windowOpen", p.Terms.ClosesOn),
-            (Step.DraftShortlist, null or CommendationPlan.Draft or CommendationPlan.Returned) => null,
-            (Step.SubmitShortlist, CommendationPlan.Draft or CommendationPlan.Returned) => null,
-            (Step.ReturnShortlist or Step.ApproveShortlist, CommendationPlan.Submitted) => null,
-            (Step.Issue, CommendationPlan.Approved) => null,
+            (Step.DraftShortlist, null or ApprovalStatus.Draft or ApprovalStatus.Returned) => null,
+            (Step.SubmitShortlist, ApprovalStatus.Draft or ApprovalStatus.Returned) => null,
+            (Step.ReturnShortlist or Step.ApproveShortlist, ApprovalStatus.Submitted) => null,
+            (Step.Issue, ApprovalStatus.Approved) => null,
 
-            (_, CommendationPlan.Approved) =>
+            (_, ApprovalStatus.Approved) =>
                 new Refusal("shortlist.approved", p.Last("shortlistApproved")),
-            (Step.DraftShortlist, CommendationPlan.Submitted) =>
+            (Step.DraftShortlist, ApprovalStatus.Submitted) =>
                 new Refusal("shortlist.withLeadership", p.Last("shortlistSubmitted"), route),
-            (Step.SubmitShortlist, CommendationPlan.Submitted) =>
+            (Step.SubmitShortlist, ApprovalStatus.Submitted) =>
                 new Refusal("shortlist.alreadySubmitted", p.Last("shortlistSubmitted")),
             (Step.SubmitShortlist or Step.ReturnShortlist or Step.ApproveShortlist or Step.Issue, null) =>
                 new Refusal("shortlist.none", route),
-            (Step.ReturnShortlist or Step.ApproveShortlist, CommendationPlan.Draft) =>
+            (Step.ReturnShortlist or Step.ApproveShortlist, ApprovalStatus.Draft) =>
                 new Refusal("shortlist.draft", route),
-            (Step.ReturnShortlist or Step.ApproveShortlist, CommendationPlan.Returned) =>
+            (Step.ReturnShortlist or Step.ApproveShortlist, ApprovalStatus.Returned) =>
                 new Refusal("shortlist.returned", p.Last("shortlistReturned"), route),
             (Step.Issue, _) =>
                 new Refusal("shortlist.notApproved", shortlist, route),
@@ -82,8 +82,8 @@ public static class PlanSteps
 
     private static Refusal NotApproved(CommendationPlan p, string route, string what) => p.Status switch
     {
-        CommendationPlan.Submitted => new("plan.notApproved.submitted", p.Last("submitted"), route, new Refusal(what)),
-        CommendationPlan.Returned => new("plan.notApproved.returned", p.Last("returned"), new Refusal(what)),
+        ApprovalStatus.Submitted => new("plan.notApproved.submitted", p.Last("submitted"), route, new Refusal(what)),
+        ApprovalStatus.Returned => new("plan.notApproved.returned", p.Last("returned"), new Refusal(what)),
         _ => new("plan.notApproved.draft", route, new Refusal(what)),
     };
 

@@ -8,7 +8,7 @@ public sealed record ApplicationWindow(DateOnly OpensOn, DateOnly ClosesOn);
 public sealed record PlanView(
     Guid Id,
     int Year,
-    string Status,
+    ApprovalStatus Status,
     Guid EvaluationId,
     string EvaluationSha256,
     string Rulebook,

@@ -1,3 +1,4 @@
+using Hotline.Ledger.Approvals;
 using Hotline.Ledger.Evaluation.Sheets;
 
 namespace Hotline.Ledger.Evaluation.YearEnd;
@@ -17,8 +18,8 @@ public sealed record ApprovedResult(YearEndEvaluation Evaluation, StoredSheet St
             return (null, new Refusal("result.notApproved.none", year));
 
         var route = $"/api/evaluations/{evaluation.Id}";
-        if (evaluation.Status != YearEndEvaluation.Approved)
-            return (null, evaluation.Status == YearEndEvaluation.Submitted
+        if (evaluation.Status != ApprovalStatus.Approved)
+            return (null, evaluation.Status == ApprovalStatus.Submitted
                 ? new Refusal("result.notApproved.submitted", year, evaluation.Id, route)
                 : new Refusal("result.notApproved", year, evaluation.Id, evaluation.Status, route));
 

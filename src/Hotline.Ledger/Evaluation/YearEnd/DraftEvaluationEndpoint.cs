@@ -1,3 +1,4 @@
+using Hotline.Ledger.Approvals;
 using Hotline.Ledger.Evaluation.Sheets;
 using Hotline.Ledger.Rulebooks;
 
@@ -44,8 +45,8 @@ public static class DraftEvaluationEndpoint
         var route = $"/api/evaluations/{existing.Id}";
         return existing.Status switch
         {
-            YearEndEvaluation.Approved => ProblemText.Of("evaluation.exists.approved", route),
-            YearEndEvaluation.Submitted => ProblemText.Of("evaluation.exists.submitted", route),
+            ApprovalStatus.Approved => ProblemText.Of("evaluation.exists.approved", route),
+            ApprovalStatus.Submitted => ProblemText.Of("evaluation.exists.submitted", route),
             _ => ProblemText.Of("evaluation.exists.recompute", route),
         };
     }

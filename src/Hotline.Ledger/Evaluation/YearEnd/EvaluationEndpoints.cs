@@ -1,3 +1,4 @@
+using Hotline.Ledger.Approvals;
 using Hotline.Ledger.Exports;
 using Hotline.Ledger.Evaluation.Exports;
 using Hotline.Ledger.Evaluation.Sheets;
@@ -25,9 +26,9 @@ public static class EvaluationEndpoints
     {
         var status = e.Status switch
         {
-            YearEndEvaluation.Approved => $"经{e.ApprovedBy}于{ChineseDates.Of(OfficeCalendar.DateOf(e.ApprovedAt!.Value))}批准",
-            YearEndEvaluation.Submitted => "初步意见（已报送，待领导审批），不得公开",
-            YearEndEvaluation.Returned => "初步意见（领导退回修改），不得公开",
+            ApprovalStatus.Approved => $"经{e.ApprovedBy}于{ChineseDates.Of(OfficeCalendar.DateOf(e.ApprovedAt!.Value))}批准",
+            ApprovalStatus.Submitted => "初步意见（已报送，待领导审批），不得公开",
+            ApprovalStatus.Returned => "初步意见（领导退回修改），不得公开",
             _ => "初步意见（草稿），不得公开",
         };
         var facts = SheetFacts.Of(stored.Sheet, stored.Sha256, rulebooks);

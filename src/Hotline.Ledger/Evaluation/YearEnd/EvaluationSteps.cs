@@ -13,7 +13,7 @@ public static class EvaluationSteps
     public static Refusal? Refusal(YearEndEvaluation e, Step step)
     {
         var route = $"/api/evaluations/{e.Id}";
-        if (e.Status == YearEndEvaluation.Approved)
+        if (e.Status == ApprovalStatus.Approved)
             return new("evaluation.approved", e.Year, e.ApprovedAt, e.ApprovedBy);
 
         var move = step switch

@@ -11,7 +11,7 @@ namespace Hotline.Ledger.Evaluation.YearEnd;
 public sealed record EvaluationView(
     Guid Id,
     int Year,
-    string Status,
+    ApprovalStatus Status,
     string Sha256,
     DateOnly AsOf,
     DateTimeOffset KnownAt,
@@ -42,7 +42,7 @@ public sealed record EvaluationView(
     }
 }
 
-public sealed record EvaluationSummary(Guid Id, int Year, string Status, DateTimeOffset KnownAt, string Sha256, DateTimeOffset? ApprovedAt, string? ApprovedBy)
+public sealed record EvaluationSummary(Guid Id, int Year, ApprovalStatus Status, DateTimeOffset KnownAt, string Sha256, DateTimeOffset? ApprovedAt, string? ApprovedBy)
 {
     public static EvaluationSummary Of(YearEndEvaluation e) => new(e.Id, e.Year, e.Status, e.KnownAt, e.Sha256, e.ApprovedAt, e.ApprovedBy);
 }

@@ -1,12 +1,19 @@
+using Hotline.Ledger.Approvals;
+
 namespace Hotline.Ledger.Evaluation.YearEnd;
 
 public static class ListEvaluationsEndpoint
 {
-    private static readonly string[] Statuses = [YearEndEvaluation.Draft, YearEndEvaluation.Submitted, YearEndEvaluation.Returned, YearEndEvaluation.Approved];
+    // An evaluation is never commended or deleted: those words are refused like any other.
+    private static readonly ApprovalStatus[] Statuses = [ApprovalStatus.Draft, ApprovalStatus.Submitted, ApprovalStatus.Returned, ApprovalStatus.Approved];
+
+    private static ApprovalStatus? Named(string? word) =>
+        StatusWord.Named<ApprovalStatus>(word) is { } status && Statuses.Contains(status) ? status : null;
 
     public static ProblemDetails Validate(string? status)
     {
-        if (!string.IsNullOrWhiteSpace(status) && !Statuses.Contains(status)) return Problems.InvalidProblem("status", "evaluation.status.unknown");
+        if (!string.IsNullOrWhiteSpace(status) && Named(status) is null)
+            return Problems.InvalidProblem("status", "evaluation.status.unknown", Statuses.Select(s => StatusWord.Of(s)).ToList());
         return WolverineContinue.NoProblems;
     }
 
@@ -15,7 +22,7 @@ public static class ListEvaluationsEndpoint
     {
         var query = session.Query<YearEndEvaluation>().AsQueryable();
         if (year.Year is { } y) query = query.Where(e => e.Year == y);
-        if (!string.IsNullOrWhiteSpace(status)) query = query.Where(e => e.Status == status);
+        if (Named(status) is { } named) query = query.Where(e => e.Status == named);
         var evaluations = await query.OrderBy(e => e.Year).ToListAsync();
         return evaluations.Select(EvaluationSummary.Of).ToList();
     }

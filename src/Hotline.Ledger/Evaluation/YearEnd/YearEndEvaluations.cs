@@ -1,3 +1,4 @@
+using Hotline.Ledger.Approvals;
 using Hotline.Ledger.Appeals;
 using Hotline.Ledger.Entries;
 using Hotline.Ledger.Marks;
@@ -13,11 +14,11 @@ namespace Hotline.Ledger.Evaluation.YearEnd;
 public static class YearEndEvaluations
 {
     public static Task<YearEndEvaluation?> ApprovedFor(IQuerySession session, int year) =>
-        session.Query<YearEndEvaluation>().FirstOrDefaultAsync(e => e.Year == year && e.Status == YearEndEvaluation.Approved);
+        session.Query<YearEndEvaluation>().FirstOrDefaultAsync(e => e.Year == year && e.Status == ApprovalStatus.Approved);
 
     /// <summary>Every approved year-end evaluation, earliest year first.</summary>
     public static async Task<IReadOnlyList<YearEndEvaluation>> Approved(IQuerySession session) =>
-        await session.Query<YearEndEvaluation>().Where(e => e.Status == YearEndEvaluation.Approved).OrderBy(e => e.Year).ToListAsync();
+        await session.Query<YearEndEvaluation>().Where(e => e.Status == ApprovalStatus.Approved).OrderBy(e => e.Year).ToListAsync();
 
     /// <summary>What an approved evaluation lacked as recorded at its approval: nothing, unless the leader approved it incomplete.</summary>
     public static Completeness MissingAtApproval(YearEndEvaluation evaluation) =>
@@ -49,7 +50,7 @@ public static class YearEndEvaluations
     /// </summary>
     public static async Task<Completeness> Missing(IQuerySession session, RulebookCatalog rulebooks, YearEndEvaluation evaluation, ScoreSheet? sheet = null)
     {
-        if (evaluation.Status == YearEndEvaluation.Approved) return MissingAtApproval(evaluation);
+        if (evaluation.Status == ApprovalStatus.Approved) return MissingAtApproval(evaluation);
         sheet ??= (await session.LoadAsync<StoredSheet>(evaluation.SheetId))!.Sheet;
         return await Completeness.Of(session, rulebooks.Get(sheet.Rulebook), sheet);
     }

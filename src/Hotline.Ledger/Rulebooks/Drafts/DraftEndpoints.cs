@@ -1,3 +1,5 @@
+using Hotline.Ledger.Approvals;
+
 namespace Hotline.Ledger.Rulebooks.Drafts;
 
 /// <summary>Draft rulebooks (ADR 0090): the office drafts and revises, the auditor and the leadership read. Each step has its own endpoint.</summary>
@@ -6,7 +8,7 @@ public static class DraftEndpoints
     [WolverineGet(DraftProblems.Route, OperationId = "listRulebookDrafts")]
     public static async Task<IReadOnlyList<DraftSummary>> List(IQuerySession session)
     {
-        var drafts = await session.Query<RulebookDraft>().Where(d => d.Status != RulebookDraft.Deleted).ToListAsync();
+        var drafts = await session.Query<RulebookDraft>().Where(d => d.Status != ApprovalStatus.Deleted).ToListAsync();
         return drafts.OrderBy(d => d.DraftedAt).Select(DraftSummary.Of).ToList();
     }
 

@@ -17,7 +17,7 @@ public static class DraftProblems
     public static ProblemDetails Refuse(Guid id, RulebookDraft? draft, ApprovalMove move)
     {
         if (draft is not { IsGone: false }) return Problems.NotFoundProblem("rulebook draft", id);
-        if (draft.Status == ApprovalTrail.Approved)
+        if (draft.Status == ApprovalStatus.Approved)
             return Problems.ConflictProblem("rulebookDraft.adopted", null, draft.AdoptedId, draft.ApprovedAt, draft.ApprovedBy);
         return draft.OutOfOrder(move, move.ToString().ToLowerInvariant(), "rulebook draft", $"{Route}/{draft.Id}") is { } detail
             ? Problems.ConflictProblemAs(detail, "rulebookDraft.outOfOrder.title")

@@ -8,7 +8,7 @@ namespace Hotline.Ledger.Rulebooks.Drafts;
 public sealed record DraftView(
     Guid Id,
     int Version,
-    string Status,
+    ApprovalStatus Status,
     string RulebookId,
     string Title,
     DateOnly EffectiveFrom,
@@ -36,7 +36,7 @@ public sealed record DraftView(
 }
 
 /// <summary>A draft in a list: what it is and how far it got, without the rulebook itself.</summary>
-public sealed record DraftSummary(Guid Id, int Version, string Status, string RulebookId, string Title, DateOnly EffectiveFrom,
+public sealed record DraftSummary(Guid Id, int Version, ApprovalStatus Status, string RulebookId, string Title, DateOnly EffectiveFrom,
     string? CopyOf, string ComparedTo, DateTimeOffset DraftedAt, string DraftedBy, DateTimeOffset? ApprovedAt, string? ApprovedBy)
 {
     public static DraftSummary Of(RulebookDraft d) => new(d.Id, d.Version, d.Status, d.RulebookId, d.Rulebook().Title, d.EffectiveFrom,

@@ -9,7 +9,7 @@ namespace Hotline.Ledger.Rulebooks.Drafts;
 public static class Revisions
 {
     public static async Task<IReadOnlyList<RulebookDraft>> Adopted(IQuerySession session, CancellationToken ct = default) =>
-        await session.Query<RulebookDraft>().Where(d => d.Status == ApprovalTrail.Approved).ToListAsync(ct);
+        await session.Query<RulebookDraft>().Where(d => d.Status == ApprovalStatus.Approved).ToListAsync(ct);
 
     /// <summary>The catalog as the store says: the built-in rulebooks and every adopted revision.</summary>
     public static async Task Load(IDocumentStore store, RulebookCatalog catalog, CancellationToken ct = default)

@@ -8,9 +8,6 @@ namespace Hotline.Ledger.Rulebooks.Drafts;
 /// </summary>
 public sealed class RulebookDraft : ApprovalTrail
 {
-    /// <summary>Withdrawn by the office before adoption: answers as if it never existed.</summary>
-    public const string Deleted = "deleted";
-
     public Guid Id { get; set; }
     public int Version { get; set; }
     public string RulebookJson { get; set; } = "";
@@ -29,7 +26,7 @@ public sealed class RulebookDraft : ApprovalTrail
 
     public DateOnly? AdoptedFrom { get; set; }
 
-    public bool IsGone => Status == Deleted;
+    public bool IsGone => Status == ApprovalStatus.Deleted;
 
     public Rulebook Rulebook() => RulebookLoader.Parse(RulebookJson, $"draft {Id}");
 
@@ -52,7 +49,7 @@ public sealed class RulebookDraft : ApprovalTrail
 
     public void Apply(IEvent<RulebookDraftDeleted> e)
     {
-        Status = Deleted;
+        Status = ApprovalStatus.Deleted;
         Took("deleted", e.Timestamp, e.Data.DeletedBy);
     }
 
