@@ -92,6 +92,60 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
         await Task.WhenAll(_writers.Values.Select(w => w.Running));
     }
 
+    /// <summary>
+    /// A stop that does not wait (its token already cancelled) leaves a batch in progress behind: it is cut off
+    /// here, so that its transaction ends with the host rather than holding its keys and claims for ever.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await base.StopAsync(cancellationToken);
+        }
+        finally
+        {
+            if (cancellationToken.IsCancellationRequested) await CutOpenBatchesAsync();
+        }
+    }
+
+    public override void Dispose()
+    {
+        // The last moment the city's data source is still open (the store is disposed after this service).
+        Task.Run(CutOpenBatchesAsync).GetAwaiter().GetResult();
+        base.Dispose();
+    }
+
+    /// <summary>
+    /// Ends every batch still open, from outside its writer: PostgreSQL terminates the batch's backend and rolls
+    /// its transaction back, nothing of it is written and its steps are answered with the failure (their clients
+    /// retry with their keys). A batch's writer may be waiting on a service of a host that is gone and never send
+    /// another statement; without this, its idle transaction would hold its keys until the connection died.
+    /// </summary>
+    private async Task CutOpenBatchesAsync()
+    {
+        foreach (var writer in _writers.Values)
+        {
+            if (writer.Running.IsCompleted || writer.Open is not { } open) continue;
+            try
+            {
+                await using var connection = await open.Source.OpenConnectionAsync(CancellationToken.None);
+                await using var terminate = new NpgsqlCommand("select pg_terminate_backend($1, 10000)", connection);
+                // Waits (up to 10 s) until the backend has gone, its transaction rolled back.
+                terminate.Parameters.AddWithValue(open.Backend);
+                await terminate.ExecuteNonQueryAsync(CancellationToken.None);
+                log.LogWarning("A group-commit batch still open when its host stopped was cut off; none of it was written");
+            }
+            catch (Exception e) when (e is NpgsqlException or ObjectDisposedException or InvalidOperationException)
+            {
+                // The database or its data source is gone already: so is the batch's connection, and its transaction with it.
+                log.LogWarning(e, "A group-commit batch still open when its host stopped could not be cut off");
+            }
+        }
+    }
+
+    /// <summary>The backend of a batch in progress and the data source it came from.</summary>
+    private sealed record OpenBatch(NpgsqlDataSource Source, int Backend);
+
     private sealed class Writer
     {
         private readonly Channel<Step> _queue = Channel.CreateUnbounded<Step>(new UnboundedChannelOptions { SingleReader = true });
@@ -110,6 +164,15 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
         }
 
         public Task Running { get; }
+
+        private OpenBatch? _open;
+
+        /// <summary>The batch this writer has open, if any (read by a stop, from another thread).</summary>
+        public OpenBatch? Open
+        {
+            get => Volatile.Read(ref _open);
+            private set => Volatile.Write(ref _open, value);
+        }
 
         public int Waiting => Volatile.Read(ref _waiting);
 
@@ -137,7 +200,8 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
 
                     // Not the stopping token: a batch begun is committed or rolled back whole, and answered.
                     GroupCommitMeter.BatchSize.Record(batch.Count);
-                    await _group.CommitAsync(batch);
+                    await _group.CommitAsync(batch, open => Open = open);
+                    Open = null;
                     batch.Clear();
                 }
             }
@@ -155,7 +219,7 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
         }
     }
 
-    private async Task CommitAsync(List<Step> batch)
+    private async Task CommitAsync(List<Step> batch, Action<OpenBatch?> opened)
     {
         // Joint writes share a session, one round trip for all, until a shared save fails in this batch.
         var together = batch.Any(s => s.Joint is not null);
@@ -168,7 +232,9 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
             try
             {
                 var phase = Stopwatch.GetTimestamp();
-                connection = await db.OpenConnectionAsync(CancellationToken.None);
+                var source = db.Current;
+                connection = await source.OpenConnectionAsync(CancellationToken.None);
+                opened(new OpenBatch(source, connection.ProcessID));
                 transaction = await connection.BeginTransactionAsync(CancellationToken.None);
                 GroupCommitMeter.Record(GroupCommitMeter.Batch, "open", phase);
                 phase = Stopwatch.GetTimestamp();
@@ -180,6 +246,7 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
                     {
                         // One of them would not go in with the others: the batch runs again, each write in its
                         // own savepoint, where the one at fault fails alone. Not a lost race: no attempt spent.
+                        opened(null);
                         await DisposeAsync(connection, transaction);
                         together = false;
                         attempt--;
@@ -229,6 +296,7 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
             {
                 // Nothing of this batch was committed. A lost race is run again whole; anything else is the
                 // answer of every step in it (their clients retry, with their keys).
+                opened(null);
                 await DisposeAsync(connection, transaction);
                 if (attempt < Attempts && StoreConflicts.IsConflict(e))
                 {
@@ -251,11 +319,13 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
             {
                 // The commit's fate is unknown here: each client is told so (500), and a retry with its key finds out.
                 log.LogError(e, "The commit of a group of {Count} writes failed", batch.Count);
+                opened(null);
                 await DisposeAsync(connection, transaction);
                 foreach (var step in batch) step.Fail(e);
                 return;
             }
 
+            opened(null);
             await DisposeAsync(connection, transaction);
             foreach (var after in committed)
             {
