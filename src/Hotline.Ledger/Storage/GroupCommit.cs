@@ -47,15 +47,18 @@ public sealed record JointSession(IDocumentSession Session, Func<Task> Committed
 /// that fails is rolled back alone, the others stay), the events the kept steps appended sealed into the
 /// hash chain in one step, one commit and so one WAL flush for the lot. Every step is answered only after
 /// its batch has committed — or failed, when nothing of it was written — so no answer ever speaks of
-/// uncommitted data. One writer per city (each city's database holds its own chain) means a node's batches
-/// of a city commit one after another, in chain order; the writers of several nodes are ordered by the
-/// chain's lock in PostgreSQL, held from the seal to the commit
-/// (docs/adr/0115-several-nodes-on-one-database.md), so the chain never forks.
+/// uncommitted data. One writer per city (each city's database holds its own chain), running one batch at a
+/// time by default or several (<c>Hotline:GroupCommit:Writers</c>, each on its own connection); batches of
+/// several lanes or several nodes are ordered by the chain's lock in PostgreSQL, held from the seal to the
+/// commit (docs/adr/0115-several-nodes-on-one-database.md), so commit order is chain order and the chain never forks.
 /// </summary>
 public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<GroupCommit> log) : BackgroundService
 {
     private readonly ChainSealer _sealer = new(config["Hotline:Schema"] ?? "hotline");
     private readonly int _maxBatch = Math.Max(1, config.GetValue("Hotline:GroupCommit:MaxBatch", 64));
+    // Batches of one city in flight at once, each on its own connection (ADR 0196); their seals and commits are
+    // ordered by the chain's lock, as several nodes' are. One by default.
+    private readonly int _lanes = Math.Max(1, config.GetValue("Hotline:GroupCommit:Writers", 1));
     private const int Attempts = 3;
 
     // One writer per city's database, as each city has its own hash chain (ADR 0110); started on its first write.
@@ -125,21 +128,27 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
     {
         foreach (var writer in _writers.Values)
         {
-            if (writer.Running.IsCompleted || writer.Open is not { } open) continue;
-            try
-            {
-                await using var connection = await open.Source.OpenConnectionAsync(CancellationToken.None);
-                await using var terminate = new NpgsqlCommand("select pg_terminate_backend($1, 10000)", connection);
-                // Waits (up to 10 s) until the backend has gone, its transaction rolled back.
-                terminate.Parameters.AddWithValue(open.Backend);
-                await terminate.ExecuteNonQueryAsync(CancellationToken.None);
-                log.LogWarning("A group-commit batch still open when its host stopped was cut off; none of it was written");
-            }
-            catch (Exception e) when (e is NpgsqlException or ObjectDisposedException or InvalidOperationException)
-            {
-                // The database or its data source is gone already: so is the batch's connection, and its transaction with it.
-                log.LogWarning(e, "A group-commit batch still open when its host stopped could not be cut off");
-            }
+            if (writer.Running.IsCompleted) continue;
+            foreach (var open in writer.OpenBatches)
+                await CutAsync(open);
+        }
+    }
+
+    private async Task CutAsync(OpenBatch open)
+    {
+        try
+        {
+            await using var connection = await open.Source.OpenConnectionAsync(CancellationToken.None);
+            await using var terminate = new NpgsqlCommand("select pg_terminate_backend($1, 10000)", connection);
+            // Waits (up to 10 s) until the backend has gone, its transaction rolled back.
+            terminate.Parameters.AddWithValue(open.Backend);
+            await terminate.ExecuteNonQueryAsync(CancellationToken.None);
+            log.LogWarning("A group-commit batch still open when its host stopped was cut off; none of it was written");
+        }
+        catch (Exception e) when (e is NpgsqlException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The database or its data source is gone already: so is the batch's connection, and its transaction with it.
+            log.LogWarning(e, "A group-commit batch still open when its host stopped could not be cut off");
         }
     }
 
@@ -148,31 +157,29 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
 
     private sealed class Writer
     {
-        private readonly Channel<Step> _queue = Channel.CreateUnbounded<Step>(new UnboundedChannelOptions { SingleReader = true });
+        private readonly Channel<Step> _queue;
         private readonly GroupCommit _group;
+        private readonly OpenBatch?[] _open;
         private int _waiting;
 
         public Writer(GroupCommit group, string? city)
         {
             _group = group;
+            _open = new OpenBatch?[group._lanes];
+            _queue = Channel.CreateUnbounded<Step>(new UnboundedChannelOptions { SingleReader = group._lanes == 1 });
             // Not the first request's flow: the writer outlives it and belongs to the city alone.
             using (ExecutionContext.SuppressFlow())
-                Running = Task.Run(async () =>
+                Running = Task.WhenAll(Enumerable.Range(0, group._lanes).Select(lane => Task.Run(async () =>
                 {
-                    using (CityScope.Enter(city)) await RunAsync(group._stopping.Token);
-                });
+                    using (CityScope.Enter(city)) await RunAsync(lane, group._stopping.Token);
+                })));
         }
 
         public Task Running { get; }
 
-        private OpenBatch? _open;
-
-        /// <summary>The batch this writer has open, if any (read by a stop, from another thread).</summary>
-        public OpenBatch? Open
-        {
-            get => Volatile.Read(ref _open);
-            private set => Volatile.Write(ref _open, value);
-        }
+        /// <summary>The batches this writer has open (read by a stop, from another thread).</summary>
+        public IEnumerable<OpenBatch> OpenBatches =>
+            Enumerable.Range(0, _open.Length).Select(lane => Volatile.Read(ref _open[lane])).OfType<OpenBatch>().ToList();
 
         public int Waiting => Volatile.Read(ref _waiting);
 
@@ -185,7 +192,7 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
             throw new InvalidOperationException("The ledger is stopping and takes no more writes; send the request again.");
         }
 
-        private async Task RunAsync(CancellationToken stopping)
+        private async Task RunAsync(int lane, CancellationToken stopping)
         {
             var batch = new List<Step>(_group._maxBatch);
             try
@@ -200,8 +207,8 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
 
                     // Not the stopping token: a batch begun is committed or rolled back whole, and answered.
                     GroupCommitMeter.BatchSize.Record(batch.Count);
-                    await _group.CommitAsync(batch, open => Open = open);
-                    Open = null;
+                    await _group.CommitAsync(batch, open => Volatile.Write(ref _open[lane], open));
+                    Volatile.Write(ref _open[lane], null);
                     batch.Clear();
                 }
             }
