@@ -48,9 +48,11 @@ public sealed class BenchHost : IAsyncDisposable
         // wall-clock sweep is moved out of the run; the run drains the judgements itself (docs/benchmarks.md).
         builder.Configuration["Hotline:Deadlines:Coalesce"] = "1.00:00:00";
         builder.Configuration["Hotline:Deadlines:SweepCron"] = "0 4 1 1 *";
-        // The figures are of what ships: the shared session for single entries without a key (ADR 0175) is off
-        // unless HOTLINE_JOINT=true asks to measure it.
-        builder.Configuration["Hotline:GroupCommit:Joint"] = Environment.GetEnvironmentVariable("HOTLINE_JOINT") ?? "false";
+        // The figures are of what ships (the shared session for single entries without a key, ADR 0196) unless
+        // HOTLINE_JOINT=false asks to measure each entry in its own savepoint.
+        if (Environment.GetEnvironmentVariable("HOTLINE_JOINT") is { } joint) builder.Configuration["Hotline:GroupCommit:Joint"] = joint;
+        // HOTLINE_WRITERS=n measures n batches of single entries in flight at once (ADR 0196; one ships).
+        if (Environment.GetEnvironmentVariable("HOTLINE_WRITERS") is { } writers) builder.Configuration["Hotline:GroupCommit:Writers"] = writers;
         builder.Logging.ClearProviders();
         // Logs go with the progress to standard error: standard output carries the table only.
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);

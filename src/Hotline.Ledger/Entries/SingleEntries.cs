@@ -30,8 +30,8 @@ public sealed class SingleEntries(
     private readonly KeyedAnswers _keys = new(config["Hotline:Schema"] ?? "hotline");
     private readonly TimeSpan _wait = config.GetValue("Hotline:Idempotency:Wait", TimeSpan.FromSeconds(5));
     private readonly int _attempts = Math.Max(1, config.GetValue("Hotline:Idempotency:Attempts", 5));
-    // Entries without a key in one shared session per batch (ADR 0175); off until the fault test's hang is explained.
-    private readonly bool _joint = config.GetValue("Hotline:GroupCommit:Joint", false);
+    // Entries without a key in one shared session per batch (ADR 0175, on by default since ADR 0196).
+    private readonly bool _joint = config.GetValue("Hotline:GroupCommit:Joint", true);
 
     /// <summary>An endpoint that takes this service answers its Idempotency-Key in its step of the group commit.</summary>
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => builder.Metadata.Add(new KeysTakenInGroupCommit());

@@ -47,15 +47,18 @@ public sealed record JointSession(IDocumentSession Session, Func<Task> Committed
 /// that fails is rolled back alone, the others stay), the events the kept steps appended sealed into the
 /// hash chain in one step, one commit and so one WAL flush for the lot. Every step is answered only after
 /// its batch has committed — or failed, when nothing of it was written — so no answer ever speaks of
-/// uncommitted data. One writer per city (each city's database holds its own chain) means a node's batches
-/// of a city commit one after another, in chain order; the writers of several nodes are ordered by the
-/// chain's lock in PostgreSQL, held from the seal to the commit
-/// (docs/adr/0115-several-nodes-on-one-database.md), so the chain never forks.
+/// uncommitted data. One writer per city (each city's database holds its own chain), running one batch at a
+/// time by default or several (<c>Hotline:GroupCommit:Writers</c>, each on its own connection); batches of
+/// several lanes or several nodes are ordered by the chain's lock in PostgreSQL, held from the seal to the
+/// commit (docs/adr/0115-several-nodes-on-one-database.md), so commit order is chain order and the chain never forks.
 /// </summary>
 public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<GroupCommit> log) : BackgroundService
 {
     private readonly ChainSealer _sealer = new(config["Hotline:Schema"] ?? "hotline");
     private readonly int _maxBatch = Math.Max(1, config.GetValue("Hotline:GroupCommit:MaxBatch", 64));
+    // Batches of one city in flight at once, each on its own connection (ADR 0196); their seals and commits are
+    // ordered by the chain's lock, as several nodes' are. One by default.
+    private readonly int _lanes = Math.Max(1, config.GetValue("Hotline:GroupCommit:Writers", 1));
     private const int Attempts = 3;
 
     // One writer per city's database, as each city has its own hash chain (ADR 0110); started on its first write.
@@ -92,24 +95,91 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
         await Task.WhenAll(_writers.Values.Select(w => w.Running));
     }
 
+    /// <summary>
+    /// A stop that does not wait (its token already cancelled) leaves a batch in progress behind: it is cut off
+    /// here, so that its transaction ends with the host rather than holding its keys and claims for ever.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await base.StopAsync(cancellationToken);
+        }
+        finally
+        {
+            if (cancellationToken.IsCancellationRequested) await CutOpenBatchesAsync();
+        }
+    }
+
+    public override void Dispose()
+    {
+        // The last moment the city's data source is still open (the store is disposed after this service).
+        Task.Run(CutOpenBatchesAsync).GetAwaiter().GetResult();
+        base.Dispose();
+    }
+
+    /// <summary>
+    /// Ends every batch still open, from outside its writer: PostgreSQL terminates the batch's backend and rolls
+    /// its transaction back, nothing of it is written and its steps are answered with the failure (their clients
+    /// retry with their keys). A batch's writer may be waiting on a service of a host that is gone and never send
+    /// another statement; without this, its idle transaction would hold its keys until the connection died.
+    /// </summary>
+    private async Task CutOpenBatchesAsync()
+    {
+        foreach (var writer in _writers.Values)
+        {
+            if (writer.Running.IsCompleted) continue;
+            foreach (var open in writer.OpenBatches)
+                await CutAsync(open);
+        }
+    }
+
+    private async Task CutAsync(OpenBatch open)
+    {
+        try
+        {
+            await using var connection = await open.Source.OpenConnectionAsync(CancellationToken.None);
+            await using var terminate = new NpgsqlCommand("select pg_terminate_backend($1, 10000)", connection);
+            // Waits (up to 10 s) until the backend has gone, its transaction rolled back.
+            terminate.Parameters.AddWithValue(open.Backend);
+            await terminate.ExecuteNonQueryAsync(CancellationToken.None);
+            log.LogWarning("A group-commit batch still open when its host stopped was cut off; none of it was written");
+        }
+        catch (Exception e) when (e is NpgsqlException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The database or its data source is gone already: so is the batch's connection, and its transaction with it.
+            log.LogWarning(e, "A group-commit batch still open when its host stopped could not be cut off");
+        }
+    }
+
+    /// <summary>The backend of a batch in progress and the data source it came from.</summary>
+    private sealed record OpenBatch(NpgsqlDataSource Source, int Backend);
+
     private sealed class Writer
     {
-        private readonly Channel<Step> _queue = Channel.CreateUnbounded<Step>(new UnboundedChannelOptions { SingleReader = true });
+        private readonly Channel<Step> _queue;
         private readonly GroupCommit _group;
+        private readonly OpenBatch?[] _open;
         private int _waiting;
 
         public Writer(GroupCommit group, string? city)
         {
             _group = group;
+            _open = new OpenBatch?[group._lanes];
+            _queue = Channel.CreateUnbounded<Step>(new UnboundedChannelOptions { SingleReader = group._lanes == 1 });
             // Not the first request's flow: the writer outlives it and belongs to the city alone.
             using (ExecutionContext.SuppressFlow())
-                Running = Task.Run(async () =>
+                Running = Task.WhenAll(Enumerable.Range(0, group._lanes).Select(lane => Task.Run(async () =>
                 {
-                    using (CityScope.Enter(city)) await RunAsync(group._stopping.Token);
-                });
+                    using (CityScope.Enter(city)) await RunAsync(lane, group._stopping.Token);
+                })));
         }
 
         public Task Running { get; }
+
+        /// <summary>The batches this writer has open (read by a stop, from another thread).</summary>
+        public IEnumerable<OpenBatch> OpenBatches =>
+            Enumerable.Range(0, _open.Length).Select(lane => Volatile.Read(ref _open[lane])).OfType<OpenBatch>().ToList();
 
         public int Waiting => Volatile.Read(ref _waiting);
 
@@ -122,7 +192,7 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
             throw new InvalidOperationException("The ledger is stopping and takes no more writes; send the request again.");
         }
 
-        private async Task RunAsync(CancellationToken stopping)
+        private async Task RunAsync(int lane, CancellationToken stopping)
         {
             var batch = new List<Step>(_group._maxBatch);
             try
@@ -137,7 +207,8 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
 
                     // Not the stopping token: a batch begun is committed or rolled back whole, and answered.
                     GroupCommitMeter.BatchSize.Record(batch.Count);
-                    await _group.CommitAsync(batch);
+                    await _group.CommitAsync(batch, open => Volatile.Write(ref _open[lane], open));
+                    Volatile.Write(ref _open[lane], null);
                     batch.Clear();
                 }
             }
@@ -155,7 +226,7 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
         }
     }
 
-    private async Task CommitAsync(List<Step> batch)
+    private async Task CommitAsync(List<Step> batch, Action<OpenBatch?> opened)
     {
         // Joint writes share a session, one round trip for all, until a shared save fails in this batch.
         var together = batch.Any(s => s.Joint is not null);
@@ -168,7 +239,9 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
             try
             {
                 var phase = Stopwatch.GetTimestamp();
-                connection = await db.OpenConnectionAsync(CancellationToken.None);
+                var source = db.Current;
+                connection = await source.OpenConnectionAsync(CancellationToken.None);
+                opened(new OpenBatch(source, connection.ProcessID));
                 transaction = await connection.BeginTransactionAsync(CancellationToken.None);
                 GroupCommitMeter.Record(GroupCommitMeter.Batch, "open", phase);
                 phase = Stopwatch.GetTimestamp();
@@ -180,6 +253,7 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
                     {
                         // One of them would not go in with the others: the batch runs again, each write in its
                         // own savepoint, where the one at fault fails alone. Not a lost race: no attempt spent.
+                        opened(null);
                         await DisposeAsync(connection, transaction);
                         together = false;
                         attempt--;
@@ -229,6 +303,7 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
             {
                 // Nothing of this batch was committed. A lost race is run again whole; anything else is the
                 // answer of every step in it (their clients retry, with their keys).
+                opened(null);
                 await DisposeAsync(connection, transaction);
                 if (attempt < Attempts && StoreConflicts.IsConflict(e))
                 {
@@ -251,11 +326,13 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
             {
                 // The commit's fate is unknown here: each client is told so (500), and a retry with its key finds out.
                 log.LogError(e, "The commit of a group of {Count} writes failed", batch.Count);
+                opened(null);
                 await DisposeAsync(connection, transaction);
                 foreach (var step in batch) step.Fail(e);
                 return;
             }
 
+            opened(null);
             await DisposeAsync(connection, transaction);
             foreach (var after in committed)
             {

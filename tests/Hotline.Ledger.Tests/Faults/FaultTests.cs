@@ -21,6 +21,9 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
     private const int Writers = 8;
     private const int WritesEach = 30;
     private const int MaxTries = 200;
+    // Tries that got no HTTP answer at all (the service going or coming back) do not count against MaxTries: a
+    // restart on a loaded machine can outlast 200 quick tries. This bounds them (≈ 5 minutes of 50 ms waits).
+    private const int MaxUnanswered = 6000;
 
     private readonly string _schema = "t_" + Guid.NewGuid().ToString("N")[..12];
     // Only this test's backends carry this name: the faults never reach anyone else's.
@@ -47,6 +50,7 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
         var acknowledged = new ConcurrentDictionary<string, Guid>();
         var retriedKeys = new ConcurrentDictionary<string, int>();
         var stuck = new ConcurrentBag<string>();
+        var lastReply = new ConcurrentDictionary<string, string>();
         var writes = 0;
         using var done = new CancellationTokenSource();
 
@@ -57,15 +61,18 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
                 var key = $"fault-{w}-{i}";
                 var body = new { clause = "B1", unitId = unit, occurredOn = "2020-03-03", reason = key };
                 var answered = false;
+                var unanswered = 0;
                 for (var attempt = 1; attempt <= MaxTries && !answered; attempt++)
                 {
-                    if (attempt > 1)
+                    if (attempt > 1 || unanswered > 0)
                     {
                         retriedKeys.AddOrUpdate(key, 1, (_, n) => n + 1);
                         await Task.Delay(50);
                     }
 
                     var (status, text) = await TrySend(key, body);
+                    lastReply[key] = $"{(int?)status} {text?[..Math.Min(300, text.Length)]}";
+                    if (status is null && ++unanswered < MaxUnanswered) attempt--;
                     if (status == HttpStatusCode.Created)
                     {
                         acknowledged[key] = JsonDocument.Parse(text!).RootElement.GetProperty("id").GetGuid();
@@ -144,6 +151,16 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
             $"written but not acknowledged {unacknowledged}; chain valid {integrity.GetProperty("valid").GetBoolean()} " +
             $"({integrity.GetProperty("linksVerified").GetInt64()} links)");
 
+        // What a stuck key last heard, its row and the backends still busy: the trail to the cause if a key sticks.
+        foreach (var k in stuck) output.WriteLine($"stuck {k}, last answered: {lastReply.GetValueOrDefault(k)}");
+        await using (var pc = new NpgsqlConnection(LedgerApp.ConnectionString))
+        {
+            await pc.OpenAsync();
+            await using var pcmd = new NpgsqlCommand($"select scope, coalesce(status_code, -1), xmin::text from \"{_schema}\".hl_idempotency where scope like '%fault-%' and (status_code is null or status_code <> 201)", pc);
+            await using var pr = await pcmd.ExecuteReaderAsync();
+            while (await pr.ReadAsync()) output.WriteLine($"key without a 201 answer: {pr.GetString(0)} status {pr.GetInt32(1)} xmin {pr.GetString(2)}");
+        }
+        foreach (var a in await Activity()) output.WriteLine("backend not idle: " + a);
         Assert.Empty(stuck);
         Assert.Equal(Writers * WritesEach, acknowledged.Count);
         Assert.Equal(0, lost);
@@ -184,6 +201,18 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
 
         await old.DisposeAsync();
         await Start();
+    }
+
+    private async Task<List<string>> Activity()
+    {
+        await using var conn = new NpgsqlConnection(LedgerApp.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("select pid || ' ' || state || ' ' || coalesce(backend_xid::text, '-') || ' ' || left(query, 120) from pg_stat_activity where application_name = $1 and state <> 'idle'", conn);
+        cmd.Parameters.AddWithValue(ApplicationName);
+        var rows = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) rows.Add(reader.GetString(0));
+        return rows;
     }
 
     private async Task<int> TerminateOurBackends()
