@@ -100,8 +100,13 @@ public sealed class CaseFeed(
     {
         var unitIds = parsed.Select(r => r.Fact.UnitId).OfType<Guid>().Distinct().ToArray();
         var personIds = parsed.Select(r => r.Fact.PersonId).OfType<Guid>().Distinct().ToArray();
-        var units = unitIds.Length == 0 ? [] : (await session.LoadManyAsync<Unit>(ct, unitIds)).Select(u => u.Id).ToHashSet();
-        var people = personIds.Length == 0 ? [] : (await session.LoadManyAsync<Person>(ct, personIds)).ToDictionary(p => p.Id);
+        // Both in one round trip.
+        var query = session.CreateBatchQuery();
+        var unitsRead = unitIds.Length == 0 ? Task.FromResult<IReadOnlyList<Unit>>([]) : query.LoadMany<Unit>().ById(unitIds);
+        var peopleRead = personIds.Length == 0 ? Task.FromResult<IReadOnlyList<Person>>([]) : query.LoadMany<Person>().ById(personIds);
+        if (unitIds.Length + personIds.Length > 0) await query.Execute(ct);
+        var units = (await unitsRead).Select(u => u.Id).ToHashSet();
+        var people = (await peopleRead).ToDictionary(p => p.Id);
 
         var good = new List<ParsedRow>();
         foreach (var row in parsed)
@@ -134,6 +139,7 @@ public sealed class CaseFeed(
         var files = batch.Loaded;
 
         var counters = new Dictionary<CounterKey, CaseCounts>();
+        var append = new CaseStreamAppend();
         // Each follow-up once per instant: a batch brings many identical deadlines.
         var later = _followUps.Select(_ => new HashSet<DateTimeOffset>()).ToArray();
         var atOnce = new bool[_followUps.Length];
@@ -142,7 +148,7 @@ public sealed class CaseFeed(
         foreach (var group in byCase)
         {
             var id = group.First().Stream;
-            var isNew = !files.TryGetValue(id, out var file);
+            files.TryGetValue(id, out var file);
             file ??= new CaseFile { Id = id, CaseNumber = group.Key };
 
             var before = file.Derive();
@@ -153,9 +159,7 @@ public sealed class CaseFeed(
             file.Refresh(after);
             CaseTimeline.AddDifference(counters, before, after);
 
-            var events = group.Select(r => (object)CaseEvents.Of(group.Key, r.Fact)).ToArray();
-            var action = isNew ? session.Events.StartStream<CaseFile>(id, events) : session.Events.Append(id, events);
-            foreach (var e in action.Events) e.Timestamp = recordedAt;
+            append.Add(session, id, group.Select(r => (object)CaseEvents.Of(group.Key, r.Fact)));
             batch.Write(file);
 
             if (!after.IsAssigned) waiting += group.Count();
@@ -167,6 +171,7 @@ public sealed class CaseFeed(
             }
         }
 
+        append.Queue(session, recordedAt);
         batch.Queue(session);
         CaseCounters.Queue(session, counters, recordedAt);
 
