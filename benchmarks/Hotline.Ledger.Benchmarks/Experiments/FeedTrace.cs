@@ -31,6 +31,14 @@ public static class FeedTrace
             var sent = 0;
             var watch = new Stopwatch();
             var cpu = TimeSpan.Zero;
+            var phases = new Dictionary<string, TimeSpan>();
+            using var listener = new ActivityListener
+            {
+                ShouldListenTo = s => s.Name == CaseFeedPhases.SourceName,
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+                ActivityStopped = a => { lock (phases) phases[a.DisplayName] = phases.GetValueOrDefault(a.DisplayName) + a.Duration; },
+            };
+            ActivitySource.AddActivityListener(listener);
             var raw = await Hotline.Ledger.Benchmarks.Baselines.RawMarten.Create(connectionString, schema + "_raw", host.Store);
             var rawOps = new List<CityOp>();
             var rawElapsed = TimeSpan.Zero;
@@ -42,7 +50,7 @@ public static class FeedTrace
                 rawOps.Add(c);
                 if (!driver.Add(c, viaHttp)) continue;
                 await loader.Flush();
-                if (++sent == 10) { counting.Reset(); watch.Reset(); rawOps.Clear(); }
+                if (++sent == 10) { counting.Reset(); watch.Reset(); rawOps.Clear(); lock (phases) phases.Clear(); }
                 if (sent <= 10) { await driver.Flush(); rawOps.Clear(); continue; }
                 var before = Process.GetCurrentProcess().TotalProcessorTime;
                 watch.Start();
@@ -59,6 +67,9 @@ public static class FeedTrace
             Console.WriteLine($"{batches} batches of 1,000 ({(viaHttp ? "HTTP" : "in process")}): {watch.Elapsed.TotalMilliseconds / batches:F0} ms each, {batches * 1000 / watch.Elapsed.TotalSeconds:N0} rows/s; " +
                               $"{counting.RoundTrips / (double)batches:F1} Marten round trips a batch; accepted {driver.Accepted}, rejected {driver.Rejected}");
             Console.WriteLine($"  .NET CPU {cpu.TotalMilliseconds / batches:F0} ms a batch");
+            lock (phases)
+                Console.WriteLine("  phases, ms a batch: " + string.Join(", ", phases.Select(p => $"{p.Key} {p.Value.TotalMilliseconds / batches:F0}")) +
+                                  " (seal is inside save)");
             Console.WriteLine($"  Marten quick append of each batch's rows right after it: {rawElapsed.TotalMilliseconds / batches:F0} ms a batch, {rawEvents / rawElapsed.TotalSeconds:N0}/s; " +
                               $"feed ÷ append = {rawElapsed.TotalMilliseconds / watch.Elapsed.TotalMilliseconds:F2}");
             await using (var q = host.Store.QuerySession())

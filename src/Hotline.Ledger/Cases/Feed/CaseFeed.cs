@@ -60,6 +60,7 @@ public sealed class CaseFeed(
         await using var session = sessions.OpenSession(bus);
         session.LastModifiedBy = recordedBy;
 
+        var phase = CaseFeedPhases.Start("check");
         var rejected = new List<RejectedRow>();
         var parsed = new List<ParsedRow>();
         foreach (var (index, row, line, fault) in rows)
@@ -76,6 +77,8 @@ public sealed class CaseFeed(
         var firsts = good.GroupBy(r => r.Fact.EventId, StringComparer.Ordinal).Select(g => g.First()).ToList();
         var duplicates = good.Count - firsts.Count;
 
+        phase?.Dispose();
+        phase = CaseFeedPhases.Start("claim");
         await session.BeginTransactionAsync(ct);
         var fresh = await CaseEventIds.Claim(session, firsts, recordedAt, ct);
         // Marten may do its batch again in a fresh transaction after a transient failure (a deadlock with the
@@ -83,12 +86,13 @@ public sealed class CaseFeed(
         CaseEventIds.Reassert(session, firsts.Where(r => fresh.Contains(r.Fact.EventId)).ToList(), recordedAt);
         var appended = firsts.Where(r => fresh.Contains(r.Fact.EventId)).ToList();
         duplicates += firsts.Count - appended.Count;
+        phase?.Dispose();
 
         var waiting = 0;
         if (appended.Count > 0)
         {
             waiting = await Append(session, bus, appended, now, recordedAt, ct);
-            await session.SaveChangesAsync(ct);
+            using (CaseFeedPhases.Start("save")) await session.SaveChangesAsync(ct);
         }
 
         return new CaseFeedAnswer(appended.Count, duplicates, rejected.OrderBy(r => r.Index).ToList(), waiting,
@@ -135,7 +139,10 @@ public sealed class CaseFeed(
         var ids = byCase.Select(g => g.First().Stream).ToArray();
         // Read and written in one statement each, with the same optimistic concurrency (ADR 0044).
         var batch = new CaseFileBatch();
+        var phase = CaseFeedPhases.Start("files");
         await batch.Load(session, ids, ct);
+        phase?.Dispose();
+        phase = CaseFeedPhases.Start("derive");
         var files = batch.Loaded;
 
         var counters = new Dictionary<CounterKey, CaseCounts>();
@@ -171,6 +178,8 @@ public sealed class CaseFeed(
             }
         }
 
+        phase?.Dispose();
+        using var queue = CaseFeedPhases.Start("queue");
         append.Queue(session, recordedAt);
         batch.Queue(session);
         CaseCounters.Queue(session, counters, recordedAt);

@@ -78,6 +78,18 @@ internal sealed class CaseStreamAppend
 
         if (session is not ITransactionParticipantRegistrar registrar)
             throw new InvalidOperationException($"{session.GetType().Name} takes no transaction participants; the case events could not be sealed.");
-        registrar.AddTransactionParticipant(new ChainSealer(options.DatabaseSchemaName) { Pending = (_streams.Distinct().ToArray(), _ids.ToArray()) });
+        registrar.AddTransactionParticipant(new TimedSeal(new ChainSealer(options.DatabaseSchemaName) { Pending = (_streams.Distinct().ToArray(), _ids.ToArray()) }));
+    }
+
+    /// <summary>The chain's seal, as the phase of the batch it is (<see cref="CaseFeedPhases"/>).</summary>
+    private sealed class TimedSeal(ChainSealer sealer) : ITransactionParticipant
+    {
+        public async Task BeforeCommitAsync(Npgsql.NpgsqlConnection connection, Npgsql.NpgsqlTransaction transaction, CancellationToken token)
+        {
+            using var phase = CaseFeedPhases.Start("seal");
+            await sealer.BeforeCommitAsync(connection, transaction, token);
+        }
+
+        public Task AfterCommitAsync(CancellationToken token) => sealer.AfterCommitAsync(token);
     }
 }
