@@ -13,7 +13,7 @@ public static class BenchmarkProgram
     public static async Task<int> Main(string[] args)
     {
         var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Hotline") ?? Hotline.Ledger.Api.Hosting.HotlineHost.DefaultConnectionString;
-        if (args is ["--trace-feed", var b]) { await Hotline.Ledger.Benchmarks.Experiments.FeedTrace.Run(connectionString, int.Parse(b)); return 0; }
+        if (args is ["--trace-feed", var b, ..]) { await Hotline.Ledger.Benchmarks.Experiments.FeedTrace.Run(connectionString, int.Parse(b), args is [_, _, "http"]); return 0; }
         if (args is ["--trace-entry"]) { await Hotline.Ledger.Benchmarks.Experiments.EntryTrace.Run(connectionString); return 0; }
         if (args is ["--rebuild-trial", var trialSchema, var variant]) { await Hotline.Ledger.Benchmarks.Experiments.RebuildTrial.Run(connectionString, trialSchema, variant); return 0; }
         if (args is ["--rebuild", var rebuildSchema, .. var rebuildWhich])

@@ -1,9 +1,12 @@
 namespace Hotline.Ledger.Benchmarks.Experiments;
 
-/// <summary>Development aid: what one case-feed batch of 1,000 rows costs, in time and in SQL.</summary>
+/// <summary>
+/// Development aid: what one case-feed batch of 1,000 rows costs, in time and in SQL, beside Marten's quick append of
+/// the same rows into a scratch schema right after each batch (so that both see the same load on a shared machine).
+/// </summary>
 public static class FeedTrace
 {
-    public static async Task Run(string connectionString, int batches)
+    public static async Task Run(string connectionString, int batches, bool viaHttp = false)
     {
         var scale = CityScale.Medium;
         var catalog = new RulebookCatalog(RulebookLoader.LoadBuiltIn());
@@ -20,31 +23,47 @@ public static class FeedTrace
             var sent = 0;
             var watch = new Stopwatch();
             var cpu = TimeSpan.Zero;
+            var phases = new Dictionary<string, TimeSpan>();
+            using var listener = new ActivityListener
+            {
+                ShouldListenTo = s => s.Name == CaseFeedPhases.SourceName,
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+                ActivityStopped = a => { lock (phases) phases[a.DisplayName] = phases.GetValueOrDefault(a.DisplayName) + a.Duration; },
+            };
+            ActivitySource.AddActivityListener(listener);
             var raw = await Hotline.Ledger.Benchmarks.Baselines.RawMarten.Create(connectionString, schema + "_raw", host.Store);
             var rawOps = new List<CityOp>();
+            var rawElapsed = TimeSpan.Zero;
+            var rawEvents = 0L;
             foreach (var op in new CityGenerator(plan, catalog, 1).Timeline())
             {
                 if (op is LedgerOp l) { await loader.Add(l); continue; }
                 if (op is not CaseOp c) continue;
-                if (sent >= 10) rawOps.Add(c);
-                if (!driver.Add(c, viaHttp: false)) continue;
+                rawOps.Add(c);
+                if (!driver.Add(c, viaHttp)) continue;
                 await loader.Flush();
-                if (++sent == 10) { counting.Reset(); watch.Reset(); rawOps.Clear(); }
-                if (sent <= 10) { await driver.Flush(); continue; }
+                if (++sent == 10) { counting.Reset(); watch.Reset(); rawOps.Clear(); lock (phases) phases.Clear(); }
+                if (sent <= 10) { await driver.Flush(); rawOps.Clear(); continue; }
                 var before = Process.GetCurrentProcess().TotalProcessorTime;
                 watch.Start();
                 await driver.Flush();
                 watch.Stop();
                 cpu += Process.GetCurrentProcess().TotalProcessorTime - before;
+                var same = await raw.AppendInBatches(rawOps);
+                rawElapsed += same.Elapsed;
+                rawEvents += same.Events;
+                rawOps.Clear();
                 if (sent == 10 + batches) break;
             }
 
-            Console.WriteLine($"{batches} batches of 1,000: {watch.Elapsed.TotalMilliseconds / batches:F0} ms each, {batches * 1000 / watch.Elapsed.TotalSeconds:N0} rows/s; " +
+            Console.WriteLine($"{batches} batches of 1,000 ({(viaHttp ? "HTTP" : "in process")}): {watch.Elapsed.TotalMilliseconds / batches:F0} ms each, {batches * 1000 / watch.Elapsed.TotalSeconds:N0} rows/s; " +
                               $"{counting.RoundTrips / (double)batches:F1} Marten round trips a batch; accepted {driver.Accepted}, rejected {driver.Rejected}");
             Console.WriteLine($"  .NET CPU {cpu.TotalMilliseconds / batches:F0} ms a batch");
-            var rawCpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var rawMeter = await raw.AppendInBatches(rawOps);
-            Console.WriteLine($"  raw .NET CPU {(Process.GetCurrentProcess().TotalProcessorTime - rawCpu).TotalMilliseconds / batches:F0} ms a batch");
+            lock (phases)
+                Console.WriteLine("  phases, ms a batch: " + string.Join(", ", phases.Select(p => $"{p.Key} {p.Value.TotalMilliseconds / batches:F0}")) +
+                                  " (seal is inside save)");
+            Console.WriteLine($"  Marten quick append of each batch's rows right after it: {rawElapsed.TotalMilliseconds / batches:F0} ms a batch, {rawEvents / rawElapsed.TotalSeconds:N0}/s; " +
+                              $"feed ÷ append = {rawElapsed.TotalMilliseconds / watch.Elapsed.TotalMilliseconds:F2}");
             await using (var q = host.Store.QuerySession())
             {
                 var files = await q.Query<Hotline.Ledger.Cases.CaseFile>().Take(1000).ToListAsync();
@@ -57,11 +76,10 @@ public static class FeedTrace
                 for (var i = 0; i < 10; i++) foreach (var f in files) { var d = f.Derive(); f.Refresh(d); }
                 Console.WriteLine($"  deriving 1,000 case files: {t.Elapsed.TotalMilliseconds / 10:F1} ms");
             }
-            Console.WriteLine($"  raw Marten, same {rawMeter.Events:N0} rows: {rawMeter.Elapsed.TotalMilliseconds / batches:F0} ms a batch, {rawMeter.PerSecond:N0}/s");
             await raw.DisposeAsync();
             await BenchHost.DropSchema(connectionString, schema + "_raw");
             foreach (var (kind, n) in counting.Kinds.OrderByDescending(k => k.Value).Take(15))
-                Console.WriteLine($"  {n / (double)batches,8:F1}  {kind}");
+                Console.WriteLine($"  {n / (double)batches,8:F1}  {kind}  — {string.Join(' ', counting.Samples[kind].Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)).PadRight(160)[..160]}");
         }
         finally
         {

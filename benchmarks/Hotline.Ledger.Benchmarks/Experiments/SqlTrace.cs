@@ -13,6 +13,8 @@ public sealed class SqlTrace : IMartenSessionLogger, IMartenLogger
     public int Commands;
     public List<string> First { get; } = [];
     public Dictionary<string, int> Kinds { get; } = [];
+    /// <summary>The first statement of each kind, whole.</summary>
+    public Dictionary<string, string> Samples { get; } = [];
 
     public void Reset()
     {
@@ -22,6 +24,7 @@ public sealed class SqlTrace : IMartenSessionLogger, IMartenLogger
             Commands = 0;
             First.Clear();
             Kinds.Clear();
+            Samples.Clear();
         }
     }
 
@@ -59,5 +62,6 @@ public sealed class SqlTrace : IMartenSessionLogger, IMartenLogger
         if (First.Count < 30) First.Add(sql);
         var kind = string.Join(' ', sql.Split((char[])[' ', '\n', '('], StringSplitOptions.RemoveEmptyEntries).Take(4));
         Kinds[kind] = Kinds.GetValueOrDefault(kind) + 1;
+        Samples.TryAdd(kind, sql);
     }
 }

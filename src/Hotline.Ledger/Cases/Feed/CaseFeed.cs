@@ -62,6 +62,7 @@ public sealed class CaseFeed(
         await using var session = sessions.OpenSession(bus);
         session.LastModifiedBy = recordedBy;
 
+        var phase = CaseFeedPhases.Start("check");
         var rejected = new List<RejectedRow>();
         var parsed = new List<ParsedRow>();
         foreach (var (index, row, line, fault) in rows)
@@ -78,6 +79,8 @@ public sealed class CaseFeed(
         var firsts = good.GroupBy(r => r.Fact.EventId, StringComparer.Ordinal).Select(g => g.First()).ToList();
         var duplicates = good.Count - firsts.Count;
 
+        phase?.Dispose();
+        phase = CaseFeedPhases.Start("claim");
         await session.BeginTransactionAsync(ct);
         var fresh = await CaseEventIds.Claim(session, firsts, recordedAt, ct);
         // Marten may do its batch again in a fresh transaction after a transient failure (a deadlock with the
@@ -85,12 +88,13 @@ public sealed class CaseFeed(
         CaseEventIds.Reassert(session, firsts.Where(r => fresh.Contains(r.Fact.EventId)).ToList(), recordedAt);
         var appended = firsts.Where(r => fresh.Contains(r.Fact.EventId)).ToList();
         duplicates += firsts.Count - appended.Count;
+        phase?.Dispose();
 
         var waiting = 0;
         if (appended.Count > 0)
         {
             waiting = await Append(session, bus, appended, now, recordedAt, ct);
-            await session.SaveChangesAsync(ct);
+            using (CaseFeedPhases.Start("save")) await session.SaveChangesAsync(ct);
         }
 
         return new CaseFeedAnswer(appended.Count, duplicates, rejected.OrderBy(r => r.Index).ToList(), waiting,
@@ -102,8 +106,13 @@ public sealed class CaseFeed(
     {
         var unitIds = parsed.Select(r => r.Fact.UnitId).OfType<Guid>().Distinct().ToArray();
         var personIds = parsed.Select(r => r.Fact.PersonId).OfType<Guid>().Distinct().ToArray();
-        var units = unitIds.Length == 0 ? [] : (await session.LoadManyAsync<Unit>(ct, unitIds)).Select(u => u.Id).ToHashSet();
-        var people = personIds.Length == 0 ? [] : (await session.LoadManyAsync<Person>(ct, personIds)).ToDictionary(p => p.Id);
+        // Both in one round trip.
+        var query = session.CreateBatchQuery();
+        var unitsRead = unitIds.Length == 0 ? Task.FromResult<IReadOnlyList<Unit>>([]) : query.LoadMany<Unit>().ById(unitIds);
+        var peopleRead = personIds.Length == 0 ? Task.FromResult<IReadOnlyList<Person>>([]) : query.LoadMany<Person>().ById(personIds);
+        if (unitIds.Length + personIds.Length > 0) await query.Execute(ct);
+        var units = (await unitsRead).Select(u => u.Id).ToHashSet();
+        var people = (await peopleRead).ToDictionary(p => p.Id);
 
         var good = new List<ParsedRow>();
         foreach (var row in parsed)
@@ -132,10 +141,14 @@ public sealed class CaseFeed(
         var ids = byCase.Select(g => g.First().Stream).ToArray();
         // Read and written in one statement each, with the same optimistic concurrency (ADR 0044).
         var batch = new CaseFileBatch();
+        var phase = CaseFeedPhases.Start("files");
         await batch.Load(session, ids, ct);
+        phase?.Dispose();
+        phase = CaseFeedPhases.Start("derive");
         var files = batch.Loaded;
 
         var counters = new Dictionary<CounterKey, CaseCounts>();
+        var append = new CaseStreamAppend();
         // Each follow-up once per instant: a batch brings many identical deadlines.
         var later = _followUps.Select(_ => new HashSet<DateTimeOffset>()).ToArray();
         var atOnce = new bool[_followUps.Length];
@@ -144,7 +157,7 @@ public sealed class CaseFeed(
         foreach (var group in byCase)
         {
             var id = group.First().Stream;
-            var isNew = !files.TryGetValue(id, out var file);
+            files.TryGetValue(id, out var file);
             file ??= new CaseFile { Id = id, CaseNumber = group.Key };
 
             var before = file.Derive();
@@ -155,9 +168,7 @@ public sealed class CaseFeed(
             file.Refresh(after);
             CaseTimeline.AddDifference(counters, before, after);
 
-            var events = group.Select(r => (object)CaseEvents.Of(group.Key, r.Fact)).ToArray();
-            var action = isNew ? session.Events.StartStream<CaseFile>(id, events) : session.Events.Append(id, events);
-            foreach (var e in action.Events) e.Timestamp = recordedAt;
+            append.Add(session, id, group.Select(r => (object)CaseEvents.Of(group.Key, r.Fact)));
             batch.Write(file);
 
             if (!after.IsAssigned) waiting += group.Count();
@@ -169,6 +180,9 @@ public sealed class CaseFeed(
             }
         }
 
+        phase?.Dispose();
+        using var queue = CaseFeedPhases.Start("queue");
+        append.Queue(session, recordedAt);
         batch.Queue(session);
         CaseCounters.Queue(session, counters, recordedAt);
 
