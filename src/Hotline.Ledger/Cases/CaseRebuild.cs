@@ -15,12 +15,17 @@ internal sealed class CaseRebuild(IDocumentStore store) : IRebuildFold
 {
     private readonly Dictionary<Guid, CaseFile> _open = [];
     private readonly HashSet<Guid> _completed = [];
-    private readonly CaseWrites _writes = new();
+    private readonly CaseWrites _writes = new(remember: true);
+    private readonly List<Guid> _ended = [];
+    private readonly List<RebuildWrite> _ready = [];
     private List<object> _files = new(IRebuildFold.BatchSize);
 
     public string Name => CaseFileProjection.ProjectionName + " + rate counters";
 
     public IReadOnlyList<Type> EventTypes => CaseWrites.EventTypes;
+
+    // The derivation reads the data, the stream and the recorded instant of each event (CaseWrites.Apply).
+    public bool DataOnly => true;
 
     public long Events { get; private set; }
     public long Rows { get; private set; }
@@ -44,32 +49,33 @@ internal sealed class CaseRebuild(IDocumentStore store) : IRebuildFold
         return [store.Options.AllKnownDocumentTypes().First(d => d.DocumentType == typeof(CaseFile)).TableName, CaseCounters.Table(schema).Identifier];
     }
 
-    public ValueTask<IReadOnlyList<Func<Task>>> Add(IQuerySession session, IEvent e, bool complete, CancellationToken ct)
+    public ValueTask<IReadOnlyList<RebuildWrite>> Add(IQuerySession session, IEvent e, bool complete, CancellationToken ct)
     {
         Events++;
-        var writes = new List<Func<Task>>();
-        var ended = new List<Guid>();
+        // Most events end no write and complete no file: the two lists are reused rather than made for each event.
+        _ended.Clear();
+        _ready.Clear();
         if (!_open.TryGetValue(e.StreamId, out var file))
             _open[e.StreamId] = file = new CaseFile { Id = e.StreamId, CaseNumber = CaseNumberOf(e.Data) };
-        _writes.Apply(file, e, ended);
-        Ended(ended, writes);
+        _writes.Apply(file, e, _ended);
+        Ended(_ended, _ready);
 
         if (complete) _completed.Add(e.StreamId);
         // A file the open write touched is finished with the write, once its counters are in.
-        if (complete && !_writes.IsOpen(e.StreamId)) Finish(e.StreamId, writes);
-        return ValueTask.FromResult<IReadOnlyList<Func<Task>>>(writes);
+        if (complete && !_writes.IsOpen(e.StreamId)) Finish(e.StreamId, _ready);
+        return ValueTask.FromResult<IReadOnlyList<RebuildWrite>>(_ready.Count == 0 ? [] : _ready.ToArray());
     }
 
-    public ValueTask<IReadOnlyList<Func<Task>>> Finish(IQuerySession session, CancellationToken ct)
+    public ValueTask<IReadOnlyList<RebuildWrite>> Finish(IQuerySession session, CancellationToken ct)
     {
-        var writes = new List<Func<Task>>();
+        var writes = new List<RebuildWrite>();
         var ended = new List<Guid>();
         _writes.EndWrite(ended);
         Ended(ended, writes);
         foreach (var id in _open.Keys.ToList()) Finish(id, writes);
         if (_files.Count > 0) writes.Add(WriteFiles());
         if (_writes.Rows.Count > 0) writes.Add(WriteRows());
-        return ValueTask.FromResult<IReadOnlyList<Func<Task>>>(writes);
+        return ValueTask.FromResult<IReadOnlyList<RebuildWrite>>(writes);
     }
 
     internal static string CaseNumberOf(object data) => data switch
@@ -80,40 +86,40 @@ internal sealed class CaseRebuild(IDocumentStore store) : IRebuildFold
     };
 
     /// <summary>A write ended: its counter rows are in, and the files it touched whose streams are complete are finished.</summary>
-    private void Ended(List<Guid> touched, List<Func<Task>> writes)
+    private void Ended(List<Guid> touched, List<RebuildWrite> writes)
     {
         if (touched.Count == 0) return;
         foreach (var id in touched.Where(_completed.Contains)) Finish(id, writes);
         if (_writes.Rows.Count >= IRebuildFold.BatchSize) writes.Add(WriteRows());
     }
 
-    private void Finish(Guid id, List<Func<Task>> writes)
+    private void Finish(Guid id, List<RebuildWrite> writes)
     {
         if (!_open.Remove(id, out var file)) return;
         _completed.Remove(id);
-        file.Refresh(file.Derive());
+        file.Refresh(_writes.Forget(file));
         _files.Add(file);
         Rows++;
         if (_files.Count >= IRebuildFold.BatchSize) writes.Add(WriteFiles());
     }
 
-    private Func<Task> WriteFiles()
+    private RebuildWrite WriteFiles()
     {
         var files = _files;
         _files = new List<object>(IRebuildFold.BatchSize);
-        return () => store.BulkInsertDocumentsAsync(files, BulkInsertMode.InsertsOnly, IRebuildFold.BatchSize);
+        return new RebuildWrite(CaseFileProjection.ProjectionName, () => store.BulkInsertDocumentsAsync(files, BulkInsertMode.InsertsOnly, IRebuildFold.BatchSize));
     }
 
-    private Func<Task> WriteRows()
+    private RebuildWrite WriteRows()
     {
         var rows = _writes.Rows.ToList();
         Rows += rows.Count;
         _writes.Rows.Clear();
-        return async () =>
+        return new RebuildWrite(CaseCounters.TableName, async () =>
         {
             await using var conn = store.Storage.Database.CreateConnection();
             await conn.OpenAsync();
             await CaseCounters.Copy(conn, store.Options.DatabaseSchemaName, rows);
-        };
+        });
     }
 }

@@ -11,9 +11,12 @@ namespace Hotline.Ledger.Cases;
 /// A fact or charge the file already holds (by the platform's event id, by the charge's entry) is skipped:
 /// applying events the feed or the judge has already written into the file adds nothing.
 /// </summary>
-internal sealed class CaseWrites
+internal sealed class CaseWrites(bool remember = false)
 {
     private readonly Dictionary<Guid, (CaseFile File, CaseDerivation Before)> _touched = [];
+    // With every open file in memory (the one-pass rebuild), a file's derivation after one write is its derivation
+    // before the next and its last one is what the file is refreshed from: each is computed once (ADR 0207).
+    private readonly Dictionary<Guid, CaseDerivation> _derived = [];
     private DateTimeOffset? _write;
 
     public List<(CounterKey Key, CaseCounts Counts, DateTimeOffset RecordedAt)> Rows { get; } = [];
@@ -43,7 +46,7 @@ internal sealed class CaseWrites
         if (CaseEvents.FactOf(e.Data, e.Timestamp) is not { } fact || file.Facts.Any(f => f.EventId == fact.EventId)) return false;
         if (_write != e.Timestamp) EndWrite(ended);
         _write = e.Timestamp;
-        if (!_touched.ContainsKey(file.Id)) _touched[file.Id] = (file, file.Derive());
+        if (!_touched.ContainsKey(file.Id)) _touched[file.Id] = (file, _derived.Remove(file.Id, out var known) ? known : file.Derive());
         file.Facts.Add(fact);
         return true;
     }
@@ -53,7 +56,13 @@ internal sealed class CaseWrites
     {
         if (_write is not { } at || _touched.Count == 0) return;
         var changes = new Dictionary<CounterKey, CaseCounts>();
-        foreach (var (file, before) in _touched.Values) CaseTimeline.AddDifference(changes, before, file.Derive());
+        foreach (var (file, before) in _touched.Values)
+        {
+            var after = file.Derive();
+            CaseTimeline.AddDifference(changes, before, after);
+            if (remember) _derived[file.Id] = after;
+        }
+
         foreach (var (key, counts) in changes) Rows.Add((key, counts, at));
         ended?.AddRange(_touched.Keys);
         _touched.Clear();
@@ -61,4 +70,7 @@ internal sealed class CaseWrites
 
     /// <summary>Whether the open write touched the file (its counters are not in yet).</summary>
     public bool IsOpen(Guid id) => _touched.ContainsKey(id);
+
+    /// <summary>The file as its facts add up (remembered from its last write when this remembers), and forgotten here.</summary>
+    public CaseDerivation Forget(CaseFile file) => _derived.Remove(file.Id, out var known) ? known : file.Derive();
 }

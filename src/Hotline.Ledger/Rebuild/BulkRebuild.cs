@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Threading.Channels;
 using Hotline.Ledger.Cases;
 using JasperFx.Events.Daemon;
 using Marten.Events;
@@ -12,7 +11,19 @@ namespace Hotline.Ledger.Rebuild;
 /// <summary>What a rebuild did: per read model, the events folded and the rows written.</summary>
 public sealed record RebuildStep(string ReadModel, string How, long Events, long Rows);
 
-public sealed record RebuildReport(IReadOnlyList<RebuildStep> Steps, long EventsRead, TimeSpan Elapsed);
+/// <summary>The ways of the one-pass rebuild that can be turned off to measure each one's effect (ADR 0207).</summary>
+/// <param name="RawRead">The case events read straight from the log and deserialized in parallel pages, not through Marten's query.</param>
+/// <param name="WriterPerTable">One writer (and connection) per table, not one for all.</param>
+public sealed record RebuildSettings(bool RawRead = true, bool WriterPerTable = true)
+{
+    public static readonly RebuildSettings Fastest = new();
+}
+
+public sealed record RebuildReport(IReadOnlyList<RebuildStep> Steps, long EventsRead, TimeSpan Elapsed)
+{
+    /// <summary>Where the time went, phase by phase (<see cref="RebuildPhase"/>).</summary>
+    public IReadOnlyList<RebuildPhase> Phases { get; init; } = [];
+}
 
 /// <summary>
 /// Rebuilds every read model from the events alone, fast (ADR 0041): ONE pass over the event log in
@@ -28,21 +39,27 @@ public sealed record RebuildReport(IReadOnlyList<RebuildStep> Steps, long Events
 /// </summary>
 public static class BulkRebuild
 {
-    public static async Task<RebuildReport> RebuildAll(IDocumentStore store, CancellationToken ct = default)
+    public static Task<RebuildReport> RebuildAll(IDocumentStore store, CancellationToken ct = default) => RebuildAll(store, RebuildSettings.Fastest, ct);
+
+    /// <summary>Rebuilds every read model with some of the rebuild's ways turned off: how each way's effect is measured (ADR 0207).</summary>
+    public static async Task<RebuildReport> RebuildAll(IDocumentStore store, RebuildSettings settings, CancellationToken ct = default)
     {
         var watch = Stopwatch.StartNew();
+        var trace = new RebuildTrace();
         var (folds, others) = Folds(store);
-        var eventsRead = await FoldAll(store, folds, [], ct);
+        var eventsRead = await FoldAll(store, folds, [], trace, settings, ct);
         var steps = folds.Select(f => new RebuildStep(f.Name, "one pass, COPY", f.Events, f.Rows)).ToList();
 
         foreach (var name in others)
         {
+            var started = Stopwatch.GetTimestamp();
             using var daemon = await store.BuildProjectionDaemonAsync();
             await daemon.RebuildProjectionAsync(name, TimeSpan.FromHours(2), ct);
             steps.Add(new RebuildStep(name, "async daemon", -1, -1));
+            trace.Since($"daemon {name}", started);
         }
 
-        return new RebuildReport(steps, eventsRead, watch.Elapsed);
+        return new RebuildReport(steps, eventsRead, watch.Elapsed) { Phases = trace.Phases };
     }
 
     /// <summary>
@@ -54,7 +71,7 @@ public static class BulkRebuild
         var (folds, others) = Folds(store);
         if (others.Count > 0) throw new InvalidOperationException($"Read models outside the one pass: {string.Join(", ", others)}.");
         var tables = new List<DbObjectName>();
-        await FoldAll(store, folds, tables, ct);
+        await FoldAll(store, folds, tables, new RebuildTrace(), RebuildSettings.Fastest, ct);
         return tables;
     }
 
@@ -77,7 +94,120 @@ public static class BulkRebuild
         return (folds, others);
     }
 
-    private static async Task<long> FoldAll(IDocumentStore store, List<IRebuildFold> folds, List<DbObjectName> tables, CancellationToken ct)
+    private static async Task<long> FoldAll(IDocumentStore store, List<IRebuildFold> folds, List<DbObjectName> tables, RebuildTrace trace,
+        RebuildSettings settings, CancellationToken ct)
+    {
+        // A stream is complete once its last event is folded; its version is the stream's own (a stream holding an
+        // event no fold reads after its last folded one is simply completed at the end).
+        var lasts = await trace.Time("stream versions", () => StreamVersions(store, ct));
+
+        await trace.Time("empty", async () =>
+        {
+            foreach (var fold in folds) tables.AddRange(await fold.Empty(ct));
+            return tables;
+        });
+        var indexes = await trace.Time("drop indexes", () => SecondaryIndexes.Drop(store, tables, ct));
+
+        var writers = new RebuildWriters(trace, settings.WriterPerTable, ct);
+        var raw = settings.RawRead ? folds.Where(f => f.DataOnly).ToList() : [];
+        var queried = folds.Except(raw).ToList();
+        long read;
+        try
+        {
+            // The two reads feed different read models: they run side by side.
+            var counts = await Task.WhenAll(ReadQueried(store, queried, lasts, writers, trace, ct), ReadRaw(store, raw, lasts, writers, trace, ct));
+            read = counts.Sum();
+        }
+        finally
+        {
+            await trace.Time("writers' tail", async () => { await writers.Complete(); return 0; });
+        }
+
+        await trace.Time("create indexes", async () => { await SecondaryIndexes.Create(store, indexes, ct); return 0; });
+        return read;
+    }
+
+    /// <summary>The folds' events through Marten's own query, every field of <see cref="IEvent"/> set as a projection sees it.</summary>
+    private static async Task<long> ReadQueried(IDocumentStore store, List<IRebuildFold> folds, Dictionary<Guid, long> lasts, RebuildWriters writers,
+        RebuildTrace trace, CancellationToken ct)
+    {
+        if (folds.Count == 0) return 0;
+        var byType = ByType(folds);
+        var types = byType.Keys.ToArray();
+        await using var session = store.QuerySession();
+        long read = 0, reading = 0;
+        var folding = folds.ToDictionary(f => f, _ => 0L);
+        var all = session.Events.QueryAllRawEvents().Where(e => e.EventTypesAre(types)).OrderBy(e => e.Sequence).ToAsyncEnumerable(ct);
+        await using (var events = all.GetAsyncEnumerator(ct))
+        {
+            while (true)
+            {
+                var started = trace.Now;
+                if (!await events.MoveNextAsync()) break;
+                reading += trace.Now - started;
+                read++;
+                await Fold(session, events.Current, byType, lasts, writers, trace, folding, ct);
+            }
+        }
+
+        trace.Add("read events (Marten's query)", reading, read);
+        await FinishAll(session, folds, writers, trace, folding, ct);
+        return read;
+    }
+
+    /// <summary>The folds' events straight from the log, deserialized in parallel pages (<see cref="RawEventLog"/>).</summary>
+    private static async Task<long> ReadRaw(IDocumentStore store, List<IRebuildFold> folds, Dictionary<Guid, long> lasts, RebuildWriters writers,
+        RebuildTrace trace, CancellationToken ct)
+    {
+        if (folds.Count == 0) return 0;
+        var byType = ByType(folds);
+        await using var session = store.QuerySession();
+        long read = 0, waiting = 0;
+        var folding = folds.ToDictionary(f => f, _ => 0L);
+        await using (var pages = RawEventLog.Read(store, byType.Keys.ToList(), trace, ct).GetAsyncEnumerator(ct))
+        {
+            while (true)
+            {
+                var started = trace.Now;
+                if (!await pages.MoveNextAsync()) break;
+                waiting += trace.Now - started;
+                foreach (var e in pages.Current) await Fold(session, e, byType, lasts, writers, trace, folding, ct);
+                read += pages.Current.Length;
+            }
+        }
+
+        trace.Add("fold waits for a page", waiting, read);
+        await FinishAll(session, folds, writers, trace, folding, ct);
+        return read;
+    }
+
+    private static async ValueTask Fold(IQuerySession session, IEvent e, Dictionary<Type, List<IRebuildFold>> byType, Dictionary<Guid, long> lasts,
+        RebuildWriters writers, RebuildTrace trace, Dictionary<IRebuildFold, long> folding, CancellationToken ct)
+    {
+        var complete = lasts.TryGetValue(e.StreamId, out var last) && e.Version >= last;
+        foreach (var fold in byType[e.EventType])
+        {
+            var started = trace.Now;
+            var ready = await fold.Add(session, e, complete, ct);
+            folding[fold] += trace.Now - started;
+            foreach (var write in ready) await writers.Write(write);
+        }
+    }
+
+    private static async Task FinishAll(IQuerySession session, List<IRebuildFold> folds, RebuildWriters writers, RebuildTrace trace,
+        Dictionary<IRebuildFold, long> folding, CancellationToken ct)
+    {
+        foreach (var fold in folds)
+        {
+            var started = trace.Now;
+            var ready = await fold.Finish(session, ct);
+            folding[fold] += trace.Now - started;
+            foreach (var write in ready) await writers.Write(write);
+            trace.Add($"fold {fold.Name}", folding[fold], fold.Events);
+        }
+    }
+
+    private static Dictionary<Type, List<IRebuildFold>> ByType(List<IRebuildFold> folds)
     {
         var byType = new Dictionary<Type, List<IRebuildFold>>();
         foreach (var fold in folds)
@@ -87,49 +217,20 @@ public static class BulkRebuild
             list.Add(fold);
         }
 
-        await using var session = store.QuerySession();
-        var types = byType.Keys.ToArray();
-        // A stream's last event of any rebuilt type: the stream is complete once it is folded. A stream that
-        // (unusually) held events of two read models is simply completed at the end.
-        var lasts = (await session.Events.QueryAllRawEvents().Where(e => e.EventTypesAre(types))
-            .GroupBy(e => e.StreamId).Select(g => new StreamLast(g.Key, g.Max(e => e.Version))).ToListAsync(ct))
-            .ToDictionary(l => l.StreamId, l => l.Version);
+        return byType;
+    }
 
-        foreach (var fold in folds) tables.AddRange(await fold.Empty(ct));
-        var indexes = await SecondaryIndexes.Drop(store, tables, ct);
-
-        // The writer runs beside the reader: while PostgreSQL copies one batch in, the next is being folded.
-        var writes = Channel.CreateBounded<Func<Task>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
-        var writer = Task.Run(async () =>
-        {
-            await foreach (var write in writes.Reader.ReadAllAsync(ct)) await write();
-        }, ct);
-
-        long read = 0;
-        try
-        {
-            var all = session.Events.QueryAllRawEvents().Where(e => e.EventTypesAre(types)).OrderBy(e => e.Sequence).ToAsyncEnumerable(ct);
-            await foreach (var e in all)
-            {
-                read++;
-                var complete = lasts.TryGetValue(e.StreamId, out var last) && e.Version >= last;
-                foreach (var fold in byType[e.EventType])
-                    foreach (var write in await fold.Add(session, e, complete, ct))
-                        await writes.Writer.WriteAsync(write, ct);
-            }
-
-            foreach (var fold in folds)
-                foreach (var write in await fold.Finish(session, ct))
-                    await writes.Writer.WriteAsync(write, ct);
-        }
-        finally
-        {
-            writes.Writer.TryComplete();
-        }
-
-        await writer;
-        await SecondaryIndexes.Create(store, indexes, ct);
-        return read;
+    private static async Task<Dictionary<Guid, long>> StreamVersions(IDocumentStore store, CancellationToken ct)
+    {
+        var versions = new Dictionary<Guid, long>();
+        await using var conn = store.Storage.Database.CreateConnection();
+        await conn.OpenAsync(ct);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = $"select id, version from {store.Options.Events.DatabaseSchemaName}.mt_streams where version is not null";
+        cmd.CommandTimeout = 0;
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) versions[reader.GetGuid(0)] = reader.GetInt64(1);
+        return versions;
     }
 
     /// <summary>A single-stream snapshot: the stream's events, held until its last one is in, then folded from nothing.</summary>
@@ -141,6 +242,9 @@ public static class BulkRebuild
 
         public string Name => projection.Name;
         public IReadOnlyList<Type> EventTypes { get; } = projection.IncludedEventTypes.ToList();
+
+        // A projection may read any of the event's metadata.
+        public bool DataOnly => false;
         public long Events { get; private set; }
         public long Rows { get; private set; }
 
@@ -156,7 +260,7 @@ public static class BulkRebuild
             return [store.Options.AllKnownDocumentTypes().First(d => d.DocumentType == typeof(TDoc)).TableName];
         }
 
-        public async ValueTask<IReadOnlyList<Func<Task>>> Add(IQuerySession session, IEvent e, bool complete, CancellationToken ct)
+        public async ValueTask<IReadOnlyList<RebuildWrite>> Add(IQuerySession session, IEvent e, bool complete, CancellationToken ct)
         {
             Events++;
             if (!_inFlight.TryGetValue(e.StreamId, out var slice)) _inFlight[e.StreamId] = slice = [];
@@ -168,7 +272,7 @@ public static class BulkRebuild
             return _batch.Count >= IRebuildFold.BatchSize ? [Write()] : [];
         }
 
-        public async ValueTask<IReadOnlyList<Func<Task>>> Finish(IQuerySession session, CancellationToken ct)
+        public async ValueTask<IReadOnlyList<RebuildWrite>> Finish(IQuerySession session, CancellationToken ct)
         {
             foreach (var (stream, slice) in _inFlight) await Fold(session, stream, slice, ct);
             _inFlight.Clear();
@@ -184,13 +288,12 @@ public static class BulkRebuild
             Rows++;
         }
 
-        private Func<Task> Write()
+        private RebuildWrite Write()
         {
             var docs = _batch;
             _batch = new List<object>(IRebuildFold.BatchSize);
-            return () => store.BulkInsertDocumentsAsync(docs, BulkInsertMode.InsertsOnly, IRebuildFold.BatchSize);
+            return new RebuildWrite(projection.Name, () => store.BulkInsertDocumentsAsync(docs, BulkInsertMode.InsertsOnly, IRebuildFold.BatchSize));
         }
     }
 
-    private sealed record StreamLast(Guid StreamId, long Version);
 }

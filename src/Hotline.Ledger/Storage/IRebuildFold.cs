@@ -10,6 +10,12 @@ internal interface IRebuildFold
 
     string Name { get; }
     IReadOnlyList<Type> EventTypes { get; }
+
+    /// <summary>
+    /// Whether the fold reads only each event's data, stream, version and recorded instant: then its events may be
+    /// read straight from the log (<see cref="RawEventLog"/>) rather than through Marten's query with every field.
+    /// </summary>
+    bool DataOnly { get; }
     long Events { get; }
     long Rows { get; }
 
@@ -17,7 +23,10 @@ internal interface IRebuildFold
     Task<IReadOnlyList<DbObjectName>> Empty(CancellationToken ct);
 
     /// <summary>Folds one event (in sequence order); <paramref name="complete"/> when it is its stream's last. Answers writes to run.</summary>
-    ValueTask<IReadOnlyList<Func<Task>>> Add(IQuerySession session, IEvent e, bool complete, CancellationToken ct);
+    ValueTask<IReadOnlyList<RebuildWrite>> Add(IQuerySession session, IEvent e, bool complete, CancellationToken ct);
 
-    ValueTask<IReadOnlyList<Func<Task>>> Finish(IQuerySession session, CancellationToken ct);
+    ValueTask<IReadOnlyList<RebuildWrite>> Finish(IQuerySession session, CancellationToken ct);
 }
+
+/// <summary>Rows ready for one table, written when the writer gets to them; named so that the rebuild's trace can say where time went.</summary>
+internal sealed record RebuildWrite(string Table, Func<Task> Run);

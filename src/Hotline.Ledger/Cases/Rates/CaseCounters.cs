@@ -69,16 +69,27 @@ public static class CaseCounters
     {
         await using var copy = await conn.BeginBinaryImportAsync(
             $"copy {schema}.{TableName} (subject_kind, subject_id, year, occurred_on, recorded_at, {string.Join(", ", CountColumns)}) from stdin (format binary)");
+        // Written synchronously: a value goes into the importer's buffer, and an awaited call for each of a million rows'
+        // sixteen values cost more than the rare flush it could spare the thread (ADR 0207).
         foreach (var (key, c, at) in rows)
         {
-            await copy.StartRowAsync();
-            await copy.WriteAsync((short)key.Kind, NpgsqlDbType.Smallint);
-            await copy.WriteAsync(key.SubjectId, NpgsqlDbType.Uuid);
-            await copy.WriteAsync(key.Year, NpgsqlDbType.Integer);
-            await copy.WriteAsync(key.On, NpgsqlDbType.Date);
-            await copy.WriteAsync(at.ToUniversalTime(), NpgsqlDbType.TimestampTz);
-            foreach (var n in new[] { c.Assigned, c.Completed, c.Visited, c.Satisfied, c.BasicallySatisfied, c.Dissatisfied, c.Unreached, c.Votes, c.VotesSatisfied, c.ReplyDue, c.RepliedOnTime })
-                await copy.WriteAsync(n, NpgsqlDbType.Integer);
+            copy.StartRow();
+            copy.Write((short)key.Kind, NpgsqlDbType.Smallint);
+            copy.Write(key.SubjectId, NpgsqlDbType.Uuid);
+            copy.Write(key.Year, NpgsqlDbType.Integer);
+            copy.Write(key.On, NpgsqlDbType.Date);
+            copy.Write(at.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+            copy.Write(c.Assigned, NpgsqlDbType.Integer);
+            copy.Write(c.Completed, NpgsqlDbType.Integer);
+            copy.Write(c.Visited, NpgsqlDbType.Integer);
+            copy.Write(c.Satisfied, NpgsqlDbType.Integer);
+            copy.Write(c.BasicallySatisfied, NpgsqlDbType.Integer);
+            copy.Write(c.Dissatisfied, NpgsqlDbType.Integer);
+            copy.Write(c.Unreached, NpgsqlDbType.Integer);
+            copy.Write(c.Votes, NpgsqlDbType.Integer);
+            copy.Write(c.VotesSatisfied, NpgsqlDbType.Integer);
+            copy.Write(c.ReplyDue, NpgsqlDbType.Integer);
+            copy.Write(c.RepliedOnTime, NpgsqlDbType.Integer);
         }
 
         await copy.CompleteAsync();
