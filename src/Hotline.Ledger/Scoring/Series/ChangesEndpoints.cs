@@ -2,8 +2,6 @@ using Hotline.Ledger.Appeals;
 using Hotline.Ledger.Exports;
 using Hotline.Ledger.Entries;
 using Hotline.Ledger.Marks;
-using Hotline.Ledger.Registry.People;
-using Hotline.Ledger.Registry.Units;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Security;
 
@@ -13,23 +11,13 @@ public static class ChangesEndpoints
 {
     [WolverineGet("/api/units/{id}/changes", OperationId = "unitChanges")]
     [AuditedRead(ReadKind.ScoreReplay, ReadSubject.RouteUnit)]
-    public static async Task<JsonOrFile<LedgerChanges>> UnitChanges(Guid id, ChangesQuery changes, IQuerySession session, RulebookCatalog rulebooks, HttpContext http, string? format)
-    {
-        if (TableExport.Refusal(format) is { } badFormat) return JsonOrFile<LedgerChanges>.Refused(badFormat);
-        var (subject, _, missing) = await ReplayedSubject.Unit(session, http, id);
-        if (missing is not null) return JsonOrFile<LedgerChanges>.Refused(missing);
-        return Answer(await Between(session, rulebooks, SubjectKind.Unit, subject!, changes.Query, changes.From, http.RequestAborted), format);
-    }
+    public static Task<JsonOrFile<LedgerChanges>> UnitChanges(Guid id, ChangesQuery changes, IQuerySession session, RulebookCatalog rulebooks, HttpContext http, string? format) =>
+        ReplayedSubject.Answered(format, () => ReplayedSubject.Unit(session, http, id), (subject, _) => Between(session, rulebooks, SubjectKind.Unit, subject, changes, http.RequestAborted), Answer);
 
     [WolverineGet("/api/people/{id}/changes", OperationId = "personChanges")]
     [AuditedRead(ReadKind.ScoreReplay, ReadSubject.RoutePerson)]
-    public static async Task<JsonOrFile<LedgerChanges>> PersonChanges(Guid id, ChangesQuery changes, IQuerySession session, RulebookCatalog rulebooks, HttpContext http, string? format)
-    {
-        if (TableExport.Refusal(format) is { } badFormat) return JsonOrFile<LedgerChanges>.Refused(badFormat);
-        var (subject, _, missing) = await ReplayedSubject.Person(session, http, id);
-        if (missing is not null) return JsonOrFile<LedgerChanges>.Refused(missing);
-        return Answer(await Between(session, rulebooks, SubjectKind.Person, subject!, changes.Query, changes.From, http.RequestAborted), format);
-    }
+    public static Task<JsonOrFile<LedgerChanges>> PersonChanges(Guid id, ChangesQuery changes, IQuerySession session, RulebookCatalog rulebooks, HttpContext http, string? format) =>
+        ReplayedSubject.Answered(format, () => ReplayedSubject.Person(session, http, id), (subject, _) => Between(session, rulebooks, SubjectKind.Person, subject, changes, http.RequestAborted), Answer);
 
     private static JsonOrFile<LedgerChanges> Answer(LedgerChanges changes, string? format)
     {
@@ -48,8 +36,9 @@ public static class ChangesEndpoints
     };
 
     private static async Task<LedgerChanges> Between(IQuerySession session, RulebookCatalog rulebooks, SubjectKind kind, ScoreSubject subject,
-        ScoreQuery q, DateTimeOffset from, CancellationToken ct)
+        ChangesQuery between, CancellationToken ct)
     {
+        var (q, from) = (between.Query, between.From);
         var to = q.KnownAt;
         var rulebook = rulebooks.ForScoring(q.Year, q.AsOf)!;
         var before = await SubjectCards.Read(session, rulebook, kind, subject, q with { KnownAt = from });

@@ -15,23 +15,15 @@ public static class SeriesEndpoints
 {
     [WolverineGet("/api/units/{id}/score/series", OperationId = "unitScoreSeries")]
     [AuditedRead(ReadKind.ScoreReplay, ReadSubject.RouteUnit)]
-    public static async Task<JsonOrFile<ScoreSeries>> UnitTotals(Guid id, SeriesQuery series, IQuerySession session, RulebookCatalog rulebooks, HttpContext http, string? format)
-    {
-        if (TableExport.Refusal(format) is { } badFormat) return JsonOrFile<ScoreSeries>.Refused(badFormat);
-        var (subject, _, missing) = await ReplayedSubject.Unit(session, http, id);
-        if (missing is not null) return JsonOrFile<ScoreSeries>.Refused(missing);
-        return Answer(await SeriesReader.Totals(session, rulebooks, SubjectKind.Unit, subject!, series.Query, series.From, null, http.RequestAborted), format);
-    }
+    public static Task<JsonOrFile<ScoreSeries>> UnitTotals(Guid id, SeriesQuery series, IQuerySession session, RulebookCatalog rulebooks, HttpContext http, string? format) =>
+        ReplayedSubject.Answered(format, () => ReplayedSubject.Unit(session, http, id),
+            (subject, _) => SeriesReader.Totals(session, rulebooks, SubjectKind.Unit, subject, series.Query, series.From, null, http.RequestAborted), Answer);
 
     [WolverineGet("/api/people/{id}/score/series", OperationId = "personScoreSeries")]
     [AuditedRead(ReadKind.ScoreReplay, ReadSubject.RoutePerson)]
-    public static async Task<JsonOrFile<ScoreSeries>> PersonTotals(Guid id, SeriesQuery series, IQuerySession session, RulebookCatalog rulebooks, HttpContext http, string? format)
-    {
-        if (TableExport.Refusal(format) is { } badFormat) return JsonOrFile<ScoreSeries>.Refused(badFormat);
-        var (subject, person, missing) = await ReplayedSubject.Person(session, http, id);
-        if (missing is not null) return JsonOrFile<ScoreSeries>.Refused(missing);
-        return Answer(await SeriesReader.Totals(session, rulebooks, SubjectKind.Person, subject!, series.Query, series.From, person, http.RequestAborted), format);
-    }
+    public static Task<JsonOrFile<ScoreSeries>> PersonTotals(Guid id, SeriesQuery series, IQuerySession session, RulebookCatalog rulebooks, HttpContext http, string? format) =>
+        ReplayedSubject.Answered(format, () => ReplayedSubject.Person(session, http, id),
+            (subject, person) => SeriesReader.Totals(session, rulebooks, SubjectKind.Person, subject, series.Query, series.From, person, http.RequestAborted), Answer);
 
     /// <summary>Every unit's score is replayed, as for a ranking: the read is on file without a subject.</summary>
     [WolverineGet("/api/units/{id}/rank/series", OperationId = "unitRankSeries")]
