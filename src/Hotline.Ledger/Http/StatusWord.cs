@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json.Serialization;
 
-namespace Hotline.Ledger.Kernel;
+namespace Hotline.Ledger.Http;
 
 /// <summary>
 /// The words statuses are stored and answered by. A status enum names each member's word with
