@@ -1,6 +1,3 @@
-using Hotline.Ledger.Benchmarks.City;
-using Hotline.Ledger.Benchmarks.Measures;
-
 namespace Hotline.Ledger.Benchmarks;
 
 /// <summary>How long each measured loop may run: every loop stops at its count or its time, whichever comes first.</summary>

@@ -1,27 +1,10 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
 using Hotline.Ledger.Benchmarks.Baselines;
-using Hotline.Ledger.Benchmarks.City;
-using Hotline.Ledger.Benchmarks.Measures;
-using Hotline.Ledger.Benchmarks.Running;
 using Hotline.Ledger.Cases;
-using Hotline.Ledger.Cases.Feed;
-using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Deadlines;
-using Hotline.Ledger.Entries;
-using Hotline.Ledger.Kernel;
-using Hotline.Ledger.Marks;
-using Hotline.Ledger.Rulebooks;
-using Hotline.Ledger.Scoring;
 using Hotline.Ledger.Rebuild;
 using Hotline.Ledger.Storage;
-using Hotline.Ledger.Time;
 using JasperFx.Events.Daemon;
-using Marten;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Hotline.Ledger.Benchmarks;
 

@@ -1,6 +1,3 @@
-using Hotline.Ledger.Benchmarks.Measures;
-using Hotline.Ledger.Benchmarks.Running;
-
 namespace Hotline.Ledger.Benchmarks;
 
 /// <summary>A throughput: events written in a time.</summary>
@@ -26,7 +23,6 @@ public sealed class Figures
     public TimeSpan Total { get; set; }
 
     public long LedgerEvents { get; set; }
-    public long CaseEventsGenerated { get; set; }
     public int FirstYears { get; set; } = 1;
     public int AllYears { get; set; }
 
@@ -35,6 +31,7 @@ public sealed class Figures
     public Rate? LedgerInProcess { get; set; }
     public Rate? LedgerInProcessAllYears { get; set; }
 
+    public long CaseEventsGenerated { get; set; }
     public Rate? CaseMartenHttpWindow { get; set; }
     public Rate? CaseCopyHttpWindow { get; set; }
     public Rate? CaseMartenInProcessWindow { get; set; }

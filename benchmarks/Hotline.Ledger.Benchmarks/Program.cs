@@ -1,4 +1,3 @@
-using Hotline.Ledger.Benchmarks.City;
 using Hotline.Ledger.Benchmarks.Report;
 
 namespace Hotline.Ledger.Benchmarks;

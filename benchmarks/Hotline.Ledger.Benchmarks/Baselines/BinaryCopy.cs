@@ -1,7 +1,3 @@
-using Hotline.Ledger.Benchmarks.City;
-using Hotline.Ledger.Benchmarks.Running;
-using Marten;
-using Npgsql;
 using NpgsqlTypes;
 
 namespace Hotline.Ledger.Benchmarks.Baselines;

@@ -1,9 +1,5 @@
-using Hotline.Ledger.Benchmarks.City;
-using Hotline.Ledger.Benchmarks.Measures;
-using Hotline.Ledger.Benchmarks.Running;
 using JasperFx;
 using JasperFx.Events;
-using Marten;
 using Weasel.Core;
 
 namespace Hotline.Ledger.Benchmarks.Baselines;

@@ -1,12 +1,8 @@
-using Hotline.Ledger.Entries;
-using Hotline.Ledger.Marks;
 using Hotline.Ledger.MonthlyReports;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
-using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.SelfChecks;
 using Hotline.Ledger.SpotChecks;
-using Hotline.Ledger.Time;
 
 namespace Hotline.Ledger.Benchmarks.City;
 

@@ -1,5 +1,3 @@
-using Hotline.Ledger.Entries;
-
 namespace Hotline.Ledger.Benchmarks.City;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Hotline.Ledger.Time;
-
 namespace Hotline.Ledger.Benchmarks.City;
 
 public sealed record CityUnit(int Index, Guid Id, string Code, string Name, int CaseWeight);

@@ -1,9 +1,3 @@
-using System.Net.Http.Json;
-using Hotline.Ledger.Benchmarks.City;
-using Hotline.Ledger.Benchmarks.Running;
-using Hotline.Ledger.Rulebooks;
-using Hotline.Ledger.Time;
-
 namespace Hotline.Ledger.Benchmarks.Experiments;
 
 /// <summary>Development aid: the SQL a single POST /api/entries costs.</summary>

@@ -1,11 +1,3 @@
-using System.Diagnostics;
-using Hotline.Ledger.Benchmarks.City;
-using Hotline.Ledger.Benchmarks.Running;
-using Hotline.Ledger.Cases.Feed;
-using Hotline.Ledger.Rulebooks;
-using Hotline.Ledger.Time;
-using Marten;
-
 namespace Hotline.Ledger.Benchmarks.Experiments;
 
 /// <summary>Development aid: what one case-feed batch of 1,000 rows costs, in time and in SQL.</summary>

@@ -1,8 +1,3 @@
-using Hotline.Ledger.Benchmarks.City;
-using Hotline.Ledger.Benchmarks.Running;
-using Hotline.Ledger.Rulebooks;
-using Hotline.Ledger.Time;
-
 namespace Hotline.Ledger.Benchmarks.Experiments;
 
 /// <summary>Development aid: loads the first ledger operations of a small city and shows what SQL they cost.</summary>

@@ -1,12 +1,4 @@
-using System.Diagnostics;
-using Hotline.Ledger.Benchmarks.Running;
-using Hotline.Ledger.Cases.Rates;
-using Hotline.Ledger.Kernel;
 using Hotline.Ledger.Registry.Units;
-using Hotline.Ledger.Rulebooks;
-using Hotline.Ledger.Scoring;
-using Hotline.Ledger.Time;
-using Marten;
 
 namespace Hotline.Ledger.Benchmarks.Experiments;
 

@@ -1,9 +1,5 @@
 using System.Security.Claims;
-using Hotline.Ledger.Benchmarks.City;
-using Hotline.Ledger.Benchmarks.Measures;
-using Hotline.Ledger.Benchmarks.Running;
 using Hotline.Ledger.Security;
-using Hotline.Ledger.Time;
 using Microsoft.AspNetCore.Http;
 
 namespace Hotline.Ledger.Benchmarks.Experiments;

@@ -1,18 +1,6 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using Hotline.Ledger.Benchmarks.City;
-using Hotline.Ledger.Benchmarks.Measures;
-using Hotline.Ledger.Benchmarks.Running;
 using Hotline.Ledger.Cases;
-using Hotline.Ledger.Cases.Rates;
-using Hotline.Ledger.Kernel;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
-using Hotline.Ledger.Rulebooks;
-using Hotline.Ledger.Scoring;
-using Hotline.Ledger.Time;
-using Marten;
 
 namespace Hotline.Ledger.Benchmarks.Experiments;
 

@@ -1,11 +1,6 @@
-using System.Diagnostics;
-using Hotline.Ledger.Benchmarks.Running;
-using Hotline.Ledger.Time;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
-using Marten;
 using Marten.Events;
-using Npgsql;
 
 namespace Hotline.Ledger.Benchmarks.Experiments;
 

@@ -1,13 +1,4 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
 using Hotline.Ledger.Benchmarks.Baselines;
-using Hotline.Ledger.Benchmarks.City;
-using Hotline.Ledger.Benchmarks.Measures;
-using Hotline.Ledger.Benchmarks.Running;
-using Hotline.Ledger.Entries;
-using Hotline.Ledger.Rulebooks;
-using Hotline.Ledger.Time;
 
 namespace Hotline.Ledger.Benchmarks.Experiments;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using Hotline.Ledger.Benchmarks.City;
-using Hotline.Ledger.Benchmarks.Running;
-
 namespace Hotline.Ledger.Benchmarks.Measures;
 
 /// <summary>One screen's figure beside its API read's, measured at the same points one after the other.</summary>

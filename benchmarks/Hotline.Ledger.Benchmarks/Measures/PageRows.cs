@@ -1,5 +1,3 @@
-using Hotline.Ledger.Benchmarks.City;
-
 namespace Hotline.Ledger.Benchmarks.Measures;
 
 /// <summary>Where a page probe points: a unit, a person who belonged to a unit in the year, and the year.</summary>

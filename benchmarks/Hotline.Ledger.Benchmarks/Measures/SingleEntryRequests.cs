@@ -1,6 +1,3 @@
-using System.Globalization;
-using Hotline.Ledger.Benchmarks.City;
-
 namespace Hotline.Ledger.Benchmarks.Measures;
 
 /// <summary>The single entries the benchmark posts: clauses of every kind, dated in the half year before the city's "now".</summary>

@@ -1,9 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Hotline.Ledger.Rulebooks;
 
 namespace Hotline.Ledger.Benchmarks.Measures;
 

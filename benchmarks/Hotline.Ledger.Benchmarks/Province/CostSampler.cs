@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Npgsql;
-
 namespace Hotline.Ledger.Benchmarks.Province;
 
 /// <summary>Where a window's time went: CPU of this process and of the cities' PostgreSQL backends, and what those backends were doing.</summary>

@@ -1,18 +1,6 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Hotline.Ledger.Benchmarks.Baselines;
-using Hotline.Ledger.Benchmarks.City;
-using Hotline.Ledger.Benchmarks.Running;
-using Hotline.Ledger.Entries;
-using Hotline.Ledger.Kernel;
-using Hotline.Ledger.Marks;
-using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Tenancy;
-using Hotline.Ledger.Time;
-using Npgsql;
 
 namespace Hotline.Ledger.Benchmarks.Province;
 

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Hotline.Ledger.Benchmarks.Running;
-using Hotline.Ledger.Kernel;
 
 namespace Hotline.Ledger.Benchmarks.Province;
 

@@ -1,6 +1,3 @@
-using Hotline.Ledger.Benchmarks.City;
-using Hotline.Ledger.Benchmarks.Measures;
-
 namespace Hotline.Ledger.Benchmarks.Province;
 
 /// <summary>How much of each city's feed a window sends, and how much warms both nodes up before the first.</summary>

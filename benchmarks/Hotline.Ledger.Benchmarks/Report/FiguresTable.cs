@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text;
-using Hotline.Ledger.Benchmarks.Measures;
 
 namespace Hotline.Ledger.Benchmarks.Report;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Hotline.Ledger.Benchmarks.Province;
 

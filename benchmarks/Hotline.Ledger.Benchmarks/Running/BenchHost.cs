@@ -1,10 +1,8 @@
 using Hotline.Ledger.Api.Hosting;
 using Hotline.Ledger.Api.Security;
 using Hotline.Ledger.Security;
-using Marten;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Npgsql;
 
 namespace Hotline.Ledger.Benchmarks.Running;
 

@@ -1,9 +1,4 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
-using Hotline.Ledger.Benchmarks.City;
-using Hotline.Ledger.Cases.Feed;
 
 namespace Hotline.Ledger.Benchmarks.Running;
 

@@ -1,14 +1,8 @@
-using Hotline.Ledger.Benchmarks.City;
-using Hotline.Ledger.Entries;
-using Hotline.Ledger.Marks;
 using Hotline.Ledger.MonthlyReports;
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
-using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.SelfChecks;
 using Hotline.Ledger.SpotChecks;
-using Hotline.Ledger.Time;
-using Marten;
 
 namespace Hotline.Ledger.Benchmarks.Running;
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Hotline.Ledger.Benchmarks.Running;
 
 /// <summary>Events written and the time spent writing them (generation excluded).</summary>

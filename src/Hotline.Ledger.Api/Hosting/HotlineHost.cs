@@ -88,6 +88,7 @@ public static class HotlineHost
         builder.Services.AddSingleton(services => new StoreOptionsSource(s => StoreOptionsFor(services, s, services.GetRequiredService<CityDatabase>().Current)));
         builder.Services.AddSingleton<CityDatabase>();
         builder.Services.AddSingleton<Cities>();
+        builder.Services.AddSingleton<CityStates>();
         builder.Services.AddSingleton<CityRevisions>();
         builder.Services.AddSingleton<ReadModelIntegrity>();
         builder.Services.AddSingleton<IntegrityVerifier>();
@@ -117,6 +118,8 @@ public static class HotlineHost
             opts.Policies.AutoApplyTransactions();
             // A message is handled in its city (the envelope's tenant): sessions and per-city services follow it.
             opts.Policies.AddMiddleware(typeof(CityOfTheMessage));
+            // A disabled city's recurring jobs are not run (ADR 0185).
+            opts.Policies.AddMiddleware(typeof(DisabledCityWork), chain => EveryCity.Messages.Contains(chain.MessageType));
             opts.Policies.AddMiddleware(typeof(EveryCity), chain => EveryCity.Messages.Contains(chain.MessageType));
             // Several nodes may share the database: Wolverine elects a leader and spreads the agents (ADR 0115).
             node.ConfigureWolverine(opts);

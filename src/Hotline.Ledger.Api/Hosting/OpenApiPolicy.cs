@@ -38,6 +38,7 @@ public sealed class OpenApiPolicy : IHttpPolicy
     private static readonly Dictionary<string, string> Summaries = new()
     {
         ["listCities"] = "列出本平台的城市 List the cities", ["addCity"] = "新增城市 Add a city",
+        ["disableCity"] = "停用城市 Disable a city", ["enableCity"] = "启用城市 Enable a city", ["cityStates"] = "城市停用与启用记录 A city's service record",
         ["registerUnit"] = "登记成员单位 Register a member unit", ["listUnits"] = "列出成员单位 List units", ["getUnit"] = "查看单位 Get a unit",
         ["registerPerson"] = "登记工作人员 Register a person", ["listPeople"] = "列出人员 List people", ["getPerson"] = "查看人员 Get a person",
         ["transferPerson"] = "人员调动 Transfer a person", ["unitScore"] = "单位得分 A unit's score", ["personScore"] = "个人得分 A person's score",

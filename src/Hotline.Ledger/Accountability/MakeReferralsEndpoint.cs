@@ -4,9 +4,6 @@ using Hotline.Ledger.Rulebooks;
 
 namespace Hotline.Ledger.Accountability;
 
-/// <summary>What referring found: the year's approved result (or why there is none) and a round already made.</summary>
-public sealed record Referring(ApprovedResult? Result, Refusal? NotApproved, ReferralRound? Done);
-
 public static class MakeReferralsEndpoint
 {
     public static async Task<Referring> LoadAsync(MakeReferrals command, IQuerySession session)

@@ -2,9 +2,6 @@ using System.Text;
 
 namespace Hotline.Ledger.Http;
 
-/// <summary>One page of a list: its items, and the cursor of the next page (<c>after</c>), null on the last (ADR 0068).</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);
-
 /// <summary>
 /// The paging of every list (entries, units, people, the evidence trail): <c>limit</c> (default 100, at most
 /// 1,000) and <c>after</c>, an opaque cursor naming the last item of the previous page by the list's own order.

@@ -1,12 +1,5 @@
 namespace Hotline.Ledger.Http;
 
-/// <summary>One rule a request broke: the field (camelCase, as the API speaks), its stable code and its message.</summary>
-public sealed record FieldRule(string Field, string Code, string Message)
-{
-    /// <summary>A rule from the catalogue (<see cref="ProblemText"/>), worded in the request's language.</summary>
-    public static FieldRule Of(string field, string code, params object?[] args) => new(field, code, ProblemText.Of(code, args));
-}
-
 /// <summary>
 /// RFC 7807 answers that name the field and the rule, so a caller can fix the request. Every problem carries
 /// a stable <c>code</c> (scripts read it, never the text); a validation problem also carries <c>errorCodes</c>,

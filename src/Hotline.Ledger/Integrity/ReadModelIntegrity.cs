@@ -7,11 +7,6 @@ using Weasel.Core;
 
 namespace Hotline.Ledger.Integrity;
 
-/// <summary>The first derived row that differs from what the events give: its read model's table, its id, and how.</summary>
-public sealed record ReadModelFault(string Table, string Row, string Problem, string? Stored = null, string? Rebuilt = null);
-
-public sealed record ReadModelReport(bool Valid, IReadOnlyList<string> TablesCompared, long RowsCompared, ReadModelFault? FirstFault, double Seconds);
-
 /// <summary>
 /// Checks the rows scores, rankings, circulars and the evidence trail are read from — every snapshot
 /// document (entries, marks, units, people, appeals, sheets' sources…), the case files and the rate

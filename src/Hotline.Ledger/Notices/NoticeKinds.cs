@@ -3,16 +3,14 @@ namespace Hotline.Ledger.Notices;
 /// <summary>What a notice is about: the codes subscriptions name, each with its Chinese label.</summary>
 public static class NoticeKinds
 {
-    public const string ReplyDueSoon = "replyDueSoon";
-    public const string ReportDueSoon = "reportDueSoon";
+    // One line per thing a notice is about: a deadline, a warning, an entry, an appeal, the year-end evaluation, the
+    // commendation plan, a referral.
+    public const string ReplyDueSoon = "replyDueSoon", ReportDueSoon = "reportDueSoon";
     public const string WarningRed = "warningRed";
-    public const string EntryRecorded = "entryRecorded";
-    public const string EntryRescinded = "entryRescinded";
+    public const string EntryRecorded = "entryRecorded", EntryRescinded = "entryRescinded";
     public const string AppealDecided = "appealDecided";
-    public const string EvaluationReturned = "evaluationReturned";
-    public const string EvaluationApproved = "evaluationApproved";
-    public const string PlanReturned = "planReturned";
-    public const string PlanApproved = "planApproved";
+    public const string EvaluationReturned = "evaluationReturned", EvaluationApproved = "evaluationApproved";
+    public const string PlanReturned = "planReturned", PlanApproved = "planApproved";
     public const string ReferralMade = "referralMade";
 
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>

@@ -11,7 +11,8 @@ public sealed record GradeCount(string Grade, int Units);
 /// <summary>
 /// One city at a point on both clocks: its units (registered by knownAt), its year's cases (the units' assigned cases,
 /// as their rates count them), the completion and reply rates of those cases together, and how its units' totals
-/// fall into the city's grade bands.
+/// fall into the city's grade bands. A disabled city stays in the summary, marked (<see cref="InService"/> false), with
+/// its figures as its kept ledger gives them (ADR 0185).
 /// </summary>
 public sealed record CitySummary(
     string Code,
@@ -24,7 +25,8 @@ public sealed record CitySummary(
     int ReplyDue,
     int RepliedOnTime,
     decimal? ReplyRate,
-    IReadOnlyList<GradeCount> Grades)
+    IReadOnlyList<GradeCount> Grades,
+    bool InService = true)
 {
     /// <summary>
     /// Read from the city's own ledger only, with the city's own readers: the ranking (every unit's total, as
@@ -43,6 +45,6 @@ public sealed record CitySummary(
         var grades = (rulebook.Grades ?? []).Select(g => new GradeCount(g.Name, graded.GetValueOrDefault(g.Name))).ToList();
 
         return new CitySummary(city.City.Code, city.City.Name, rulebook.Id, ranking.Count, rates.Assigned, rates.Completed, rates.CompletionRate,
-            rates.ReplyDue, rates.RepliedOnTime, rates.ReplyRate, grades);
+            rates.ReplyDue, rates.RepliedOnTime, rates.ReplyRate, grades, city.City.InService);
     }
 }

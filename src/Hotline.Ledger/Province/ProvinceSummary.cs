@@ -26,7 +26,7 @@ public sealed record ProvinceSummary(int Year, DateOnly AsOf, DateTimeOffset Kno
         var bands = Cities.SelectMany(c => c.Grades.Select(g => g.Grade)).Distinct().ToList();
         List<Column<CitySummary>> columns =
         [
-            new("城市代码", c => c.Code), new("城市", c => c.Name), new("考评办法", c => c.Rulebook), new("成员单位数", c => c.Units),
+            new("城市代码", c => c.Code), new("城市", c => c.Name), new("状态", c => c.InService ? "在用" : "已停用"), new("考评办法", c => c.Rulebook), new("成员单位数", c => c.Units),
             new("交办件数", c => c.Cases), new("办结件数", c => c.Completed), new("办结率", c => c.CompletionRate),
             new("应答复件数", c => c.ReplyDue), new("按时答复件数", c => c.RepliedOnTime), new("按时答复率", c => c.ReplyRate),
         ];

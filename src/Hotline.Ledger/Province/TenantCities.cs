@@ -8,10 +8,13 @@ namespace Hotline.Ledger.Province;
 /// through a session on its own database and scored by its own rulebooks (the built-in ones and the
 /// revisions that city adopted), taken as they stand when the city is opened.
 /// </summary>
-public sealed class TenantCities(Cities cities, RulebookCatalog rulebooks, CityRevisions revisions) : IProvinceCities
+public sealed class TenantCities(Cities cities, RulebookCatalog rulebooks, CityRevisions revisions, CityStates states) : IProvinceCities
 {
-    public async Task<IReadOnlyList<City>> ListAsync(CancellationToken cancellation) =>
-        (await cities.ListAsync(cancellation)).Select(c => new City(c.Code, c.Name)).ToList();
+    public async Task<IReadOnlyList<City>> ListAsync(CancellationToken cancellation)
+    {
+        var latest = await states.LatestAsync(cancellation);
+        return (await cities.ListAsync(cancellation)).Select(c => new City(c.Code, c.Name, latest.GetValueOrDefault(c.Code) is not { Disabled: true })).ToList();
+    }
 
     public async Task<CityLedger?> OpenAsync(string code, CancellationToken cancellation)
     {
@@ -24,6 +27,7 @@ public sealed class TenantCities(Cities cities, RulebookCatalog rulebooks, CityR
             books = new RulebookCatalog(rulebooks.All);
         }
 
-        return new CityLedger(new City(city.Code, city.Name), cities.Query(city.Code), books);
+        var inService = !await states.IsDisabledAsync(city.Code, cancellation);
+        return new CityLedger(new City(city.Code, city.Name, inService), cities.Query(city.Code), books);
     }
 }

@@ -1,7 +1,5 @@
 namespace Hotline.Ledger.Rulebooks;
 
-public sealed record RulebookSummary(string Id, string Title, DateOnly EffectiveFrom, int ClauseCount);
-
 public static class RulebookEndpoints
 {
     [WolverineGet("/api/rulebooks", OperationId = "listRulebooks")]

@@ -153,6 +153,10 @@ public static class AccessMatrix
         // The cities on the deployment: the province's administrator lists and adds them (ADR 0111)
         Get("/api/cities", [ProvinceAdmin]),
         Post("/api/cities", [ProvinceAdmin]),
+        // Taking a city out of service and back, and its service record (ADR 0185)
+        Get("/api/cities/{code}/states", [ProvinceAdmin]),
+        Post("/api/cities/{code}/disable", [ProvinceAdmin]),
+        Post("/api/cities/{code}/enable", [ProvinceAdmin]),
     ];
 
     private static readonly Dictionary<string, AccessRule> ByKey = Rows.ToDictionary(r => r.Key);

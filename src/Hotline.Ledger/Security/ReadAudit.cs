@@ -2,28 +2,6 @@ using System.Security.Claims;
 
 namespace Hotline.Ledger.Security;
 
-/// <summary>What was read. Add a kind when a new kind of sensitive read appears.</summary>
-public enum ReadKind { ScoreReplay, EvidenceTrail, Entry, Rates, Export, Case, Appeal, Referral }
-
-/// <summary>One recorded read: who looked at whose records, when, and with which query.</summary>
-public sealed class ReadRecord
-{
-    public Guid Id { get; set; }
-    public DateTimeOffset At { get; set; }
-    public string Reader { get; set; } = "";
-    public string[] Roles { get; set; } = [];
-
-    /// <summary>The reader's own unit when they are a liaison.</summary>
-    public string? ReaderUnit { get; set; }
-
-    public ReadKind Kind { get; set; }
-    public Guid? UnitId { get; set; }
-    public Guid? PersonId { get; set; }
-    public string Path { get; set; } = "";
-    public string Query { get; set; } = "";
-    public string CorrelationId { get; set; } = "";
-}
-
 /// <summary>
 /// Records reads of the evidence trail, of score replays and of other sensitive views. Call it before
 /// answering, with the subject the answer is about (unit, person, or both; neither for an across-units

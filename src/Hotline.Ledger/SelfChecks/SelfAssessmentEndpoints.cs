@@ -5,12 +5,6 @@ using Hotline.Ledger.Security;
 
 namespace Hotline.Ledger.SelfChecks;
 
-public sealed record SelfAssessedCriterion(string Clause, decimal MaxPoints, decimal? OfficePoints, decimal? SelfPoints, decimal? Gap, string? Note);
-
-/// <summary>The unit's own view beside the office's: the latest self-check up to asOf against the scorecard.</summary>
-public sealed record SelfAssessment(Guid UnitId, int Year, DateOnly AsOf, DateTimeOffset KnownAt, string? Month,
-    decimal OfficeCriteriaTotal, decimal? SelfTotal, IReadOnlyList<SelfAssessedCriterion> Criteria);
-
 public static class SelfAssessmentEndpoints
 {
     public static ProblemDetails Validate(Unit? unit, Guid id) =>

@@ -21,8 +21,7 @@ public sealed class AddCityValidator : AbstractValidator<AddCity>
 /// </summary>
 public static class CityEndpoints
 {
-    [WolverineGet("/api/cities", OperationId = "listCities")]
-    public static Task<IReadOnlyList<City>> List(Cities cities, CancellationToken ct) => cities.ListAsync(ct);
+    // The list, with each city's state, is CityStateEndpoints.List.
 
     /// <summary>201 with the city, or the problem of a code taken (409) or refused (400): known only once it is tried.</summary>
     [WolverinePost("/api/cities", OperationId = "addCity")]

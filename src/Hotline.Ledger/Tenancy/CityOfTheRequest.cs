@@ -12,7 +12,7 @@ namespace Hotline.Ledger.Tenancy;
 /// claim, or naming the default city's code, reaches the default city; one naming a city not on this
 /// deployment is refused (403). Runs after authentication and before anything that reads the store.
 /// </summary>
-public sealed class CityOfTheRequest(RequestDelegate next, Cities cities, CityRevisions revisions)
+public sealed class CityOfTheRequest(RequestDelegate next, Cities cities, CityRevisions revisions, CityStates states)
 {
     public async Task InvokeAsync(HttpContext http)
     {
@@ -26,6 +26,13 @@ public sealed class CityOfTheRequest(RequestDelegate next, Cities cities, CityRe
         if (await cities.FindAsync(claim, http.RequestAborted) is null)
         {
             await Problems.Status(StatusCodes.Status403Forbidden, "auth.forbidden.unknownCity", claim).ExecuteAsync(http);
+            return;
+        }
+
+        // A city out of service (ADR 0185): its users are refused everywhere; its ledger is kept.
+        if (!CityDisabledAnswer.IsSessionPath(http.Request.Path) && await states.IsDisabledAsync(claim, http.RequestAborted))
+        {
+            await CityDisabledAnswer.WriteAsync(http, claim);
             return;
         }
 

@@ -8,9 +8,6 @@ using Marten;
 
 namespace Hotline.Ledger.Warnings;
 
-/// <summary>A person as a warning names them: their name and the unit of their latest membership.</summary>
-public sealed record PersonName(Guid Id, string Name, Guid UnitId);
-
 /// <summary>
 /// The rate lights of <c>/api/warnings</c>: every unit's and person's computed criterion part that does not earn its
 /// full points, red where it earns nothing (ADR 0025). Read set-wise (ADR 0178): the counts of every unit and of every

@@ -65,6 +65,9 @@ public class HostileInputTests(LedgerApp app, ITestOutputHelper output) : Ledger
         // Adding a city creates a database: its valid body is not sent, only its breakers.
         new("/api/cities", _ => new JsonObject { ["code"] = "HOSTILE", ["name"] = "测试市" },
             [Code("code", 16), Text("name", 40)]) { ValidInWorld = false },
+        // Disabling and enabling a city: the corpus's world has no added city, so only the breakers are sent.
+        new("/api/cities/{code}/disable", _ => new JsonObject { ["reason"] = "并入邻市" }, [Text("reason", 500, required: false)]) { ValidInWorld = false },
+        new("/api/cities/{code}/enable", _ => new JsonObject { ["reason"] = "恢复使用" }, [Text("reason", 500, required: false)]) { ValidInWorld = false },
 
         new("/api/people", w => new JsonObject { ["name"] = "张三", ["unitId"] = w.Unit, ["effectiveOn"] = "2020-01-01" },
             [Text("name", 100), Id("unitId"), Date("effectiveOn", required: false)]),

@@ -17,12 +17,23 @@ public sealed class CityApp : LedgerApp, IAsyncLifetime
     public const string A = "XA";
     public const string B = "XB";
 
+    /// <summary>The city the disabling tests take out of service and bring back; no other test uses it.</summary>
+    public const string C = "XC";
+
+    /// <summary>
+    /// A reply deadline counts as passed as soon as it passes (no feed grace), so that a test on the real clock sees one
+    /// pass within seconds (the disabling tests).
+    /// </summary>
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.PostConfigure<Hotline.Ledger.Deadlines.DeadlineOptions>(o => o.FeedGrace = TimeSpan.Zero);
+
     public new async Task InitializeAsync()
     {
         await base.InitializeAsync();
         var cities = Host.Services.GetRequiredService<Cities>();
         await cities.AddAsync(A, "信阳市");
         await cities.AddAsync(B, "济源市");
+        await cities.AddAsync(C, "南阳市");
     }
 
     /// <summary>A client holding a token of <paramref name="city"/> (null: the default city).</summary>
@@ -52,7 +63,7 @@ public sealed class CityApp : LedgerApp, IAsyncLifetime
     public new async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        foreach (var city in new[] { A, B })
+        foreach (var city in new[] { A, B, C })
         {
             await using var conn = new NpgsqlConnection(DatabaseOf(city));
             await conn.OpenAsync();
@@ -67,7 +78,7 @@ public sealed class CityApp : LedgerApp, IAsyncLifetime
     public async Task ResetAll()
     {
         await Reset();
-        foreach (var city in new[] { A, B })
+        foreach (var city in new[] { A, B, C })
         {
             await ScalarIn(city, $"""
                 DO $$ DECLARE t text; BEGIN

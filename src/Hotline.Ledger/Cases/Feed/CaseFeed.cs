@@ -56,7 +56,9 @@ public sealed class CaseFeed(
     {
         var now = clock.GetUtcNow();
         var recordedAt = _storeClock.GetUtcNow();
-        var bus = new MessageContext(runtime);
+        // The city's tenant on every message this batch sends: the outbox stores them in the city's own message store
+        // (the session's database), and Wolverine handles each in, and marks it handled in, the store of its tenant.
+        var bus = new MessageContext(runtime) { TenantId = CityScope.Current };
         await using var session = sessions.OpenSession(bus);
         session.LastModifiedBy = recordedBy;
 

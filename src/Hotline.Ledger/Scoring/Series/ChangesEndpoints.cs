@@ -9,18 +9,6 @@ using Hotline.Ledger.Security;
 
 namespace Hotline.Ledger.Scoring.Series;
 
-/// <summary>
-/// One thing recorded between two instants that bears on a subject's year: an entry recorded or rescinded, a mark
-/// given, an appeal decided. <see cref="Effect"/> is what it did to the total at asOf (null for an appeal, whose
-/// effect is the rescission, correction or mark it brought, listed beside it).
-/// </summary>
-public sealed record LedgerChange(DateTimeOffset At, string Kind, string By, string Clause, decimal? Points, decimal? Effect,
-    DateOnly? OccurredOn, string? Reason, Guid? EntryId, Guid? MarkId, Guid? AppealId, string? Outcome);
-
-/// <summary>The totals at asOf as known at both instants, their difference, and every change recorded in between that explains it.</summary>
-public sealed record LedgerChanges(ScoreSubject Subject, int Year, DateOnly AsOf, DateTimeOffset From, DateTimeOffset To,
-    decimal TotalAtFrom, decimal TotalAtTo, decimal Difference, IReadOnlyList<LedgerChange> Changes);
-
 public static class ChangesEndpoints
 {
     [WolverineGet("/api/units/{id}/changes", OperationId = "unitChanges")]

@@ -1,0 +1,3 @@
+namespace Hotline.Ledger.Rulebooks;
+
+public sealed record RulebookSummary(string Id, string Title, DateOnly EffectiveFrom, int ClauseCount);
