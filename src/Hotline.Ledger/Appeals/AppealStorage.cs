@@ -1,12 +1,10 @@
-using JasperFx.Events.Projections;
-
 namespace Hotline.Ledger.Appeals;
 
 public sealed class AppealStorage : IConfigureMarten
 {
     public void Configure(IServiceProvider services, StoreOptions opts)
     {
-        opts.Projections.Snapshot<Appeal>(SnapshotLifecycle.Inline);
+        opts.InlineSnapshot<Appeal>();
         // No duplicated status column: Marten writes an enum there by its C# name ("Pending") while the document holds
         // the word ("pending"), so the status is read from the document, where LINQ compares the stored word.
         // One appeal per contested matter: a racing second filing fails on this index and answers 409.

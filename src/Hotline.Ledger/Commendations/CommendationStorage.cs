@@ -1,7 +1,6 @@
 using Hotline.Ledger.Commendations.Applications;
 using Hotline.Ledger.Commendations.Awards;
 using Hotline.Ledger.Commendations.Plans;
-using JasperFx.Events.Projections;
 
 namespace Hotline.Ledger.Commendations;
 
@@ -12,13 +11,10 @@ public sealed class CommendationStorage : IConfigureMarten
     {
         // One plan per year: a racing second draft fails on this index and answers 409. The status stays in the
         // document, where LINQ compares its word (a duplicated column would hold the enum's C# name).
-        opts.Projections.Snapshot<CommendationPlan>(SnapshotLifecycle.Inline);
-        opts.Schema.For<CommendationPlan>().UniqueIndex(p => p.Year);
+        opts.InlineSnapshot<CommendationPlan>().UniqueIndex(p => p.Year);
 
-        opts.Projections.Snapshot<Application>(SnapshotLifecycle.Inline);
-        opts.Schema.For<Application>().Duplicate(a => a.PlanId).Duplicate(a => a.UnitId);
+        opts.InlineSnapshot<Application>().Duplicate(a => a.PlanId).Duplicate(a => a.UnitId);
 
-        opts.Projections.Snapshot<Commendation>(SnapshotLifecycle.Inline);
-        opts.Schema.For<Commendation>().Duplicate(c => c.Year).Duplicate(c => c.PlanId).Duplicate(c => c.UnitId).Duplicate(c => c.PersonId);
+        opts.InlineSnapshot<Commendation>().Duplicate(c => c.Year).Duplicate(c => c.PlanId).Duplicate(c => c.UnitId).Duplicate(c => c.PersonId);
     }
 }

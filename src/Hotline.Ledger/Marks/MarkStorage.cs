@@ -1,5 +1,3 @@
-using JasperFx.Events.Projections;
-
 namespace Hotline.Ledger.Marks;
 
 /// <summary>Marks in Marten: with the entries, the rows a score replay sums, the two clocks indexed.</summary>
@@ -7,8 +5,7 @@ public sealed class MarkStorage : IConfigureMarten
 {
     public void Configure(IServiceProvider services, StoreOptions options)
     {
-        options.Projections.Snapshot<Mark>(SnapshotLifecycle.Inline);
-        options.Schema.For<Mark>()
+        options.InlineSnapshot<Mark>()
             .Duplicate(m => m.SubjectId)
             .Duplicate(m => m.Year)
             .Duplicate(m => m.RecordedAt);

@@ -1,6 +1,5 @@
 using Hotline.Ledger.Registry.People;
 using Hotline.Ledger.Registry.Units;
-using JasperFx.Events.Projections;
 
 namespace Hotline.Ledger.Registry;
 
@@ -10,10 +9,8 @@ public sealed class RegistryStorage : IConfigureMarten
     public void Configure(IServiceProvider services, StoreOptions options)
     {
         // Registry snapshots are inline: a registration is readable the moment it is acknowledged.
-        options.Projections.Snapshot<Unit>(SnapshotLifecycle.Inline);
-        options.Schema.For<Unit>().UniqueIndex(u => u.CodeKey);
+        options.InlineSnapshot<Unit>().UniqueIndex(u => u.CodeKey);
 
-        options.Projections.Snapshot<Person>(SnapshotLifecycle.Inline);
-        options.Schema.For<Person>().Duplicate(p => p.UnitId);
+        options.InlineSnapshot<Person>().Duplicate(p => p.UnitId);
     }
 }

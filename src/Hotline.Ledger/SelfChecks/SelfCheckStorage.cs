@@ -1,5 +1,3 @@
-using JasperFx.Events.Projections;
-
 namespace Hotline.Ledger.SelfChecks;
 
 /// <summary>Read models of the monthly self-checks (M1).</summary>
@@ -7,7 +5,6 @@ public sealed class SelfCheckStorage : IConfigureMarten
 {
     public void Configure(IServiceProvider services, StoreOptions opts)
     {
-        opts.Projections.Snapshot<SelfCheck>(SnapshotLifecycle.Inline);
-        opts.Schema.For<SelfCheck>().Duplicate(c => c.UnitId).Duplicate(c => c.Year);
+        opts.InlineSnapshot<SelfCheck>().Duplicate(c => c.UnitId).Duplicate(c => c.Year);
     }
 }

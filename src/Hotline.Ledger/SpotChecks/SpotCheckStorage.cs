@@ -1,5 +1,3 @@
-using JasperFx.Events.Projections;
-
 namespace Hotline.Ledger.SpotChecks;
 
 /// <summary>Read models of the office's spot checks (M1).</summary>
@@ -7,7 +5,6 @@ public sealed class SpotCheckStorage : IConfigureMarten
 {
     public void Configure(IServiceProvider services, StoreOptions opts)
     {
-        opts.Projections.Snapshot<SpotCheck>(SnapshotLifecycle.Inline);
-        opts.Schema.For<SpotCheck>().Duplicate(c => c.UnitId).Duplicate(c => c.Year);
+        opts.InlineSnapshot<SpotCheck>().Duplicate(c => c.UnitId).Duplicate(c => c.Year);
     }
 }

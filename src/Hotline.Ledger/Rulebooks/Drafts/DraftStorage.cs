@@ -1,4 +1,3 @@
-using JasperFx.Events.Projections;
 using Marten.Schema;
 
 namespace Hotline.Ledger.Rulebooks.Drafts;
@@ -7,7 +6,7 @@ public sealed class DraftStorage : IConfigureMarten
 {
     public void Configure(IServiceProvider services, StoreOptions opts)
     {
-        opts.Projections.Snapshot<RulebookDraft>(SnapshotLifecycle.Inline);
+        opts.InlineSnapshot<RulebookDraft>();
         // Two leaders adopting at the same moment cannot give two rulebooks one id or one effective date:
         // the second approval fails on these indexes and answers 409 (unadopted drafts hold nulls, which never clash).
         // The status stays in the document, where LINQ compares its word (a duplicated column would hold the C# name).
