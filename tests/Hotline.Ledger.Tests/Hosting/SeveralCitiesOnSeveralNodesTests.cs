@@ -23,6 +23,7 @@ namespace Hotline.Ledger.Tests.Hosting;
 /// (and not in the default one) without a restart, and a screen session outlives the node that opened it.
 /// Waits are bounded waits on conditions, on the real clock.
 /// </summary>
+[Trait("Category", "Nodes")]
 public sealed class SeveralCitiesOnSeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
 {
     // Cases per batch; every other one is answered in time, the rest cost their unit a D3.1 each.

@@ -19,6 +19,7 @@ namespace Hotline.Ledger.Tests.Hosting;
 /// dead-lettered, the hash chain the three nodes sealed into verifies, and a revision adopted on one node
 /// is known to the others without a restart; a screen session outlives the node that opened it. Waits are bounded waits on conditions, on the real clock.
 /// </summary>
+[Trait("Category", "Nodes")]
 public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
 {
     // Cases per node; every other one is answered in time, the rest cost their unit a D3.1 each.
