@@ -186,18 +186,7 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
     private async Task HardStopAndStart()
     {
         var old = _host!;
-        using (var now = new CancellationTokenSource())
-        {
-            await now.CancelAsync();
-            try
-            {
-                await old.StopAsync(now.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // Stopping without waiting is the point.
-            }
-        }
+        await HardStop.WithoutWaiting(old);
 
         await old.DisposeAsync();
         await Start();

@@ -56,18 +56,7 @@ public sealed class HardStopMidBatchTests : IAsyncLifetime
 
         // The host goes without waiting; then the step, its key taken, carries on in a host that is gone.
         var old = _host!;
-        using (var now = new CancellationTokenSource())
-        {
-            await now.CancelAsync();
-            try
-            {
-                await old.StopAsync(now.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // Stopping without waiting is the point.
-            }
-        }
+        await HardStop.WithoutWaiting(old);
 
         await old.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromMinutes(2));
 
