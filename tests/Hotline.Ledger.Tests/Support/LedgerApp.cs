@@ -148,14 +148,20 @@ public class LedgerApp : IAsyncLifetime
 
     private string? _resetSql;
 
-    private string ResetSql => _resetSql ??= $"""
+    private string ResetSql => _resetSql ??= EmptyLedgerSql(Schema, OwnTables);
+
+    /// <summary>
+    /// The SQL that empties a ledger schema: every mt_ table but the tenant registry, the given tables of our own, and
+    /// the event sequence restarted. An added city's database is emptied by the same statement.
+    /// </summary>
+    protected static string EmptyLedgerSql(string schema, IEnumerable<string> ownTables) => $"""
         DO $$ DECLARE t text; BEGIN
-          FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = '{Schema}'
-                   AND (tablename LIKE 'mt\_%' OR tablename = ANY (ARRAY['{string.Join("', '", OwnTables)}']))
+          FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = '{schema}'
+                   AND (tablename LIKE 'mt\_%' OR tablename = ANY (ARRAY['{string.Join("', '", ownTables)}']))
                    AND tablename <> 'mt_tenant_databases' LOOP
-            EXECUTE format('DELETE FROM %I.%I', '{Schema}', t);
+            EXECUTE format('DELETE FROM %I.%I', '{schema}', t);
           END LOOP;
-          ALTER SEQUENCE IF EXISTS "{Schema}".mt_events_sequence RESTART WITH 1;
+          ALTER SEQUENCE IF EXISTS "{schema}".mt_events_sequence RESTART WITH 1;
         END $$;
         """;
 

@@ -195,15 +195,7 @@ public sealed class AddedCityApp : LedgerApp, IAsyncLifetime
     {
         await Reset();
         await using var conn = await Open();
-        await using var cmd = new NpgsqlCommand($"""
-            DO $$ DECLARE t text; BEGIN
-              FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = '{Schema}'
-                       AND (tablename LIKE 'mt\_%' OR tablename = ANY (ARRAY['{string.Join("', '", OwnTables)}'])) LOOP
-                EXECUTE format('DELETE FROM %I.%I', '{Schema}', t);
-              END LOOP;
-              ALTER SEQUENCE IF EXISTS "{Schema}".mt_events_sequence RESTART WITH 1;
-            END $$;
-            """, conn);
+        await using var cmd = new NpgsqlCommand(EmptyLedgerSql(Schema, OwnTables), conn);
         await cmd.ExecuteNonQueryAsync();
     }
 

@@ -80,15 +80,7 @@ public sealed class CityApp : LedgerApp, IAsyncLifetime
         await Reset();
         foreach (var city in new[] { A, B, C })
         {
-            await ScalarIn(city, $"""
-                DO $$ DECLARE t text; BEGIN
-                  FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = '{Schema}'
-                           AND (tablename LIKE 'mt\_%' OR tablename = ANY (ARRAY['{string.Join("', '", OwnTables)}'])) LOOP
-                    EXECUTE format('DELETE FROM %I.%I', '{Schema}', t);
-                  END LOOP;
-                  ALTER SEQUENCE IF EXISTS "{Schema}".mt_events_sequence RESTART WITH 1;
-                END $$;
-                """);
+            await ScalarIn(city, EmptyLedgerSql(Schema, OwnTables));
         }
     }
 }
