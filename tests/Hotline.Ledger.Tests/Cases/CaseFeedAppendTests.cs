@@ -57,4 +57,30 @@ public class CaseFeedAppendTests(CaseFeedApp app) : CaseFeedTest(app)
         Assert.True(integrity.GetProperty("valid").GetBoolean(), integrity.ToString());
         Assert.Equal(await App.EventCount(), integrity.GetProperty("linksVerified").GetInt64());
     }
+
+    [Fact]
+    public async Task Batches_sealing_at_once_with_other_writers_leave_one_chain_that_verifies()
+    {
+        var year = Stage();
+        var unit = await App.NewUnit();
+        MoveTo(Local(year, 6, 1));
+        var at = Local(year, 5, 10, 9);
+        object[] Batch(string prefix) => Enumerable.Range(0, 150)
+            .Select(i => i < 60
+                ? Row($"{prefix}{i}", $"{prefix}-{i}", "assigned", at.AddMinutes(i), unit, replyDueAt: at.AddDays(1))
+                : Row($"{prefix}{i}", $"{prefix}-{i % 60}", "replied", at.AddMinutes(i)))
+            .ToArray();
+
+        // Four batches and two registry writes seal at the same moment: each takes the head under the chain's
+        // lock and commits before the next reads it, so the links form one chain in commit order.
+        var batches = Task.WhenAll(Ingest(Batch("P")), Ingest(Batch("Q")), Ingest(Batch("R")), Ingest(Batch("S")));
+        var others = Task.WhenAll(App.NewUnit(), App.NewUnit());
+        var answers = await batches;
+        await others;
+        Assert.All(answers, a => Assert.Equal(150, a.GetProperty("accepted").GetInt32()));
+
+        var integrity = await App.Ok("/api/integrity");
+        Assert.True(integrity.GetProperty("valid").GetBoolean(), integrity.ToString());
+        Assert.Equal(await App.EventCount(), integrity.GetProperty("linksVerified").GetInt64());
+    }
 }
