@@ -24,6 +24,8 @@ internal sealed class CaseStreamAppend
     private readonly List<string> _dotnetTypes = [];
     private readonly List<string> _bodies = [];
 
+    private ReturnedEventsSeal? _seal;
+
     public int Count => _ids.Count;
 
     /// <summary>Adds a stream's events, in order; streams are appended in the order they are added.</summary>
@@ -54,7 +56,7 @@ internal sealed class CaseStreamAppend
         var streamType = ((EventGraph)options.Events).AggregateAliasFor(typeof(CaseFile));
         // The sequence is taken in the order of the input (PostgreSQL evaluates a volatile select list after the sort),
         // stream by stream as Marten's appends would, so log order and each stream's version order agree.
-        var seal = new ReturnedEventsSeal(options.DatabaseSchemaName, _ids.Count);
+        var seal = _seal = new ReturnedEventsSeal(options.DatabaseSchemaName, _ids.Count);
         // The statement answers what the chain hashes of every event it inserts, so the seal reads nothing back.
         session.QueueOperation(new ReturningAppend(
             $"""
@@ -86,6 +88,12 @@ internal sealed class CaseStreamAppend
             throw new InvalidOperationException($"{session.GetType().Name} takes no transaction participants; the case events could not be sealed.");
         registrar.AddTransactionParticipant(new TimedSeal(seal));
     }
+
+    /// <summary>
+    /// Queues the chain's lock and head for the seal, after everything else the batch writes (see
+    /// <see cref="ReturnedEventsSeal.QueueLockAndHead"/>); nothing when nothing was appended.
+    /// </summary>
+    public void QueueSeal(IDocumentSession session) => _seal?.QueueLockAndHead(session);
 
     /// <summary>
     /// The append as an operation of Marten's batch that reads its own result: the same parameters as a queued SQL
