@@ -65,6 +65,9 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
     private readonly ConcurrentDictionary<string, Writer> _writers = new();
     private readonly CancellationTokenSource _stopping = new();
 
+    /// <summary>How many batches of one city may be in flight at once, each on its own connection.</summary>
+    public int Lanes => _lanes;
+
     /// <summary>Writes queued for the next batches, not yet begun, in every city.</summary>
     public int Waiting => _writers.Values.Sum(w => w.Waiting);
 
