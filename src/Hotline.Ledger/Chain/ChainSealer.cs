@@ -25,16 +25,17 @@ public sealed class ChainSealer(string schema) : ITransactionParticipant
 
     /// <summary>
     /// Seals <paramref name="events"/> (appended on <paramref name="streams"/> in this transaction) into the chain:
-    /// one lock, one read of the head, one read of the events, one insert, however many events.
+    /// one lock, one read of the head, one read of the events, one insert, however many events, in two round trips
+    /// (docs/adr/0182-the-seal-in-two-round-trips-and-lanes-measured.md).
     /// </summary>
     public async Task SealAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid[] streams, Guid[] events, CancellationToken token)
     {
         if (events.Length == 0) return;
 
         // One round trip for the lock (held to the end of the transaction: the next sealer reads our head only once
-        // we have committed), then, under it, the chain's head and the events to seal. Each statement of the batch
-        // takes its own snapshot (READ COMMITTED) once the one before has finished, so the head is read after the
-        // lock is granted and is the head the previous holder committed.
+        // we have committed), then, under it, the chain's head and the events to seal. PostgreSQL runs a batch's
+        // statements one after another and each takes its own snapshot (READ COMMITTED) when it starts, after the one
+        // before has finished, so the head is read after the lock is granted and is the head the previous holder committed.
         long position = 0;
         var previous = ChainedEvent.Genesis;
         var sequences = new List<long>(events.Length);
