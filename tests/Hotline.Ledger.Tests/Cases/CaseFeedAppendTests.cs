@@ -57,4 +57,53 @@ public class CaseFeedAppendTests(CaseFeedApp app) : CaseFeedTest(app)
         Assert.True(integrity.GetProperty("valid").GetBoolean(), integrity.ToString());
         Assert.Equal(await App.EventCount(), integrity.GetProperty("linksVerified").GetInt64());
     }
+
+    [Fact]
+    public async Task Batches_sealing_at_once_with_other_writers_leave_one_chain_that_verifies()
+    {
+        var year = Stage();
+        var unit = await App.NewUnit();
+        MoveTo(Local(year, 6, 1));
+        var at = Local(year, 5, 10, 9);
+        object[] Batch(string prefix) => Enumerable.Range(0, 150)
+            .Select(i => i < 60
+                ? Row($"{prefix}{i}", $"{prefix}-{i}", "assigned", at.AddMinutes(i), unit, replyDueAt: at.AddDays(1))
+                : Row($"{prefix}{i}", $"{prefix}-{i % 60}", "replied", at.AddMinutes(i)))
+            .ToArray();
+
+        // Four batches and two registry writes seal at the same moment: each takes the head under the chain's
+        // lock and commits before the next reads it, so the links form one chain in commit order.
+        var batches = Task.WhenAll(Ingest(Batch("P")), Ingest(Batch("Q")), Ingest(Batch("R")), Ingest(Batch("S")));
+        var others = Task.WhenAll(App.NewUnit(), App.NewUnit());
+        var answers = await batches;
+        await others;
+        Assert.All(answers, a => Assert.Equal(150, a.GetProperty("accepted").GetInt32()));
+
+        var integrity = await App.Ok("/api/integrity");
+        Assert.True(integrity.GetProperty("valid").GetBoolean(), integrity.ToString());
+        Assert.Equal(await App.EventCount(), integrity.GetProperty("linksVerified").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_keyed_batch_sent_twice_is_appended_and_sealed_once_in_the_requests_transaction()
+    {
+        var year = Stage();
+        var unit = await App.NewUnit();
+        MoveTo(Local(year, 6, 1));
+        var at = Local(year, 5, 10, 9);
+        var body = new { events = new[] { Row("K1", "KEY-1", "assigned", at, unit, replyDueAt: at.AddDays(1)), Row("K2", "KEY-1", "replied", at.AddHours(1)) } };
+
+        // The keyed request's sessions write through its one transaction: the seal's lock and head are read in it too.
+        var first = await App.Post("/api/cases/events", body, "feed-seal-key");
+        var again = await App.Post("/api/cases/events", body, "feed-seal-key");
+        Assert.Equal(System.Net.HttpStatusCode.OK, first.Status);
+        Assert.Equal(2, first.Json.GetProperty("accepted").GetInt32());
+        Assert.Equal(first.Text, again.Text);
+        await using (var session = App.Store.QuerySession())
+            Assert.Equal(2, (await session.Events.FetchStreamAsync(CaseIds.StreamOf("KEY-1"))).Count);
+
+        var integrity = await App.Ok("/api/integrity");
+        Assert.True(integrity.GetProperty("valid").GetBoolean(), integrity.ToString());
+        Assert.Equal(await App.EventCount(), integrity.GetProperty("linksVerified").GetInt64());
+    }
 }

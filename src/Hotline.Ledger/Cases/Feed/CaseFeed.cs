@@ -192,6 +192,9 @@ public sealed class CaseFeed(
             foreach (var at in later[i]) await bus.ScheduleAsync(_followUps[i].Message(), at);
             if (atOnce[i]) await bus.PublishAsync(_followUps[i].Message());
         }
+
+        // Last of the batch: from here to the commit the chain is this batch's.
+        append.QueueSeal(session);
         return waiting;
     }
 }

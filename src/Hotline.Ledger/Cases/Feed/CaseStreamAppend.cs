@@ -24,6 +24,8 @@ internal sealed class CaseStreamAppend
     private readonly List<string> _dotnetTypes = [];
     private readonly List<string> _bodies = [];
 
+    private ReturnedEventsSeal? _seal;
+
     public int Count => _ids.Count;
 
     /// <summary>Adds a stream's events, in order; streams are appended in the order they are added.</summary>
@@ -54,7 +56,9 @@ internal sealed class CaseStreamAppend
         var streamType = ((EventGraph)options.Events).AggregateAliasFor(typeof(CaseFile));
         // The sequence is taken in the order of the input (PostgreSQL evaluates a volatile select list after the sort),
         // stream by stream as Marten's appends would, so log order and each stream's version order agree.
-        session.QueueSqlCommand(
+        var seal = _seal = new ReturnedEventsSeal(options.DatabaseSchemaName, _ids.Count);
+        // The statement answers what the chain hashes of every event it inserts, so the seal reads nothing back.
+        session.QueueOperation(new ReturningAppend(
             $"""
              with input as (
                  select * from unnest(?, ?, ?, ?, ?) with ordinality as t(stream_id, id, type, dotnet_type, data, n)),
@@ -65,24 +69,66 @@ internal sealed class CaseStreamAppend
                  select stream_id, ?, appended, now(), ? from counts order by stream_id
                  on conflict (id) do update set version = s.version + excluded.version, timestamp = now()
                  returning s.id, s.version)
-             insert into {schema}.mt_events (seq_id, id, stream_id, version, data, type, tenant_id, timestamp, mt_dotnet_type, is_archived, correlation_id, user_name)
+             insert into {schema}.mt_events as e (seq_id, id, stream_id, version, data, type, tenant_id, timestamp, mt_dotnet_type, is_archived, correlation_id, user_name)
              select nextval('{schema}.mt_events_sequence'), x.id, x.stream_id, x.version, x.data, x.type, ?, ?, x.dotnet_type, false, ?, ?
              from (select i.id, i.stream_id, s.version - c.appended + row_number() over (partition by i.stream_id order by i.n) as version,
                           i.data::jsonb as data, i.type, i.dotnet_type, i.n
                    from input i join counts c on c.stream_id = i.stream_id join streams s on s.id = i.stream_id) x
              order by x.n
+             returning {ChainedEvent.Columns}
              """,
-            _streams.ToArray(), _ids.ToArray(), _types.ToArray(), _dotnetTypes.ToArray(), _bodies.ToArray(),
-            streamType, session.TenantId,
-            session.TenantId, recordedAt, (object?)session.CorrelationId ?? DBNull.Value, (object?)session.LastModifiedBy ?? DBNull.Value);
+            [
+                _streams.ToArray(), _ids.ToArray(), _types.ToArray(), _dotnetTypes.ToArray(), _bodies.ToArray(),
+                streamType, session.TenantId,
+                session.TenantId, recordedAt, session.CorrelationId, session.LastModifiedBy,
+            ],
+            seal));
 
         if (session is not ITransactionParticipantRegistrar registrar)
             throw new InvalidOperationException($"{session.GetType().Name} takes no transaction participants; the case events could not be sealed.");
-        registrar.AddTransactionParticipant(new TimedSeal(new ChainSealer(options.DatabaseSchemaName) { Pending = (_streams.Distinct().ToArray(), _ids.ToArray()) }));
+        registrar.AddTransactionParticipant(new TimedSeal(seal));
+    }
+
+    /// <summary>
+    /// Queues the chain's lock and head for the seal, after everything else the batch writes (see
+    /// <see cref="ReturnedEventsSeal.QueueLockAndHead"/>); nothing when nothing was appended.
+    /// </summary>
+    public void QueueSeal(IDocumentSession session) => _seal?.QueueLockAndHead(session);
+
+    /// <summary>
+    /// The append as an operation of Marten's batch that reads its own result: the same parameters as a queued SQL
+    /// command, and the returned rows handed to the seal.
+    /// </summary>
+    private sealed class ReturningAppend(string sql, object?[] values, ReturnedEventsSeal seal) : Marten.Internal.Operations.IStorageOperation
+    {
+        public Type DocumentType => typeof(Marten.Storage.StorageFeatures);
+
+        public void ConfigureCommand(Weasel.Postgresql.ICommandBuilder builder, Weasel.Storage.IStorageSession session)
+        {
+            var parameters = builder.AppendWithParameters(sql, '?');
+            if (parameters.Length != values.Length)
+                throw new InvalidOperationException($"The case events' append takes {parameters.Length} parameters, given {values.Length}.");
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                if (values[i] is not { } value)
+                {
+                    parameters[i].Value = DBNull.Value;
+                    continue;
+                }
+
+                if (Weasel.Postgresql.PostgresqlProvider.Instance.TryGetDbType(value.GetType()) is { } type) parameters[i].NpgsqlDbType = type;
+                parameters[i].Value = value;
+            }
+        }
+
+        public Task PostprocessAsync(System.Data.Common.DbDataReader reader, IList<Exception> exceptions, CancellationToken token) =>
+            seal.TakeAsync(reader, token);
+
+        public Weasel.Core.OperationRole Role() => Weasel.Core.OperationRole.Other;
     }
 
     /// <summary>The chain's seal, as the phase of the batch it is (<see cref="CaseFeedPhases"/>).</summary>
-    private sealed class TimedSeal(ChainSealer sealer) : ITransactionParticipant
+    private sealed class TimedSeal(ITransactionParticipant sealer) : ITransactionParticipant
     {
         public async Task BeforeCommitAsync(Npgsql.NpgsqlConnection connection, Npgsql.NpgsqlTransaction transaction, CancellationToken token)
         {
