@@ -50,6 +50,7 @@ public static class ReadAuditTrial
     private static async Task ScoreReads(BenchHost host, ReadAudit audit, int reads)
     {
         using var http = host.Client();
+        var log = host.Service<ReadLog>();
         var unit = await Created(http, "/api/units", new { code = "RA-BENCH", name = "读记录基准单位" });
         // Entries that the scoring replays; one the rules refuse only makes the card lighter.
         for (var day = 0; day < 40; day++)
@@ -73,15 +74,15 @@ public static class ReadAuditTrial
             for (var r = 0; r < rounds; r++)
             {
                 audit.StartsWithTheRead = r % 2 == 0;
-                await (r % 2 == 0 ? overlapped : after).Run(clients, Math.Max(reads / rounds, 1), Read);
+                await (r % 2 == 0 ? overlapped : after).Run(clients, Math.Max(reads / rounds, 1), Read, log);
             }
 
             audit.StartsWithTheRead = true;
             var o = overlapped.Latencies;
             var a = after.Latencies;
             Console.WriteLine($"score reads, {clients} client(s), {o.Count + a.Count} reads:");
-            Console.WriteLine($"  record written after the read (former): {a.PerSecond,8:0}/s  p50 {a.P50,6:0.0} ms  p95 {a.P95,6:0.0} ms  p99 {a.P99,6:0.0} ms  failures {a.Failures}");
-            Console.WriteLine($"  record started with the read:           {o.PerSecond,8:0}/s  p50 {o.P50,6:0.0} ms  p95 {o.P95,6:0.0} ms  p99 {o.P99,6:0.0} ms  failures {o.Failures}");
+            Console.WriteLine($"  record written after the read (former): {a.PerSecond,8:0}/s  p50 {a.P50,6:0.0} ms  p95 {a.P95,6:0.0} ms  p99 {a.P99,6:0.0} ms  failures {a.Failures}  records/commit {after.PerCommit:0.0}");
+            Console.WriteLine($"  record started with the read:           {o.PerSecond,8:0}/s  p50 {o.P50,6:0.0} ms  p95 {o.P95,6:0.0} ms  p99 {o.P99,6:0.0} ms  failures {o.Failures}  records/commit {overlapped.PerCommit:0.0}");
             Console.WriteLine($"  ratio: p50 x{o.P50 / a.P50:0.00}, p95 x{o.P95 / a.P95:0.00}, p99 x{o.P99 / a.P99:0.00}, throughput x{o.PerSecond / a.PerSecond:0.00}");
         }
     }
@@ -92,11 +93,16 @@ public static class ReadAuditTrial
         private readonly System.Collections.Concurrent.ConcurrentBag<double> _millis = [];
         private int _failures;
         private TimeSpan _elapsed;
+        private long _commits;
 
         public Latencies Latencies => Latencies.Of(_millis, _failures, _elapsed);
 
-        public async Task Run(int clients, int count, Func<int, Task<bool>> operation)
+        /// <summary>Reads answered per read-record commit: how many records each flush carried.</summary>
+        public double PerCommit => _commits == 0 ? double.NaN : (double)_millis.Count / _commits;
+
+        public async Task Run(int clients, int count, Func<int, Task<bool>> operation, ReadLog log)
         {
+            var commits = log.Commits;
             var next = -1;
             var started = System.Diagnostics.Stopwatch.StartNew();
             await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
@@ -112,6 +118,7 @@ public static class ReadAuditTrial
                 }
             })));
             _elapsed += started.Elapsed;
+            _commits += log.Commits - commits;
         }
     }
 

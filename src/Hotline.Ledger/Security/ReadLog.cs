@@ -18,6 +18,10 @@ public sealed class ReadLog(IDocumentStore store, ILogger<ReadLog> logger)
 
     private readonly ConcurrentQueue<PendingRead> _waiting = new();
     private int _flushing;
+    private long _commits;
+
+    /// <summary>Transactions committed so far (one per city in each flush): records per commit shows how much reads share.</summary>
+    public long Commits => Interlocked.Read(ref _commits);
 
     /// <summary>Writes the record and waits until it is committed.</summary>
     public Task WriteAsync(ReadRecord record, CancellationToken cancellation = default) =>
@@ -95,6 +99,7 @@ public sealed class ReadLog(IDocumentStore store, ILogger<ReadLog> logger)
                         await session.SaveChangesAsync(CancellationToken.None);
                     }
 
+                    Interlocked.Increment(ref _commits);
                     foreach (var p in city) p.Committed();
                 }
                 catch (Exception e)
