@@ -46,6 +46,13 @@ if compgen -G "$work/results/*.trx" >/dev/null; then
     | sed -E 's/testName="([^"]*)".*duration="([^"]*)"/\2  \1/' | sort -r | awk 'NR <= 10 { print "  " $0 }'
 fi
 
+# The failed tests by name at the very end, where a reader of only the log's tail (CI's) still sees them.
+if compgen -G "$work/results/*.trx" >/dev/null && grep -q 'outcome="Failed"' "$work/results"/*.trx; then
+  echo "failed tests:"
+  grep -ho '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$work/results"/*.trx \
+    | sed -E 's/.*testName="([^"]*)".*/  \1/'
+fi
+
 # One closing line a reader (or CI) can trust: the runner's own counts, summed over test projects.
 passed=$( (grep -E '^\s+Passed:\s+[0-9]+' "$log" || true) | awk '{s+=$2} END {print s+0}')
 failed=$( (grep -E '^\s+Failed:\s+[0-9]+' "$log" || true) | awk '{s+=$2} END {print s+0}')

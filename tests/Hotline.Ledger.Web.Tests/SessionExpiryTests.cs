@@ -1,6 +1,7 @@
 using Hotline.Ledger.Web.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Npgsql;
+using Microsoft.Playwright;
 
 namespace Hotline.Ledger.Web.Tests;
 
@@ -43,7 +44,15 @@ public sealed class SessionExpiryTests(WebApp app) : IAsyncLifetime
 
         await page.FillAsync("#user", "王芳");
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/entries");
+        try
+        {
+            // The page's own HTML is what is asserted; its scripts and styles need not have loaded.
+            await page.WaitForURLAsync("**/entries", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"Signing in again left the browser at {page.Url}, showing: {await page.InnerTextAsync("body")}");
+        }
         Assert.Contains("加减分记录", await page.InnerTextAsync("h1"));
     }
 

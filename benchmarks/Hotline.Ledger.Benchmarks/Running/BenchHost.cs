@@ -51,7 +51,7 @@ public sealed class BenchHost : IAsyncDisposable
         // The figures are of what ships (the shared session for single entries without a key, ADR 0196) unless
         // HOTLINE_JOINT=false asks to measure each entry in its own savepoint.
         if (Environment.GetEnvironmentVariable("HOTLINE_JOINT") is { } joint) builder.Configuration["Hotline:GroupCommit:Joint"] = joint;
-        // HOTLINE_WRITERS=n measures n batches of single entries in flight at once (ADR 0196; one ships).
+        // HOTLINE_WRITERS=n measures n batches of single entries in flight at once (ADR 0196, 0182; one ships).
         if (Environment.GetEnvironmentVariable("HOTLINE_WRITERS") is { } writers) builder.Configuration["Hotline:GroupCommit:Writers"] = writers;
         builder.Logging.ClearProviders();
         // Logs go with the progress to standard error: standard output carries the table only.

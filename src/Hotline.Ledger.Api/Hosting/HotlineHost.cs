@@ -190,6 +190,8 @@ public static class HotlineHost
             o.AddPolicy<OpenApiPolicy>();
             // After Wolverine's transaction policies: an answer read back from the store follows the save.
             o.AddPolicy<StoredAnswerPolicy>();
+            // Last: an audited read's record starts after every step that may refuse the read.
+            o.AddPolicy<Hotline.Ledger.Security.AuditedReadPolicy>();
         });
         app.MapHotlineWeb();
         return app;

@@ -1,4 +1,5 @@
 using Hotline.Ledger.Cases.Rates;
+using Hotline.Ledger.Rebuild;
 using Hotline.Ledger.Storage;
 using Weasel.Core;
 
@@ -8,17 +9,19 @@ namespace Hotline.Ledger.Cases;
 /// The fast path of the case projection's rebuild (<see cref="CaseFileProjection"/>), within
 /// the one-pass rebuild (<c>BulkRebuild</c>, ADR 0041): the same derivation (<see cref="CaseWrites"/>), with
 /// every open file held in memory instead of read back page by page, and files and counter rows written
-/// with binary COPY. A case file is complete — <see cref="CaseFile.Refresh"/>ed and written — with its
+/// with binary COPY — the files serialized on the thread pool and copied by our own COPY, files and counter rows each over
+/// as many connections as the settings' lanes (ADR 0191). A case file is complete — <see cref="CaseFile.Refresh"/>ed and written — with its
 /// stream's last event, once the write that touched it has added its counters.
 /// </summary>
-internal sealed class CaseRebuild(IDocumentStore store) : IRebuildFold
+internal sealed class CaseRebuild(IDocumentStore store, RebuildSettings settings, RebuildTrace trace, CancellationToken ct) : IRebuildFold
 {
     private readonly Dictionary<Guid, CaseFile> _open = [];
     private readonly HashSet<Guid> _completed = [];
     private readonly CaseWrites _writes = new(remember: true);
     private readonly List<Guid> _ended = [];
     private readonly List<RebuildWrite> _ready = [];
-    private List<object> _files = new(IRebuildFold.BatchSize);
+    private List<CaseFile> _files = new(IRebuildFold.BatchSize);
+    private int _fileBatches, _rowBatches;
 
     public string Name => CaseFileProjection.ProjectionName + " + rate counters";
 
@@ -106,8 +109,13 @@ internal sealed class CaseRebuild(IDocumentStore store) : IRebuildFold
     private RebuildWrite WriteFiles()
     {
         var files = _files;
-        _files = new List<object>(IRebuildFold.BatchSize);
-        return new RebuildWrite(CaseFileProjection.ProjectionName, () => store.BulkInsertDocumentsAsync(files, BulkInsertMode.InsertsOnly, IRebuildFold.BatchSize));
+        _files = new List<CaseFile>(IRebuildFold.BatchSize);
+        var lane = _fileBatches++ % settings.Lanes;
+        if (!settings.OwnCopy)
+            return new RebuildWrite(CaseFileProjection.ProjectionName, () => store.BulkInsertDocumentsAsync(files, BulkInsertMode.InsertsOnly, IRebuildFold.BatchSize), lane);
+        // Serialization starts now, on the thread pool, while the fold goes on.
+        var copy = new CaseFileCopy(store, files, trace, ct);
+        return new RebuildWrite(CaseFileProjection.ProjectionName, () => copy.Copy(store, ct), lane);
     }
 
     private RebuildWrite WriteRows()
@@ -120,6 +128,6 @@ internal sealed class CaseRebuild(IDocumentStore store) : IRebuildFold
             await using var conn = store.Storage.Database.CreateConnection();
             await conn.OpenAsync();
             await CaseCounters.Copy(conn, store.Options.DatabaseSchemaName, rows);
-        });
+        }, _rowBatches++ % settings.Lanes);
     }
 }

@@ -25,31 +25,36 @@ public sealed class ChainSealer(string schema) : ITransactionParticipant
 
     /// <summary>
     /// Seals <paramref name="events"/> (appended on <paramref name="streams"/> in this transaction) into the chain:
-    /// one lock, one read of the head, one read of the events, one insert, however many events.
+    /// one lock, one read of the head, one read of the events, one insert, however many events, in two round trips
+    /// (docs/adr/0182-the-seal-in-two-round-trips-and-lanes-measured.md).
     /// </summary>
     public async Task SealAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid[] streams, Guid[] events, CancellationToken token)
     {
         if (events.Length == 0) return;
 
-        // Held to the end of the transaction: the next sealer reads our head only once we have committed.
-        await using (var lockCommand = new NpgsqlCommand("select pg_advisory_xact_lock($1)", connection, transaction))
-        {
-            lockCommand.Parameters.AddWithValue(_lockKey);
-            await lockCommand.ExecuteNonQueryAsync(token);
-        }
-
-        var (position, previous) = await Head(connection, transaction, token);
-
+        // One round trip for the lock (held to the end of the transaction: the next sealer reads our head only once
+        // we have committed), then, under it, the chain's head and the events to seal. PostgreSQL runs a batch's
+        // statements one after another and each takes its own snapshot (READ COMMITTED) when it starts, after the one
+        // before has finished, so the head is read after the lock is granted and is the head the previous holder committed.
+        long position = 0;
+        var previous = ChainedEvent.Genesis;
         var sequences = new List<long>(events.Length);
         var hashes = new List<string>(events.Length);
-        // mt_events has no index on id; the stream narrows the search through (stream_id, version).
-        await using (var read = new NpgsqlCommand(
-            $"select {ChainedEvent.Columns} from {_events} e where e.stream_id = any($1) and e.id = any($2) order by e.seq_id",
-            connection, transaction))
+        await using (var batch = new NpgsqlBatch(connection, transaction))
         {
-            read.Parameters.AddWithValue(streams);
-            read.Parameters.AddWithValue(events);
-            await using var reader = await read.ExecuteReaderAsync(token);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("select pg_advisory_xact_lock($1)") { Parameters = { new() { Value = _lockKey } } });
+            batch.BatchCommands.Add(new NpgsqlBatchCommand($"select position, hash from {_chain} order by position desc limit 1"));
+            // mt_events has no index on id; the stream narrows the search through (stream_id, version).
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(
+                $"select {ChainedEvent.Columns} from {_events} e where e.stream_id = any($1) and e.id = any($2) order by e.seq_id")
+            {
+                Parameters = { new() { Value = streams }, new() { Value = events } },
+            });
+            await using var reader = await batch.ExecuteReaderAsync(token);
+            await reader.NextResultAsync(token);
+            if (await reader.ReadAsync(token))
+                (position, previous) = (reader.GetInt64(0), Convert.FromHexString(reader.GetString(1)));
+            await reader.NextResultAsync(token);
             while (await reader.ReadAsync(token))
             {
                 var e = ChainedEvent.Read(reader, 0);
@@ -75,14 +80,5 @@ public sealed class ChainSealer(string schema) : ITransactionParticipant
     {
         Pending = ([], []);
         return Task.CompletedTask;
-    }
-
-    private async Task<(long Position, byte[] Hash)> Head(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken token)
-    {
-        await using var command = new NpgsqlCommand($"select position, hash from {_chain} order by position desc limit 1", connection, transaction);
-        await using var reader = await command.ExecuteReaderAsync(token);
-        return await reader.ReadAsync(token)
-            ? (reader.GetInt64(0), Convert.FromHexString(reader.GetString(1)))
-            : (0L, ChainedEvent.Genesis);
     }
 }

@@ -14,7 +14,9 @@ public sealed record RebuildStep(string ReadModel, string How, long Events, long
 /// <summary>The ways of the one-pass rebuild that can be turned off to measure each one's effect (ADR 0207).</summary>
 /// <param name="RawRead">The case events read straight from the log and deserialized in parallel pages, not through Marten's query.</param>
 /// <param name="WriterPerTable">One writer (and connection) per table, not one for all.</param>
-public sealed record RebuildSettings(bool RawRead = true, bool WriterPerTable = true)
+/// <param name="Lanes">How many connections copy the case files, and as many the counter rows, side by side (ADR 0191).</param>
+/// <param name="OwnCopy">The case files serialized on the thread pool and written by our own binary COPY, not Marten's bulk insert (ADR 0191).</param>
+public sealed record RebuildSettings(bool RawRead = true, bool WriterPerTable = true, int Lanes = 2, bool OwnCopy = true)
 {
     public static readonly RebuildSettings Fastest = new();
 }
@@ -46,7 +48,7 @@ public static class BulkRebuild
     {
         var watch = Stopwatch.StartNew();
         var trace = new RebuildTrace();
-        var (folds, others) = Folds(store);
+        var (folds, others) = Folds(store, settings, trace, ct);
         var eventsRead = await FoldAll(store, folds, [], trace, settings, ct);
         var steps = folds.Select(f => new RebuildStep(f.Name, "one pass, COPY", f.Events, f.Rows)).ToList();
 
@@ -68,14 +70,15 @@ public static class BulkRebuild
     /// </summary>
     public static async Task<IReadOnlyList<DbObjectName>> RebuildTables(IDocumentStore store, CancellationToken ct = default)
     {
-        var (folds, others) = Folds(store);
+        var trace = new RebuildTrace();
+        var (folds, others) = Folds(store, RebuildSettings.Fastest, trace, ct);
         if (others.Count > 0) throw new InvalidOperationException($"Read models outside the one pass: {string.Join(", ", others)}.");
         var tables = new List<DbObjectName>();
-        await FoldAll(store, folds, tables, new RebuildTrace(), RebuildSettings.Fastest, ct);
+        await FoldAll(store, folds, tables, trace, RebuildSettings.Fastest, ct);
         return tables;
     }
 
-    private static (List<IRebuildFold> Folds, List<string> Others) Folds(IDocumentStore store)
+    private static (List<IRebuildFold> Folds, List<string> Others) Folds(IDocumentStore store, RebuildSettings settings, RebuildTrace trace, CancellationToken ct)
     {
         var folds = new List<IRebuildFold>();
         var others = new List<string>();
@@ -86,7 +89,7 @@ public static class BulkRebuild
                 folds.Add((IRebuildFold)Activator.CreateInstance(typeof(SnapshotFold<>).MakeGenericType(type.GetGenericArguments()[0]), projection, store)!);
             // The case projection's fast path: the same derivation, every open file in memory, written with COPY.
             else if (projection.Name == CaseFileProjection.ProjectionName)
-                folds.Add(new CaseRebuild(store));
+                folds.Add(new CaseRebuild(store, settings, trace, ct));
             else
                 others.Add(projection.Name);
         }

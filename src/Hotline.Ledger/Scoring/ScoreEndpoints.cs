@@ -38,8 +38,8 @@ public static class ScoreEndpoints
             };
 
     /// <summary>
-    /// The subject, its entries and its marks in one round trip (ADR 0046). An unknown subject is a 404, a problem the
-    /// endpoint answers, so nothing is put on file for it.
+    /// The subject, its entries and its marks in one round trip (ADR 0046), while the read's record is being written
+    /// (ADR 0194). An unknown subject is a 404, a problem the endpoint answers, so its record is withdrawn.
     /// </summary>
     private static async Task<JsonOrFile<Scorecard>> Score<TSubject>(IQuerySession session, RulebookCatalog rulebooks, HttpContext http,
         SubjectKind kind, Guid id, ScoreQuery query, string? rulebook, string? format, Func<TSubject, ScoreSubject> describe,

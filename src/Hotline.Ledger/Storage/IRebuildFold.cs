@@ -28,5 +28,8 @@ internal interface IRebuildFold
     ValueTask<IReadOnlyList<RebuildWrite>> Finish(IQuerySession session, CancellationToken ct);
 }
 
-/// <summary>Rows ready for one table, written when the writer gets to them; named so that the rebuild's trace can say where time went.</summary>
-internal sealed record RebuildWrite(string Table, Func<Task> Run);
+/// <summary>
+/// Rows ready for one table, written when the writer gets to them; named so that the rebuild's trace can say where time went.
+/// Writes of one table in different <paramref name="Lane"/>s go over different connections, side by side (ADR 0191).
+/// </summary>
+internal sealed record RebuildWrite(string Table, Func<Task> Run, int Lane = 0);

@@ -5,7 +5,8 @@ namespace Hotline.Ledger.Storage;
 /// <summary>
 /// The rebuild's writers: rows ready for a table are copied in by a task beside the reader, so that PostgreSQL copies
 /// one batch while the next is folded; one writer per table (each its own connection) so that the case files'
-/// COPY and the counters' run side by side, or one for all (ADR 0041, ADR 0207).
+/// COPY and the counters' run side by side, or one for all (ADR 0041, ADR 0207); a table written in several lanes has a
+/// writer per lane (ADR 0191).
 /// </summary>
 internal sealed class RebuildWriters(RebuildTrace trace, bool perTable, CancellationToken ct)
 {
@@ -13,7 +14,7 @@ internal sealed class RebuildWriters(RebuildTrace trace, bool perTable, Cancella
 
     public async ValueTask Write(RebuildWrite write)
     {
-        var key = perTable ? write.Table : "";
+        var key = perTable ? Phase(write) : "";
         (Channel<RebuildWrite> Queue, Task Writer) writer;
         lock (_writers)
         {
@@ -42,6 +43,8 @@ internal sealed class RebuildWriters(RebuildTrace trace, bool perTable, Cancella
         await Task.WhenAll(writers);
     }
 
+    private static string Phase(RebuildWrite write) => write.Lane == 0 ? write.Table : $"{write.Table} (lane {write.Lane + 1})";
+
     private async Task Drain(Channel<RebuildWrite> queue)
     {
         try
@@ -50,7 +53,7 @@ internal sealed class RebuildWriters(RebuildTrace trace, bool perTable, Cancella
             {
                 var started = trace.Now;
                 await write.Run();
-                trace.Since($"write {write.Table}", started);
+                trace.Since($"write {Phase(write)}", started);
             }
         }
         catch (Exception failure)

@@ -140,6 +140,13 @@ public class BulkRebuildTests(CaseFeedApp app) : CaseFeedTest(app)
             while (await reader.ReadAsync()) rows.Add($"{table} {reader.GetString(0)}");
         }
 
+        // The columns beside a file's JSON: the deadline judge and the warnings find their cases by them.
+        await using (var columns = new NpgsqlCommand(
+            $"select id::text || ' ' || coalesce(unit_id::text, '-') || ' ' || coalesce(reply_due_at::text, '-') || ' ' || coalesce(reply_check_at::text, '-') || ' ' || " +
+            $"coalesce(mt_dotnet_type, '-') from \"{App.Schema}\".mt_doc_casefile order by id", conn))
+        await using (var reader = await columns.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) rows.Add("casefile columns " + reader.GetString(0));
+
         await using var sums = new NpgsqlCommand(
             $"select t::text from (select subject_kind, subject_id, year, occurred_on, recorded_at, sum(assigned), sum(completed), sum(visited), " +
             $"sum(satisfied), sum(reply_due), sum(replied_on_time) from \"{App.Schema}\".hl_case_counters group by 1, 2, 3, 4, 5 " +

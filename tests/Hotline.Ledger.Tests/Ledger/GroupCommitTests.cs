@@ -11,9 +11,10 @@ using Npgsql;
 namespace Hotline.Ledger.Tests.Ledger;
 
 /// <summary>
-/// Single entries are written in batches by one writer (ADR 0120). To put requests into one batch
-/// without depending on timing, a test holds the chain's lock from outside: the batch in progress waits
-/// at its seal, the next requests queue up behind it, and once the lock is let go they are run together.
+/// Single entries are written in batches (ADR 0120), by one or several lanes. To put requests into one
+/// batch without depending on timing, a test holds the chain's lock from outside and gives every lane a
+/// batch that waits at its seal: the next requests queue up behind them, and once the lock is let go the
+/// first lane free takes them together.
 /// </summary>
 public class GroupCommitTests(LedgerApp app) : LedgerTest(app)
 {
@@ -37,11 +38,10 @@ public class GroupCommitTests(LedgerApp app) : LedgerTest(app)
         {
             var before = await App.EventCount();
             Task<Reply>[] batch;
-            Reply opener;
+            Reply[] openers;
             await using (var held = await HoldChain())
             {
-                var first = App.Post("/api/entries", Entry("B1", unit, reason: "先行"));
-                await held.UntilWriterWaits();
+                var first = await FillLanes(held, unit);
                 batch =
                 [
                     App.Post("/api/entries", Entry("B1", unit, reason: "同批一")),
@@ -53,11 +53,11 @@ public class GroupCommitTests(LedgerApp app) : LedgerTest(app)
                 ];
                 await UntilQueued(batch.Length);
                 await held.Release();
-                opener = await first;
+                openers = await Task.WhenAll(first);
             }
 
             var replies = await Task.WhenAll(batch);
-            Assert.Equal(HttpStatusCode.Created, opener.Status);
+            Assert.All(openers, o => Assert.Equal(HttpStatusCode.Created, o.Status));
             foreach (var i in new[] { 0, 1, 5 }) Assert.True(replies[i].Status == HttpStatusCode.Created, replies[i].Text);
             // Of the two once-per-year entries exactly one is recorded; the other is refused, naming the clause.
             var claims = new[] { replies[2], replies[3] };
@@ -67,8 +67,8 @@ public class GroupCommitTests(LedgerApp app) : LedgerTest(app)
             Assert.Contains("entry.clause.oncePerYear", refused.Text);
             Assert.Equal(HttpStatusCode.InternalServerError, replies[4].Status);
 
-            // The opener, three entries and one of the claims: nothing of the two that failed.
-            Assert.Equal(before + 5, await App.EventCount());
+            // The openers, three entries and one of the claims: nothing of the two that failed.
+            Assert.Equal(before + openers.Length + 4, await App.EventCount());
             Assert.Empty(await App.Rows($"select 1 from \"{App.Schema}\".mt_events where data->>'reason' in ('答复存不下')"));
             await AssertChainValid();
         }
@@ -84,12 +84,12 @@ public class GroupCommitTests(LedgerApp app) : LedgerTest(app)
         var unit = await App.NewUnit();
         var before = await App.EventCount();
         Reply first, acrossBatches;
-        Reply[] sameBatch;
+        Reply[] sameBatch, openers;
         await using (var held = await HoldChain())
         {
-            // Its first attempt is in the batch waiting at the seal; the repeat queues behind it.
+            // Its first attempt is in a batch waiting at the seal; the repeat queues behind it.
             var sent = App.Post("/api/entries", Entry("B1", unit, reason: "重试甲"), "gc-retry");
-            await held.UntilWriterWaits();
+            var others = await FillLanes(held, unit, sent);
             var repeat = App.Post("/api/entries", Entry("B1", unit, reason: "重试甲"), "gc-retry");
             // Two attempts with one key in the same batch.
             var twins = new[]
@@ -102,6 +102,7 @@ public class GroupCommitTests(LedgerApp app) : LedgerTest(app)
             first = await sent;
             acrossBatches = await repeat;
             sameBatch = await Task.WhenAll(twins);
+            openers = await Task.WhenAll(others.Skip(1));
         }
 
         Assert.Equal(HttpStatusCode.Created, first.Status);
@@ -109,7 +110,8 @@ public class GroupCommitTests(LedgerApp app) : LedgerTest(app)
         Assert.Equal(first.Json.GetProperty("id").GetGuid(), acrossBatches.Json.GetProperty("id").GetGuid());
         Assert.All(sameBatch, r => Assert.Equal(HttpStatusCode.Created, r.Status));
         Assert.Equal(sameBatch[0].Json.GetProperty("id").GetGuid(), sameBatch[1].Json.GetProperty("id").GetGuid());
-        Assert.Equal(before + 2, await App.EventCount());
+        Assert.All(openers, o => Assert.Equal(HttpStatusCode.Created, o.Status));
+        Assert.Equal(before + 2 + openers.Length, await App.EventCount());
         await AssertChainValid();
     }
 
@@ -135,20 +137,26 @@ public class GroupCommitTests(LedgerApp app) : LedgerTest(app)
         var unit = await App.NewUnit();
         var before = await App.EventCount();
         var bodies = Enumerable.Range(0, 5).Select(i => (Key: $"gc-cut-{i}", Body: Entry("B1", unit, reason: $"中断{i}"))).ToArray();
-        Reply[] cut;
+        Reply[] cut, openers;
         await using (var held = await HoldChain())
         {
-            var opener = App.Post("/api/entries", Entry("B1", unit, reason: "中断前"));
-            var writer = await held.UntilWriterWaits();
+            var first = await FillLanes(held, unit);
             var sent = bodies.Select(b => App.Post("/api/entries", b.Body, b.Key)).ToArray();
             await UntilQueued(sent.Length);
-            // The writer's connection dies while its batch waits to seal, as when the host or the database goes.
-            await held.TerminateWriter(writer);
-            Assert.Equal(HttpStatusCode.InternalServerError, (await opener).Status);
-            await held.TerminateWriter(await held.UntilWriterWaits(except: writer));
+            // Every batch's connection dies while it waits to seal, as when the host or the database goes.
+            var all = Task.WhenAll(first.Concat(sent));
+            using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            while (!all.IsCompleted)
+            {
+                await held.TerminateWaiters();
+                await Task.WhenAny(all, Task.Delay(20, limit.Token));
+            }
+
+            openers = await Task.WhenAll(first);
             cut = await Task.WhenAll(sent);
         }
 
+        Assert.All(openers, r => Assert.Equal(HttpStatusCode.InternalServerError, r.Status));
         Assert.All(cut, r => Assert.Equal(HttpStatusCode.InternalServerError, r.Status));
         Assert.Equal(before, await App.EventCount());
 
@@ -166,15 +174,15 @@ public class GroupCommitTests(LedgerApp app) : LedgerTest(app)
         var unit = await App.NewUnit();
         var before = await App.EventCount();
         string[] officers = ["office-zhao", "office-qian", "office-sun"];
-        Reply[] replies;
+        Reply[] replies, openers;
         await using (var held = await HoldChain())
         {
-            var opener = App.Post("/api/entries", Entry("B1", unit, reason: "先行"));
-            await held.UntilWriterWaits();
+            var first = await FillLanes(held, unit);
             var sent = officers.Select((officer, i) => SendAs(officer, $"gc-author-{i}", Entry("B1", unit, reason: $"同批作者{i}"))).ToArray();
             await UntilQueued(sent.Length);
             await held.Release();
-            Assert.Equal(HttpStatusCode.Created, (await opener).Status);
+            openers = await Task.WhenAll(first);
+            Assert.All(openers, o => Assert.Equal(HttpStatusCode.Created, o.Status));
             replies = await Task.WhenAll(sent);
         }
 
@@ -188,7 +196,7 @@ public class GroupCommitTests(LedgerApp app) : LedgerTest(app)
             Assert.Equal($"gc-author-{i}", stored[1]);
         }
 
-        Assert.Equal(before + 1 + officers.Length, await App.EventCount());
+        Assert.Equal(before + openers.Length + officers.Length, await App.EventCount());
         await AssertChainValid();
     }
 
@@ -197,6 +205,28 @@ public class GroupCommitTests(LedgerApp app) : LedgerTest(app)
         using var client = App.ClientFor(officer, [Roles.Office]);
         client.DefaultRequestHeaders.Add("X-Correlation-Id", correlation);
         return await Caller.Send(client, HttpMethod.Post, "/api/entries", JsonContent.Create(body), null);
+    }
+
+    /// <summary>
+    /// Gives every lane of the group commit a batch waiting at its seal (<paramref name="first"/>, if given, is the
+    /// first of them; the others are plain entries), so that what is sent next queues until the chain is let go.
+    /// </summary>
+    private async Task<Task<Reply>[]> FillLanes(HeldChain held, Guid unit, Task<Reply>? first = null)
+    {
+        var waiting = new List<Task<Reply>>();
+        if (first is not null)
+        {
+            waiting.Add(first);
+            await held.UntilWritersWait(1);
+        }
+
+        while (waiting.Count < Writer.Lanes)
+        {
+            waiting.Add(App.Post("/api/entries", Entry("B1", unit, reason: $"先行{waiting.Count}")));
+            await held.UntilWritersWait(waiting.Count);
+        }
+
+        return waiting.ToArray();
     }
 
     private async Task UntilQueued(int count)
@@ -231,19 +261,15 @@ public class GroupCommitTests(LedgerApp app) : LedgerTest(app)
         private string Waiters =>
             $"from pg_locks where locktype = 'advisory' and not granted and objsubid = 1 and classid::bigint = {(key >> 32) & 0xffffffff} and objid::bigint = {key & 0xffffffff}";
 
-        /// <summary>The backend of the writer waiting at its seal (not <paramref name="except"/>, one already cut off).</summary>
-        public async Task<int> UntilWriterWaits(int except = 0)
+        /// <summary>Until <paramref name="count"/> batches wait at their seal.</summary>
+        public async Task UntilWritersWait(int count)
         {
             using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            while (true)
-            {
-                var pid = await Scalar($"select coalesce(min(pid), 0)::bigint {Waiters} and pid <> {except}");
-                if (pid != 0) return (int)pid;
-                await Task.Delay(20, limit.Token);
-            }
+            while (await Scalar($"select count(*) {Waiters}") < count) await Task.Delay(20, limit.Token);
         }
 
-        public Task TerminateWriter(int pid) => Execute($"select pg_terminate_backend({pid})");
+        /// <summary>Cuts off the connection of every batch waiting at its seal.</summary>
+        public Task TerminateWaiters() => Execute($"select pg_terminate_backend(pid) {Waiters}");
 
         public async Task Release()
         {

@@ -44,7 +44,7 @@ public class NoticeApp : LedgerApp
     }
 
     /// <summary>
-    /// Waits (on a condition, up to a minute) until no notice or delivery waits in the message store:
+    /// Waits (on a condition, up to three minutes) until no notice or delivery waits in the message store:
     /// every notice raised has been handled and every delivery has succeeded or been given up.
     /// </summary>
     public Task Settled() => Settled(Schema);
@@ -59,10 +59,13 @@ public class NoticeApp : LedgerApp
         return (long)(await cmd.ExecuteScalarAsync())! == 0;
     }, "notices still waiting in the message store");
 
-    /// <summary>Waits (on a condition, up to a minute) until <paramref name="done"/> holds.</summary>
+    /// <summary>
+    /// Waits (on a condition, up to three minutes) until <paramref name="done"/> holds. Retries are scheduled messages,
+    /// which the durability agent picks up on its polling interval: six attempts can take over a minute on a loaded machine.
+    /// </summary>
     public static async Task Until(Func<Task<bool>> done, string what)
     {
-        if (!await Eventually.Holds(done, TimeSpan.FromMinutes(1))) throw new TimeoutException($"Waited a minute for: {what}");
+        if (!await Eventually.Holds(done, TimeSpan.FromMinutes(3))) throw new TimeoutException($"Waited three minutes for: {what}");
     }
 
     public async Task<JsonElement> Subscribe(object body, Caller? caller = null)
