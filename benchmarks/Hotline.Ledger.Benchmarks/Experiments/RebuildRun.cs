@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Hotline.Ledger.Benchmarks.Running;
 using Hotline.Ledger.Rebuild;
+using Hotline.Ledger.Storage;
 using Hotline.Ledger.Time;
 using JasperFx.Events.Daemon;
 using Marten;

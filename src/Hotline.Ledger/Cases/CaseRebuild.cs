@@ -1,5 +1,4 @@
 using Hotline.Ledger.Cases.Rates;
-using Hotline.Ledger.Rebuild;
 using Hotline.Ledger.Storage;
 using Weasel.Core;
 

@@ -11,16 +11,6 @@ namespace Hotline.Ledger.Rebuild;
 /// <summary>What a rebuild did: per read model, the events folded and the rows written.</summary>
 public sealed record RebuildStep(string ReadModel, string How, long Events, long Rows);
 
-/// <summary>The ways of the one-pass rebuild that can be turned off to measure each one's effect (ADR 0207).</summary>
-/// <param name="RawRead">The case events read straight from the log and deserialized in parallel pages, not through Marten's query.</param>
-/// <param name="WriterPerTable">One writer (and connection) per table, not one for all.</param>
-/// <param name="Lanes">How many connections copy the case files, and as many the counter rows, side by side (ADR 0191).</param>
-/// <param name="OwnCopy">The case files serialized on the thread pool and written by our own binary COPY, not Marten's bulk insert (ADR 0191).</param>
-public sealed record RebuildSettings(bool RawRead = true, bool WriterPerTable = true, int Lanes = 2, bool OwnCopy = true)
-{
-    public static readonly RebuildSettings Fastest = new();
-}
-
 public sealed record RebuildReport(IReadOnlyList<RebuildStep> Steps, long EventsRead, TimeSpan Elapsed)
 {
     /// <summary>Where the time went, phase by phase (<see cref="RebuildPhase"/>).</summary>

@@ -99,6 +99,9 @@ public sealed class WebApp : IAsyncLifetime
         {
             BaseURL = BaseUrl, Locale = "zh-CN", TimezoneId = "Asia/Shanghai", ViewportSize = new ViewportSize { Width = width, Height = height },
         });
+        // Both test projects run at once on two cores: a page can take longer than Playwright's 30 s default to load.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         var query = $"user={Uri.EscapeDataString(user)}&role={Uri.EscapeDataString(role)}" + (unit is null ? "" : $"&unit={Uri.EscapeDataString(unit)}");
         var response = await page.GotoAsync($"/signin/dev?{query}");
