@@ -14,15 +14,8 @@ public static class ReadsTrace
 {
     public static async Task Run(string connectionString, string schema, string scaleName, int probes)
     {
-        var scale = CityScale.Parse(scaleName);
-        var plan = CityPlan.Build(scale, 20191220);
-        var now = OfficeCalendar.EndOf(scale.Today.AddDays(-1)).AddHours(9);
-        var clock = new CityClock(now);
-        await using var host = await BenchHost.Start(connectionString, schema, clock);
-        clock.Run();
-        using var http = host.Client();
-        var catalog = host.Service<RulebookCatalog>();
-        Console.WriteLine($"load average {File.ReadAllText("/proc/loadavg").Trim()}");
+        await using var city = await KeptCity.Open(connectionString, schema, scaleName);
+        var (scale, plan, now, clock, host, http, catalog) = (city.Scale, city.Plan, city.Now, city.Clock, city.Host, city.Http, city.Catalog);
 
         // The warnings: now (the start page's), and late in the last year (a whole year of counters).
         var lateInYear = $"{scale.LastYear}-11-30";

@@ -17,15 +17,8 @@ public static class ScoreTrace
 {
     public static async Task Run(string connectionString, string schema, string scaleName, int probes)
     {
-        var scale = CityScale.Parse(scaleName);
-        var plan = CityPlan.Build(scale, 20191220);
-        var now = OfficeCalendar.EndOf(scale.Today.AddDays(-1)).AddHours(9);
-        var clock = new CityClock(now);
-        await using var host = await BenchHost.Start(connectionString, schema, clock);
-        clock.Run();
-        using var http = host.Client();
-        var catalog = host.Service<RulebookCatalog>();
-        Console.WriteLine($"load average {File.ReadAllText("/proc/loadavg").Trim()}");
+        await using var city = await KeptCity.Open(connectionString, schema, scaleName);
+        var (scale, plan, now, clock, host, http, catalog) = (city.Scale, city.Plan, city.Now, city.Clock, city.Host, city.Http, city.Catalog);
         var firstYearNow = OfficeCalendar.EndOf(new DateOnly(scale.FirstYear + 1, 1, 19));
         var sets = new[]
         {
