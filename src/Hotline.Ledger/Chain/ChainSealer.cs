@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Hotline.Ledger.Chain;
 
@@ -36,14 +35,14 @@ public sealed class ChainSealer(string schema) : ITransactionParticipant
         // we have committed), then, under it, the chain's head and the events to seal. PostgreSQL runs a batch's
         // statements one after another and each takes its own snapshot (READ COMMITTED) when it starts, after the one
         // before has finished, so the head is read after the lock is granted and is the head the previous holder committed.
-        long position = 0;
-        var previous = ChainedEvent.Genesis;
+        long position;
+        byte[] previous;
         var sequences = new List<long>(events.Length);
         var hashes = new List<string>(events.Length);
         await using (var batch = new NpgsqlBatch(connection, transaction))
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand("select pg_advisory_xact_lock($1)") { Parameters = { new() { Value = _lockKey } } });
-            batch.BatchCommands.Add(new NpgsqlBatchCommand($"select position, hash from {_chain} order by position desc limit 1"));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(ChainLinks.HeadSql(_chain)));
             // mt_events has no index on id; the stream narrows the search through (stream_id, version).
             batch.BatchCommands.Add(new NpgsqlBatchCommand(
                 $"select {ChainedEvent.Columns} from {_events} e where e.stream_id = any($1) and e.id = any($2) order by e.seq_id")
@@ -52,8 +51,7 @@ public sealed class ChainSealer(string schema) : ITransactionParticipant
             });
             await using var reader = await batch.ExecuteReaderAsync(token);
             await reader.NextResultAsync(token);
-            if (await reader.ReadAsync(token))
-                (position, previous) = (reader.GetInt64(0), Convert.FromHexString(reader.GetString(1)));
+            (position, previous) = await ChainLinks.ReadHeadAsync(reader, token);
             await reader.NextResultAsync(token);
             while (await reader.ReadAsync(token))
             {
@@ -67,13 +65,7 @@ public sealed class ChainSealer(string schema) : ITransactionParticipant
         if (sequences.Count != events.Length)
             throw new InvalidOperationException($"Sealing found {sequences.Count} of the {events.Length} events this commit appends.");
 
-        await using var insert = new NpgsqlCommand(
-            $"insert into {_chain} (position, seq_id, hash) select $1 + n, s, h from unnest($2, $3) with ordinality as t(s, h, n)",
-            connection, transaction);
-        insert.Parameters.AddWithValue(position);
-        insert.Parameters.Add(new NpgsqlParameter { Value = sequences.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
-        insert.Parameters.Add(new NpgsqlParameter { Value = hashes.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        await insert.ExecuteNonQueryAsync(token);
+        await ChainLinks.InsertAsync(connection, transaction, _chain, position, sequences.ToArray(), hashes.ToArray(), token);
     }
 
     public Task AfterCommitAsync(CancellationToken token)

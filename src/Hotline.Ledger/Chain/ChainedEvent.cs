@@ -51,11 +51,14 @@ public sealed record ChainedEvent(
     }
 
     /// <summary>The link's hash: SHA-256 over the previous link's hash followed by this event's canonical content.</summary>
-    public byte[] Link(ReadOnlySpan<byte> previous)
+    public byte[] Link(ReadOnlySpan<byte> previous) => Link(previous, Canonical());
+
+    /// <summary>The link's hash over a canonical content already built (<see cref="Canonical"/>).</summary>
+    public static byte[] Link(ReadOnlySpan<byte> previous, ReadOnlySpan<byte> canonical)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(previous);
-        sha.AppendData(Canonical());
+        sha.AppendData(canonical);
         return sha.GetHashAndReset();
     }
 

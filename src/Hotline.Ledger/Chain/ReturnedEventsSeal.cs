@@ -1,7 +1,5 @@
 using System.Data.Common;
-using System.Security.Cryptography;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Hotline.Ledger.Chain;
 
@@ -29,7 +27,7 @@ public sealed class ReturnedEventsSeal(string schema, int expected) : ITransacti
     public void QueueLockAndHead(IDocumentOperations session)
     {
         session.QueueOperation(new Statement($"select pg_advisory_xact_lock({_lockKey})", (_, _) => Task.CompletedTask));
-        session.QueueOperation(new Statement($"select position, hash from {_chain} order by position desc limit 1", ReadHeadAsync));
+        session.QueueOperation(new Statement(ChainLinks.HeadSql(_chain), async (reader, token) => _head = await ChainLinks.ReadHeadAsync(reader, token)));
     }
 
     /// <summary>
@@ -63,32 +61,18 @@ public sealed class ReturnedEventsSeal(string schema, int expected) : ITransacti
 
         var sequences = new long[_events.Count];
         var hashes = new string[_events.Count];
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         for (var i = 0; i < _events.Count; i++)
         {
-            // ChainedEvent.Link, over the canonical content built before the lock.
-            sha.AppendData(previous);
-            sha.AppendData(_events[i].Canonical);
-            previous = sha.GetHashAndReset();
+            // Over the canonical content built before the lock.
+            previous = ChainedEvent.Link(previous, _events[i].Canonical);
             sequences[i] = _events[i].Sequence;
             hashes[i] = Convert.ToHexStringLower(previous);
         }
 
-        await using var insert = new NpgsqlCommand(
-            $"insert into {_chain} (position, seq_id, hash) select $1 + n, s, h from unnest($2, $3) with ordinality as t(s, h, n)",
-            connection, transaction);
-        insert.Parameters.AddWithValue(position);
-        insert.Parameters.Add(new NpgsqlParameter { Value = sequences, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
-        insert.Parameters.Add(new NpgsqlParameter { Value = hashes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        await insert.ExecuteNonQueryAsync(token);
+        await ChainLinks.InsertAsync(connection, transaction, _chain, position, sequences, hashes, token);
     }
 
     public Task AfterCommitAsync(CancellationToken token) => Task.CompletedTask;
-
-    private async Task ReadHeadAsync(DbDataReader reader, CancellationToken token) =>
-        _head = await reader.ReadAsync(token)
-            ? (reader.GetInt64(0), Convert.FromHexString(reader.GetString(1)))
-            : (0L, ChainedEvent.Genesis);
 
     /// <summary>A statement of Marten's batch that hands its result to <paramref name="read"/>.</summary>
     private sealed class Statement(string sql, Func<DbDataReader, CancellationToken, Task> read) : Marten.Internal.Operations.IStorageOperation

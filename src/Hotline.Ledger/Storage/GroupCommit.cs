@@ -56,18 +56,16 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
 {
     private readonly ChainSealer _sealer = new(config["Hotline:Schema"] ?? "hotline");
     private readonly int _maxBatch = Math.Max(1, config.GetValue("Hotline:GroupCommit:MaxBatch", 64));
-    // Batches of one city in flight at once, each on its own connection (ADR 0196); their seals and commits are
-    // ordered by the chain's lock, as several nodes' are. One by default: two halved the batches without a measured
-    // gain on this machine (ADR 0182).
-    private readonly int _lanes = Math.Max(1, config.GetValue("Hotline:GroupCommit:Writers", 1));
     private const int Attempts = 3;
 
     // One writer per city's database, as each city has its own hash chain (ADR 0110); started on its first write.
     private readonly ConcurrentDictionary<string, Writer> _writers = new();
     private readonly CancellationTokenSource _stopping = new();
 
-    /// <summary>How many batches of one city may be in flight at once, each on its own connection.</summary>
-    public int Lanes => _lanes;
+    /// <summary>How many batches of one city may be in flight at once, each on its own connection (ADR 0196).</summary>
+    // Their seals and commits are ordered by the chain's lock, as several nodes' are. One by default: two halved the
+    // batches without a measured gain on this machine (ADR 0182).
+    public int Lanes { get; } = Math.Max(1, config.GetValue("Hotline:GroupCommit:Writers", 1));
 
     /// <summary>Writes queued for the next batches, not yet begun, in every city.</summary>
     public int Waiting => _writers.Values.Sum(w => w.Waiting);
@@ -169,11 +167,11 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
         public Writer(GroupCommit group, string? city)
         {
             _group = group;
-            _open = new OpenBatch?[group._lanes];
-            _queue = Channel.CreateUnbounded<Step>(new UnboundedChannelOptions { SingleReader = group._lanes == 1 });
+            _open = new OpenBatch?[group.Lanes];
+            _queue = Channel.CreateUnbounded<Step>(new UnboundedChannelOptions { SingleReader = group.Lanes == 1 });
             // Not the first request's flow: the writer outlives it and belongs to the city alone.
             using (ExecutionContext.SuppressFlow())
-                Running = Task.WhenAll(Enumerable.Range(0, group._lanes).Select(lane => Task.Run(async () =>
+                Running = Task.WhenAll(Enumerable.Range(0, group.Lanes).Select(lane => Task.Run(async () =>
                 {
                     using (CityScope.Enter(city)) await RunAsync(lane, group._stopping.Token);
                 })));
