@@ -14,12 +14,14 @@ namespace Hotline.Ledger.Cases;
 /// </summary>
 internal sealed class CaseFileCopy
 {
+    private readonly IDocumentStore _store;
     private readonly Task<Row[]> _rows;
 
     private sealed record Row(Guid Id, byte[] Json, Guid? UnitId, DateTimeOffset? ReplyDueAt, DateTimeOffset? ReplyCheckAt);
 
     public CaseFileCopy(IDocumentStore store, List<CaseFile> files, RebuildTrace trace, CancellationToken ct)
     {
+        _store = store;
         var serializer = store.Options.Serializer();
         _rows = Task.Run(() =>
         {
@@ -36,11 +38,11 @@ internal sealed class CaseFileCopy
         }, ct);
     }
 
-    public async Task Copy(IDocumentStore store, CancellationToken ct)
+    public async Task Copy(CancellationToken ct)
     {
         var rows = await _rows;
-        var table = store.Options.AllKnownDocumentTypes().First(d => d.DocumentType == typeof(CaseFile)).TableName.QualifiedName;
-        await using var conn = store.Storage.Database.CreateConnection();
+        var table = _store.Options.AllKnownDocumentTypes().First(d => d.DocumentType == typeof(CaseFile)).TableName.QualifiedName;
+        await using var conn = _store.Storage.Database.CreateConnection();
         await conn.OpenAsync(ct);
         // The duplicated fields are CaseStorage's; mt_last_modified keeps its default, the store's own instant.
         await using var copy = await conn.BeginBinaryImportAsync(

@@ -114,7 +114,7 @@ internal sealed class CaseRebuild(IDocumentStore store, RebuildSettings settings
             return new RebuildWrite(CaseFileProjection.ProjectionName, () => store.BulkInsertDocumentsAsync(files, BulkInsertMode.InsertsOnly, IRebuildFold.BatchSize), lane);
         // Serialization starts now, on the thread pool, while the fold goes on.
         var copy = new CaseFileCopy(store, files, trace, ct);
-        return new RebuildWrite(CaseFileProjection.ProjectionName, () => copy.Copy(store, ct), lane);
+        return new RebuildWrite(CaseFileProjection.ProjectionName, () => copy.Copy(ct), lane);
     }
 
     private RebuildWrite WriteRows()
