@@ -79,7 +79,7 @@ public class RunningDerivationProperties
             }
 
             return true;
-        });
+        }, iter: 3000);
 
     [Fact]
     public void A_case_already_holding_facts_takes_the_rest_running_as_the_full_derivation_does() =>
@@ -99,7 +99,7 @@ public class RunningDerivationProperties
 
             running.BookPending(booked, negate: false);
             return Same(booked, CaseTimeline.Derive(facts).Timeline) && Text(running.Result()) == Text(CaseTimeline.Derive(facts));
-        });
+        }, iter: 3000);
 
     [Fact]
     public void Case_writes_kept_running_give_the_counter_rows_and_the_file_of_deriving_each_write_again() =>
@@ -109,7 +109,7 @@ public class RunningDerivationProperties
             var (runningRows, runningFile) = Written(new CaseWrites(), events);
             var (replayedRows, replayedFile) = Written(new CaseWrites(replayEachWrite: true), events);
             return Same(runningRows, replayedRows) && runningFile == replayedFile;
-        });
+        }, iter: 3000);
 
     /// <summary>
     /// The case's log: its rows in their arrival writes (events of one write share the recorded instant), the judge's charges
