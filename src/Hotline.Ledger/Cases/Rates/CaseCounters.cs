@@ -99,8 +99,8 @@ public static class CaseCounters
     public static async Task<IReadOnlyDictionary<Guid, CaseCounts>> Sum(
         IQuerySession session, SubjectKind kind, int year, DateOnly asOf, DateTimeOffset knownAt, Guid? subjectId = null, CancellationToken ct = default)
     {
-        // Every unit at once reads the weekly checkpoints and the rows since (ADR 0045).
-        if (subjectId is null && kind == SubjectKind.Unit)
+        // Every unit, or every person, at once reads the weekly checkpoints and the rows since (ADRs 0045, 0201).
+        if (subjectId is null)
             return await CounterCheckpoints.Sum(session.DocumentStore, kind, year, asOf, knownAt, ct);
 
         var schema = session.DocumentStore.Options.DatabaseSchemaName;
@@ -118,12 +118,12 @@ public static class CaseCounters
 
     /// <summary>
     /// <see cref="Sum"/> on a connection of its own, so that several sums and a session's own reads run at once
-    /// (ADRs 0178, 0179): of every subject of a kind (every unit reads the weekly checkpoints, ADR 0045), or of one.
+    /// (ADRs 0178, 0179): of every subject of a kind (through the weekly checkpoints, ADRs 0045, 0201), or of one.
     /// </summary>
     public static async Task<IReadOnlyDictionary<Guid, CaseCounts>> SumApart(
         IQuerySession session, SubjectKind kind, int year, DateOnly asOf, DateTimeOffset knownAt, CancellationToken ct = default, Guid? subjectId = null)
     {
-        if (subjectId is null && kind == SubjectKind.Unit) return await CounterCheckpoints.Sum(session.DocumentStore, kind, year, asOf, knownAt, ct);
+        if (subjectId is null) return await CounterCheckpoints.Sum(session.DocumentStore, kind, year, asOf, knownAt, ct);
 
         var store = session.DocumentStore;
         await using var conn = store.Storage.Database.CreateConnection();

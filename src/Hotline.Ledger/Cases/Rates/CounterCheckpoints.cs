@@ -14,6 +14,11 @@ namespace Hotline.Ledger.Cases.Rates;
 /// knownAt. Exact, like the rows: a checkpoint is only ever taken of a past the feed can no longer write to
 /// (<see cref="Settle"/>), and is derived from the rows alone, so a rebuild may simply drop them. Built on
 /// demand, from the latest one before it, and kept.
+/// <para>People's checkpoints (ADR 0201) are folded: a year of days for each of a city's thousands of people would
+/// be far larger than the rows. A person's array starts at the checkpoint's fold day (the day before its instant),
+/// that first element holding every day up to it; only days dated later (rows recorded early) follow. Such a
+/// checkpoint answers any asOf on or after its fold day, so a sum over people reads the latest checkpoint whose fold
+/// day is not after asOf: for the start page (asOf today) the latest of all.</para>
 /// </summary>
 public static class CounterCheckpoints
 {
@@ -51,11 +56,13 @@ public static class CounterCheckpoints
         await conn.OpenAsync(ct);
         var schema = store.Options.DatabaseSchemaName;
         var settled = Min(knownAt, StoreNow(store) - Settle);
+        // A folded checkpoint answers from its fold day on: its instant may not be after the end of asOf's day.
+        var usable = kind == SubjectKind.Person ? Min(settled, OfficeCalendar.EndOf(asOf)) : settled;
         var result = new Dictionary<Guid, int[]>();
         var at = DateTimeOffset.MinValue;
-        if (settled >= Anchor)
+        if (usable >= Anchor)
         {
-            var g = GridPointAtOrBefore(settled);
+            var g = GridPointAtOrBefore(usable);
             var latest = await Latest(conn, schema, kind, year, g, ct);
             at = latest == g ? g : (await Take(conn, schema, kind, year, g, latest, ct)).At;
             result = await TotalsOn(conn, schema, kind, year, at, asOf, ct);
@@ -142,14 +149,17 @@ public static class CounterCheckpoints
     private static async Task<(DateTimeOffset At, bool Taken)> Take(
         NpgsqlConnection conn, string schema, SubjectKind kind, int year, DateTimeOffset g, DateTimeOffset? latest, CancellationToken ct)
     {
-        // Rows recorded since the latest checkpoint (or ever), by subject and day.
+        // Rows recorded since the latest checkpoint (or ever), by subject and day; a person's days up to the fold day as one.
         var from = latest ?? DateTimeOffset.MinValue;
+        var fold = FoldDay(kind, g);
         var rows = new List<(Guid Subject, DateOnly On, int[] Counts)>();
         await using (var delta = conn.CreateCommand())
         {
-            delta.CommandText = $"select subject_id, occurred_on, {Sums} from {schema}.{CaseCounters.TableName} " +
-                                "where subject_kind = @kind and year = @year and recorded_at > @from and recorded_at <= @to group by subject_id, occurred_on";
+            var day = fold is null ? "occurred_on" : "greatest(occurred_on, @fold)";
+            delta.CommandText = $"select subject_id, {day}, {Sums} from {schema}.{CaseCounters.TableName} " +
+                                "where subject_kind = @kind and year = @year and recorded_at > @from and recorded_at <= @to group by 1, 2";
             Bind(delta, kind, year, from, g);
+            if (fold is { } through) delta.Parameters.AddWithValue("fold", through);
             await using var reader = await delta.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -163,6 +173,9 @@ public static class CounterCheckpoints
 
         // The latest checkpoint's days, the rows added to them, kept as of g.
         var days = latest is { } at ? await Load(conn, schema, kind, year, at, ct) : [];
+        if (fold is { } foldDay)
+            foreach (var (subject, had) in days.ToList())
+                days[subject] = Fold(had, foldDay);
         foreach (var (subject, on, counts) in rows)
         {
             var (first, values) = days.TryGetValue(subject, out var had) ? had : (on, []);
@@ -185,6 +198,24 @@ public static class CounterCheckpoints
         var wider = new int[newLength * Counts];
         Array.Copy(values, 0, wider, (first.DayNumber - newFirst.DayNumber) * Counts, values.Length);
         return (newFirst, wider);
+    }
+
+    /// <summary>The day a person's checkpoint at <paramref name="g"/> folds its earlier days into (ADR 0201); none for units.</summary>
+    public static DateOnly? FoldDay(SubjectKind kind, DateTimeOffset g) =>
+        kind == SubjectKind.Person ? OfficeCalendar.DateOf(g).AddDays(-1) : null;
+
+    /// <summary>Days (each day's own counts) with every day up to <paramref name="through"/> added into that one.</summary>
+    private static (DateOnly First, int[] Values) Fold((DateOnly First, int[] Values) days, DateOnly through)
+    {
+        var (first, values) = days;
+        if (first >= through) return days;
+        var length = values.Length / Counts;
+        var shift = through.DayNumber - first.DayNumber;
+        var folded = new int[Math.Max(length - shift, 1) * Counts];
+        for (var d = 0; d < length; d++)
+        for (var c = 0; c < Counts; c++)
+            folded[Math.Max(d - shift, 0) * Counts + c] += values[d * Counts + c];
+        return (through, folded);
     }
 
     /// <summary>A checkpoint's counts by day (each day's own, not running), to add rows to.</summary>
