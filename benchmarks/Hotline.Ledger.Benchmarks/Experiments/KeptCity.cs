@@ -38,8 +38,15 @@ public sealed class KeptCity : IAsyncDisposable
         var clock = new CityClock(now);
         var host = await BenchHost.Start(connectionString, schema, clock);
         clock.Run();
+        // The weekly counter checkpoints a nightly job would have taken by now, as the benchmark takes them before its probes.
+        var lastYear = firstYear ? scale.FirstYear : scale.LastYear;
+        var taken = 0;
+        for (var year = scale.FirstYear; year <= lastYear; year++)
+        foreach (var kind in new[] { SubjectKind.Unit, SubjectKind.Person })
+            taken += await CounterCheckpoints.CatchUp(host.Store, kind, year);
+        Console.WriteLine($"counter checkpoints: {taken} taken");
         Console.WriteLine($"load average {File.ReadAllText("/proc/loadavg").Trim()}");
-        return new KeptCity(scale, CityPlan.Build(scale, 20191220), now, clock, host) { LastYear = firstYear ? scale.FirstYear : scale.LastYear };
+        return new KeptCity(scale, CityPlan.Build(scale, 20191220), now, clock, host) { LastYear = lastYear };
     }
 
     public async ValueTask DisposeAsync()

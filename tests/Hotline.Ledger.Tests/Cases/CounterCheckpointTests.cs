@@ -60,6 +60,12 @@ public class CounterCheckpointTests(LedgerApp app) : LedgerTest(app)
             foreach (var unit in units)
                 Assert.True((expected.GetValueOrDefault(unit) ?? CaseCounts.Zero) == (actual.GetValueOrDefault(unit) ?? CaseCounts.Zero),
                     $"unit {unit} at asOf {asOf}, knownAt {knownAt:O}: expected {expected.GetValueOrDefault(unit)}, got {actual.GetValueOrDefault(unit)}");
+
+            // One unit alone, as a score reads it: its row of the latest checkpoint and its rows since (ADR 0202).
+            var one = units[probes.IndexOf((asOf, knownAt)) % units.Length];
+            await using var session = App.Store.QuerySession();
+            var alone = (await CaseCounters.SumApart(session, SubjectKind.Unit, 2023, asOf, knownAt, subjectId: one)).GetValueOrDefault(one) ?? CaseCounts.Zero;
+            Assert.True((expected.GetValueOrDefault(one) ?? CaseCounts.Zero) == alone, $"unit {one} alone at asOf {asOf}, knownAt {knownAt:O}: expected {expected.GetValueOrDefault(one)}, got {alone}");
         }
 
         await using var check = new NpgsqlConnection(LedgerApp.ConnectionString);
@@ -115,8 +121,13 @@ public class CounterCheckpointTests(LedgerApp app) : LedgerTest(app)
             await using var session = App.Store.QuerySession();
             var actual = await CaseCounters.SumApart(session, SubjectKind.Person, 2022, asOf, knownAt);
             foreach (var person in people.Append(late))
+            {
                 Assert.True((expected.GetValueOrDefault(person) ?? CaseCounts.Zero) == (actual.GetValueOrDefault(person) ?? CaseCounts.Zero),
                     $"person {person} at asOf {asOf}, knownAt {knownAt:O}: expected {expected.GetValueOrDefault(person)}, got {actual.GetValueOrDefault(person)}");
+                var alone = (await CaseCounters.SumApart(session, SubjectKind.Person, 2022, asOf, knownAt, subjectId: person)).GetValueOrDefault(person) ?? CaseCounts.Zero;
+                Assert.True((expected.GetValueOrDefault(person) ?? CaseCounts.Zero) == alone,
+                    $"person {person} alone at asOf {asOf}, knownAt {knownAt:O}: expected {expected.GetValueOrDefault(person)}, got {alone}");
+            }
         }
 
         await using var check = new NpgsqlConnection(LedgerApp.ConnectionString);
@@ -157,6 +168,9 @@ public class CounterCheckpointTests(LedgerApp app) : LedgerTest(app)
         }
 
         Assert.Equal(1002, (await CounterCheckpoints.Sum(App.Store, SubjectKind.Unit, 2021, new DateOnly(2021, 12, 31), knownAt))[unit].Assigned);
+        // A score's read of the unit alone goes through the same checkpoint (ADR 0202).
+        await using (var session = App.Store.QuerySession())
+            Assert.Equal(1002, (await CaseCounters.SumApart(session, SubjectKind.Unit, 2021, new DateOnly(2021, 12, 31), knownAt, subjectId: unit))[unit].Assigned);
         Assert.Equal(2, (await CounterCheckpoints.Sum(App.Store, SubjectKind.Unit, 2021, new DateOnly(2021, 12, 31), start.AddDays(13)))[unit].Assigned);
 
         // Every later week has nothing new: catching up writes what is missing once, then nothing.

@@ -85,6 +85,37 @@ public static class CounterCheckpoints
                 r.Value[7], r.Value[8], r.Value[9], r.Value[10]));
     }
 
+    /// <summary>
+    /// One subject's counts at (<paramref name="asOf"/>, <paramref name="knownAt"/>) (ADR 0202): its row of the latest checkpoint
+    /// already taken that may answer, and its rows recorded since, read by the index on (subject, year, recorded instant) —
+    /// a week's rows instead of the year's, a unit's year at city scale being thousands of rows on as many pages. Takes
+    /// no checkpoint (a single read must not write one for the whole city); without one it is the plain sum.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, CaseCounts>> SumOne(
+        IDocumentStore store, SubjectKind kind, int year, DateOnly asOf, DateTimeOffset knownAt, Guid subjectId, CancellationToken ct = default)
+    {
+        await using var conn = store.Storage.Database.CreateConnection();
+        await conn.OpenAsync(ct);
+        var schema = store.Options.DatabaseSchemaName;
+        var settled = Min(knownAt, StoreNow(store) - Settle);
+        var usable = kind == SubjectKind.Person ? Min(settled, OfficeCalendar.EndOf(asOf)) : settled;
+        var at = usable >= Anchor ? await Latest(conn, schema, kind, year, GridPointAtOrBefore(usable), ct) : null;
+
+        var parts = new List<int[]>();
+        if (at is { } checkpoint && (await TotalsOn(conn, schema, kind, year, checkpoint, asOf, ct, subjectId)).TryGetValue(subjectId, out var own))
+            parts.Add(own);
+        if ((await CaseCounters.PlainSum(conn, schema, kind, year, asOf, at ?? DateTimeOffset.MinValue, knownAt, subjectId, ct)).TryGetValue(subjectId, out var since))
+            parts.Add(since);
+        if (parts.Count == 0) return new Dictionary<Guid, CaseCounts>();
+        var sum = new int[Counts];
+        foreach (var part in parts)
+            for (var c = 0; c < Counts; c++) sum[c] += part[c];
+        return new Dictionary<Guid, CaseCounts>
+        {
+            [subjectId] = new(sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7], sum[8], sum[9], sum[10]),
+        };
+    }
+
     /// <summary>Takes every weekly checkpoint of <paramref name="year"/> up to now that is missing (as a nightly job would): answers how many were written.</summary>
     public static async Task<int> CatchUp(IDocumentStore store, SubjectKind kind, int year, CancellationToken ct = default)
     {
@@ -121,7 +152,8 @@ public static class CounterCheckpoints
     /// Every subject's totals on <paramref name="asOf"/> in the checkpoint at <paramref name="at"/> (its last day's
     /// when asOf is later; none before its first day): the database cuts the eleven numbers out of each array.
     /// </summary>
-    private static async Task<Dictionary<Guid, int[]>> TotalsOn(NpgsqlConnection conn, string schema, SubjectKind kind, int year, DateTimeOffset at, DateOnly asOf, CancellationToken ct)
+    private static async Task<Dictionary<Guid, int[]>> TotalsOn(NpgsqlConnection conn, string schema, SubjectKind kind, int year, DateTimeOffset at, DateOnly asOf, CancellationToken ct,
+        Guid? subjectId = null)
     {
         var totals = new Dictionary<Guid, int[]>();
         await using var cmd = conn.CreateCommand();
@@ -129,12 +161,13 @@ public static class CounterCheckpoints
                            select subject_id, totals[day * {Counts} + 1 : day * {Counts} + {Counts}]
                            from (select subject_id, totals, least(@asOf - first_day, cardinality(totals) / {Counts} - 1) as day
                                  from {schema}.{TableName}
-                                 where subject_kind = @kind and year = @year and checkpoint_at = @to and subject_id <> @none) c
+                                 where subject_kind = @kind and year = @year and checkpoint_at = @to and {(subjectId is null ? "subject_id <> @subject" : "subject_id = @subject")}) c
                            where day >= 0
                            """;
         Bind(cmd, kind, year, DateTimeOffset.MinValue, at);
         cmd.Parameters.AddWithValue("asOf", asOf);
-        cmd.Parameters.AddWithValue("none", Guid.Empty);
+        // Every subject but the marker row (ADR 0045), or the one asked for.
+        cmd.Parameters.AddWithValue("subject", subjectId ?? Guid.Empty);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             totals[reader.GetGuid(0)] = reader.GetFieldValue<int[]>(1);
