@@ -26,6 +26,8 @@ public static class BenchmarkProgram
         if (args is ["--rebuild", var rebuildSchema, .. var rebuildWhich])
             return await Hotline.Ledger.Benchmarks.Experiments.RebuildRun.Run(connectionString, rebuildSchema, rebuildWhich is [var w, ..] ? w : "both", rebuildWhich.Skip(1).ToList());
         if (args is ["--trace-ranking", var rankSchema, var rankYear, var probes]) { await Hotline.Ledger.Benchmarks.Experiments.RankingTrace.Run(connectionString, rankSchema, int.Parse(rankYear), int.Parse(probes)); return 0; }
+        if (args is ["--trace-reads", var fySchema, var fyScale, var fyProbes, "first-year"]) { await Hotline.Ledger.Benchmarks.Experiments.ReadsTrace.Run(connectionString, fySchema, fyScale, int.Parse(fyProbes), firstYear: true); return 0; }
+        if (args is ["--trace-score", var fyScoreSchema, var fyScoreScale, var fyScoreProbes, "first-year"]) { await Hotline.Ledger.Benchmarks.Experiments.ScoreTrace.Run(connectionString, fyScoreSchema, fyScoreScale, int.Parse(fyScoreProbes), firstYear: true); return 0; }
         if (args is ["--trace-reads", var readSchema, var readScale, var readProbes]) { await Hotline.Ledger.Benchmarks.Experiments.ReadsTrace.Run(connectionString, readSchema, readScale, int.Parse(readProbes)); return 0; }
         if (args is ["--trace-score", var scoreSchema, var scoreScale, var scoreProbes]) { await Hotline.Ledger.Benchmarks.Experiments.ScoreTrace.Run(connectionString, scoreSchema, scoreScale, int.Parse(scoreProbes)); return 0; }
         if (args is ["--read-audit", var r]) { await Hotline.Ledger.Benchmarks.Experiments.ReadAuditTrial.Run(connectionString, int.Parse(r)); return 0; }
