@@ -32,6 +32,9 @@ public sealed class SingleEntries(
     private readonly int _attempts = Math.Max(1, config.GetValue("Hotline:Idempotency:Attempts", 5));
     // Entries without a key in one shared session per batch (ADR 0175, on by default since ADR 0196).
     private readonly bool _joint = config.GetValue("Hotline:GroupCommit:Joint", true);
+    // The shared session's entries in one statement (ADR 0187); off, each goes through Marten's own append.
+    private readonly bool _oneStatement = config.GetValue("Hotline:GroupCommit:OneStatement", true);
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IDocumentSession, EntryBatch> _batches = new();
 
     /// <summary>An endpoint that takes this service answers its Idempotency-Key in its step of the group commit.</summary>
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => builder.Metadata.Add(new KeysTakenInGroupCommit());
@@ -150,7 +153,7 @@ public sealed class SingleEntries(
             }
 
             phase = Stopwatch.GetTimestamp();
-            var answer = Answer(recorded, stream);
+            var answer = Answer((IEvent<EntryRecorded>)stream.Events[0]);
             if (key is not null) await _keys.KeepAsync(step, key, answer);
             GroupCommitMeter.Record(GroupCommitMeter.Entry, "answer", phase);
             return GroupOutcome<Outcome>.Kept(new Outcome(Kind.Recorded, answer, messages));
@@ -161,17 +164,27 @@ public sealed class SingleEntries(
     JointSession IJointSessions.Open(GroupStep step)
     {
         var messages = new MessageContext(runtime) { TenantId = CityScope.Current };
-        return new JointSession(OpenOutbox(step, messages), () => messages.FlushOutgoingMessagesAsync());
+        var session = OpenOutbox(step, messages);
+        if (!_oneStatement) return new JointSession(session, () => messages.FlushOutgoingMessagesAsync());
+        var batch = _batches.GetValue(session, _ => new EntryBatch());
+        return new JointSession(session, () => messages.FlushOutgoingMessagesAsync(), () => batch.QueueAsync(session, messages));
     }
 
     /// <summary>Puts the entry into the batch's shared session; its answer once that session has saved.</summary>
     private Func<Outcome> Stage(IDocumentSession session, Clause clause, EntryRecorded recorded, string correlation)
     {
+        if (_batches.TryGetValue(session, out var batch))
+        {
+            EntryBook.Claim(session, clause, recorded);
+            var stamped = batch.Add(recorded, correlation);
+            return () => new Outcome(Kind.Recorded, Answer(stamped()));
+        }
+
         var stream = EntryBook.Record(session, clause, recorded);
         // The entry's own actor and request, in a session shared with others (Marten fills in only what is unset).
         stream.Events[0].UserName = recorded.RecordedBy;
         stream.Events[0].CorrelationId = correlation;
-        return () => new Outcome(Kind.Recorded, Answer(recorded, stream));
+        return () => new Outcome(Kind.Recorded, Answer((IEvent<EntryRecorded>)stream.Events[0]));
     }
 
     /// <summary>
@@ -192,11 +205,11 @@ public sealed class SingleEntries(
     /// The answer is the row the inline projection just stored, built by the same code from the same stamped
     /// event, rather than read back (ADR 0043).
     /// </summary>
-    private StoredAnswer Answer(EntryRecorded recorded, StreamAction stream)
+    private StoredAnswer Answer(IEvent<EntryRecorded> recorded)
     {
-        var view = EntryView.Of(Entry.Create((IEvent<EntryRecorded>)stream.Events[0]));
+        var view = EntryView.Of(Entry.Create(recorded));
         return new StoredAnswer(StatusCodes.Status201Created, "application/json; charset=utf-8",
-            $"/api/entries/{recorded.EntryId}", JsonSerializer.SerializeToUtf8Bytes(view, json.Value.SerializerOptions));
+            $"/api/entries/{recorded.Data.EntryId}", JsonSerializer.SerializeToUtf8Bytes(view, json.Value.SerializerOptions));
     }
 
     private static Outcome? Answered(KeyedAnswers.Taken taken, StoredAnswer? answer) => taken switch

@@ -38,8 +38,11 @@ public interface IJointSessions
     JointSession Open(GroupStep step);
 }
 
-/// <summary>A batch's shared session and its work after the commit (sending the notices it stored, say).</summary>
-public sealed record JointSession(IDocumentSession Session, Func<Task> Committed);
+/// <summary>
+/// A batch's shared session, its work after the commit (sending the notices it stored, say), and its work once
+/// every write is staged and before the one save (queueing statements that write the staged writes together).
+/// </summary>
+public sealed record JointSession(IDocumentSession Session, Func<Task> Committed, Func<Task>? Staged = null);
 
 /// <summary>
 /// Group commit (docs/adr/0120-group-commit-for-single-entries.md): concurrent writes queue here and one
@@ -377,7 +380,11 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
                     }
 
                     using (DeferredSeal.Collect(seal))
+                    {
+                        if (joint.Staged is { } staged) await staged();
                         await joint.Session.SaveChangesAsync(CancellationToken.None);
+                    }
+
                     foreach (var done in finish) done();
                 }
 
