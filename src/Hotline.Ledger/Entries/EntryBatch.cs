@@ -1,6 +1,6 @@
-using System.Data.Common;
 using Hotline.Ledger.Chain;
 using Hotline.Ledger.Notices;
+using Hotline.Ledger.Storage;
 using Marten.Events;
 using NpgsqlTypes;
 using Wolverine;
@@ -19,17 +19,22 @@ namespace Hotline.Ledger.Entries;
 /// (handed to the batch's <see cref="DeferredSeal"/>, as the session listener hands tracked events).
 /// </para>
 /// </summary>
-internal sealed class EntryBatch
+internal sealed class EntryBatch(KeyedAnswers keys, TimeProvider clock)
 {
-    private readonly List<(EntryRecorded Recorded, string Correlation)> _staged = [];
-    private readonly List<Event<EntryRecorded>> _stamped = [];
+    private readonly List<Staged> _staged = [];
+    private readonly List<StoredAnswer> _answers = [];
 
-    /// <summary>Adds an entry; the function gives its event as stamped, once the batch is queued.</summary>
-    public Func<IEvent<EntryRecorded>> Add(EntryRecorded recorded, string correlation)
+    private sealed record Staged(EntryRecorded Recorded, string Correlation, IdempotencyClaim? Key, Func<IEvent<EntryRecorded>, StoredAnswer> Answer);
+
+    /// <summary>
+    /// Adds an entry, with its Idempotency-Key if it has one; the function gives its answer, built from its event as
+    /// stamped once the batch is queued (and, with a key, kept with the key in the same save).
+    /// </summary>
+    public Func<StoredAnswer> Add(EntryRecorded recorded, string correlation, IdempotencyClaim? key, Func<IEvent<EntryRecorded>, StoredAnswer> answer)
     {
         var index = _staged.Count;
-        _staged.Add((recorded, correlation));
-        return () => _stamped[index];
+        _staged.Add(new Staged(recorded, correlation, key, answer));
+        return () => _answers[index];
     }
 
     /// <summary>
@@ -46,7 +51,9 @@ internal sealed class EntryBatch
         var serializer = options.Serializer();
         var now = graph.TimeProvider.GetUtcNow();
 
-        _stamped.Clear();
+        _answers.Clear();
+        var stampedEvents = new List<Event<EntryRecorded>>(_staged.Count);
+        var keyed = new List<(IdempotencyClaim, StoredAnswer)>();
         var count = _staged.Count;
         var streams = new Guid[count];
         var ids = new Guid[count];
@@ -60,7 +67,7 @@ internal sealed class EntryBatch
         var days = new DateOnly[count];
         for (var i = 0; i < count; i++)
         {
-            var (recorded, correlation) = _staged[i];
+            var (recorded, correlation, key, answer) = _staged[i];
             var stamped = new Event<EntryRecorded>(recorded)
             {
                 Id = Guid.CreateVersion7(),
@@ -73,7 +80,9 @@ internal sealed class EntryBatch
                 EventTypeName = mapping.EventTypeName,
                 DotNetTypeName = mapping.DotNetTypeName,
             };
-            _stamped.Add(stamped);
+            stampedEvents.Add(stamped);
+            _answers.Add(answer(stamped));
+            if (key is not null) keyed.Add((key, _answers[i]));
             var entry = Entry.Create(stamped);
             streams[i] = recorded.EntryId;
             ids[i] = stamped.Id;
@@ -92,7 +101,7 @@ internal sealed class EntryBatch
         // New streams only: an entry's stream or row that exists already fails the statement, and with it the
         // batch's shared save, which then runs each entry alone in its savepoint through Marten's own path.
         // The sequence is taken in the input's order (PostgreSQL evaluates a volatile select list after the sort).
-        session.QueueOperation(new Statement(
+        session.QueueOperation(new BatchStatement(
             $"""
              with input as (
                  select * from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) with ordinality
@@ -109,8 +118,7 @@ internal sealed class EntryBatch
              from input i join streams s on s.id = i.stream_id
              order by i.n
              """,
-            [
-                (streams, NpgsqlDbType.Array | NpgsqlDbType.Uuid), (ids, NpgsqlDbType.Array | NpgsqlDbType.Uuid),
+            (streams, NpgsqlDbType.Array | NpgsqlDbType.Uuid), (ids, NpgsqlDbType.Array | NpgsqlDbType.Uuid),
                 (bodies, NpgsqlDbType.Array | NpgsqlDbType.Text), (correlations, NpgsqlDbType.Array | NpgsqlDbType.Text),
                 (authors, NpgsqlDbType.Array | NpgsqlDbType.Text), (documents, NpgsqlDbType.Array | NpgsqlDbType.Text),
                 (units, NpgsqlDbType.Array | NpgsqlDbType.Uuid), (people, NpgsqlDbType.Array | NpgsqlDbType.Uuid),
@@ -118,34 +126,13 @@ internal sealed class EntryBatch
                 (graph.AggregateAliasFor(typeof(Entry)), NpgsqlDbType.Varchar), (session.TenantId, NpgsqlDbType.Varchar),
                 (typeof(Entry).FullName!, NpgsqlDbType.Varchar), (now, NpgsqlDbType.TimestampTz),
                 (mapping.EventTypeName, NpgsqlDbType.Varchar), (session.TenantId, NpgsqlDbType.Varchar),
-                (now, NpgsqlDbType.TimestampTz), (mapping.DotNetTypeName, NpgsqlDbType.Varchar),
-            ]));
+                (now, NpgsqlDbType.TimestampTz), (mapping.DotNetTypeName, NpgsqlDbType.Varchar)));
 
-        foreach (var stamped in _stamped) await messages.PublishAsync(NoticeForwarding.Of(stamped));
+        // The keys' claims and answers, as statements of the same save: a key in use fails it (see KeyedAnswers.Queue).
+        keys.Queue(session, keyed, clock.GetUtcNow());
+        foreach (var stamped in stampedEvents) await messages.PublishAsync(NoticeForwarding.Of(stamped));
 
         if (!DeferredSeal.TryTake(session, streams, ids))
             throw new InvalidOperationException("A batch of single entries was saved outside a group commit's seal; its events could not be sealed.");
-    }
-
-    /// <summary>A statement of Marten's batch with typed parameters, in the order of its <c>?</c> placeholders.</summary>
-    private sealed class Statement(string sql, (object Value, NpgsqlDbType Type)[] values) : Marten.Internal.Operations.IStorageOperation
-    {
-        public Type DocumentType => typeof(Marten.Storage.StorageFeatures);
-
-        public void ConfigureCommand(Weasel.Postgresql.ICommandBuilder builder, Weasel.Storage.IStorageSession session)
-        {
-            var parameters = builder.AppendWithParameters(sql, '?');
-            if (parameters.Length != values.Length)
-                throw new InvalidOperationException($"The entries' append takes {parameters.Length} parameters, given {values.Length}.");
-            for (var i = 0; i < parameters.Length; i++)
-            {
-                parameters[i].NpgsqlDbType = values[i].Type;
-                parameters[i].Value = values[i].Value;
-            }
-        }
-
-        public Task PostprocessAsync(DbDataReader reader, IList<Exception> exceptions, CancellationToken token) => Task.CompletedTask;
-
-        public Weasel.Core.OperationRole Role() => Weasel.Core.OperationRole.Other;
     }
 }

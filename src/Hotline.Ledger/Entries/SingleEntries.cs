@@ -84,8 +84,11 @@ public sealed class SingleEntries(
                     command.OccurredOn, clause.Signed(magnitude), command.Reason.Trim(), command.Evidence ?? [], command.CaseNumber, actor);
                 GroupCommitMeter.Record(GroupCommitMeter.Entry, "decide", phase);
                 phase = Stopwatch.GetTimestamp();
-                // Without a key an entry shares its batch's session with the others: one round trip for them all.
-                var joint = key is null && _joint ? new JointWrite<Outcome>(this, session => Stage(session, clause, recorded, correlation)) : null;
+                // An entry shares its batch's session with the others: one round trip for them all. With a key, only
+                // when the batch is one statement, whose answers are built before the save and kept with the keys in it.
+                var joint = _joint && (key is null || _oneStatement)
+                    ? new JointWrite<Outcome>(this, session => Stage(session, clause, recorded, correlation, key))
+                    : null;
                 outcome = await group.RunAsync(step => Write(step, clause, recorded, key, correlation), joint);
                 GroupCommitMeter.Record(GroupCommitMeter.Entry, "group", phase);
             }
@@ -166,19 +169,22 @@ public sealed class SingleEntries(
         var messages = new MessageContext(runtime) { TenantId = CityScope.Current };
         var session = OpenOutbox(step, messages);
         if (!_oneStatement) return new JointSession(session, () => messages.FlushOutgoingMessagesAsync());
-        var batch = _batches.GetValue(session, _ => new EntryBatch());
+        var batch = _batches.GetValue(session, _ => new EntryBatch(_keys, clock));
         return new JointSession(session, () => messages.FlushOutgoingMessagesAsync(), () => batch.QueueAsync(session, messages));
     }
 
     /// <summary>Puts the entry into the batch's shared session; its answer once that session has saved.</summary>
-    private Func<Outcome> Stage(IDocumentSession session, Clause clause, EntryRecorded recorded, string correlation)
+    private Func<Outcome> Stage(IDocumentSession session, Clause clause, EntryRecorded recorded, string correlation, IdempotencyClaim? key)
     {
         if (_batches.TryGetValue(session, out var batch))
         {
             EntryBook.Claim(session, clause, recorded);
-            var stamped = batch.Add(recorded, correlation);
-            return () => new Outcome(Kind.Recorded, Answer(stamped()));
+            var answer = batch.Add(recorded, correlation, key, Answer);
+            return () => new Outcome(Kind.Recorded, answer());
         }
+
+        if (key is not null)
+            throw new InvalidOperationException("An entry with a key shares its batch's session only when the batch is written in one statement.");
 
         var stream = EntryBook.Record(session, clause, recorded);
         // The entry's own actor and request, in a session shared with others (Marten fills in only what is unset).

@@ -394,8 +394,10 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
 
             return true;
         }
-        catch (Exception e)
+        catch (Exception e) when (connection.FullState == System.Data.ConnectionState.Open && !_stopping.IsCancellationRequested)
         {
+            // A statement refused (a claim or a key taken, a trigger): the batch is sent back to one by one. A batch
+            // cut off (its backend terminated by a stop) or a stopping host is not run again: it fails whole, below.
             log.LogDebug(e, "A joint save of a group commit failed; its writes run again one by one");
             return false;
         }

@@ -282,6 +282,56 @@ public class GroupCommitTests(LedgerApp app) : LedgerTest(app)
         await AssertChainValid();
     }
 
+    [Fact]
+    public async Task Keyed_entries_are_saved_with_the_others_their_keys_and_answers_in_the_same_commit()
+    {
+        var unit = await App.NewUnit();
+        var before = await App.EventCount();
+        Reply[] together, again, openers;
+        await using (var held = await HoldChain())
+        {
+            var first = await FillLanes(held, unit);
+            var sent = new[]
+            {
+                App.Post("/api/entries", Entry("B1", unit, reason: "带键同批一"), "gc-keyed-1"),
+                App.Post("/api/entries", Entry("B1", unit, reason: "带键同批二"), "gc-keyed-2"),
+                App.Post("/api/entries", Entry("D3.2", unit, reason: "无键同批")),
+            };
+            await UntilQueued(sent.Length);
+            await held.Release();
+            openers = await Task.WhenAll(first);
+            together = await Task.WhenAll(sent);
+        }
+
+        Assert.All(together, r => Assert.True(r.Status == HttpStatusCode.Created, r.Text));
+        // One save for the three, keyed or not: one recorded instant, as the events of one session have.
+        Assert.Single(together.Select(r => r.Json.GetProperty("recordedAt").GetDateTimeOffset()).Distinct());
+        foreach (var (key, reply) in new[] { ("gc-keyed-1", together[0]), ("gc-keyed-2", together[1]) })
+        {
+            // The key's answer was kept in the same commit, byte for byte what the client was given.
+            var kept = Assert.Single(await App.Rows(
+                $"select status_code, convert_from(body, 'UTF8') from \"{App.Schema}\".hl_idempotency where scope like '%|{key}'"));
+            Assert.Equal(201, kept[0]);
+            Assert.Equal(reply.Text, kept[1]);
+        }
+
+        again = await Task.WhenAll(
+            App.Post("/api/entries", Entry("B1", unit, reason: "带键同批一"), "gc-keyed-1"),
+            App.Post("/api/entries", Entry("B1", unit, reason: "带键同批三"), "gc-keyed-3"),
+            App.Post("/api/entries", Entry("B1", unit, reason: "别的请求"), "gc-keyed-2"));
+
+        // The repeat is answered what its first attempt was; the new key is recorded; a key reused for another
+        // request is refused; nothing is written twice. (A key taken while its batch is saved — twins in one batch,
+        // a repeat while the first attempt's batch commits — sends the batch back to one by one: see the test above.)
+        Assert.Equal(HttpStatusCode.Created, again[0].Status);
+        Assert.Equal(together[0].Text, again[0].Text);
+        Assert.True(again[1].Status == HttpStatusCode.Created, again[1].Text);
+        Assert.Equal(HttpStatusCode.Conflict, again[2].Status);
+        Assert.Contains("idempotency.reused", again[2].Text);
+        Assert.Equal(before + openers.Length + 4, await App.EventCount());
+        await AssertChainValid();
+    }
+
     private async Task<Reply> SendAs(string officer, string correlation, object body)
     {
         using var client = App.ClientFor(officer, [Roles.Office]);
