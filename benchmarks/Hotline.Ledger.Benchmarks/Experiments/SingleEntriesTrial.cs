@@ -41,10 +41,15 @@ public static class SingleEntriesTrial
             using var http = host.Client(connections: 64);
             raw = await RawMarten.Create(connectionString, schema + "_mq", host.Store);
             var next = 0;
+            // HOTLINE_BENCH_KEYS=true sends every entry with its own Idempotency-Key, as the web screens do (ADR 0187).
+            var keyed = Environment.GetEnvironmentVariable("HOTLINE_BENCH_KEYS") == "true";
+            var run = Guid.NewGuid().ToString("N")[..8];
             async Task<bool> Post(int _)
             {
                 var i = Interlocked.Increment(ref next);
-                using var reply = await http.PostAsJsonAsync("/api/entries", SingleEntryRequests.Body(plan, Seed, today, i));
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/entries") { Content = JsonContent.Create(SingleEntryRequests.Body(plan, Seed, today, i)) };
+                if (keyed) request.Headers.Add("Idempotency-Key", $"bench-{run}-{i}");
+                using var reply = await http.SendAsync(request);
                 if (reply.StatusCode == HttpStatusCode.Created) return true;
                 Console.Error.WriteLine($"  refused: {(int)reply.StatusCode} {await reply.Content.ReadAsStringAsync()}");
                 return false;

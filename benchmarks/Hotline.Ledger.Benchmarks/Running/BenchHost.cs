@@ -51,6 +51,8 @@ public sealed class BenchHost : IAsyncDisposable
         // The figures are of what ships (the shared session for single entries without a key, ADR 0196) unless
         // HOTLINE_JOINT=false asks to measure each entry in its own savepoint.
         if (Environment.GetEnvironmentVariable("HOTLINE_JOINT") is { } joint) builder.Configuration["Hotline:GroupCommit:Joint"] = joint;
+        // HOTLINE_ONE_STATEMENT=false measures the shared save with Marten's own append per entry (ADR 0187).
+        if (Environment.GetEnvironmentVariable("HOTLINE_ONE_STATEMENT") is { } one) builder.Configuration["Hotline:GroupCommit:OneStatement"] = one;
         // HOTLINE_WRITERS=n measures n batches of single entries in flight at once (ADR 0196, 0182; one ships).
         if (Environment.GetEnvironmentVariable("HOTLINE_WRITERS") is { } writers) builder.Configuration["Hotline:GroupCommit:Writers"] = writers;
         builder.Logging.ClearProviders();

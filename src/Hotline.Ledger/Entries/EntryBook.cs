@@ -25,7 +25,14 @@ public static class EntryBook
     public static StreamAction Record(IDocumentSession session, Clause clause, EntryRecorded recorded)
     {
         var stream = session.Events.StartStream<Entry>(recorded.EntryId, recorded);
-        if (clause.Frequency != Frequency.OncePerYear) return stream;
+        Claim(session, clause, recorded);
+        return stream;
+    }
+
+    /// <summary>Takes the entry's once-per-year claims, if its clause has them, in the session that appends the entry.</summary>
+    public static void Claim(IDocumentSession session, Clause clause, EntryRecorded recorded)
+    {
+        if (clause.Frequency != Frequency.OncePerYear) return;
 
         foreach (var (kind, id) in EntryRules.Subjects(clause, recorded.UnitId, recorded.PersonId))
         {
@@ -36,8 +43,6 @@ public static class EntryBook
                 EntryId = recorded.EntryId,
             });
         }
-
-        return stream;
     }
 
     /// <summary>The compensating event: the entry stops counting, and its once-per-year claims are released.</summary>

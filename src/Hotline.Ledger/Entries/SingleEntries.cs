@@ -32,6 +32,9 @@ public sealed class SingleEntries(
     private readonly int _attempts = Math.Max(1, config.GetValue("Hotline:Idempotency:Attempts", 5));
     // Entries without a key in one shared session per batch (ADR 0175, on by default since ADR 0196).
     private readonly bool _joint = config.GetValue("Hotline:GroupCommit:Joint", true);
+    // The shared session's entries in one statement (ADR 0187); off, each goes through Marten's own append.
+    private readonly bool _oneStatement = config.GetValue("Hotline:GroupCommit:OneStatement", true);
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IDocumentSession, EntryBatch> _batches = new();
 
     /// <summary>An endpoint that takes this service answers its Idempotency-Key in its step of the group commit.</summary>
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => builder.Metadata.Add(new KeysTakenInGroupCommit());
@@ -81,8 +84,11 @@ public sealed class SingleEntries(
                     command.OccurredOn, clause.Signed(magnitude), command.Reason.Trim(), command.Evidence ?? [], command.CaseNumber, actor);
                 GroupCommitMeter.Record(GroupCommitMeter.Entry, "decide", phase);
                 phase = Stopwatch.GetTimestamp();
-                // Without a key an entry shares its batch's session with the others: one round trip for them all.
-                var joint = key is null && _joint ? new JointWrite<Outcome>(this, session => Stage(session, clause, recorded, correlation)) : null;
+                // An entry shares its batch's session with the others: one round trip for them all. With a key, only
+                // when the batch is one statement, whose answers are built before the save and kept with the keys in it.
+                var joint = _joint && (key is null || _oneStatement)
+                    ? new JointWrite<Outcome>(this, session => Stage(session, clause, recorded, correlation, key))
+                    : null;
                 outcome = await group.RunAsync(step => Write(step, clause, recorded, key, correlation), joint);
                 GroupCommitMeter.Record(GroupCommitMeter.Entry, "group", phase);
             }
@@ -150,7 +156,7 @@ public sealed class SingleEntries(
             }
 
             phase = Stopwatch.GetTimestamp();
-            var answer = Answer(recorded, stream);
+            var answer = Answer((IEvent<EntryRecorded>)stream.Events[0]);
             if (key is not null) await _keys.KeepAsync(step, key, answer);
             GroupCommitMeter.Record(GroupCommitMeter.Entry, "answer", phase);
             return GroupOutcome<Outcome>.Kept(new Outcome(Kind.Recorded, answer, messages));
@@ -161,17 +167,30 @@ public sealed class SingleEntries(
     JointSession IJointSessions.Open(GroupStep step)
     {
         var messages = new MessageContext(runtime) { TenantId = CityScope.Current };
-        return new JointSession(OpenOutbox(step, messages), () => messages.FlushOutgoingMessagesAsync());
+        var session = OpenOutbox(step, messages);
+        if (!_oneStatement) return new JointSession(session, () => messages.FlushOutgoingMessagesAsync());
+        var batch = _batches.GetValue(session, _ => new EntryBatch(_keys, clock));
+        return new JointSession(session, () => messages.FlushOutgoingMessagesAsync(), () => batch.QueueAsync(session, messages));
     }
 
     /// <summary>Puts the entry into the batch's shared session; its answer once that session has saved.</summary>
-    private Func<Outcome> Stage(IDocumentSession session, Clause clause, EntryRecorded recorded, string correlation)
+    private Func<Outcome> Stage(IDocumentSession session, Clause clause, EntryRecorded recorded, string correlation, IdempotencyClaim? key)
     {
+        if (_batches.TryGetValue(session, out var batch))
+        {
+            EntryBook.Claim(session, clause, recorded);
+            var answer = batch.Add(recorded, correlation, key, Answer);
+            return () => new Outcome(Kind.Recorded, answer());
+        }
+
+        if (key is not null)
+            throw new InvalidOperationException("An entry with a key shares its batch's session only when the batch is written in one statement.");
+
         var stream = EntryBook.Record(session, clause, recorded);
         // The entry's own actor and request, in a session shared with others (Marten fills in only what is unset).
         stream.Events[0].UserName = recorded.RecordedBy;
         stream.Events[0].CorrelationId = correlation;
-        return () => new Outcome(Kind.Recorded, Answer(recorded, stream));
+        return () => new Outcome(Kind.Recorded, Answer((IEvent<EntryRecorded>)stream.Events[0]));
     }
 
     /// <summary>
@@ -192,11 +211,11 @@ public sealed class SingleEntries(
     /// The answer is the row the inline projection just stored, built by the same code from the same stamped
     /// event, rather than read back (ADR 0043).
     /// </summary>
-    private StoredAnswer Answer(EntryRecorded recorded, StreamAction stream)
+    private StoredAnswer Answer(IEvent<EntryRecorded> recorded)
     {
-        var view = EntryView.Of(Entry.Create((IEvent<EntryRecorded>)stream.Events[0]));
+        var view = EntryView.Of(Entry.Create(recorded));
         return new StoredAnswer(StatusCodes.Status201Created, "application/json; charset=utf-8",
-            $"/api/entries/{recorded.EntryId}", JsonSerializer.SerializeToUtf8Bytes(view, json.Value.SerializerOptions));
+            $"/api/entries/{recorded.Data.EntryId}", JsonSerializer.SerializeToUtf8Bytes(view, json.Value.SerializerOptions));
     }
 
     private static Outcome? Answered(KeyedAnswers.Taken taken, StoredAnswer? answer) => taken switch

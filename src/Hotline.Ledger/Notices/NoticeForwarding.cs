@@ -16,10 +16,7 @@ public static class NoticeForwarding
 {
     public static void Configure(IEventForwarding forwarding)
     {
-        forwarding.SubscribeToEvent<EntryRecorded>().TransformedTo(e => new NoticeRaised(
-            IdOf(NoticeKinds.EntryRecorded, e), NoticeKinds.EntryRecorded, e.Data.UnitId, e.Data.PersonId, e.Data.EntryId,
-            e.Data.CaseNumber, e.Data.Clause, e.Data.Rulebook, e.Data.Points, OccurredOn: e.Data.OccurredOn,
-            Detail: e.Data.Automatic ? AutomaticReason : e.Data.Reason));
+        forwarding.SubscribeToEvent<EntryRecorded>().TransformedTo(Of);
         forwarding.SubscribeToEvent<EntryRescinded>().TransformedTo(e => new NoticeRaised(
             IdOf(NoticeKinds.EntryRescinded, e), NoticeKinds.EntryRescinded, EntryId: e.Data.EntryId, Detail: e.Data.Reason));
         forwarding.SubscribeToEvent<AppealDecided>().TransformedTo(e => new NoticeRaised(
@@ -37,6 +34,15 @@ public static class NoticeForwarding
             IdOf(NoticeKinds.ReferralMade, e), NoticeKinds.ReferralMade, e.Data.UnitId, e.Data.PersonId, SubjectId: e.Data.ReferralId,
             Points: e.Data.DeductionTotal, Detail: Grounds(e.Data.Grounds)));
     }
+
+    /// <summary>
+    /// The notice of a recorded entry; also raised by the single entries' batch, whose events go around the
+    /// session's event tracking and so around the forwarding.
+    /// </summary>
+    public static NoticeRaised Of(IEvent<EntryRecorded> e) => new(
+        IdOf(NoticeKinds.EntryRecorded, e), NoticeKinds.EntryRecorded, e.Data.UnitId, e.Data.PersonId, e.Data.EntryId,
+        e.Data.CaseNumber, e.Data.Clause, e.Data.Rulebook, e.Data.Points, OccurredOn: e.Data.OccurredOn,
+        Detail: e.Data.Automatic ? AutomaticReason : e.Data.Reason);
 
     // The ledger's own reason for its automatic entries is written in English for the record; the unit reads this.
     private const string AutomaticReason = "台账依据考评办法自动记录（期限已过，未见按期回复、说明原因或按时通报）";

@@ -38,8 +38,11 @@ public interface IJointSessions
     JointSession Open(GroupStep step);
 }
 
-/// <summary>A batch's shared session and its work after the commit (sending the notices it stored, say).</summary>
-public sealed record JointSession(IDocumentSession Session, Func<Task> Committed);
+/// <summary>
+/// A batch's shared session, its work after the commit (sending the notices it stored, say), and its work once
+/// every write is staged and before the one save (queueing statements that write the staged writes together).
+/// </summary>
+public sealed record JointSession(IDocumentSession Session, Func<Task> Committed, Func<Task>? Staged = null);
 
 /// <summary>
 /// Group commit (docs/adr/0120-group-commit-for-single-entries.md): concurrent writes queue here and one
@@ -377,7 +380,11 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
                     }
 
                     using (DeferredSeal.Collect(seal))
+                    {
+                        if (joint.Staged is { } staged) await staged();
                         await joint.Session.SaveChangesAsync(CancellationToken.None);
+                    }
+
                     foreach (var done in finish) done();
                 }
 
@@ -387,8 +394,10 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
 
             return true;
         }
-        catch (Exception e)
+        catch (Exception e) when (connection.FullState == System.Data.ConnectionState.Open && !_stopping.IsCancellationRequested)
         {
+            // A statement refused (a claim or a key taken, a trigger): the batch is sent back to one by one. A batch
+            // cut off (its backend terminated by a stop) or a stopping host is not run again: it fails whole, below.
             log.LogDebug(e, "A joint save of a group commit failed; its writes run again one by one");
             return false;
         }

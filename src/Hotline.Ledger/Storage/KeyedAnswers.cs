@@ -1,4 +1,5 @@
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Hotline.Ledger.Storage;
 
@@ -88,6 +89,36 @@ public sealed class KeyedAnswers(string schema)
         cmd.Parameters.AddWithValue((object?)answer.Location ?? DBNull.Value);
         cmd.Parameters.AddWithValue(answer.Body);
         await cmd.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// Queues the claims of <paramref name="keyed"/> and then their answers as statements of a shared save (a batch of
+    /// single entries, ADR 0187): one insert of every key, one update of every answer, so key, write and answer commit
+    /// together, as <see cref="TakeAsync"/> and <see cref="KeepAsync"/> do in a savepoint. The insert takes only keys
+    /// nobody has: a key with a row (answered, or held by a transaction in flight, waited for no longer than a step
+    /// waits) fails the save, and the batch runs again with each write in its savepoint, where the key is answered
+    /// again, or said to be busy, by <see cref="TakeAsync"/>.
+    /// </summary>
+    public void Queue(IDocumentOperations session, IReadOnlyList<(IdempotencyClaim Claim, StoredAnswer Answer)> keyed, DateTimeOffset now)
+    {
+        if (keyed.Count == 0) return;
+        session.QueueOperation(new BatchStatement($"select set_config('lock_timeout', '{StepLockTimeout}', true)"));
+        session.QueueOperation(new BatchStatement(
+            $"insert into {_table} (scope, request_hash, created_at) select scope, request_hash, ? from unnest(?, ?) as t(scope, request_hash)",
+            (now, NpgsqlDbType.TimestampTz),
+            (keyed.Select(k => k.Claim.Scope).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text),
+            (keyed.Select(k => k.Claim.RequestHash).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)));
+        session.QueueOperation(new BatchStatement("select set_config('lock_timeout', '0', true)"));
+        session.QueueOperation(new BatchStatement(
+            $"""
+             update {_table} k set status_code = t.status_code, content_type = t.content_type, location = t.location, body = t.body
+             from unnest(?, ?, ?, ?, ?) as t(scope, status_code, content_type, location, body) where k.scope = t.scope
+             """,
+            (keyed.Select(k => k.Claim.Scope).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text),
+            (keyed.Select(k => k.Answer.Status).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer),
+            (keyed.Select(k => k.Answer.ContentType).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text),
+            (keyed.Select(k => k.Answer.Location).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text),
+            (keyed.Select(k => k.Answer.Body).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bytea)));
     }
 
     /// <summary>

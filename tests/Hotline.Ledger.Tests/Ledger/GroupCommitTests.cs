@@ -200,6 +200,138 @@ public class GroupCommitTests(LedgerApp app) : LedgerTest(app)
         await AssertChainValid();
     }
 
+    [Fact]
+    public async Task A_batch_written_in_one_statement_stores_what_Marten_stores_for_an_entry_alone()
+    {
+        // Without a key, the batch's entries go in one statement; with one, an entry goes through Marten's own
+        // append in its savepoint. What each leaves in the store must be the same, read back through Marten.
+        var unit = await App.NewUnit();
+        var person = await App.NewPerson(unit, "2020-01-01");
+        Reply[] together, openers;
+        Reply alone;
+        await using (var held = await HoldChain())
+        {
+            var first = await FillLanes(held, unit);
+            var sent = new[]
+            {
+                SendAs("office-zhao", "gc-one-0", Entry("B2.1", unit, person, "一条语句一")),
+                SendAs("office-qian", "gc-one-1", Entry("B3", unit, person, "一条语句二")),
+                SendAs("office-sun", "gc-one-2", Entry("D3.2", unit, reason: "一条语句三")),
+            };
+            await UntilQueued(sent.Length);
+            await held.Release();
+            openers = await Task.WhenAll(first);
+            together = await Task.WhenAll(sent);
+        }
+
+        Assert.All(openers.Concat(together), r => Assert.True(r.Status == HttpStatusCode.Created, r.Text));
+        alone = await App.Post("/api/entries", Entry("B2.1", unit, person, "马丁自己写"), "gc-one-statement-marten");
+        Assert.True(alone.Status == HttpStatusCode.Created, alone.Text);
+        var ids = together.Select(r => r.Json.GetProperty("id").GetGuid()).ToArray();
+        var reference = alone.Json.GetProperty("id").GetGuid();
+
+        await using (var session = App.Store.QuerySession())
+        {
+            var marten = Assert.Single(await session.Events.FetchStreamAsync(reference));
+            var martenState = (await session.Events.FetchStreamStateAsync(reference))!;
+            for (var i = 0; i < ids.Length; i++)
+            {
+                var e = Assert.Single(await session.Events.FetchStreamAsync(ids[i]));
+                Assert.Equal(marten.EventType, e.EventType);
+                Assert.Equal(marten.EventTypeName, e.EventTypeName);
+                Assert.Equal(marten.DotNetTypeName, e.DotNetTypeName);
+                Assert.Equal(1, e.Version);
+                Assert.Equal(marten.TenantId, e.TenantId);
+                Assert.Equal(new[] { "office-zhao", "office-qian", "office-sun" }[i], e.UserName);
+                Assert.Equal($"gc-one-{i}", e.CorrelationId);
+                var state = (await session.Events.FetchStreamStateAsync(ids[i]))!;
+                Assert.Equal(martenState.Version, state.Version);
+                Assert.Equal(martenState.AggregateType, state.AggregateType);
+                Assert.Equal(martenState.IsArchived, state.IsArchived);
+
+                // The inline snapshot, as Marten loads it and as the answer gave it.
+                var entry = (await session.LoadAsync<Hotline.Ledger.Entries.Entry>(ids[i]))!;
+                Assert.Equal(e.Timestamp, entry.RecordedAt);
+                Assert.Equal(((Hotline.Ledger.Entries.EntryRecorded)e.Data).Reason, entry.Reason);
+                Assert.Equal(together[i].Json.GetProperty("recordedAt").GetDateTimeOffset(), entry.RecordedAt);
+            }
+        }
+
+        // Row for row, what differs is only what differs between two entries (ids, texts, instants).
+        string Rows(string table, string columns, string key) =>
+            $"select {columns} from \"{App.Schema}\".{table} where {key} = any(array['{string.Join("','", ids.Append(reference))}']::uuid[]) order by {key} = '{reference}' desc";
+        foreach (var (table, columns, key) in new[]
+                 {
+                     ("mt_streams", "type, version, tenant_id, is_archived, compacted_version", "id"),
+                     ("mt_events", "version, type, tenant_id, mt_dotnet_type, is_archived, bdata is null, data - 'entryId' - 'reason' - 'recordedBy' - 'clause' - 'points' - 'personId'", "stream_id"),
+                     ("mt_doc_entry", "mt_dotnet_type, mt_version, unit_id, year, occurred_on, rescinded_at, recorded_at is not null, data - 'id' - 'reason' - 'recordedAt' - 'recordedBy' - 'clause' - 'points' - 'personId'", "id"),
+                 })
+        {
+            var rows = await App.Rows(Rows(table, columns, key));
+            Assert.Equal(ids.Length + 1, rows.Count);
+            foreach (var row in rows.Skip(1)) Assert.Equal(rows[0].Select(v => v?.ToString()), row.Select(v => v?.ToString()));
+        }
+
+        // The once-per-year claim was taken in the statement's batch, the entries count in the score's rows,
+        // a rescission continues the stream at version 2, and the chain verifies.
+        var twice = await App.Post("/api/entries", Entry("B3", unit, person, "一年第二次"));
+        Assert.Equal(HttpStatusCode.Conflict, twice.Status);
+        var rescinded = await App.Post($"/api/entries/{ids[0]}/rescind", new { reason = "更正" });
+        Assert.True(rescinded.Status == HttpStatusCode.OK, rescinded.Text);
+        Assert.Equal("rescinded", (await App.Ok($"/api/entries/{ids[0]}")).GetProperty("status").GetString());
+        await AssertChainValid();
+    }
+
+    [Fact]
+    public async Task Keyed_entries_are_saved_with_the_others_their_keys_and_answers_in_the_same_commit()
+    {
+        var unit = await App.NewUnit();
+        var before = await App.EventCount();
+        Reply[] together, again, openers;
+        await using (var held = await HoldChain())
+        {
+            var first = await FillLanes(held, unit);
+            var sent = new[]
+            {
+                App.Post("/api/entries", Entry("B1", unit, reason: "带键同批一"), "gc-keyed-1"),
+                App.Post("/api/entries", Entry("B1", unit, reason: "带键同批二"), "gc-keyed-2"),
+                App.Post("/api/entries", Entry("D3.2", unit, reason: "无键同批")),
+            };
+            await UntilQueued(sent.Length);
+            await held.Release();
+            openers = await Task.WhenAll(first);
+            together = await Task.WhenAll(sent);
+        }
+
+        Assert.All(together, r => Assert.True(r.Status == HttpStatusCode.Created, r.Text));
+        // One save for the three, keyed or not: one recorded instant, as the events of one session have.
+        Assert.Single(together.Select(r => r.Json.GetProperty("recordedAt").GetDateTimeOffset()).Distinct());
+        foreach (var (key, reply) in new[] { ("gc-keyed-1", together[0]), ("gc-keyed-2", together[1]) })
+        {
+            // The key's answer was kept in the same commit, byte for byte what the client was given.
+            var kept = Assert.Single(await App.Rows(
+                $"select status_code, convert_from(body, 'UTF8') from \"{App.Schema}\".hl_idempotency where scope like '%|{key}'"));
+            Assert.Equal(201, kept[0]);
+            Assert.Equal(reply.Text, kept[1]);
+        }
+
+        again = await Task.WhenAll(
+            App.Post("/api/entries", Entry("B1", unit, reason: "带键同批一"), "gc-keyed-1"),
+            App.Post("/api/entries", Entry("B1", unit, reason: "带键同批三"), "gc-keyed-3"),
+            App.Post("/api/entries", Entry("B1", unit, reason: "别的请求"), "gc-keyed-2"));
+
+        // The repeat is answered what its first attempt was; the new key is recorded; a key reused for another
+        // request is refused; nothing is written twice. (A key taken while its batch is saved — twins in one batch,
+        // a repeat while the first attempt's batch commits — sends the batch back to one by one: see the test above.)
+        Assert.Equal(HttpStatusCode.Created, again[0].Status);
+        Assert.Equal(together[0].Text, again[0].Text);
+        Assert.True(again[1].Status == HttpStatusCode.Created, again[1].Text);
+        Assert.Equal(HttpStatusCode.Conflict, again[2].Status);
+        Assert.Contains("idempotency.reused", again[2].Text);
+        Assert.Equal(before + openers.Length + 4, await App.EventCount());
+        await AssertChainValid();
+    }
+
     private async Task<Reply> SendAs(string officer, string correlation, object body)
     {
         using var client = App.ClientFor(officer, [Roles.Office]);
