@@ -41,10 +41,11 @@ public static class SingleEntriesTrial
             using var http = host.Client(connections: 64);
             raw = await RawMarten.Create(connectionString, schema + "_mq", host.Store);
             var next = 0;
+            var watch = new StallWatch(connectionString, host.Service<Hotline.Ledger.Storage.GroupCommit>(), Console.Error, TimeSpan.FromSeconds(5));
             async Task<bool> Post(int _)
             {
                 var i = Interlocked.Increment(ref next);
-                using var reply = await http.PostAsJsonAsync("/api/entries", SingleEntryRequests.Body(plan, Seed, today, i));
+                using var reply = await watch.Watch(i, http.PostAsJsonAsync("/api/entries", SingleEntryRequests.Body(plan, Seed, today, i)));
                 if (reply.StatusCode == HttpStatusCode.Created) return true;
                 Console.Error.WriteLine($"  refused: {(int)reply.StatusCode} {await reply.Content.ReadAsStringAsync()}");
                 return false;
