@@ -44,12 +44,13 @@ public static class SingleEntriesTrial
             // HOTLINE_BENCH_KEYS=true sends every entry with its own Idempotency-Key, as the web screens do (ADR 0187).
             var keyed = Environment.GetEnvironmentVariable("HOTLINE_BENCH_KEYS") == "true";
             var run = Guid.NewGuid().ToString("N")[..8];
+            var watch = new StallWatch(connectionString, host.Service<Hotline.Ledger.Storage.GroupCommit>(), Console.Error, TimeSpan.FromSeconds(5));
             async Task<bool> Post(int _)
             {
                 var i = Interlocked.Increment(ref next);
                 using var request = new HttpRequestMessage(HttpMethod.Post, "/api/entries") { Content = JsonContent.Create(SingleEntryRequests.Body(plan, Seed, today, i)) };
                 if (keyed) request.Headers.Add("Idempotency-Key", $"bench-{run}-{i}");
-                using var reply = await http.SendAsync(request);
+                using var reply = await watch.Watch(i, http.SendAsync(request));
                 if (reply.StatusCode == HttpStatusCode.Created) return true;
                 Console.Error.WriteLine($"  refused: {(int)reply.StatusCode} {await reply.Content.ReadAsStringAsync()}");
                 return false;

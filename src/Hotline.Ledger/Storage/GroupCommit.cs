@@ -74,6 +74,12 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
     public int Waiting => _writers.Values.Sum(w => w.Waiting);
 
     /// <summary>
+    /// Where each lane of each city's writer is and for how long it has been there ("lane 0: seal 1.2 s"), for a probe
+    /// that samples a request waiting longer than it should beside the database's locks (ADR 0183).
+    /// </summary>
+    public string State => string.Join("; ", _writers.Select(w => $"{w.Key}: {w.Value.State}"));
+
+    /// <summary>
     /// Runs <paramref name="work"/> in the next batch of the city in scope and answers once that batch has
     /// committed. The work may run more than once (a batch that lost a race before committing is run again
     /// whole), so it must build everything it writes afresh each time.
@@ -165,12 +171,14 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
         private readonly Channel<Step> _queue;
         private readonly GroupCommit _group;
         private readonly OpenBatch?[] _open;
+        private readonly (string Phase, long Since)[] _phases;
         private int _waiting;
 
         public Writer(GroupCommit group, string? city)
         {
             _group = group;
             _open = new OpenBatch?[group.Lanes];
+            _phases = Enumerable.Repeat(("idle", Stopwatch.GetTimestamp()), group.Lanes).ToArray();
             _queue = Channel.CreateUnbounded<Step>(new UnboundedChannelOptions { SingleReader = group.Lanes == 1 });
             // Not the first request's flow: the writer outlives it and belongs to the city alone.
             using (ExecutionContext.SuppressFlow())
@@ -187,6 +195,21 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
             Enumerable.Range(0, _open.Length).Select(lane => Volatile.Read(ref _open[lane])).OfType<OpenBatch>().ToList();
 
         public int Waiting => Volatile.Read(ref _waiting);
+
+        public string State
+        {
+            get
+            {
+                lock (_phases)
+                    return string.Join(", ", _phases.Select((p, lane) =>
+                        $"lane {lane}: {p.Phase} {Stopwatch.GetElapsedTime(p.Since).TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s"));
+            }
+        }
+
+        private void Mark(int lane, string phase)
+        {
+            lock (_phases) _phases[lane] = (phase, Stopwatch.GetTimestamp());
+        }
 
         public Task<T> Enqueue<T>(Func<GroupStep, Task<GroupOutcome<T>>> work, JointWrite<T>? joint)
         {
@@ -212,8 +235,9 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
 
                     // Not the stopping token: a batch begun is committed or rolled back whole, and answered.
                     GroupCommitMeter.BatchSize.Record(batch.Count);
-                    await _group.CommitAsync(batch, open => Volatile.Write(ref _open[lane], open));
+                    await _group.CommitAsync(batch, open => Volatile.Write(ref _open[lane], open), phase => Mark(lane, phase));
                     Volatile.Write(ref _open[lane], null);
+                    Mark(lane, "idle");
                     batch.Clear();
                 }
             }
@@ -231,7 +255,7 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
         }
     }
 
-    private async Task CommitAsync(List<Step> batch, Action<OpenBatch?> opened)
+    private async Task CommitAsync(List<Step> batch, Action<OpenBatch?> opened, Action<string> at)
     {
         // Joint writes share a session, one round trip for all, until a shared save fails in this batch.
         var together = batch.Any(s => s.Joint is not null);
@@ -245,6 +269,7 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
             {
                 var phase = Stopwatch.GetTimestamp();
                 var source = db.Current;
+                at($"open ({batch.Count} writes, attempt {attempt})");
                 connection = await source.OpenConnectionAsync(CancellationToken.None);
                 opened(new OpenBatch(source, connection.ProcessID));
                 transaction = await connection.BeginTransactionAsync(CancellationToken.None);
@@ -254,6 +279,7 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
                 if (together)
                 {
                     alone = batch.Where(s => s.Joint is null).ToList();
+                    at("joint save");
                     if (!await TryJointAsync(connection, transaction, batch, kept, committed))
                     {
                         // One of them would not go in with the others: the batch runs again, each write in its
@@ -270,6 +296,7 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
                 }
 
                 // How the previous step ended travels with the next statement: one round trip fewer a step.
+                at($"steps ({alone.Count} alone)");
                 var ending = "";
                 foreach (var step in alone)
                 {
@@ -300,6 +327,7 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
                 GroupCommitMeter.Record(GroupCommitMeter.Batch, "steps", phase);
                 phase = Stopwatch.GetTimestamp();
                 if (ending.Length > 0) await ExecuteAsync(connection, transaction, ending);
+                at("seal");
                 await _sealer.SealAsync(connection, transaction,
                     kept.SelectMany(s => s.Streams).Distinct().ToArray(), kept.SelectMany(s => s.Events).ToArray(), CancellationToken.None);
                 GroupCommitMeter.Record(GroupCommitMeter.Batch, "seal", phase);
@@ -324,6 +352,7 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
             try
             {
                 var committing = Stopwatch.GetTimestamp();
+                at("commit");
                 await transaction.CommitAsync(CancellationToken.None);
                 GroupCommitMeter.Record(GroupCommitMeter.Batch, "commit", committing);
             }
@@ -339,6 +368,7 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
 
             opened(null);
             await DisposeAsync(connection, transaction);
+            at("after the commit (the batch's notices)");
             foreach (var after in committed)
             {
                 try

@@ -343,6 +343,25 @@ public class GroupCommitTests(LedgerApp app) : LedgerTest(app)
     /// Gives every lane of the group commit a batch waiting at its seal (<paramref name="first"/>, if given, is the
     /// first of them; the others are plain entries), so that what is sent next queues until the chain is let go.
     /// </summary>
+    [Fact]
+    public async Task A_batch_waiting_on_the_chains_lock_is_shown_at_its_seal_and_its_lane_idle_once_it_has_committed()
+    {
+        // What the benchmark's stall watch prints beside the database's locks when an entry is slow to be answered.
+        var unit = await App.NewUnit();
+        Task<Reply>[] first;
+        await using (var held = await HoldChain())
+        {
+            first = await FillLanes(held, unit);
+            Assert.Equal(Writer.Lanes, System.Text.RegularExpressions.Regex.Count(Writer.State, @"lane \d+: seal "));
+            await held.Release();
+        }
+
+        Assert.All(await Task.WhenAll(first), r => Assert.Equal(HttpStatusCode.Created, r.Status));
+        Assert.True(await Eventually.Holds(() => Task.FromResult(
+            System.Text.RegularExpressions.Regex.Count(Writer.State, @"lane \d+: idle ") == Writer.Lanes), TimeSpan.FromMinutes(1)), Writer.State);
+        await AssertChainValid();
+    }
+
     private async Task<Task<Reply>[]> FillLanes(HeldChain held, Guid unit, Task<Reply>? first = null)
     {
         var waiting = new List<Task<Reply>>();
