@@ -30,8 +30,7 @@ public sealed class CityDisableScreenTests(WebApp app)
         Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync());
         try
         {
-            var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "zh-CN", TimezoneId = "Asia/Shanghai" });
-            var page = await context.NewPageAsync();
+            var page = await app.NewPage();
             Assert.Equal(200, (await page.GotoAsync($"/signin/dev?user=王芳&role=office&city={City}"))!.Status);
             Assert.Equal(200, (await page.GotoAsync("/units"))!.Status);
 
@@ -54,7 +53,7 @@ public sealed class CityDisableScreenTests(WebApp app)
             var enabled = await admin.PostAsJsonAsync($"/api/cities/{City}/enable", new { reason = "恢复使用" });
             Assert.True(enabled.IsSuccessStatusCode, await enabled.Content.ReadAsStringAsync());
             Assert.Equal(200, (await page.GotoAsync("/units"))!.Status);
-            await context.CloseAsync();
+            await page.Context.CloseAsync();
         }
         finally
         {

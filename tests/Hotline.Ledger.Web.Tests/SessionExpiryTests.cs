@@ -23,11 +23,7 @@ public sealed class SessionExpiryTests(WebApp app) : IAsyncLifetime
     [Fact]
     public async Task An_expired_session_is_told_so_and_signing_in_again_returns_to_the_page()
     {
-        var context = await app.Browser.NewContextAsync(new() { BaseURL = _host.Urls.First(), Locale = "zh-CN" });
-        var page = await context.NewPageAsync();
-        // A host of its own starts cold: its first pages may take long on a busy machine.
-        page.SetDefaultTimeout(90_000);
-        page.SetDefaultNavigationTimeout(90_000);
+        var page = await app.NewPage(_host.Urls.First());
         await page.GotoAsync("/signin/dev?user=%E7%8E%8B%E8%8A%B3&role=office&returnUrl=%2Fsigned-out");
         await page.GotoAsync("/entries/new");
         Assert.Contains("记录加减分", await page.InnerTextAsync("h1"));

@@ -34,8 +34,7 @@ public sealed class SessionTests(WebApp app)
     public async Task The_development_sign_in_page_signs_in_with_roles_and_a_unit()
     {
         var unit = await app.NewUnit("市民政局");
-        var context = await app.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl, Locale = "zh-CN" });
-        var page = await context.NewPageAsync();
+        var page = await app.NewPage();
         await page.GotoAsync("/entries");
         Assert.Contains("/signin", page.Url);
         await WebApp.Screenshot(page, "signin");

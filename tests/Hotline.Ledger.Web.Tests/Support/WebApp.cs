@@ -95,18 +95,25 @@ public sealed class WebApp : IAsyncLifetime
     /// <summary>A fresh browser (own cookies) at office-PC size, signed in through the development sign-in.</summary>
     public async Task<IPage> SignedIn(string user, string role, string? unit = null, int width = 1366, int height = 768)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseUrl, Locale = "zh-CN", TimezoneId = "Asia/Shanghai", ViewportSize = new ViewportSize { Width = width, Height = height },
-        });
-        // Both test projects run at once on two cores: a page can take longer than Playwright's 30 s default to load.
-        context.SetDefaultTimeout(90_000);
-        context.SetDefaultNavigationTimeout(90_000);
-        var page = await context.NewPageAsync();
+        var page = await NewPage(width: width, height: height);
         var query = $"user={Uri.EscapeDataString(user)}&role={Uri.EscapeDataString(role)}" + (unit is null ? "" : $"&unit={Uri.EscapeDataString(unit)}");
         var response = await page.GotoAsync($"/signin/dev?{query}");
         Assert.Equal(200, response!.Status);
         return page;
+    }
+
+    /// <summary>A fresh browser (own cookies, not signed in) at office-PC size on this host, or on <paramref name="baseUrl"/>.</summary>
+    public async Task<IPage> NewPage(string? baseUrl = null, int width = 1366, int height = 768)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl ?? BaseUrl, Locale = "zh-CN", TimezoneId = "Asia/Shanghai", ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        // Both test projects run at once on two cores, and a host's first pages start cold: a page can take longer
+        // than Playwright's 30 s default to load.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
+        return await context.NewPageAsync();
     }
 
     public static string Token(string user, string[] roles, string? unit = null) =>
