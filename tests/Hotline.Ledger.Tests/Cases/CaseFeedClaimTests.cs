@@ -69,4 +69,30 @@ public class CaseFeedClaimTests(CaseFeedApp app) : CaseFeedTest(app)
         Assert.True(integrity.GetProperty("valid").GetBoolean(), integrity.ToString());
         Assert.Equal(await App.EventCount(), integrity.GetProperty("linksVerified").GetInt64());
     }
+
+    [Fact]
+    public async Task A_file_another_writer_changed_since_the_feed_wrote_it_is_read_as_that_writer_left_it()
+    {
+        var year = Stage();
+        var unit = await App.NewUnit();
+        MoveTo(Local(year, 6, 1));
+        var at = Local(year, 5, 10, 9);
+        await Ingest(Row("W1", "MEM-1", "assigned", at, unit, replyDueAt: at.AddDays(1)));
+
+        // Another writer (as the deadline judge does) stores the file with a charge after the feed wrote it.
+        var charge = new ReplyCharge(unit, at.AddDays(1), Guid.NewGuid());
+        await using (var session = App.Store.LightweightSession())
+        {
+            var stored = await session.LoadAsync<CaseFile>(CaseIds.StreamOf("MEM-1"));
+            stored!.Charges.Add(charge);
+            session.Store(stored);
+            await session.SaveChangesAsync();
+        }
+
+        // The feed's next batch on that case must start from the stored file, not from the one it wrote itself.
+        await Ingest(Row("W2", "MEM-1", "replied", at.AddDays(2)));
+        var file = await App.Ok("/api/cases/MEM-1");
+        Assert.Equal(["W1", "W2"], file.GetProperty("facts").EnumerateArray().Select(f => f.GetProperty("eventId").GetString()));
+        Assert.Equal(charge.EntryId, Assert.Single(file.GetProperty("charges").EnumerateArray()).GetProperty("entryId").GetGuid());
+    }
 }
