@@ -15,9 +15,9 @@ namespace Hotline.Ledger.Benchmarks.Experiments;
 /// </summary>
 public static class ScoreTrace
 {
-    public static async Task Run(string connectionString, string schema, string scaleName, int probes)
+    public static async Task Run(string connectionString, string schema, string scaleName, int probes, bool firstYear = false)
     {
-        await using var city = await KeptCity.Open(connectionString, schema, scaleName);
+        await using var city = await KeptCity.Open(connectionString, schema, scaleName, firstYear);
         var (scale, plan, now, clock, host, http, catalog) = (city.Scale, city.Plan, city.Now, city.Clock, city.Host, city.Http, city.Catalog);
         var firstYearNow = OfficeCalendar.EndOf(new DateOnly(scale.FirstYear + 1, 1, 19));
         var sets = new[]
@@ -36,6 +36,20 @@ public static class ScoreTrace
                     return reply.StatusCode == HttpStatusCode.OK;
                 });
                 Console.WriteLine($"HTTP {label}: p50 {lat.P50:F1} / p95 {lat.P95:F1} / max {lat.Max:F1} ms ({lat.Count} ok, {lat.Failures} failed)");
+            }
+
+        // Units and people apart: a unit's year has twenty times a person's counter rows at city scale.
+        foreach (var (label, urls) in sets)
+            foreach (var kind in new[] { "/api/units/", "/api/people/" })
+            {
+                var some = urls.Skip(20).Where(u => u.StartsWith(kind, StringComparison.Ordinal)).ToList();
+                var lat = await Loop.Run(1, new Bound(some.Count, TimeSpan.FromMinutes(2)), async i =>
+                {
+                    using var reply = await http.GetAsync(some[i]);
+                    await reply.Content.ReadAsByteArrayAsync();
+                    return reply.StatusCode == HttpStatusCode.OK;
+                });
+                Console.WriteLine($"HTTP {label}, {kind.Split('/')[2]} only: p50 {lat.P50:F1} / p95 {lat.P95:F1} / max {lat.Max:F1} ms ({lat.Count} ok, {lat.Failures} failed)");
             }
 
         foreach (var (label, urls) in sets)
@@ -82,7 +96,7 @@ public static class ScoreTrace
         var marks = await session.Query<Mark>().Where(m => m.SubjectId == id && m.Year == q.Year && m.RecordedAt <= q.KnownAt).ToListAsync();
         Step("marks", marks.Count);
         var counts = await RateReader.CountsOf(session, kind, id, q);
-        Step("counters", counts.Assigned);
+        Step(unit ? "counters (unit)" : "counters (person)", counts.Assigned);
         var card = Scorecards.Compute(catalog.ForScoring(q.Year, q.AsOf)!, kind, new ScoreSubject(unit ? "unit" : "person", id, name, null), q, entries, marks, counts);
         Step("compute", card.Entries.Count);
         var json = JsonSerializer.SerializeToUtf8Bytes(card, JsonSerializerOptions.Web);

@@ -2,6 +2,7 @@ using Hotline.Ledger.Cases;
 using Hotline.Ledger.Cases.Rates;
 using Hotline.Ledger.Rulebooks;
 using Hotline.Ledger.Tests.Support;
+using Hotline.Ledger.Time;
 using Npgsql;
 
 namespace Hotline.Ledger.Tests.Cases;
@@ -59,12 +60,81 @@ public class CounterCheckpointTests(LedgerApp app) : LedgerTest(app)
             foreach (var unit in units)
                 Assert.True((expected.GetValueOrDefault(unit) ?? CaseCounts.Zero) == (actual.GetValueOrDefault(unit) ?? CaseCounts.Zero),
                     $"unit {unit} at asOf {asOf}, knownAt {knownAt:O}: expected {expected.GetValueOrDefault(unit)}, got {actual.GetValueOrDefault(unit)}");
+
+            // One unit alone, as a score reads it: its row of the latest checkpoint and its rows since (ADR 0202).
+            var one = units[probes.IndexOf((asOf, knownAt)) % units.Length];
+            await using var session = App.Store.QuerySession();
+            var alone = (await CaseCounters.SumApart(session, SubjectKind.Unit, 2023, asOf, knownAt, subjectId: one)).GetValueOrDefault(one) ?? CaseCounts.Zero;
+            Assert.True((expected.GetValueOrDefault(one) ?? CaseCounts.Zero) == alone, $"unit {one} alone at asOf {asOf}, knownAt {knownAt:O}: expected {expected.GetValueOrDefault(one)}, got {alone}");
         }
 
         await using var check = new NpgsqlConnection(LedgerApp.ConnectionString);
         await check.OpenAsync();
         await using var count = new NpgsqlCommand($"select count(distinct checkpoint_at) from \"{App.Schema}\".{CounterCheckpoints.TableName}", check);
         Assert.True((long)(await count.ExecuteScalarAsync())! >= 10, "the probes should have gone through many weekly checkpoints");
+    }
+
+    [Fact]
+    public async Task Every_persons_counts_through_folded_checkpoints_equal_the_plain_sum_at_every_point()
+    {
+        // People's checkpoints fold the days before their own (ADR 0201): any asOf, before, on and after a fold day, must
+        // still get exactly the rows' sum, with rows dated days before or after the instant they were recorded.
+        var rng = new Random(2022);
+        var people = Enumerable.Range(0, 12).Select(_ => Guid.NewGuid()).ToArray();
+        var start = new DateTimeOffset(2022, 1, 3, 0, 0, 0, TimeSpan.FromHours(8));
+        var rows = new List<Row>();
+        for (var i = 0; i < 3_000; i++)
+        {
+            var recorded = start + TimeSpan.FromMinutes(rng.Next(16 * 7 * 24 * 60));
+            var on = OfficeCalendar.DateOf(recorded).AddDays(rng.Next(5) == 0 ? rng.Next(-40, 4) : 0);
+            var kind = rng.Next(10) == 0 ? SubjectKind.Unit : SubjectKind.Person;
+            var year = rng.Next(12) == 0 ? 2023 : 2022;
+            rows.Add(new Row(kind, people[rng.Next(people.Length)], year, on, recorded,
+                new CaseCounts(rng.Next(-1, 3), rng.Next(-1, 2), rng.Next(2), rng.Next(2), 0, rng.Next(-1, 2), 0, rng.Next(3), rng.Next(2), rng.Next(2), rng.Next(-1, 2))));
+        }
+
+        // A person whose rows all come after the first checkpoints, and a row stamped exactly on a checkpoint instant.
+        var late = Guid.NewGuid();
+        var grid = CounterCheckpoints.GridPointAtOrBefore(start + TimeSpan.FromDays(30));
+        rows.Add(new Row(SubjectKind.Person, late, 2022, new DateOnly(2022, 3, 20), start.AddDays(70), new CaseCounts(Assigned: 3)));
+        rows.Add(new Row(SubjectKind.Person, people[0], 2022, OfficeCalendar.DateOf(grid), grid, new CaseCounts(Assigned: 7)));
+
+        await using (var conn = new NpgsqlConnection(LedgerApp.ConnectionString))
+        {
+            await conn.OpenAsync();
+            await CaseCounters.Copy(conn, App.Schema, rows.Select(r => (new CounterKey(r.Kind, r.Subject, r.Year, r.On), r.Counts, r.RecordedAt)));
+        }
+
+        var probes = new List<(DateOnly AsOf, DateTimeOffset KnownAt)>
+        {
+            (new DateOnly(2022, 12, 31), DateTimeOffset.UtcNow), (new DateOnly(2021, 12, 31), DateTimeOffset.UtcNow),
+            (OfficeCalendar.DateOf(grid), grid), (OfficeCalendar.DateOf(grid).AddDays(-1), grid.AddTicks(10)),
+            (OfficeCalendar.DateOf(grid).AddDays(-2), DateTimeOffset.UtcNow), (new DateOnly(2022, 3, 19), DateTimeOffset.UtcNow),
+        };
+        for (var i = 0; i < 150; i++)
+            probes.Add((new DateOnly(2021, 12, 20).AddDays(rng.Next(150)), start + TimeSpan.FromMinutes(rng.Next(-2_000, 18 * 7 * 24 * 60))));
+
+        foreach (var (asOf, knownAt) in probes)
+        {
+            var expected = rows.Where(r => r.Kind == SubjectKind.Person && r.Year == 2022 && r.On <= asOf && r.RecordedAt <= knownAt)
+                .GroupBy(r => r.Subject).ToDictionary(g => g.Key, g => g.Aggregate(CaseCounts.Zero, (a, r) => a + r.Counts));
+            await using var session = App.Store.QuerySession();
+            var actual = await CaseCounters.SumApart(session, SubjectKind.Person, 2022, asOf, knownAt);
+            foreach (var person in people.Append(late))
+            {
+                Assert.True((expected.GetValueOrDefault(person) ?? CaseCounts.Zero) == (actual.GetValueOrDefault(person) ?? CaseCounts.Zero),
+                    $"person {person} at asOf {asOf}, knownAt {knownAt:O}: expected {expected.GetValueOrDefault(person)}, got {actual.GetValueOrDefault(person)}");
+                var alone = (await CaseCounters.SumApart(session, SubjectKind.Person, 2022, asOf, knownAt, subjectId: person)).GetValueOrDefault(person) ?? CaseCounts.Zero;
+                Assert.True((expected.GetValueOrDefault(person) ?? CaseCounts.Zero) == alone,
+                    $"person {person} alone at asOf {asOf}, knownAt {knownAt:O}: expected {expected.GetValueOrDefault(person)}, got {alone}");
+            }
+        }
+
+        await using var check = new NpgsqlConnection(LedgerApp.ConnectionString);
+        await check.OpenAsync();
+        await using var count = new NpgsqlCommand(
+            $"select count(distinct checkpoint_at) from \"{App.Schema}\".{CounterCheckpoints.TableName} where subject_kind = {(short)SubjectKind.Person}", check);
+        Assert.True((long)(await count.ExecuteScalarAsync())! >= 10, "the probes should have gone through many people's checkpoints");
     }
 
     [Fact]
@@ -98,6 +168,9 @@ public class CounterCheckpointTests(LedgerApp app) : LedgerTest(app)
         }
 
         Assert.Equal(1002, (await CounterCheckpoints.Sum(App.Store, SubjectKind.Unit, 2021, new DateOnly(2021, 12, 31), knownAt))[unit].Assigned);
+        // A score's read of the unit alone goes through the same checkpoint (ADR 0202).
+        await using (var session = App.Store.QuerySession())
+            Assert.Equal(1002, (await CaseCounters.SumApart(session, SubjectKind.Unit, 2021, new DateOnly(2021, 12, 31), knownAt, subjectId: unit))[unit].Assigned);
         Assert.Equal(2, (await CounterCheckpoints.Sum(App.Store, SubjectKind.Unit, 2021, new DateOnly(2021, 12, 31), start.AddDays(13)))[unit].Assigned);
 
         // Every later week has nothing new: catching up writes what is missing once, then nothing.

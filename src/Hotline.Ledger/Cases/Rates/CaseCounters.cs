@@ -30,7 +30,8 @@ public static class CaseCounters
         table.AddColumn("occurred_on", "date").NotNull();
         table.AddColumn<DateTimeOffset>("recorded_at").NotNull();
         foreach (var column in CountColumns) table.AddColumn<int>(column).NotNull();
-        table.Indexes.Add(new IndexDefinition($"ix_{TableName}_subject") { Columns = ["subject_id", "year", "occurred_on"] });
+        // One subject's rows of a year by when they were recorded: those after a checkpoint, or up to knownAt (ADR 0202).
+        table.Indexes.Add(new IndexDefinition($"ix_{TableName}_subject_recorded") { Columns = ["subject_id", "year", "recorded_at"] });
         table.Indexes.Add(new IndexDefinition($"ix_{TableName}_year") { Columns = ["year", "subject_kind"] });
         // What was recorded in an interval: the rows after a checkpoint (ADR 0045).
         table.Indexes.Add(new IndexDefinition($"ix_{TableName}_recorded") { Columns = ["subject_kind", "year", "recorded_at"] });
@@ -99,50 +100,42 @@ public static class CaseCounters
     public static async Task<IReadOnlyDictionary<Guid, CaseCounts>> Sum(
         IQuerySession session, SubjectKind kind, int year, DateOnly asOf, DateTimeOffset knownAt, Guid? subjectId = null, CancellationToken ct = default)
     {
-        // Every unit at once reads the weekly checkpoints and the rows since (ADR 0045).
-        if (subjectId is null && kind == SubjectKind.Unit)
-            return await CounterCheckpoints.Sum(session.DocumentStore, kind, year, asOf, knownAt, ct);
-
-        var schema = session.DocumentStore.Options.DatabaseSchemaName;
-        var sums = string.Join(", ", CountColumns.Select(c => $"'{Camel(c)}', sum({c})"));
-        var sql = $"""
-                   select json_build_object('subjectId', subject_id, {sums})::jsonb
-                   from {schema}.{TableName}
-                   where subject_kind = ? and year = ? and occurred_on <= ? and recorded_at <= ?{(subjectId is null ? "" : " and subject_id = ?")}
-                   group by subject_id
-                   """;
-        object[] args = subjectId is { } id ? [(short)kind, year, asOf, knownAt, id] : [(short)kind, year, asOf, knownAt];
-        var rows = await session.AdvancedSql.QueryAsync<CounterSum>(sql, ct, args);
-        return rows.ToDictionary(r => r.SubjectId, r => r.Counts);
+        // Every unit, or every person, at once reads the weekly checkpoints and the rows since (ADRs 0045, 0201); one
+        // subject its own row of the latest checkpoint and its rows since (ADR 0202).
+        return subjectId is { } one
+            ? await CounterCheckpoints.SumOne(session.DocumentStore, kind, year, asOf, knownAt, one, ct)
+            : await CounterCheckpoints.Sum(session.DocumentStore, kind, year, asOf, knownAt, ct);
     }
 
     /// <summary>
     /// <see cref="Sum"/> on a connection of its own, so that several sums and a session's own reads run at once
-    /// (ADRs 0178, 0179): of every subject of a kind (every unit reads the weekly checkpoints, ADR 0045), or of one.
+    /// (ADRs 0178, 0179): of every subject of a kind (through the weekly checkpoints, ADRs 0045, 0201), or of one.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<Guid, CaseCounts>> SumApart(
-        IQuerySession session, SubjectKind kind, int year, DateOnly asOf, DateTimeOffset knownAt, CancellationToken ct = default, Guid? subjectId = null)
-    {
-        if (subjectId is null && kind == SubjectKind.Unit) return await CounterCheckpoints.Sum(session.DocumentStore, kind, year, asOf, knownAt, ct);
+    public static Task<IReadOnlyDictionary<Guid, CaseCounts>> SumApart(
+        IQuerySession session, SubjectKind kind, int year, DateOnly asOf, DateTimeOffset knownAt, CancellationToken ct = default, Guid? subjectId = null) =>
+        Sum(session, kind, year, asOf, knownAt, subjectId, ct);
 
-        var store = session.DocumentStore;
-        await using var conn = store.Storage.Database.CreateConnection();
-        await conn.OpenAsync(ct);
+    /// <summary>The plain sum of one subject's rows (or every subject's of a kind) on the given connection: what the checkpoints must equal.</summary>
+    internal static async Task<Dictionary<Guid, int[]>> PlainSum(
+        NpgsqlConnection conn, string schema, SubjectKind kind, int year, DateOnly asOf, DateTimeOffset recordedAfter, DateTimeOffset knownAt, Guid? subjectId, CancellationToken ct)
+    {
         await using var cmd = conn.CreateCommand();
-        cmd.CommandText = $"select subject_id, {string.Join(", ", CountColumns.Select(c => $"sum({c})"))} from {store.Options.DatabaseSchemaName}.{TableName} " +
-                          "where subject_kind = @kind and year = @year and occurred_on <= @asOf and recorded_at <= @knownAt" +
+        cmd.CommandText = $"select subject_id, {string.Join(", ", CountColumns.Select(c => $"sum({c})"))} from {schema}.{TableName} " +
+                          "where subject_kind = @kind and year = @year and occurred_on <= @asOf and recorded_at > @from and recorded_at <= @knownAt" +
                           (subjectId is null ? "" : " and subject_id = @subject") + " group by subject_id";
         if (subjectId is { } one) cmd.Parameters.AddWithValue("subject", one);
         cmd.Parameters.AddWithValue("kind", (short)kind);
         cmd.Parameters.AddWithValue("year", year);
         cmd.Parameters.AddWithValue("asOf", asOf);
+        cmd.Parameters.AddWithValue("from", recordedAfter == DateTimeOffset.MinValue ? DateTimeOffset.UnixEpoch : recordedAfter.ToUniversalTime());
         cmd.Parameters.AddWithValue("knownAt", knownAt.ToUniversalTime());
-        var sums = new Dictionary<Guid, CaseCounts>();
+        var sums = new Dictionary<Guid, int[]>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            int N(int i) => (int)reader.GetInt64(1 + i);
-            sums[reader.GetGuid(0)] = new CaseCounts(N(0), N(1), N(2), N(3), N(4), N(5), N(6), N(7), N(8), N(9), N(10));
+            var counts = new int[CountColumns.Length];
+            for (var c = 0; c < counts.Length; c++) counts[c] = (int)reader.GetInt64(1 + c);
+            sums[reader.GetGuid(0)] = counts;
         }
 
         return sums;
@@ -181,13 +174,5 @@ public static class CaseCounters
     {
         var parts = column.Split('_');
         return parts[0] + string.Concat(parts.Skip(1).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
-    }
-
-    private sealed record CounterSum(
-        Guid SubjectId, int Assigned, int Completed, int Visited, int Satisfied, int BasicallySatisfied, int Dissatisfied,
-        int Unreached, int Votes, int VotesSatisfied, int ReplyDue, int RepliedOnTime)
-    {
-        public CaseCounts Counts => new(Assigned, Completed, Visited, Satisfied, BasicallySatisfied, Dissatisfied, Unreached,
-            Votes, VotesSatisfied, ReplyDue, RepliedOnTime);
     }
 }

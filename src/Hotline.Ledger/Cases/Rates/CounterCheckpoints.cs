@@ -14,6 +14,11 @@ namespace Hotline.Ledger.Cases.Rates;
 /// knownAt. Exact, like the rows: a checkpoint is only ever taken of a past the feed can no longer write to
 /// (<see cref="Settle"/>), and is derived from the rows alone, so a rebuild may simply drop them. Built on
 /// demand, from the latest one before it, and kept.
+/// <para>People's checkpoints (ADR 0201) are folded: a year of days for each of a city's thousands of people would
+/// be far larger than the rows. A person's array starts at the checkpoint's fold day (the day before its instant),
+/// that first element holding every day up to it; only days dated later (rows recorded early) follow. Such a
+/// checkpoint answers any asOf on or after its fold day, so a sum over people reads the latest checkpoint whose fold
+/// day is not after asOf: for the start page (asOf today) the latest of all.</para>
 /// </summary>
 public static class CounterCheckpoints
 {
@@ -51,11 +56,13 @@ public static class CounterCheckpoints
         await conn.OpenAsync(ct);
         var schema = store.Options.DatabaseSchemaName;
         var settled = Min(knownAt, StoreNow(store) - Settle);
+        // A folded checkpoint answers from its fold day on: its instant may not be after the end of asOf's day.
+        var usable = kind == SubjectKind.Person ? Min(settled, OfficeCalendar.EndOf(asOf)) : settled;
         var result = new Dictionary<Guid, int[]>();
         var at = DateTimeOffset.MinValue;
-        if (settled >= Anchor)
+        if (usable >= Anchor)
         {
-            var g = GridPointAtOrBefore(settled);
+            var g = GridPointAtOrBefore(usable);
             var latest = await Latest(conn, schema, kind, year, g, ct);
             at = latest == g ? g : (await Take(conn, schema, kind, year, g, latest, ct)).At;
             result = await TotalsOn(conn, schema, kind, year, at, asOf, ct);
@@ -76,6 +83,37 @@ public static class CounterCheckpoints
 
         return result.ToDictionary(r => r.Key, r => new CaseCounts(r.Value[0], r.Value[1], r.Value[2], r.Value[3], r.Value[4], r.Value[5], r.Value[6],
                 r.Value[7], r.Value[8], r.Value[9], r.Value[10]));
+    }
+
+    /// <summary>
+    /// One subject's counts at (<paramref name="asOf"/>, <paramref name="knownAt"/>) (ADR 0202): its row of the latest checkpoint
+    /// already taken that may answer, and its rows recorded since, read by the index on (subject, year, recorded instant) —
+    /// a week's rows instead of the year's, a unit's year at city scale being thousands of rows on as many pages. Takes
+    /// no checkpoint (a single read must not write one for the whole city); without one it is the plain sum.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, CaseCounts>> SumOne(
+        IDocumentStore store, SubjectKind kind, int year, DateOnly asOf, DateTimeOffset knownAt, Guid subjectId, CancellationToken ct = default)
+    {
+        await using var conn = store.Storage.Database.CreateConnection();
+        await conn.OpenAsync(ct);
+        var schema = store.Options.DatabaseSchemaName;
+        var settled = Min(knownAt, StoreNow(store) - Settle);
+        var usable = kind == SubjectKind.Person ? Min(settled, OfficeCalendar.EndOf(asOf)) : settled;
+        var at = usable >= Anchor ? await Latest(conn, schema, kind, year, GridPointAtOrBefore(usable), ct) : null;
+
+        var parts = new List<int[]>();
+        if (at is { } checkpoint && (await TotalsOn(conn, schema, kind, year, checkpoint, asOf, ct, subjectId)).TryGetValue(subjectId, out var own))
+            parts.Add(own);
+        if ((await CaseCounters.PlainSum(conn, schema, kind, year, asOf, at ?? DateTimeOffset.MinValue, knownAt, subjectId, ct)).TryGetValue(subjectId, out var since))
+            parts.Add(since);
+        if (parts.Count == 0) return new Dictionary<Guid, CaseCounts>();
+        var sum = new int[Counts];
+        foreach (var part in parts)
+            for (var c = 0; c < Counts; c++) sum[c] += part[c];
+        return new Dictionary<Guid, CaseCounts>
+        {
+            [subjectId] = new(sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7], sum[8], sum[9], sum[10]),
+        };
     }
 
     /// <summary>Takes every weekly checkpoint of <paramref name="year"/> up to now that is missing (as a nightly job would): answers how many were written.</summary>
@@ -114,7 +152,8 @@ public static class CounterCheckpoints
     /// Every subject's totals on <paramref name="asOf"/> in the checkpoint at <paramref name="at"/> (its last day's
     /// when asOf is later; none before its first day): the database cuts the eleven numbers out of each array.
     /// </summary>
-    private static async Task<Dictionary<Guid, int[]>> TotalsOn(NpgsqlConnection conn, string schema, SubjectKind kind, int year, DateTimeOffset at, DateOnly asOf, CancellationToken ct)
+    private static async Task<Dictionary<Guid, int[]>> TotalsOn(NpgsqlConnection conn, string schema, SubjectKind kind, int year, DateTimeOffset at, DateOnly asOf, CancellationToken ct,
+        Guid? subjectId = null)
     {
         var totals = new Dictionary<Guid, int[]>();
         await using var cmd = conn.CreateCommand();
@@ -122,12 +161,13 @@ public static class CounterCheckpoints
                            select subject_id, totals[day * {Counts} + 1 : day * {Counts} + {Counts}]
                            from (select subject_id, totals, least(@asOf - first_day, cardinality(totals) / {Counts} - 1) as day
                                  from {schema}.{TableName}
-                                 where subject_kind = @kind and year = @year and checkpoint_at = @to and subject_id <> @none) c
+                                 where subject_kind = @kind and year = @year and checkpoint_at = @to and {(subjectId is null ? "subject_id <> @subject" : "subject_id = @subject")}) c
                            where day >= 0
                            """;
         Bind(cmd, kind, year, DateTimeOffset.MinValue, at);
         cmd.Parameters.AddWithValue("asOf", asOf);
-        cmd.Parameters.AddWithValue("none", Guid.Empty);
+        // Every subject but the marker row (ADR 0045), or the one asked for.
+        cmd.Parameters.AddWithValue("subject", subjectId ?? Guid.Empty);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             totals[reader.GetGuid(0)] = reader.GetFieldValue<int[]>(1);
@@ -142,14 +182,17 @@ public static class CounterCheckpoints
     private static async Task<(DateTimeOffset At, bool Taken)> Take(
         NpgsqlConnection conn, string schema, SubjectKind kind, int year, DateTimeOffset g, DateTimeOffset? latest, CancellationToken ct)
     {
-        // Rows recorded since the latest checkpoint (or ever), by subject and day.
+        // Rows recorded since the latest checkpoint (or ever), by subject and day; a person's days up to the fold day as one.
         var from = latest ?? DateTimeOffset.MinValue;
+        var fold = FoldDay(kind, g);
         var rows = new List<(Guid Subject, DateOnly On, int[] Counts)>();
         await using (var delta = conn.CreateCommand())
         {
-            delta.CommandText = $"select subject_id, occurred_on, {Sums} from {schema}.{CaseCounters.TableName} " +
-                                "where subject_kind = @kind and year = @year and recorded_at > @from and recorded_at <= @to group by subject_id, occurred_on";
+            var day = fold is null ? "occurred_on" : "greatest(occurred_on, @fold)";
+            delta.CommandText = $"select subject_id, {day}, {Sums} from {schema}.{CaseCounters.TableName} " +
+                                "where subject_kind = @kind and year = @year and recorded_at > @from and recorded_at <= @to group by 1, 2";
             Bind(delta, kind, year, from, g);
+            if (fold is { } through) delta.Parameters.AddWithValue("fold", through);
             await using var reader = await delta.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -163,6 +206,9 @@ public static class CounterCheckpoints
 
         // The latest checkpoint's days, the rows added to them, kept as of g.
         var days = latest is { } at ? await Load(conn, schema, kind, year, at, ct) : [];
+        if (fold is { } foldDay)
+            foreach (var (subject, had) in days.ToList())
+                days[subject] = Fold(had, foldDay);
         foreach (var (subject, on, counts) in rows)
         {
             var (first, values) = days.TryGetValue(subject, out var had) ? had : (on, []);
@@ -185,6 +231,24 @@ public static class CounterCheckpoints
         var wider = new int[newLength * Counts];
         Array.Copy(values, 0, wider, (first.DayNumber - newFirst.DayNumber) * Counts, values.Length);
         return (newFirst, wider);
+    }
+
+    /// <summary>The day a person's checkpoint at <paramref name="g"/> folds its earlier days into (ADR 0201); none for units.</summary>
+    public static DateOnly? FoldDay(SubjectKind kind, DateTimeOffset g) =>
+        kind == SubjectKind.Person ? OfficeCalendar.DateOf(g).AddDays(-1) : null;
+
+    /// <summary>Days (each day's own counts) with every day up to <paramref name="through"/> added into that one.</summary>
+    private static (DateOnly First, int[] Values) Fold((DateOnly First, int[] Values) days, DateOnly through)
+    {
+        var (first, values) = days;
+        if (first >= through) return days;
+        var length = values.Length / Counts;
+        var shift = through.DayNumber - first.DayNumber;
+        var folded = new int[Math.Max(length - shift, 1) * Counts];
+        for (var d = 0; d < length; d++)
+        for (var c = 0; c < Counts; c++)
+            folded[Math.Max(d - shift, 0) * Counts + c] += values[d * Counts + c];
+        return (through, folded);
     }
 
     /// <summary>A checkpoint's counts by day (each day's own, not running), to add rows to.</summary>
