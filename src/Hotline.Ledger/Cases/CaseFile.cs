@@ -28,6 +28,18 @@ public sealed class CaseFile
 
     public CaseDerivation Derive() => CaseTimeline.Derive(Facts);
 
+    /// <summary>
+    /// A copy whose lists can be added to without touching this one (facts and charges are immutable records). Every
+    /// other member is copied as it is: a list added to this class must be copied here too.
+    /// </summary>
+    public CaseFile Copy()
+    {
+        var copy = (CaseFile)MemberwiseClone();
+        copy.Facts = [.. Facts];
+        copy.Charges = [.. Charges];
+        return copy;
+    }
+
     public void Refresh(CaseDerivation d)
     {
         Status = !d.IsAssigned ? CaseStatus.Pending : d.Completed ? CaseStatus.Completed : CaseStatus.Open;

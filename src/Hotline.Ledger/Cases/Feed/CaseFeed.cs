@@ -38,21 +38,26 @@ public sealed class CaseFeed(
     {
         if (rows.Count > MaxRows) throw new ArgumentException($"At most {MaxRows} rows per batch.", nameof(rows));
 
+        // The ids are claimed in the append's own statement, and a batch that meets one claimed before is done again
+        // claiming first (ADR 0192). A keyed request claims first at once: its owner does a failed request again whole,
+        // and would meet the same id again in the same way.
+        var claimFirst = RequestTransaction.IsShared;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await Attempt(rows, recordedBy, ct);
+                return await Attempt(rows, recordedBy, claimFirst, ct);
             }
             catch (Exception e) when (attempt < Attempts && !RequestTransaction.IsShared && StoreConflicts.IsConflict(e))
             {
                 // Another writer touched one of these cases (or claimed one of these ids) first: read again.
                 // In a keyed request the lost race aborted the request's transaction: its owner does it again.
+                claimFirst |= CaseEventIds.IsTaken(e);
             }
         }
     }
 
-    private async Task<CaseFeedAnswer> Attempt(IReadOnlyList<(int Index, CaseEventRow? Row, int? Line, Refusal? Fault)> rows, string recordedBy, CancellationToken ct)
+    private async Task<CaseFeedAnswer> Attempt(IReadOnlyList<(int Index, CaseEventRow? Row, int? Line, Refusal? Fault)> rows, string recordedBy, bool claimFirst, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var recordedAt = _storeClock.GetUtcNow();
@@ -80,20 +85,26 @@ public sealed class CaseFeed(
         var duplicates = good.Count - firsts.Count;
 
         phase?.Dispose();
-        phase = CaseFeedPhases.Start("claim");
         await session.BeginTransactionAsync(ct);
-        var fresh = await CaseEventIds.Claim(session, firsts, recordedAt, ct);
-        // Marten may do its batch again in a fresh transaction after a transient failure (a deadlock with the
-        // deadline judge): the claims are said again in the batch, so that they always commit with the events.
-        CaseEventIds.Reassert(session, firsts.Where(r => fresh.Contains(r.Fact.EventId)).ToList(), recordedAt);
-        var appended = firsts.Where(r => fresh.Contains(r.Fact.EventId)).ToList();
-        duplicates += firsts.Count - appended.Count;
-        phase?.Dispose();
+        var appended = firsts;
+        var unclaimed = CaseEventIds.Unclaimed(firsts);
+        if (claimFirst)
+        {
+            phase = CaseFeedPhases.Start("claim");
+            var fresh = await CaseEventIds.Claim(session, firsts, recordedAt, ct);
+            // Marten may do its batch again in a fresh transaction after a transient failure (a deadlock with the
+            // deadline judge): the claims are said again in the batch, so that they always commit with the events.
+            appended = firsts.Where(r => fresh.Contains(r.Fact.EventId)).ToList();
+            CaseEventIds.Reassert(session, appended, recordedAt);
+            duplicates += firsts.Count - appended.Count;
+            unclaimed = (Array.Empty<string>(), Array.Empty<Guid>());
+            phase?.Dispose();
+        }
 
         var waiting = 0;
         if (appended.Count > 0)
         {
-            waiting = await Append(session, bus, appended, now, recordedAt, ct);
+            waiting = await Append(session, bus, appended, unclaimed, now, recordedAt, ct);
             using (CaseFeedPhases.Start("save")) await session.SaveChangesAsync(ct);
         }
 
@@ -135,7 +146,8 @@ public sealed class CaseFeed(
     }
 
     /// <summary>Appends the rows, rewrites their case files and queues the counters and deadline checks; answers the rows still waiting for an assignment.</summary>
-    private async Task<int> Append(IDocumentSession session, MessageContext bus, List<ParsedRow> rows, DateTimeOffset now, DateTimeOffset recordedAt, CancellationToken ct)
+    private async Task<int> Append(IDocumentSession session, MessageContext bus, List<ParsedRow> rows, (string[] Ids, Guid[] Cases) unclaimed,
+        DateTimeOffset now, DateTimeOffset recordedAt, CancellationToken ct)
     {
         var byCase = rows.GroupBy(r => r.CaseNumber, StringComparer.Ordinal).ToList();
         var ids = byCase.Select(g => g.First().Stream).ToArray();
@@ -182,7 +194,7 @@ public sealed class CaseFeed(
 
         phase?.Dispose();
         using var queue = CaseFeedPhases.Start("queue");
-        append.Queue(session, recordedAt);
+        append.Queue(session, recordedAt, unclaimed);
         batch.Queue(session);
         CaseCounters.Queue(session, counters, recordedAt);
 

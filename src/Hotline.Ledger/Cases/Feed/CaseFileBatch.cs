@@ -22,22 +22,54 @@ internal sealed class CaseFileBatch
     /// <summary>
     /// Reads and locks the existing files among <paramref name="ids"/> inside the session's transaction, remembering
     /// each version. Locked in id order, as the deadline judge locks them (ADR 0048): a batch and a judgement on the
-    /// same case wait for each other instead of one failing at commit and being done again.
+    /// same case wait for each other instead of one failing at commit and being done again. A file still at the
+    /// version this process last wrote comes without its JSON and is copied from <see cref="CaseFileMemory"/>.
     /// </summary>
     public async Task Load(IDocumentSession session, Guid[] ids, CancellationToken ct)
     {
         var serializer = session.DocumentStore.Options.Serializer();
-        await using var cmd = session.Connection!.CreateCommand();
-        cmd.CommandText = $"select id, data, mt_version from {Table(session)} where id = any(@ids) order by id for update";
-        cmd.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid, ids);
+        var table = Table(session);
+        var known = ids.Select(id => CaseFileMemory.VersionOf(table, session.TenantId, id)).ToArray();
         var loaded = new Dictionary<Guid, CaseFile>();
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        var missing = new List<Guid>();
+        await using (var cmd = session.Connection!.CreateCommand())
         {
-            var id = reader.GetGuid(0);
-            await using var json = await reader.GetStreamAsync(1, ct);
-            loaded[id] = serializer.FromJson<CaseFile>(json);
-            _versions[id] = reader.GetGuid(2);
+            cmd.CommandText =
+                $"""
+                 select d.id, d.mt_version, case when d.mt_version = k.version then null else d.data end
+                 from unnest(@ids, @known) as k(id, version) join {table} d on d.id = k.id
+                 order by d.id for update of d
+                 """;
+            cmd.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid, ids);
+            cmd.Parameters.AddWithValue("known", NpgsqlDbType.Array | NpgsqlDbType.Uuid, known);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var id = reader.GetGuid(0);
+                var version = reader.GetGuid(1);
+                _versions[id] = version;
+                if (!await reader.IsDBNullAsync(2, ct))
+                {
+                    await using var json = await reader.GetStreamAsync(2, ct);
+                    loaded[id] = serializer.FromJson<CaseFile>(json);
+                }
+                else if (CaseFileMemory.CopyOf(table, session.TenantId, id, version) is { } file) loaded[id] = file;
+                else missing.Add(id);
+            }
+        }
+
+        // Forgotten between the question and the answer (the memory was emptied): read as before; the row is locked already.
+        if (missing.Count > 0)
+        {
+            await using var cmd = session.Connection!.CreateCommand();
+            cmd.CommandText = $"select id, data from {table} where id = any(@ids)";
+            cmd.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid, missing.ToArray());
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                await using var json = await reader.GetStreamAsync(1, ct);
+                loaded[reader.GetGuid(0)] = serializer.FromJson<CaseFile>(json);
+            }
         }
 
         Loaded = loaded;
@@ -57,6 +89,10 @@ internal sealed class CaseFileBatch
         if (_files.Count == 0) return;
         var serializer = session.DocumentStore.Options.Serializer();
         var table = Table(session);
+        var versions = _files.Select(_ => Guid.CreateVersion7()).ToArray();
+        var bodies = _files.Select(f => serializer.ToJson(f)).ToArray();
+        // Remembered before the commit: a version that never commits is never matched by a stored row.
+        for (var i = 0; i < _files.Count; i++) CaseFileMemory.Keep(table, session.TenantId, versions[i], _files[i]);
         session.QueueSqlCommand(
             $"""
              with input as (
@@ -72,8 +108,8 @@ internal sealed class CaseFileBatch
              """,
             _files.Select(f => f.Id).ToArray(),
             _files.Select(f => _versions.TryGetValue(f.Id, out var v) ? v : (Guid?)null).ToArray(),
-            _files.Select(_ => Guid.CreateVersion7()).ToArray(),
-            _files.Select(f => serializer.ToJson(f)).ToArray(),
+            versions,
+            bodies,
             _files.Select(f => f.UnitId).ToArray(),
             _files.Select(f => f.ReplyDueAt?.ToUniversalTime()).ToArray(),
             _files.Select(f => f.ReplyCheckAt?.ToUniversalTime()).ToArray(),

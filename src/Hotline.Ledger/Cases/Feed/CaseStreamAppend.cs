@@ -47,8 +47,12 @@ internal sealed class CaseStreamAppend
     /// <summary>
     /// Queues the append in the session's batch and enlists the chain's seal of the appended events. A stream not
     /// there yet is started (as a stream of <see cref="CaseFile"/>), one that is has its version moved on.
+    /// <para>
+    /// The ids in <paramref name="claims"/> are claimed by the same statement (<see cref="CaseEventIds.ClaimsInStatement"/>):
+    /// it fails whole if one was claimed before, and Marten's batch done again in a fresh transaction claims them again.
+    /// </para>
     /// </summary>
-    public void Queue(IDocumentSession session, DateTimeOffset recordedAt)
+    public void Queue(IDocumentSession session, DateTimeOffset recordedAt, (string[] Ids, Guid[] Cases) claims)
     {
         if (_ids.Count == 0) return;
         var options = session.DocumentStore.Options;
@@ -62,6 +66,8 @@ internal sealed class CaseStreamAppend
             $"""
              with input as (
                  select * from unnest(?, ?, ?, ?, ?) with ordinality as t(stream_id, id, type, dotnet_type, data, n)),
+             claims as (
+                 {CaseEventIds.ClaimsInStatement(options.DatabaseSchemaName)}),
              counts as (
                  select stream_id, count(*) as appended from input group by stream_id),
              streams as (
@@ -79,6 +85,7 @@ internal sealed class CaseStreamAppend
              """,
             [
                 _streams.ToArray(), _ids.ToArray(), _types.ToArray(), _dotnetTypes.ToArray(), _bodies.ToArray(),
+                recordedAt, claims.Ids, claims.Cases,
                 streamType, session.TenantId,
                 session.TenantId, recordedAt, session.CorrelationId, session.LastModifiedBy,
             ],
