@@ -5,7 +5,8 @@ namespace Hotline.Ledger.Benchmarks;
 /// <summary>
 /// <c>dotnet run --project benchmarks/Hotline.Ledger.Benchmarks -c Release -- [small|medium|city] [--seed N] [--keep-schema] [--first-year]</c>,
 /// or <c>-- province [--cities N] [--city-scale small|medium|city] [--window N] [--seed N] [--keep-schema]</c>,
-/// or <c>-- --rebuild SCHEMA [both|one-pass|daemon] [VARIANT…]</c> (only the rebuilds, on a kept schema):
+/// or <c>-- --rebuild SCHEMA [both|one-pass|daemon] [VARIANT…]</c> (only the rebuilds, on a kept schema),
+/// or <c>-- --trace-fold SCHEMA [ROUNDS]</c> (the case fold alone, in memory, on a kept schema):
 /// one run, one table on standard output (progress on standard error); exit code 1 when a correctness check failed.
 /// </summary>
 public static class BenchmarkProgram
@@ -16,6 +17,12 @@ public static class BenchmarkProgram
         if (args is ["--trace-feed", var b, ..]) { await Hotline.Ledger.Benchmarks.Experiments.FeedTrace.Run(connectionString, int.Parse(b), args is [_, _, "http"]); return 0; }
         if (args is ["--trace-entry"]) { await Hotline.Ledger.Benchmarks.Experiments.EntryTrace.Run(connectionString); return 0; }
         if (args is ["--rebuild-trial", var trialSchema, var variant]) { await Hotline.Ledger.Benchmarks.Experiments.RebuildTrial.Run(connectionString, trialSchema, variant); return 0; }
+        if (args is ["--trace-fold", var foldSchema, .. var foldRounds])
+        {
+            await Hotline.Ledger.Benchmarks.Experiments.FoldTrace.Run(connectionString, foldSchema, foldRounds is [{ } rounds, ..] ? int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture) : 3);
+            return 0;
+        }
+
         if (args is ["--rebuild", var rebuildSchema, .. var rebuildWhich])
             return await Hotline.Ledger.Benchmarks.Experiments.RebuildRun.Run(connectionString, rebuildSchema, rebuildWhich is [var w, ..] ? w : "both", rebuildWhich.Skip(1).ToList());
         if (args is ["--trace-ranking", var rankSchema, var rankYear, var probes]) { await Hotline.Ledger.Benchmarks.Experiments.RankingTrace.Run(connectionString, rankSchema, int.Parse(rankYear), int.Parse(probes)); return 0; }

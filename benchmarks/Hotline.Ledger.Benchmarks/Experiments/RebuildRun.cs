@@ -12,8 +12,8 @@ namespace Hotline.Ledger.Benchmarks.Experiments;
 /// <summary>
 /// <c>--rebuild SCHEMA [both|one-pass|daemon] [VARIANT…]</c>: on a schema a run kept (<c>--keep-schema</c>), only the
 /// rebuilds — Marten's daemon, projection after projection, and the one pass with its trace per phase, once per
-/// variant (<c>fastest</c>, <c>marten-read</c>, <c>one-writer</c>, <c>one-lane</c>, <c>marten-insert</c>, or several joined by
-/// <c>+</c>, e.g. <c>marten-insert+one-lane</c>; ADR 0191) — each from emptied read
+/// variant (<c>fastest</c>, <c>marten-read</c>, <c>one-writer</c>, <c>one-lane</c>, <c>marten-insert</c>, <c>replay-fold</c> (ADR 0198), or several
+/// joined by <c>+</c>, e.g. <c>marten-insert+one-lane</c>; ADR 0191) — each from emptied read
 /// models, each checked against the digest of every read-model row taken before (ADR 0207). <c>both:CaseFile</c> (or
 /// <c>daemon:A,B</c>) lets the daemon rebuild only the projections named: on a loaded machine the daemon's rebuild of
 /// every projection may not fit a session, and its time for the case files alone is a lower bound of its time for all.
@@ -64,7 +64,8 @@ public static class RebuildRun
             foreach (var variant in which is "both" or "one-pass" ? variants.DefaultIfEmpty("fastest") : [])
             {
                 var settings = new RebuildSettings(RawRead: !variant.Contains("marten-read"), WriterPerTable: !variant.Contains("one-writer"),
-                    Lanes: variant.Contains("one-lane") ? 1 : RebuildSettings.Fastest.Lanes, OwnCopy: !variant.Contains("marten-insert"));
+                    Lanes: variant.Contains("one-lane") ? 1 : RebuildSettings.Fastest.Lanes, OwnCopy: !variant.Contains("marten-insert"),
+                    RunningFold: !variant.Contains("replay-fold"));
                 await ReadModelDigest.Truncate(connectionString, tables);
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var watch = Stopwatch.StartNew();

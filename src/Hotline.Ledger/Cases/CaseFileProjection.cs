@@ -65,7 +65,7 @@ public sealed class CaseFileProjection : IProjection
         }
 
         writes.EndWrite();
-        foreach (var file in changed) file.Refresh(file.Derive());
+        foreach (var file in changed) file.Refresh(writes.Forget(file));
         CaseFileBatch.Upsert(operations, changed);
         CaseCounters.Queue(operations, writes.Rows);
     }

@@ -16,7 +16,7 @@ internal sealed class CaseRebuild(IDocumentStore store, RebuildSettings settings
 {
     private readonly Dictionary<Guid, CaseFile> _open = [];
     private readonly HashSet<Guid> _completed = [];
-    private readonly CaseWrites _writes = new(remember: true);
+    private readonly CaseWrites _writes = new(replayEachWrite: !settings.RunningFold);
     private readonly List<Guid> _ended = [];
     private readonly List<RebuildWrite> _ready = [];
     private List<CaseFile> _files = new(IRebuildFold.BatchSize);

@@ -51,26 +51,27 @@ public static class CaseTimeline
 {
     public static CaseDerivation Derive(IEnumerable<CaseFact> facts)
     {
+        if (Replay(facts) is not { } run) return new CaseDerivation(false, null, null, null, false, null, null, [], new Dictionary<CounterKey, CaseCounts>());
+        run.PassDeadlinesBefore(DateTimeOffset.MaxValue);
+        return run.Result();
+    }
+
+    /// <summary>
+    /// The facts taken in platform order, up to the last one: the derivation but for its last step, the deadline still
+    /// pending passing, so that more facts can follow (<see cref="RunningDerivation"/>). Null before any assignment.
+    /// </summary>
+    internal static Run? Replay(IEnumerable<CaseFact> facts)
+    {
         var all = facts.ToList();
         all.Sort(InPlatformOrder);
         var first = all.Find(IsAssignment);
-        if (first is null) return new CaseDerivation(false, null, null, null, false, null, null, [], new Dictionary<CounterKey, CaseCounts>());
+        if (first is null) return null;
 
-        var run = new Run(OfficeCalendar.DateOf(first.At).Year);
+        var run = new Run(first.At);
         // The assignment first, then facts stamped before it (taking effect with it), then the rest: a stable re-sort.
         var start = all.IndexOf(first);
-        var ordered = all.GetRange(start, 1).Concat(all.GetRange(0, start)).Concat(all.Skip(start + 1));
-
-        foreach (var fact in ordered)
-        {
-            var effective = fact.At > first.At ? fact.At : first.At;
-            run.PassDeadlinesBefore(effective);
-            run.Apply(fact, effective);
-            run.Emit(effective);
-        }
-
-        run.PassDeadlinesBefore(DateTimeOffset.MaxValue);
-        return run.Result();
+        foreach (var fact in all.GetRange(start, 1).Concat(all.GetRange(0, start)).Concat(all.Skip(start + 1))) run.Append(fact, null);
+        return run;
     }
 
     /// <summary>What a write must add to the counters: the new timeline less the old one, zero rows left out.</summary>
@@ -87,9 +88,9 @@ public static class CaseTimeline
         else into[key] = sum;
     }
 
-    private static bool IsAssignment(CaseFact f) => f.Type is CaseEventType.Assigned or CaseEventType.Reassigned;
+    internal static bool IsAssignment(CaseFact f) => f.Type is CaseEventType.Assigned or CaseEventType.Reassigned;
 
-    private static int InPlatformOrder(CaseFact a, CaseFact b)
+    internal static int InPlatformOrder(CaseFact a, CaseFact b)
     {
         var byAt = a.At.CompareTo(b.At);
         if (byAt != 0) return byAt;
@@ -116,8 +117,9 @@ public static class CaseTimeline
         public ReplyObligation Freeze() => new(UnitId, Since, DueAt, Outcome ?? ReplyOutcome.Unanswered, AnsweredAt, LearnedAt);
     }
 
-    private sealed class Run(int year)
+    internal sealed class Run(DateTimeOffset firstAt)
     {
+        private readonly int _year = OfficeCalendar.DateOf(firstAt).Year;
         private readonly Dictionary<CounterKey, CaseCounts> _timeline = [];
         private readonly List<Obligation> _obligations = [];
         private bool _assigned;
@@ -132,6 +134,20 @@ public static class CaseTimeline
 
         private CaseCounts _lastCounts = CaseCounts.Zero;
         private (Guid? Unit, Guid? Person) _lastSubjects;
+
+        public IReadOnlyDictionary<CounterKey, CaseCounts> Timeline => _timeline;
+
+        /// <summary>
+        /// One fact as the next step, at its instant or, stamped before the first assignment, at the assignment's; what the
+        /// step changes in the timeline is booked into <paramref name="changes"/> too.
+        /// </summary>
+        public void Append(CaseFact fact, IDictionary<CounterKey, CaseCounts>? changes)
+        {
+            var effective = fact.At > firstAt ? fact.At : firstAt;
+            PassDeadlinesBefore(effective, changes);
+            Apply(fact, effective);
+            Emit(effective, changes);
+        }
 
         public void Apply(CaseFact f, DateTimeOffset at)
         {
@@ -212,18 +228,29 @@ public static class CaseTimeline
         }
 
         /// <summary>A deadline that falls before the next fact passes first; a fact at the very instant counts as on time.</summary>
-        public void PassDeadlinesBefore(DateTimeOffset next)
+        public void PassDeadlinesBefore(DateTimeOffset next, IDictionary<CounterKey, CaseCounts>? changes = null)
         {
             if (_current is not { Pending: true } || _current.DueAt >= next) return;
             _current.Outcome = ReplyOutcome.Unanswered;
-            Emit(_current.DueAt > _current.Since ? _current.DueAt : _current.Since);
+            Emit(_current.DueAt > _current.Since ? _current.DueAt : _current.Since, changes);
         }
 
-        private CaseCounts Counts()
+        /// <summary>
+        /// What the derivation's last step — the deadline still pending passing — books, added to (or, <paramref name="negate"/>d,
+        /// taken from) <paramref name="into"/> without being taken: the run stays open for the facts that may follow.
+        /// </summary>
+        public void BookPending(IDictionary<CounterKey, CaseCounts> into, bool negate)
+        {
+            if (_current is not { Pending: true } || _current.DueAt >= DateTimeOffset.MaxValue) return;
+            var at = _current.DueAt > _current.Since ? _current.DueAt : _current.Since;
+            Step(into, OfficeCalendar.DateOf(at), Counts(settlePending: true), negate);
+        }
+
+        private CaseCounts Counts(bool settlePending = false)
         {
             if (!_assigned) return CaseCounts.Zero;
             var visited = _completed && _visit is not null;
-            var settled = _current is { Pending: false };
+            var settled = _current is { Pending: false } || settlePending && _current is not null;
             return new CaseCounts(
                 Assigned: 1,
                 Completed: _completed ? 1 : 0,
@@ -239,34 +266,49 @@ public static class CaseTimeline
         }
 
         /// <summary>Books the change since the last step on the day of <paramref name="at"/>; a case that moved leaves its old subjects whole.</summary>
-        public void Emit(DateTimeOffset at)
+        private void Emit(DateTimeOffset at, IDictionary<CounterKey, CaseCounts>? changes)
         {
             var counts = Counts();
-            var subjects = (_unit, _person);
             var on = OfficeCalendar.DateOf(at);
+            Step(_timeline, on, counts, negate: false);
+            if (changes is not null) Step(changes, on, counts, negate: false);
+            _lastCounts = counts;
+            _lastSubjects = (_unit, _person);
+        }
+
+        private void Step(IDictionary<CounterKey, CaseCounts> into, DateOnly on, CaseCounts counts, bool negate)
+        {
+            var subjects = (_unit, _person);
             if (subjects == _lastSubjects)
             {
-                Book(subjects, on, counts - _lastCounts);
+                Book(into, subjects, on, counts - _lastCounts, negate);
             }
             else
             {
-                Book(_lastSubjects, on, -_lastCounts);
-                Book(subjects, on, counts);
+                Book(into, _lastSubjects, on, -_lastCounts, negate);
+                Book(into, subjects, on, counts, negate);
             }
-
-            _lastCounts = counts;
-            _lastSubjects = subjects;
         }
 
-        private void Book((Guid? Unit, Guid? Person) subjects, DateOnly on, CaseCounts delta)
+        private void Book(IDictionary<CounterKey, CaseCounts> into, (Guid? Unit, Guid? Person) subjects, DateOnly on, CaseCounts delta, bool negate)
         {
             if (delta.IsZero) return;
-            if (subjects.Unit is { } unit) Add(_timeline, new CounterKey(SubjectKind.Unit, unit, year, on), delta);
-            if (subjects.Person is { } person) Add(_timeline, new CounterKey(SubjectKind.Person, person, year, on), delta);
+            if (negate) delta = -delta;
+            if (subjects.Unit is { } unit) Add(into, new CounterKey(SubjectKind.Unit, unit, _year, on), delta);
+            if (subjects.Person is { } person) Add(into, new CounterKey(SubjectKind.Person, person, _year, on), delta);
         }
 
         public CaseDerivation Result() => new(
-            _assigned, year, _unit, _person, _completed, _completionDueAt, _current?.Freeze(),
+            _assigned, _year, _unit, _person, _completed, _completionDueAt, _current?.Freeze(),
             _obligations.Select(o => o.Freeze()).ToList(), _timeline);
+
+        /// <summary>The derivation as <see cref="Derive"/> answers it, the pending deadline passed in what is answered only.</summary>
+        public CaseDerivation ResultWithPendingPassed()
+        {
+            var timeline = new Dictionary<CounterKey, CaseCounts>(_timeline);
+            BookPending(timeline, negate: false);
+            return new CaseDerivation(_assigned, _year, _unit, _person, _completed, _completionDueAt, _current?.Freeze(),
+                _obligations.Select(o => o.Freeze()).ToList(), timeline);
+        }
     }
 }

@@ -10,12 +10,18 @@ namespace Hotline.Ledger.Cases;
 /// sum, for every (subject, year, day, recorded instant), to exactly what the feed wrote.
 /// A fact or charge the file already holds (by the platform's event id, by the charge's entry) is skipped:
 /// applying events the feed or the judge has already written into the file adds nothing.
+/// <para>Each touched case's derivation is kept running from fact to fact (<see cref="RunningDerivation"/>, ADR 0198): a
+/// write's difference is what its facts book as they are taken in, with the pending deadline's passing taken off before
+/// and put back after. <paramref name="replayEachWrite"/> derives each touched case again from all its facts after each
+/// write instead, as before ADR 0198: the baseline the rebuild's trace measures it against.</para>
 /// </summary>
-internal sealed class CaseWrites(bool remember = false)
+internal sealed class CaseWrites(bool replayEachWrite = false)
 {
-    private readonly Dictionary<Guid, (CaseFile File, CaseDerivation Before)> _touched = [];
-    // With every open file in memory (the one-pass rebuild), a file's derivation after one write is its derivation
-    // before the next and its last one is what the file is refreshed from: each is computed once (ADR 0207).
+    private readonly Dictionary<Guid, RunningDerivation> _running = [];
+    private readonly Dictionary<Guid, CaseFile> _touched = [];
+    private readonly Dictionary<CounterKey, CaseCounts> _changes = [];
+    // The baseline only: each file's derivation before the open write, and after its last one (ADR 0207).
+    private readonly Dictionary<Guid, CaseDerivation> _before = [];
     private readonly Dictionary<Guid, CaseDerivation> _derived = [];
     private DateTimeOffset? _write;
 
@@ -43,11 +49,20 @@ internal sealed class CaseWrites(bool remember = false)
             return true;
         }
 
-        if (CaseEvents.FactOf(e.Data, e.Timestamp) is not { } fact || file.Facts.Any(f => f.EventId == fact.EventId)) return false;
+        if (CaseEvents.FactOf(e.Data, e.Timestamp) is not { } fact) return false;
+        var running = replayEachWrite ? null : Running(file);
+        if (running?.Holds(fact.EventId, file.Facts) ?? file.Facts.Any(f => f.EventId == fact.EventId)) return false;
         if (_write != e.Timestamp) EndWrite(ended);
         _write = e.Timestamp;
-        if (!_touched.ContainsKey(file.Id)) _touched[file.Id] = (file, _derived.Remove(file.Id, out var known) ? known : file.Derive());
+        if (_touched.TryAdd(file.Id, file))
+        {
+            // The write's difference starts from the timeline before it, whose last step is the pending deadline's passing.
+            if (running is not null) running.BookPending(_changes, negate: true);
+            else _before[file.Id] = _derived.Remove(file.Id, out var known) ? known : file.Derive();
+        }
+
         file.Facts.Add(fact);
+        running?.Add(fact, file.Facts, _changes);
         return true;
     }
 
@@ -55,15 +70,22 @@ internal sealed class CaseWrites(bool remember = false)
     public void EndWrite(List<Guid>? ended = null)
     {
         if (_write is not { } at || _touched.Count == 0) return;
-        var changes = new Dictionary<CounterKey, CaseCounts>();
-        foreach (var (file, before) in _touched.Values)
+        foreach (var file in _touched.Values)
         {
+            if (!replayEachWrite)
+            {
+                _running[file.Id].BookPending(_changes, negate: false);
+                continue;
+            }
+
             var after = file.Derive();
-            CaseTimeline.AddDifference(changes, before, after);
-            if (remember) _derived[file.Id] = after;
+            CaseTimeline.AddDifference(_changes, _before[file.Id], after);
+            _derived[file.Id] = after;
         }
 
-        foreach (var (key, counts) in changes) Rows.Add((key, counts, at));
+        foreach (var (key, counts) in _changes) Rows.Add((key, counts, at));
+        _changes.Clear();
+        _before.Clear();
         ended?.AddRange(_touched.Keys);
         _touched.Clear();
     }
@@ -71,6 +93,16 @@ internal sealed class CaseWrites(bool remember = false)
     /// <summary>Whether the open write touched the file (its counters are not in yet).</summary>
     public bool IsOpen(Guid id) => _touched.ContainsKey(id);
 
-    /// <summary>The file as its facts add up (remembered from its last write when this remembers), and forgotten here.</summary>
-    public CaseDerivation Forget(CaseFile file) => _derived.Remove(file.Id, out var known) ? known : file.Derive();
+    /// <summary>The file as its facts add up (kept running, or remembered from its last write), and forgotten here.</summary>
+    public CaseDerivation Forget(CaseFile file)
+    {
+        if (_running.Remove(file.Id, out var running)) return running.Result();
+        return _derived.Remove(file.Id, out var known) ? known : file.Derive();
+    }
+
+    private RunningDerivation Running(CaseFile file)
+    {
+        if (!_running.TryGetValue(file.Id, out var running)) _running[file.Id] = running = new RunningDerivation(file.Facts);
+        return running;
+    }
 }

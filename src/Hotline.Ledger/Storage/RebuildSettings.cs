@@ -5,7 +5,8 @@ namespace Hotline.Ledger.Storage;
 /// <param name="WriterPerTable">One writer (and connection) per table, not one for all.</param>
 /// <param name="Lanes">How many connections copy the case files, and as many the counter rows, side by side (ADR 0191).</param>
 /// <param name="OwnCopy">The case files serialized on the thread pool and written by our own binary COPY, not Marten's bulk insert (ADR 0191).</param>
-public sealed record RebuildSettings(bool RawRead = true, bool WriterPerTable = true, int Lanes = 2, bool OwnCopy = true)
+/// <param name="RunningFold">Each case's derivation kept running from fact to fact, not derived again from all its facts at each write (ADR 0198).</param>
+public sealed record RebuildSettings(bool RawRead = true, bool WriterPerTable = true, int Lanes = 2, bool OwnCopy = true, bool RunningFold = true)
 {
     public static readonly RebuildSettings Fastest = new();
 }
