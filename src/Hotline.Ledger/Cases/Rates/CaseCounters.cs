@@ -115,32 +115,6 @@ public static class CaseCounters
         IQuerySession session, SubjectKind kind, int year, DateOnly asOf, DateTimeOffset knownAt, CancellationToken ct = default, Guid? subjectId = null) =>
         Sum(session, kind, year, asOf, knownAt, subjectId, ct);
 
-    /// <summary>The plain sum of one subject's rows (or every subject's of a kind) on the given connection: what the checkpoints must equal.</summary>
-    internal static async Task<Dictionary<Guid, int[]>> PlainSum(
-        NpgsqlConnection conn, string schema, SubjectKind kind, int year, DateOnly asOf, DateTimeOffset recordedAfter, DateTimeOffset knownAt, Guid? subjectId, CancellationToken ct)
-    {
-        await using var cmd = conn.CreateCommand();
-        cmd.CommandText = $"select subject_id, {string.Join(", ", CountColumns.Select(c => $"sum({c})"))} from {schema}.{TableName} " +
-                          "where subject_kind = @kind and year = @year and occurred_on <= @asOf and recorded_at > @from and recorded_at <= @knownAt" +
-                          (subjectId is null ? "" : " and subject_id = @subject") + " group by subject_id";
-        if (subjectId is { } one) cmd.Parameters.AddWithValue("subject", one);
-        cmd.Parameters.AddWithValue("kind", (short)kind);
-        cmd.Parameters.AddWithValue("year", year);
-        cmd.Parameters.AddWithValue("asOf", asOf);
-        cmd.Parameters.AddWithValue("from", recordedAfter == DateTimeOffset.MinValue ? DateTimeOffset.UnixEpoch : recordedAfter.ToUniversalTime());
-        cmd.Parameters.AddWithValue("knownAt", knownAt.ToUniversalTime());
-        var sums = new Dictionary<Guid, int[]>();
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var counts = new int[CountColumns.Length];
-            for (var c = 0; c < counts.Length; c++) counts[c] = (int)reader.GetInt64(1 + c);
-            sums[reader.GetGuid(0)] = counts;
-        }
-
-        return sums;
-    }
-
     /// <summary>
     /// Each subject's counts by business day up to <paramref name="lastDay"/>, as recorded by <paramref name="knownAt"/> (of one
     /// subject, or of every subject of the kind): summed day by day in order, they are the counts at each day (a series).

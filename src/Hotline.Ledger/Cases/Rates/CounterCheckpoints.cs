@@ -99,17 +99,40 @@ public static class CounterCheckpoints
         var schema = store.Options.DatabaseSchemaName;
         var settled = Min(knownAt, StoreNow(store) - Settle);
         var usable = kind == SubjectKind.Person ? Min(settled, OfficeCalendar.EndOf(asOf)) : settled;
-        var at = usable >= Anchor ? await Latest(conn, schema, kind, year, GridPointAtOrBefore(usable), ct) : null;
+        // No checkpoint is taken before the anchor: a bound before it finds none and the sum is the plain one.
+        var bound = usable >= Anchor ? GridPointAtOrBefore(usable) : Anchor - Interval;
 
-        var parts = new List<int[]>();
-        if (at is { } checkpoint && (await TotalsOn(conn, schema, kind, year, checkpoint, asOf, ct, subjectId)).TryGetValue(subjectId, out var own))
-            parts.Add(own);
-        if ((await CaseCounters.PlainSum(conn, schema, kind, year, asOf, at ?? DateTimeOffset.MinValue, knownAt, subjectId, ct)).TryGetValue(subjectId, out var since))
-            parts.Add(since);
-        if (parts.Count == 0) return new Dictionary<Guid, CaseCounts>();
+        // One statement, one round trip: the latest checkpoint's instant, the subject's totals on asOf in it, its rows since.
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = $"""
+                           with c as (select max(checkpoint_at) as at from {schema}.{TableName} where subject_kind = @kind and year = @year and checkpoint_at <= @to)
+                           select totals[day * {Counts} + 1 : day * {Counts} + {Counts}]
+                           from (select t.totals, least(@asOf - t.first_day, cardinality(t.totals) / {Counts} - 1) as day
+                                 from {schema}.{TableName} t, c
+                                 where t.subject_kind = @kind and t.year = @year and t.checkpoint_at = c.at and t.subject_id = @subject) x
+                           where day >= 0
+                           union all
+                           select array[{Sums}]::integer[]
+                           from {schema}.{CaseCounters.TableName} r, c
+                           where r.subject_id = @subject and r.year = @year and r.subject_kind = @kind and r.occurred_on <= @asOf
+                             and r.recorded_at > coalesce(c.at, '-infinity'::timestamptz) and r.recorded_at <= @knownAt
+                           having count(*) > 0
+                           """;
+        Bind(cmd, kind, year, DateTimeOffset.MinValue, bound);
+        cmd.Parameters.AddWithValue("asOf", asOf);
+        cmd.Parameters.AddWithValue("subject", subjectId);
+        cmd.Parameters.AddWithValue("knownAt", knownAt.ToUniversalTime());
         var sum = new int[Counts];
-        foreach (var part in parts)
-            for (var c = 0; c < Counts; c++) sum[c] += part[c];
+        var found = false;
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+            {
+                var part = reader.GetFieldValue<int[]>(0);
+                for (var c = 0; c < Counts; c++) sum[c] += part[c];
+                found = true;
+            }
+
+        if (!found) return new Dictionary<Guid, CaseCounts>();
         return new Dictionary<Guid, CaseCounts>
         {
             [subjectId] = new(sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7], sum[8], sum[9], sum[10]),
@@ -152,8 +175,7 @@ public static class CounterCheckpoints
     /// Every subject's totals on <paramref name="asOf"/> in the checkpoint at <paramref name="at"/> (its last day's
     /// when asOf is later; none before its first day): the database cuts the eleven numbers out of each array.
     /// </summary>
-    private static async Task<Dictionary<Guid, int[]>> TotalsOn(NpgsqlConnection conn, string schema, SubjectKind kind, int year, DateTimeOffset at, DateOnly asOf, CancellationToken ct,
-        Guid? subjectId = null)
+    private static async Task<Dictionary<Guid, int[]>> TotalsOn(NpgsqlConnection conn, string schema, SubjectKind kind, int year, DateTimeOffset at, DateOnly asOf, CancellationToken ct)
     {
         var totals = new Dictionary<Guid, int[]>();
         await using var cmd = conn.CreateCommand();
@@ -161,13 +183,12 @@ public static class CounterCheckpoints
                            select subject_id, totals[day * {Counts} + 1 : day * {Counts} + {Counts}]
                            from (select subject_id, totals, least(@asOf - first_day, cardinality(totals) / {Counts} - 1) as day
                                  from {schema}.{TableName}
-                                 where subject_kind = @kind and year = @year and checkpoint_at = @to and {(subjectId is null ? "subject_id <> @subject" : "subject_id = @subject")}) c
+                                 where subject_kind = @kind and year = @year and checkpoint_at = @to and subject_id <> @none) c
                            where day >= 0
                            """;
         Bind(cmd, kind, year, DateTimeOffset.MinValue, at);
         cmd.Parameters.AddWithValue("asOf", asOf);
-        // Every subject but the marker row (ADR 0045), or the one asked for.
-        cmd.Parameters.AddWithValue("subject", subjectId ?? Guid.Empty);
+        cmd.Parameters.AddWithValue("none", Guid.Empty);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             totals[reader.GetGuid(0)] = reader.GetFieldValue<int[]>(1);
