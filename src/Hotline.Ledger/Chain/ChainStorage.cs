@@ -26,12 +26,7 @@ public sealed class ChainStorage : IConfigureMarten
     public static string Qualified(string schema) => $"\"{schema}\".{TableName}";
 
     /// <summary>One lock per schema serialises sealing, so that positions and previous hashes never race.</summary>
-    public static long LockKey(string schema)
-    {
-        // A stable hash (string.GetHashCode is randomised per process).
-        var bytes = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("hotline-chain:" + schema));
-        return BitConverter.ToInt64(bytes, 0);
-    }
+    public static long LockKey(string schema) => Kernel.SchemaLock.Key("chain", schema);
 
     public void Configure(IServiceProvider services, StoreOptions options)
     {

@@ -15,9 +15,6 @@ namespace Hotline.Ledger.Deadlines;
 [WolverineHandler]
 public static class DeadlineJudge
 {
-    // Any fixed number: it names the one lock all judgements take.
-    private const long LockKey = 0x484C_4445_4144_4C4E; // "HLDEADLN"
-
     // A conflict is retried at once; a judgement that timed out waiting for a lock or lost its connection is
     // retried after a pause instead of going to the error queue, since a judgement done twice records nothing twice.
     public static void Configure(HandlerChain chain)
@@ -30,7 +27,9 @@ public static class DeadlineJudge
         RulebookCatalog rulebooks, IOptions<DeadlineOptions> options, CancellationToken ct)
     {
         await session.BeginTransactionAsync(ct);
-        await session.AdvancedSql.QueryAsync<int>("select 1 from pg_advisory_xact_lock(?)", ct, LockKey);
+        // One lock per ledger: its judgements never overlap; another schema's in the same database go on beside them.
+        await session.AdvancedSql.QueryAsync<int>("select 1 from pg_advisory_xact_lock(?)", ct,
+            Kernel.SchemaLock.Key("deadlines", session.DocumentStore.Options.DatabaseSchemaName));
 
         // Read after the lock: a judgement that waited sees what the one before it recorded.
         var now = clock.GetUtcNow();

@@ -1,5 +1,4 @@
 using Hotline.Ledger.Chain;
-using Hotline.Ledger.Notices;
 using Hotline.Ledger.Storage;
 using Marten.Events;
 using NpgsqlTypes;
@@ -8,18 +7,18 @@ using Wolverine;
 namespace Hotline.Ledger.Entries;
 
 /// <summary>
-/// The single entries of one group-commit batch written by ONE statement instead of Marten's three per entry (its
-/// quick-append call, the inline <see cref="Entry"/> snapshot's upsert, the notice's envelope): the entries' new
+/// The single entries of one group-commit batch written by ONE statement instead of Marten's two per entry (its
+/// quick-append call and the inline <see cref="Entry"/> snapshot's upsert): the entries' new
 /// streams, their <see cref="EntryRecorded"/> events and their <see cref="Entry"/> rows, with the rows and metadata
 /// Marten writes for <c>StartStream&lt;Entry&gt;</c> (docs/adr/0187-a-batch-of-single-entries-in-one-statement.md).
 /// <para>
 /// The events go around the session's event tracking, so what hooks into it is done here for them: the inline
 /// snapshot (the same <see cref="Entry.Create"/> over the same stamped event), the notice that event forwarding
-/// would raise (the same <see cref="NoticeForwarding.Of"/>, stored in the batch's outbox), and the chain's seal
+/// would raise (the same message, through <see cref="IRecordedEntryForwarding"/>, stored in the batch's outbox), and the chain's seal
 /// (handed to the batch's <see cref="DeferredSeal"/>, as the session listener hands tracked events).
 /// </para>
 /// </summary>
-internal sealed class EntryBatch(KeyedAnswers keys, TimeProvider clock)
+internal sealed class EntryBatch(KeyedAnswers keys, TimeProvider clock, IRecordedEntryForwarding forwarding)
 {
     private readonly List<Staged> _staged = [];
     private readonly List<StoredAnswer> _answers = [];
@@ -130,7 +129,7 @@ internal sealed class EntryBatch(KeyedAnswers keys, TimeProvider clock)
 
         // The keys' claims and answers, as statements of the same save: a key in use fails it (see KeyedAnswers.Queue).
         keys.Queue(session, keyed, clock.GetUtcNow());
-        foreach (var stamped in stampedEvents) await messages.PublishAsync(NoticeForwarding.Of(stamped));
+        foreach (var stamped in stampedEvents) await messages.PublishAsync(forwarding.Of(stamped));
 
         if (!DeferredSeal.TryTake(session, streams, ids))
             throw new InvalidOperationException("A batch of single entries was saved outside a group commit's seal; its events could not be sealed.");

@@ -25,7 +25,7 @@ namespace Hotline.Ledger.Entries;
 /// </summary>
 public sealed class SingleEntries(
     GroupCommit group, OutboxedSessionFactory outbox, IWolverineRuntime runtime, CityDatabase db,
-    RulebookCatalog rulebooks, TimeProvider clock, IOptions<JsonOptions> json, IConfiguration config) : IEndpointMetadataProvider, IJointSessions
+    RulebookCatalog rulebooks, TimeProvider clock, IOptions<JsonOptions> json, IConfiguration config, IRecordedEntryForwarding forwarding) : IEndpointMetadataProvider, IJointSessions
 {
     private readonly KeyedAnswers _keys = new(config["Hotline:Schema"] ?? "hotline");
     private readonly TimeSpan _wait = config.GetValue("Hotline:Idempotency:Wait", TimeSpan.FromSeconds(5));
@@ -169,7 +169,7 @@ public sealed class SingleEntries(
         var messages = new MessageContext(runtime) { TenantId = CityScope.Current };
         var session = OpenOutbox(step, messages);
         if (!_oneStatement) return new JointSession(session, () => messages.FlushOutgoingMessagesAsync());
-        var batch = _batches.GetValue(session, _ => new EntryBatch(_keys, clock));
+        var batch = _batches.GetValue(session, _ => new EntryBatch(_keys, clock, forwarding));
         return new JointSession(session, () => messages.FlushOutgoingMessagesAsync(), () => batch.QueueAsync(session, messages));
     }
 

@@ -21,6 +21,7 @@ public static class NoticeModule
         services.AddSingleton<MailSender>();
         services.AddSingleton<NoticeSender>();
         services.AddSingleton<IReplyFollowUp, ReplyLeadFollowUp>();
+        services.AddSingleton<Hotline.Ledger.Entries.IRecordedEntryForwarding, RecordedEntryNotice>();
         return services;
     }
 

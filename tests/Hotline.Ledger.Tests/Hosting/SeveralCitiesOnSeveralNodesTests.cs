@@ -51,7 +51,7 @@ public sealed class SeveralCitiesOnSeveralNodesTests(ITestOutputHelper output) :
 
     public async Task DisposeAsync()
     {
-        foreach (var node in _nodes) await node.DisposeAsync();
+        await NodeTrio.StopAsync(_nodes, output);
         foreach (var city in Cities)
         {
             await using var conn = new NpgsqlConnection(DatabaseOf(city));

@@ -40,7 +40,7 @@ public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var node in _nodes) await node.DisposeAsync();
+        await NodeTrio.StopAsync(_nodes, output);
         await using var conn = new NpgsqlConnection(LedgerApp.ConnectionString);
         await conn.OpenAsync();
         await using var drop = new NpgsqlCommand($"drop schema if exists \"{_schema}\" cascade", conn);

@@ -87,6 +87,9 @@ public sealed partial class NodeProcess : IAsyncDisposable
 
     public bool Exited => _process.HasExited;
 
+    /// <summary>Whether the test killed it (rather than it exiting on its own).</summary>
+    public bool Killed { get; private set; }
+
     /// <summary>Waits until the node answers and has announced its id; fails with its output if it does not.</summary>
     public async Task Ready(TimeSpan within)
     {
@@ -124,7 +127,9 @@ public sealed partial class NodeProcess : IAsyncDisposable
     /// <summary>SIGKILL: the node stops between two instructions, deregisters nothing and releases nothing.</summary>
     public void Kill()
     {
-        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        if (_process.HasExited) return;
+        Killed = true;
+        _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
     }
 

@@ -22,6 +22,19 @@ public static class NodeTrio
         return settings;
     }
 
+    /// <summary>
+    /// Stops the nodes; one that had exited on its own (not killed by the test) leaves its last output in the test's
+    /// output first, so that a failure that follows from it says why.
+    /// </summary>
+    public static async Task StopAsync(IEnumerable<NodeProcess> nodes, Xunit.Abstractions.ITestOutputHelper output)
+    {
+        foreach (var node in nodes)
+        {
+            if (node.Exited && !node.Killed) output.WriteLine($"--- node {node.Name} exited on its own:\n{node.Output}");
+            await node.DisposeAsync();
+        }
+    }
+
     /// <summary>Nodes a, b and c: the first applies the schema alone, the others join a database that is ready.</summary>
     public static async Task<List<NodeProcess>> StartAsync(string schema, IReadOnlyDictionary<string, string> settings)
     {
