@@ -10,6 +10,7 @@ public static class NoticeModule
 {
     public const string RaisedQueue = "notices";
     public const string DeliveryQueue = "notice-deliveries";
+    public const string LookAheadQueue = "notice-look-ahead";
 
     public static IServiceCollection AddNotices(this IServiceCollection services, IConfiguration config)
     {
@@ -41,7 +42,12 @@ public static class NoticeModule
         // Side by side: a notice is stored once whatever the order (its id is the fact's).
         opts.LocalQueue(RaisedQueue).UseDurableInbox().MaximumParallelMessages(4);
         opts.PublishMessage<NoticeRaised>().ToLocalQueue(RaisedQueue);
-        opts.PublishMessage<LookAheadForNotices>().ToLocalQueue(RaisedQueue);
+        // The look-ahead raises notices, so it must not run on their queue: a local queue holds a bounded number of
+        // envelopes in memory and a sender waits for room, so handlers that fill their own full queue wait on each
+        // other for ever, and every writer whose notices go there after its commit (the single entries' batch, the
+        // deadline judge) waits behind them. Each queue here sends only to a queue after it.
+        opts.LocalQueue(LookAheadQueue).UseDurableInbox().Sequential();
+        opts.PublishMessage<LookAheadForNotices>().ToLocalQueue(LookAheadQueue);
         opts.LocalQueue(DeliveryQueue).UseDurableInbox().MaximumParallelMessages(4);
         opts.PublishMessage<DeliverNotice>().ToLocalQueue(DeliveryQueue);
         opts.Schedules.ScheduleRecurring<LookAheadForNotices>(options.LookAheadCron, Time.OfficeCalendar.Zone);
