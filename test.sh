@@ -2,7 +2,7 @@
 # Runs the tests of the solution against a real PostgreSQL (provisioned as for run.sh).
 # Each test host works in a schema of its own and drops it afterwards.
 #
-#   ./test.sh                             every test but the benchmark's smoke run and the failover tests (CI=true adds them)
+#   ./test.sh                             every test but the smoke runs, the failover and the restart tests (CI=true adds them)
 #   ./test.sh --all                       every test, the smoke run and failover tests included, and the replay oracle's 200 histories
 #   ./test.sh --filter Category=Domain    the host-free tests only: seconds once built
 #   ./test.sh --filter FullyQualifiedName~EntryTests   any other dotnet test filter
@@ -26,9 +26,9 @@ for a in "$@"; do
   if [[ "$a" == "--all" ]]; then all=true; else args+=("$a"); fi
 done
 [[ "${CI:-}" == "true" ]] && all=true
-# The smoke run of the benchmark and the several-node failover tests take minutes: CI runs them, a developer's
-# default run does not.
-if [[ "$all" == false && " ${args[*]-} " != *" --filter "* ]]; then args+=(--filter "Category!=Smoke&Category!=Nodes"); fi
+# The smoke runs (the benchmark, the judge beside the entries), the several-node failover tests and the host restarts
+# take minutes: CI runs them, a developer's default run does not.
+if [[ "$all" == false && " ${args[*]-} " != *" --filter "* ]]; then args+=(--filter "Category!=Smoke&Category!=Nodes&Category!=Restarts"); fi
 # The replay oracle plays 50 random histories in a developer's run and 200 in CI's (or --all).
 if [[ "$all" == true ]]; then export HOTLINE_ORACLE_HISTORIES="${HOTLINE_ORACLE_HISTORIES:-200}"; fi
 

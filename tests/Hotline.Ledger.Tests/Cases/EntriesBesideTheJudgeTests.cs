@@ -14,6 +14,8 @@ namespace Hotline.Ledger.Tests.Cases;
 /// sealing into the one chain through Wolverine's durable queue and the group commit (ADR 0183): every request gets its
 /// answer, every entry is recorded once, the judge charges every case once, and the chain verifies.
 /// </summary>
+// A load probe (thousands of cases judged beside 32 clients): CI and ./test.sh --all run it, a developer's default run does not.
+[Trait("Category", "Smoke")]
 public class EntriesBesideTheJudgeTests(CaseFeedApp app, ITestOutputHelper output) : CaseFeedTest(app)
 {
     private const int Cases = 3_000;

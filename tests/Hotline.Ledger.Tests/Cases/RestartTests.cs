@@ -18,6 +18,8 @@ namespace Hotline.Ledger.Tests.Cases;
 /// host on the same database finds it in the durable message store and, when Wolverine's scheduler (which
 /// runs on the real clock) fires it, records the D3.1 once. This test waits for real seconds, on a condition.
 /// </summary>
+// A host stopped and started again takes about a minute: CI and ./test.sh --all run it, a developer's default run does not.
+[Trait("Category", "Restarts")]
 public class RestartTests
 {
     private static async Task<IAlbaHost> Start(string schema, FakeTimeProvider clock) =>

@@ -16,6 +16,8 @@ namespace Hotline.Ledger.Tests.Notices;
 /// and before the receiver has it; a second host on the same database delivers it, once. This test waits
 /// for real time, on conditions.
 /// </summary>
+// A host stopped and started again takes about a minute: CI and ./test.sh --all run it, a developer's default run does not.
+[Trait("Category", "Restarts")]
 public class NoticeRestartTests
 {
     /// <summary>The first host's courier: it reaches the receiver only after the host is gone.</summary>
