@@ -11,15 +11,24 @@ public sealed class BatchStatement(string sql, params (object? Value, NpgsqlDbTy
 {
     public Type DocumentType => typeof(Marten.Storage.StorageFeatures);
 
-    public void ConfigureCommand(Weasel.Postgresql.ICommandBuilder builder, Weasel.Storage.IStorageSession session)
+    public void ConfigureCommand(Weasel.Postgresql.ICommandBuilder builder, Weasel.Storage.IStorageSession session) =>
+        Bind(builder, sql, values.Select(v => (v.Value, (NpgsqlDbType?)v.Type)).ToArray());
+
+    /// <summary>
+    /// Appends <paramref name="sql"/> to the command with its <c>?</c> placeholders bound in order; a value given without
+    /// a type is typed from its .NET type as Marten would, a null goes as SQL null.
+    /// </summary>
+    public static void Bind(Weasel.Postgresql.ICommandBuilder builder, string sql, IReadOnlyList<(object? Value, NpgsqlDbType? Type)> values)
     {
         var parameters = builder.AppendWithParameters(sql, '?');
-        if (parameters.Length != values.Length)
-            throw new InvalidOperationException($"The statement takes {parameters.Length} parameters, given {values.Length}.");
+        if (parameters.Length != values.Count)
+            throw new InvalidOperationException($"The statement takes {parameters.Length} parameters, given {values.Count}.");
         for (var i = 0; i < parameters.Length; i++)
         {
-            parameters[i].NpgsqlDbType = values[i].Type;
-            parameters[i].Value = values[i].Value ?? DBNull.Value;
+            var (value, type) = values[i];
+            type ??= value is null ? null : Weasel.Postgresql.PostgresqlProvider.Instance.TryGetDbType(value.GetType());
+            if (type is { } known) parameters[i].NpgsqlDbType = known;
+            parameters[i].Value = value ?? DBNull.Value;
         }
     }
 

@@ -110,23 +110,8 @@ internal sealed class CaseStreamAppend
     {
         public Type DocumentType => typeof(Marten.Storage.StorageFeatures);
 
-        public void ConfigureCommand(Weasel.Postgresql.ICommandBuilder builder, Weasel.Storage.IStorageSession session)
-        {
-            var parameters = builder.AppendWithParameters(sql, '?');
-            if (parameters.Length != values.Length)
-                throw new InvalidOperationException($"The case events' append takes {parameters.Length} parameters, given {values.Length}.");
-            for (var i = 0; i < parameters.Length; i++)
-            {
-                if (values[i] is not { } value)
-                {
-                    parameters[i].Value = DBNull.Value;
-                    continue;
-                }
-
-                if (Weasel.Postgresql.PostgresqlProvider.Instance.TryGetDbType(value.GetType()) is { } type) parameters[i].NpgsqlDbType = type;
-                parameters[i].Value = value;
-            }
-        }
+        public void ConfigureCommand(Weasel.Postgresql.ICommandBuilder builder, Weasel.Storage.IStorageSession session) =>
+            Hotline.Ledger.Storage.BatchStatement.Bind(builder, sql, values.Select(v => (v, (NpgsqlTypes.NpgsqlDbType?)null)).ToArray());
 
         public Task PostprocessAsync(System.Data.Common.DbDataReader reader, IList<Exception> exceptions, CancellationToken token) =>
             seal.TakeAsync(reader, token);
