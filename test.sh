@@ -29,8 +29,12 @@ done
 # The smoke runs (the benchmark, the judge beside the entries), the several-node failover tests and the host restarts
 # take minutes: CI runs them, a developer's default run does not.
 if [[ "$all" == false && " ${args[*]-} " != *" --filter "* ]]; then args+=(--filter "Category!=Smoke&Category!=Nodes&Category!=Restarts"); fi
-# The replay oracle plays 50 random histories in a developer's run and 200 in CI's (or --all).
-if [[ "$all" == true ]]; then export HOTLINE_ORACLE_HISTORIES="${HOTLINE_ORACLE_HISTORIES:-200}"; fi
+# The replay oracle plays 50 random histories in a developer's run and 200 in CI's (or --all); the what-if
+# property 15 and 30.
+if [[ "$all" == true ]]; then
+  export HOTLINE_ORACLE_HISTORIES="${HOTLINE_ORACLE_HISTORIES:-200}"
+  export HOTLINE_WHATIF_HISTORIES="${HOTLINE_WHATIF_HISTORIES:-30}"
+fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
