@@ -15,6 +15,11 @@ public static class BenchmarkProgram
     {
         var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Hotline") ?? Hotline.Ledger.Api.Hosting.HotlineHost.DefaultConnectionString;
         if (args is ["--trace-feed", var b, ..]) { await Hotline.Ledger.Benchmarks.Experiments.FeedTrace.Run(connectionString, int.Parse(b), args is [_, _, "http"]); return 0; }
+        if (args is ["--trace-feed-city", var memory, var feedEvents, ..])
+        {
+            await Hotline.Ledger.Benchmarks.Experiments.CityFeedTrace.Run(connectionString, memory, int.Parse(feedEvents, System.Globalization.CultureInfo.InvariantCulture), args is [_, _, _, "http"]);
+            return 0;
+        }
         if (args is ["--trace-entry"]) { await Hotline.Ledger.Benchmarks.Experiments.EntryTrace.Run(connectionString); return 0; }
         if (args is ["--rebuild-trial", var trialSchema, var variant]) { await Hotline.Ledger.Benchmarks.Experiments.RebuildTrial.Run(connectionString, trialSchema, variant); return 0; }
         if (args is ["--trace-fold", var foldSchema, .. var foldRounds])
