@@ -7,7 +7,7 @@ namespace Hotline.Ledger.Benchmarks.Experiments;
 /// seed and batches of 1,000), each batch followed by Marten's quick append of the same rows into a scratch schema,
 /// with the feed's memory of written files (<see cref="CaseFileMemory"/>) set to one variant: its capacity in files
 /// (0 = off) and, with <c>-open</c>, completed cases not kept. Prints the same-run ratio and the memory's hits,
-/// misses and emptyings per window of 100,000 events and in all, and the bytes the memory held at the end.
+/// misses and emptyings and the feed's phases per window of 100,000 events and in all, and the bytes the memory held at the end.
 /// Runs on a fresh schema of its own and drops it.
 /// </summary>
 public static class CityFeedTrace
@@ -42,6 +42,14 @@ public static class CityFeedTrace
             else Interlocked.Add(ref emptyings, v);
         });
         listener.Start();
+        var phases = new Dictionary<string, TimeSpan>();
+        using var activities = new ActivityListener
+        {
+            ShouldListenTo = a => a.Name == CaseFeedPhases.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = a => { lock (phases) phases[a.DisplayName] = phases.GetValueOrDefault(a.DisplayName) + a.Duration; },
+        };
+        ActivitySource.AddActivityListener(activities);
 
         Console.WriteLine($"city feed trace: memory {variant}, {events:N0} events, {(viaHttp ? "HTTP" : "in process")}, schema {schema}, load {File.ReadAllText("/proc/loadavg")[..14]}");
         try
@@ -74,6 +82,12 @@ public static class CityFeedTrace
                 var (h, m, e) = (Interlocked.Read(ref hits), Interlocked.Read(ref misses), Interlocked.Read(ref emptyings));
                 Console.WriteLine($"  to {sent,9:N0}: feed ÷ append {rawWin / feedWin:F2} (feed {feedWin.TotalSeconds:F1} s, append {rawWin.TotalSeconds:F1} s); " +
                                   $"memory hits {h - h0:N0}, misses {m - m0:N0} ({Rate(h - h0, m - m0)}), emptyings {e - e0}, holds {CaseFileMemory.Count:N0}; load {File.ReadAllText("/proc/loadavg")[..14]}");
+                lock (phases)
+                {
+                    Console.WriteLine("    phases, ms a batch: " + string.Join(", ", phases.Select(p => $"{p.Key} {p.Value.TotalMilliseconds * 1000 / Window:F0}")) + " (seal is inside save)");
+                    phases.Clear();
+                }
+
                 (h0, m0, e0) = (h, m, e);
                 feedAll += feedWin;
                 rawAll += rawWin;
