@@ -68,7 +68,7 @@ internal sealed class CaseFileBatch
             }
         }
 
-        CaseFileMemory.Tally(hits, _versions.Count - hits);
+        CaseFileMemory.Tally(table, hits, _versions.Count - hits);
 
         // Forgotten between the question and the answer (the memory was emptied): read as before; the row is locked already.
         if (missing.Count > 0)

@@ -67,11 +67,12 @@ internal static class CaseFileMemory
         Files[key] = (version, file, derived);
     }
 
-    /// <summary>Counts one batch's stored files: taken from here, or read as JSON.</summary>
-    public static void Tally(int hits, int misses)
+    /// <summary>Counts one batch's stored files: taken from here, or read as JSON; tagged with the files' table (one a city).</summary>
+    public static void Tally(string table, int hits, int misses)
     {
-        if (hits > 0) Hits.Add(hits);
-        if (misses > 0) Misses.Add(misses);
+        var tag = new KeyValuePair<string, object?>("table", table);
+        if (hits > 0) Hits.Add(hits, tag);
+        if (misses > 0) Misses.Add(misses, tag);
     }
 
     /// <summary>Forgets everything (a benchmark between variants).</summary>
