@@ -172,8 +172,7 @@ public sealed class CaseFeed(
             files.TryGetValue(id, out var file);
             file ??= new CaseFile { Id = id, CaseNumber = group.Key };
 
-            // A file this process wrote comes with the derivation of its facts as written: the last write's "after".
-            var before = batch.Derived.TryGetValue(id, out var known) ? known : file.Derive();
+            var before = file.Derive();
             var previousCheck = file.ReplyCheckAt;
             var previousDue = file.ReplyDueAt;
             file.Facts.AddRange(group.Select(r => r.Fact));
@@ -182,7 +181,7 @@ public sealed class CaseFeed(
             CaseTimeline.AddDifference(counters, before, after);
 
             append.Add(session, id, group.Select(r => (object)CaseEvents.Of(group.Key, r.Fact)));
-            batch.Write(file, after);
+            batch.Write(file);
 
             if (!after.IsAssigned) waiting += group.Count();
             for (var i = 0; i < _followUps.Length; i++)

@@ -15,13 +15,9 @@ namespace Hotline.Ledger.Cases.Feed;
 internal sealed class CaseFileBatch
 {
     private readonly Dictionary<Guid, Guid> _versions = [];
-    private readonly List<(CaseFile File, CaseDerivation Derived)> _files = [];
-    private readonly Dictionary<Guid, CaseDerivation> _derived = [];
+    private readonly List<CaseFile> _files = [];
 
     public IReadOnlyDictionary<Guid, CaseFile> Loaded { get; private set; } = new Dictionary<Guid, CaseFile>();
-
-    /// <summary>What the files taken from <see cref="CaseFileMemory"/> derive to, remembered with them: not derived again.</summary>
-    public IReadOnlyDictionary<Guid, CaseDerivation> Derived => _derived;
 
     /// <summary>
     /// Reads and locks the existing files among <paramref name="ids"/> inside the session's transaction, remembering
@@ -58,10 +54,9 @@ internal sealed class CaseFileBatch
                     await using var json = await reader.GetStreamAsync(2, ct);
                     loaded[id] = serializer.FromJson<CaseFile>(json);
                 }
-                else if (CaseFileMemory.CopyOf(table, session.TenantId, id, version) is var (file, derived))
+                else if (CaseFileMemory.CopyOf(table, session.TenantId, id, version) is { } file)
                 {
                     loaded[id] = file;
-                    _derived[id] = derived;
                     hits++;
                 }
                 else missing.Add(id);
@@ -87,11 +82,8 @@ internal sealed class CaseFileBatch
         Loaded = loaded;
     }
 
-    /// <summary>
-    /// Queues a file to write: an update of the version read, or an insert when none was read; <paramref name="derived"/>
-    /// is what its facts derive to, remembered with it.
-    /// </summary>
-    public void Write(CaseFile file, CaseDerivation derived) => _files.Add((file, derived));
+    /// <summary>Queues a file to write: an update of the version read, or an insert when none was read.</summary>
+    public void Write(CaseFile file) => _files.Add(file);
 
     /// <summary>
     /// Queues every file in ONE statement of the session's batch, so that it commits — or is done again by Marten
@@ -105,9 +97,9 @@ internal sealed class CaseFileBatch
         var serializer = session.DocumentStore.Options.Serializer();
         var table = Table(session);
         var versions = _files.Select(_ => Guid.CreateVersion7()).ToArray();
-        var bodies = _files.Select(f => serializer.ToJson(f.File)).ToArray();
+        var bodies = _files.Select(f => serializer.ToJson(f)).ToArray();
         // Remembered before the commit: a version that never commits is never matched by a stored row.
-        for (var i = 0; i < _files.Count; i++) CaseFileMemory.Keep(table, session.TenantId, versions[i], _files[i].File, _files[i].Derived);
+        for (var i = 0; i < _files.Count; i++) CaseFileMemory.Keep(table, session.TenantId, versions[i], _files[i]);
         session.QueueSqlCommand(
             $"""
              with input as (
@@ -121,13 +113,13 @@ internal sealed class CaseFileBatch
              select i.id, i.data::jsonb, i.version, transaction_timestamp(), ?, i.unit_id, i.reply_due_at, i.reply_check_at
              from input i where i.id not in (select id from updated)
              """,
-            _files.Select(f => f.File.Id).ToArray(),
-            _files.Select(f => _versions.TryGetValue(f.File.Id, out var v) ? v : (Guid?)null).ToArray(),
+            _files.Select(f => f.Id).ToArray(),
+            _files.Select(f => _versions.TryGetValue(f.Id, out var v) ? v : (Guid?)null).ToArray(),
             versions,
             bodies,
-            _files.Select(f => f.File.UnitId).ToArray(),
-            _files.Select(f => f.File.ReplyDueAt?.ToUniversalTime()).ToArray(),
-            _files.Select(f => f.File.ReplyCheckAt?.ToUniversalTime()).ToArray(),
+            _files.Select(f => f.UnitId).ToArray(),
+            _files.Select(f => f.ReplyDueAt?.ToUniversalTime()).ToArray(),
+            _files.Select(f => f.ReplyCheckAt?.ToUniversalTime()).ToArray(),
             typeof(CaseFile).FullName!, typeof(CaseFile).FullName!);
     }
 

@@ -23,7 +23,7 @@ internal static class CaseFileMemory
     private static readonly Counter<long> Emptyings = Meter.CreateCounter<long>("hotline.case_file_memory.emptyings", "{emptying}",
         "Times the memory was full and emptied");
 
-    private static readonly ConcurrentDictionary<(string Table, string? Tenant, Guid Id), (Guid Version, CaseFile File, CaseDerivation Derived)> Files = new();
+    private static readonly ConcurrentDictionary<(string Table, string? Tenant, Guid Id), (Guid Version, CaseFile File)> Files = new();
 
     /// <summary>At most this many files, then emptied; 0 turns the memory off. Benchmarks change it to compare.</summary>
     public static int Capacity { get; set; } = 50_000;
@@ -38,18 +38,12 @@ internal static class CaseFileMemory
     public static Guid? VersionOf(string table, string? tenant, Guid id) =>
         Files.TryGetValue((table, tenant, id), out var kept) ? kept.Version : null;
 
-    /// <summary>
-    /// A copy of the file remembered at <paramref name="version"/>, for the caller to change, with what its facts
-    /// derive to (immutable, computed when it was written: the next write's "before"); null if none is.
-    /// </summary>
-    public static (CaseFile File, CaseDerivation Derived)? CopyOf(string table, string? tenant, Guid id, Guid version) =>
-        Files.TryGetValue((table, tenant, id), out var kept) && kept.Version == version ? (kept.File.Copy(), kept.Derived) : null;
+    /// <summary>A copy of the file remembered at <paramref name="version"/>, for the caller to change; null if none is.</summary>
+    public static CaseFile? CopyOf(string table, string? tenant, Guid id, Guid version) =>
+        Files.TryGetValue((table, tenant, id), out var kept) && kept.Version == version ? kept.File.Copy() : null;
 
-    /// <summary>
-    /// Remembers a file as written under <paramref name="version"/> with the derivation of its facts; the caller must
-    /// not change it afterwards.
-    /// </summary>
-    public static void Keep(string table, string? tenant, Guid version, CaseFile file, CaseDerivation derived)
+    /// <summary>Remembers a file as written under <paramref name="version"/>; the caller must not change it afterwards.</summary>
+    public static void Keep(string table, string? tenant, Guid version, CaseFile file)
     {
         var key = (table, tenant, file.Id);
         if (Capacity <= 0 || (!KeepsCompleted && file.Status == CaseStatus.Completed))
@@ -64,7 +58,7 @@ internal static class CaseFileMemory
             Emptyings.Add(1);
         }
 
-        Files[key] = (version, file, derived);
+        Files[key] = (version, file);
     }
 
     /// <summary>Counts one batch's stored files: taken from here, or read as JSON; tagged with the files' table (one a city).</summary>
