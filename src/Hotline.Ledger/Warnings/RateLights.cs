@@ -37,7 +37,7 @@ public static class RateLights
 
     /// <summary>
     /// The lights from the counts and the counted entries, judged without names first; then, only if some person has a
-    /// light, those people's names and units are read and the lights judged again with them (judging is cheap).
+    /// light, those people's names and units are read and the lights judged again with them (from the rows already read).
     /// </summary>
     public static async Task<List<Warning>> Judged(IQuerySession session, Rulebook rulebook, ScoreQuery q, IReadOnlyDictionary<Guid, Unit> units,
         Task<(IReadOnlyDictionary<Guid, CaseCounts> Units, IReadOnlyDictionary<Guid, CaseCounts> People)> counts, Task<IReadOnlyList<Entry>> entries,
