@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Hotline.Ledger.Benchmarks.Running;
 using Hotline.Ledger.Cases;
+using Hotline.Ledger.Storage;
 using Hotline.Ledger.Time;
 using Marten;
 using Marten.Events;
@@ -16,6 +17,8 @@ namespace Hotline.Ledger.Benchmarks.Experiments;
 /// serializer as the rebuild used it (events from a stream of their bytes, files to a string then UTF-8) and the
 /// compile-time contracts (<see cref="CaseJson"/>, straight from and to UTF-8) — deserialize every event and serialize
 /// every file, with nothing beside them: CPU time, allocation, and whether both ways gave the same events and the same bytes.
+/// First (round 0), the rebuild's own read of the case events (<see cref="RawEventLog"/>) both ways, twice: its CPU is the
+/// reading of the rows and their deserialization on the thread pool together.
 /// </summary>
 public static class JsonTrace
 {
@@ -49,6 +52,20 @@ public static class JsonTrace
             Console.WriteLine($"{schema}: {events.Count:N0} case events ({events.Sum(e => (long)e.Json.Length) / 1e6:N0} MB), " +
                               $"{files.Count:N0} case files; load {File.ReadAllText("/proc/loadavg").Trim()}");
 
+            // The rebuild's own read (RawEventLog: rows, then pages deserialized on the thread pool), both ways, nothing kept.
+            foreach (var (how, generated) in new[] { ("contracts", true), ("store", false), ("contracts", true), ("store", false) })
+            {
+                var trace = new RebuildTrace();
+                var read = 0;
+                Measure(0, "read + deserialize", how, events.Count, () =>
+                {
+                    var pages = RawEventLog.Read(store, CaseWrites.EventTypes, trace, CancellationToken.None, generated ? CaseJson.For : null).GetAsyncEnumerator();
+                    while (pages.MoveNextAsync().AsTask().GetAwaiter().GetResult()) read += pages.Current.Length;
+                    pages.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                });
+                if (read != events.Count) throw new InvalidOperationException($"The rebuild's read gave {read:N0} events, not {events.Count:N0}.");
+            }
+
             var contracts = types.Values.ToDictionary(t => t, t => CaseJson.For(t)!);
             var fromStore = new object[events.Count];
             var fromContracts = new object[events.Count];
@@ -81,7 +98,7 @@ public static class JsonTrace
             var eventsDiffer = Enumerable.Range(0, events.Count).Count(i => !Equals(fromStore[i], fromContracts[i]));
             var filesDiffer = Enumerable.Range(0, files.Count).Count(i => !storeBytes[i].AsSpan().SequenceEqual(contractBytes[i]));
             Console.WriteLine($"events read differently: {eventsDiffer:N0}; files written differently: {filesDiffer:N0}; " +
-                              $"bytes a file: {storeBytes.Average(b => b.Length):N0}");
+                              $"bytes a file: {storeBytes.Average(b => b.Length):N0}; the file's contract writes {(CaseJson.Default.CaseFile.SerializeHandler is null ? "through its metadata" : "by its generated fast path")}");
         }
         finally
         {

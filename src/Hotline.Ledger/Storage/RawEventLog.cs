@@ -52,13 +52,8 @@ internal static class RawEventLog
                     var version = rows.GetInt64(3);
                     var at = rows.GetFieldValue<DateTimeOffset>(4);
                     var mapping = mappings[rows.GetString(5)];
-                    byte[] json;
-                    await using (var data = await rows.GetFieldValueAsync<Stream>(6, ct))
-                    {
-                        json = new byte[data.Length];
-                        await data.ReadExactlyAsync(json, ct);
-                    }
-
+                    // The jsonb's UTF-8 text as one array, without its version byte: no stream made and read for each row.
+                    var json = await rows.GetFieldValueAsync<byte[]>(6, ct);
                     page.Add(new Row(sequence, id, stream, version, at, mapping, json));
                     if (page.Count < PageSize) continue;
                     clock.Since("read rows", started, page.Count);
