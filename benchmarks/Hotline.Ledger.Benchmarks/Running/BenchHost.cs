@@ -53,6 +53,8 @@ public sealed class BenchHost : IAsyncDisposable
         if (Environment.GetEnvironmentVariable("HOTLINE_JOINT") is { } joint) builder.Configuration["Hotline:GroupCommit:Joint"] = joint;
         // HOTLINE_ONE_STATEMENT=false measures the shared save with Marten's own append per entry (ADR 0187).
         if (Environment.GetEnvironmentVariable("HOTLINE_ONE_STATEMENT") is { } one) builder.Configuration["Hotline:GroupCommit:OneStatement"] = one;
+        // HOTLINE_SEAL_IN_SAVE=false measures the seal that takes the chain's lock and reads the batch back at its end (ADR 0203).
+        if (Environment.GetEnvironmentVariable("HOTLINE_SEAL_IN_SAVE") is { } seal) builder.Configuration["Hotline:GroupCommit:SealInSave"] = seal;
         // HOTLINE_WRITERS=n measures n batches of single entries in flight at once (ADR 0196, 0182; one ships).
         if (Environment.GetEnvironmentVariable("HOTLINE_WRITERS") is { } writers) builder.Configuration["Hotline:GroupCommit:Writers"] = writers;
         builder.Logging.ClearProviders();

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Npgsql;
 
 namespace Hotline.Ledger.Chain;
@@ -16,6 +17,32 @@ public sealed class DeferredSeal(NpgsqlConnection connection)
 
     public List<Guid> Streams { get; } = [];
     public List<Guid> Events { get; } = [];
+
+    /// <summary>
+    /// The canonical content of the events whose appending statement returned what the chain hashes, so that the
+    /// batch can seal them without reading them back (<see cref="ChainLinks.ReadReturnedAsync"/>).
+    /// </summary>
+    public List<(long Sequence, byte[] Canonical)> Returned { get; private set; } = [];
+
+    /// <summary>
+    /// Set once a step's statements are queued if every event it appends comes back from its statement: the batch may
+    /// then take the chain's lock and read its head as the last statements of the same save.
+    /// </summary>
+    public bool Returning { get; private set; }
+
+    /// <summary>
+    /// The seal collecting <paramref name="session"/>'s events, told that their statement returns what the chain
+    /// hashes; null when the session writes outside a group commit's step.
+    /// </summary>
+    internal static DeferredSeal? Returns(IDocumentSession session)
+    {
+        if (Current.Value is not { } seal || !ReferenceEquals(session.Connection, seal._connection)) return null;
+        seal.Returning = true;
+        return seal;
+    }
+
+    /// <summary>Takes the rows the appending statement returned, in <see cref="ChainedEvent.Columns"/>' order.</summary>
+    public async Task TakeReturnedAsync(DbDataReader reader, CancellationToken token) => Returned = await ChainLinks.ReadReturnedAsync(reader, token);
 
     /// <summary>Collects the events appended on <paramref name="seal"/>'s connection in this flow until the scope ends.</summary>
     public static IDisposable Collect(DeferredSeal seal)

@@ -15,7 +15,8 @@ namespace Hotline.Ledger.Entries;
 /// The events go around the session's event tracking, so what hooks into it is done here for them: the inline
 /// snapshot (the same <see cref="Entry.Create"/> over the same stamped event), the notice that event forwarding
 /// would raise (the same message, through <see cref="IRecordedEntryForwarding"/>, stored in the batch's outbox), and the chain's seal
-/// (handed to the batch's <see cref="DeferredSeal"/>, as the session listener hands tracked events).
+/// (handed to the batch's <see cref="DeferredSeal"/>, as the session listener hands tracked events, with the rows the
+/// statement returns, so that the batch seals them without reading them back).
 /// </para>
 /// </summary>
 internal sealed class EntryBatch(KeyedAnswers keys, TimeProvider clock, IRecordedEntryForwarding forwarding)
@@ -100,6 +101,9 @@ internal sealed class EntryBatch(KeyedAnswers keys, TimeProvider clock, IRecorde
         // New streams only: an entry's stream or row that exists already fails the statement, and with it the
         // batch's shared save, which then runs each entry alone in its savepoint through Marten's own path.
         // The sequence is taken in the input's order (PostgreSQL evaluates a volatile select list after the sort).
+        // The statement returns what the chain hashes of every event it inserts, so the batch's seal reads none back.
+        var seal = DeferredSeal.Returns(session)
+            ?? throw new InvalidOperationException("A batch of single entries was saved outside a group commit's seal; its events could not be sealed.");
         session.QueueOperation(new BatchStatement(
             $"""
              with input as (
@@ -112,10 +116,11 @@ internal sealed class EntryBatch(KeyedAnswers keys, TimeProvider clock, IRecorde
              documents as (
                  insert into {documentTable} (id, data, mt_last_modified, mt_dotnet_type, mt_version, unit_id, person_id, year, occurred_on, recorded_at, rescinded_at)
                  select stream_id, doc::jsonb, transaction_timestamp(), ?, 1, unit_id, person_id, year, occurred_on, ?, null from input)
-             insert into {schema}.mt_events (seq_id, id, stream_id, version, data, type, tenant_id, timestamp, mt_dotnet_type, is_archived, correlation_id, user_name)
+             insert into {schema}.mt_events as e (seq_id, id, stream_id, version, data, type, tenant_id, timestamp, mt_dotnet_type, is_archived, correlation_id, user_name)
              select nextval('{schema}.mt_events_sequence'), i.id, i.stream_id, 1, i.data::jsonb, ?, ?, ?, ?, false, i.correlation_id, i.user_name
              from input i join streams s on s.id = i.stream_id
              order by i.n
+             returning {ChainedEvent.Columns}
              """,
             (streams, NpgsqlDbType.Array | NpgsqlDbType.Uuid), (ids, NpgsqlDbType.Array | NpgsqlDbType.Uuid),
                 (bodies, NpgsqlDbType.Array | NpgsqlDbType.Text), (correlations, NpgsqlDbType.Array | NpgsqlDbType.Text),
@@ -125,7 +130,10 @@ internal sealed class EntryBatch(KeyedAnswers keys, TimeProvider clock, IRecorde
                 (graph.AggregateAliasFor(typeof(Entry)), NpgsqlDbType.Varchar), (session.TenantId, NpgsqlDbType.Varchar),
                 (typeof(Entry).FullName!, NpgsqlDbType.Varchar), (now, NpgsqlDbType.TimestampTz),
                 (mapping.EventTypeName, NpgsqlDbType.Varchar), (session.TenantId, NpgsqlDbType.Varchar),
-                (now, NpgsqlDbType.TimestampTz), (mapping.DotNetTypeName, NpgsqlDbType.Varchar)));
+                (now, NpgsqlDbType.TimestampTz), (mapping.DotNetTypeName, NpgsqlDbType.Varchar))
+        {
+            Returned = seal.TakeReturnedAsync,
+        });
 
         // The keys' claims and answers, as statements of the same save: a key in use fails it (see KeyedAnswers.Queue).
         keys.Queue(session, keyed, clock.GetUtcNow());

@@ -4,12 +4,17 @@ using NpgsqlTypes;
 namespace Hotline.Ledger.Storage;
 
 /// <summary>
-/// A statement queued in a Marten session's batch, with typed parameters in the order of its <c>?</c> placeholders:
-/// it goes to PostgreSQL with the session's other writes, in the same round trip, and its result is not read.
+/// A statement queued in a Marten session's batch that returns a result set (a select, or a write with
+/// <c>returning</c>), with typed parameters in the order of its <c>?</c> placeholders: it goes to PostgreSQL with the
+/// session's other writes, in the same round trip. Its result is handed to <see cref="Returned"/> if set, and
+/// otherwise not read. A statement without a result set is a <see cref="BatchWrite"/>.
 /// </summary>
 public sealed class BatchStatement(string sql, params (object? Value, NpgsqlDbType Type)[] values) : Marten.Internal.Operations.IStorageOperation
 {
     public Type DocumentType => typeof(Marten.Storage.StorageFeatures);
+
+    /// <summary>Reads what the statement returns, as Marten's batch reaches its result.</summary>
+    public Func<DbDataReader, CancellationToken, Task>? Returned { get; init; }
 
     public void ConfigureCommand(Weasel.Postgresql.ICommandBuilder builder, Weasel.Storage.IStorageSession session) =>
         Bind(builder, sql, values.Select(v => (v.Value, (NpgsqlDbType?)v.Type)).ToArray());
@@ -32,7 +37,8 @@ public sealed class BatchStatement(string sql, params (object? Value, NpgsqlDbTy
         }
     }
 
-    public Task PostprocessAsync(DbDataReader reader, IList<Exception> exceptions, CancellationToken token) => Task.CompletedTask;
+    public Task PostprocessAsync(DbDataReader reader, IList<Exception> exceptions, CancellationToken token) =>
+        Returned is { } read ? read(reader, token) : Task.CompletedTask;
 
     public Weasel.Core.OperationRole Role() => Weasel.Core.OperationRole.Other;
 }

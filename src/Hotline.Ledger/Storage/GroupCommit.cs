@@ -57,7 +57,12 @@ public sealed record JointSession(IDocumentSession Session, Func<Task> Committed
 /// </summary>
 public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<GroupCommit> log) : BackgroundService
 {
+    private readonly string _schema = config["Hotline:Schema"] ?? "hotline";
     private readonly ChainSealer _sealer = new(config["Hotline:Schema"] ?? "hotline");
+
+    // A batch of joint writes only, whose statements return what the chain hashes, takes the chain's lock and reads its
+    // head as the last statements of its save, and leaves only the links' insert to the seal (ADR 0203).
+    private readonly bool _sealInSave = config.GetValue("Hotline:GroupCommit:SealInSave", true);
     private readonly int _maxBatch = Math.Max(1, config.GetValue("Hotline:GroupCommit:MaxBatch", 64));
     private const int Attempts = 3;
 
@@ -263,6 +268,8 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
         {
             var kept = new List<DeferredSeal>(batch.Count);
             var committed = new List<Func<Task>>();
+            // Read under the chain's lock in the last joint save, when no step runs alone after it.
+            var head = new ChainHead();
             NpgsqlConnection? connection = null;
             NpgsqlTransaction? transaction = null;
             try
@@ -280,7 +287,7 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
                 {
                     alone = batch.Where(s => s.Joint is null).ToList();
                     at("joint save");
-                    if (!await TryJointAsync(connection, transaction, batch, kept, committed))
+                    if (!await TryJointAsync(connection, transaction, batch, kept, committed, alone.Count == 0 && _sealInSave ? head : null, at))
                     {
                         // One of them would not go in with the others: the batch runs again, each write in its
                         // own savepoint, where the one at fault fails alone. Not a lost race: no attempt spent.
@@ -328,8 +335,21 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
                 phase = Stopwatch.GetTimestamp();
                 if (ending.Length > 0) await ExecuteAsync(connection, transaction, ending);
                 at("seal");
-                await _sealer.SealAsync(connection, transaction,
-                    kept.SelectMany(s => s.Streams).Distinct().ToArray(), kept.SelectMany(s => s.Events).ToArray(), CancellationToken.None);
+                if (head.Read is { } read)
+                {
+                    // The lock is held since the head's read: only the links, over the rows the statements returned.
+                    var returned = kept.SelectMany(s => s.Returned).ToList();
+                    var appended = kept.Sum(s => s.Events.Count);
+                    if (returned.Count != appended)
+                        throw new InvalidOperationException($"Sealing found {returned.Count} of the {appended} events this batch appends.");
+                    if (appended > 0) await ChainLinks.LinkAsync(connection, transaction, ChainStorage.Qualified(_schema), read, returned, CancellationToken.None);
+                }
+                else
+                {
+                    await _sealer.SealAsync(connection, transaction,
+                        kept.SelectMany(s => s.Streams).Distinct().ToArray(), kept.SelectMany(s => s.Events).ToArray(), CancellationToken.None);
+                }
+
                 GroupCommitMeter.Record(GroupCommitMeter.Batch, "seal", phase);
             }
             catch (Exception e)
@@ -389,13 +409,16 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
 
     /// <summary>
     /// The joint writes of the batch, each kind in one shared session saved in one round trip; false (and the
-    /// transaction unusable) if a save or a staging failed.
+    /// transaction unusable) if a save or a staging failed. Given a <paramref name="head"/> (no step of the batch runs
+    /// after the joint saves), the last save also takes the chain's lock and reads its head, after everything else it
+    /// writes, if every kind's statements return what the chain hashes.
     /// </summary>
-    private async Task<bool> TryJointAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Step> batch, List<DeferredSeal> kept, List<Func<Task>> committed)
+    private async Task<bool> TryJointAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Step> batch, List<DeferredSeal> kept, List<Func<Task>> committed, ChainHead? head, Action<string> at)
     {
         try
         {
-            foreach (var kind in batch.Where(s => s.Joint is not null).GroupBy(s => s.Joint!))
+            var kinds = batch.Where(s => s.Joint is not null).GroupBy(s => s.Joint!).ToList();
+            foreach (var kind in kinds)
             {
                 var seal = new DeferredSeal(connection);
                 var joint = kind.Key.Open(new GroupStep(connection, transaction));
@@ -412,6 +435,14 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
                     using (DeferredSeal.Collect(seal))
                     {
                         if (joint.Staged is { } staged) await staged();
+                        // The lock last, after every row lock the batch takes (ADR 0048's order), as at commit before.
+                        if (head is not null && ReferenceEquals(kind, kinds[^1]) && seal.Returning && kept.All(k => k.Returning))
+                        {
+                            ChainLinks.QueueLockAndHead(joint.Session, _schema, read => head.Read = read);
+                            // Where a batch waiting on the chain's lock now waits, for the stall watch.
+                            at("seal in the joint save (the chain's lock last)");
+                        }
+
                         await joint.Session.SaveChangesAsync(CancellationToken.None);
                     }
 
@@ -431,6 +462,12 @@ public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<
             log.LogDebug(e, "A joint save of a group commit failed; its writes run again one by one");
             return false;
         }
+    }
+
+    /// <summary>The chain's head, once a joint save has read it under the chain's lock.</summary>
+    private sealed class ChainHead
+    {
+        public (long Position, byte[] Hash)? Read { get; set; }
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql)

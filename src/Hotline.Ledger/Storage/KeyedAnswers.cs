@@ -103,13 +103,13 @@ public sealed class KeyedAnswers(string schema)
     {
         if (keyed.Count == 0) return;
         session.QueueOperation(new BatchStatement($"select set_config('lock_timeout', '{StepLockTimeout}', true)"));
-        session.QueueOperation(new BatchStatement(
+        session.QueueOperation(new BatchWrite(
             $"insert into {_table} (scope, request_hash, created_at) select scope, request_hash, ? from unnest(?, ?) as t(scope, request_hash)",
             (now, NpgsqlDbType.TimestampTz),
             (keyed.Select(k => k.Claim.Scope).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text),
             (keyed.Select(k => k.Claim.RequestHash).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)));
         session.QueueOperation(new BatchStatement("select set_config('lock_timeout', '0', true)"));
-        session.QueueOperation(new BatchStatement(
+        session.QueueOperation(new BatchWrite(
             $"""
              update {_table} k set status_code = t.status_code, content_type = t.content_type, location = t.location, body = t.body
              from unnest(?, ?, ?, ?, ?) as t(scope, status_code, content_type, location, body) where k.scope = t.scope

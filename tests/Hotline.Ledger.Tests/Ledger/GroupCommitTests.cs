@@ -362,6 +362,39 @@ public class GroupCommitTests(LedgerApp app) : LedgerTest(app)
         await AssertChainValid();
     }
 
+    [Fact]
+    public async Task A_batch_that_takes_the_chains_lock_in_its_save_and_a_registry_write_waiting_with_it_seal_into_one_chain()
+    {
+        // A batch of entries alone takes the chain's lock and reads its head as the last statements of its save; the
+        // registry seals at its commit. Waiting on the lock together, whichever goes second must link onto the head the
+        // first committed: a head read before the lock was granted would put two links at one position.
+        var unit = await App.NewUnit();
+        var before = await App.EventCount();
+        Task<Reply>[] first, queued;
+        Task<Reply> registry;
+        await using (var held = await HoldChain())
+        {
+            first = await FillLanes(held, unit);
+            Assert.Equal(Writer.Lanes, System.Text.RegularExpressions.Regex.Count(Writer.State, @"lane \d+: seal in the joint save"));
+            registry = App.Post("/api/units", new { code = "U" + Guid.NewGuid().ToString("N")[..8], name = "同锁单位" });
+            await held.UntilWritersWait(Writer.Lanes + 1);
+            queued = Enumerable.Range(0, 6).Select(i => App.Post("/api/entries", Entry("B1", unit, reason: $"锁后{i}"), i % 2 == 0 ? $"gc-lock-{i}" : null)).ToArray();
+            await UntilQueued(queued.Length);
+            await held.Release();
+        }
+
+        Assert.All(await Task.WhenAll(first.Concat(queued)), r => Assert.Equal(HttpStatusCode.Created, r.Status));
+        Assert.Equal(HttpStatusCode.Created, (await registry).Status);
+        var events = await App.EventCount();
+        Assert.True(events >= before + Writer.Lanes + queued.Length + 1, $"{events} events after {before}");
+        var report = await AssertChainValid();
+        Assert.Equal(events, report.GetProperty("linksVerified").GetInt64());
+        var links = await App.Rows($"select count(*), count(distinct position), max(position) from \"{App.Schema}\".{ChainStorage.TableName}");
+        Assert.Equal(events, (long)links[0][0]!);
+        Assert.Equal(events, (long)links[0][1]!);
+        Assert.Equal(events, (long)links[0][2]!);
+    }
+
     private async Task<Task<Reply>[]> FillLanes(HeldChain held, Guid unit, Task<Reply>? first = null)
     {
         var waiting = new List<Task<Reply>>();
