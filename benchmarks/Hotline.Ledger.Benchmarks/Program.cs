@@ -6,7 +6,8 @@ namespace Hotline.Ledger.Benchmarks;
 /// <c>dotnet run --project benchmarks/Hotline.Ledger.Benchmarks -c Release -- [small|medium|city] [--seed N] [--keep-schema] [--first-year]</c>,
 /// or <c>-- province [--cities N] [--city-scale small|medium|city] [--window N] [--seed N] [--keep-schema]</c>,
 /// or <c>-- --rebuild SCHEMA [both|one-pass|daemon] [VARIANT…]</c> (only the rebuilds, on a kept schema),
-/// or <c>-- --trace-fold SCHEMA [ROUNDS]</c> (the case fold alone, in memory, on a kept schema):
+/// or <c>-- --trace-fold SCHEMA [ROUNDS]</c> (the case fold alone, in memory, on a kept schema),
+/// or <c>-- --trace-json SCHEMA [ROUNDS]</c> (the rebuild's case JSON alone, both ways, in memory, on a kept schema):
 /// one run, one table on standard output (progress on standard error); exit code 1 when a correctness check failed.
 /// </summary>
 public static class BenchmarkProgram
@@ -25,6 +26,12 @@ public static class BenchmarkProgram
         if (args is ["--trace-fold", var foldSchema, .. var foldRounds])
         {
             await Hotline.Ledger.Benchmarks.Experiments.FoldTrace.Run(connectionString, foldSchema, foldRounds is [{ } rounds, ..] ? int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture) : 3);
+            return 0;
+        }
+
+        if (args is ["--trace-json", var jsonSchema, .. var jsonRounds])
+        {
+            await Hotline.Ledger.Benchmarks.Experiments.JsonTrace.Run(connectionString, jsonSchema, jsonRounds is [{ } rounds, ..] ? int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture) : 3);
             return 0;
         }
 

@@ -12,7 +12,7 @@ namespace Hotline.Ledger.Benchmarks.Experiments;
 /// <summary>
 /// <c>--rebuild SCHEMA [both|one-pass|daemon] [VARIANT…]</c>: on a schema a run kept (<c>--keep-schema</c>), only the
 /// rebuilds — Marten's daemon, projection after projection, and the one pass with its trace per phase, once per
-/// variant (<c>fastest</c>, <c>marten-read</c>, <c>one-writer</c>, <c>one-lane</c>, <c>marten-insert</c>, <c>replay-fold</c> (ADR 0198), or several
+/// variant (<c>fastest</c>, <c>marten-read</c>, <c>one-writer</c>, <c>one-lane</c>, <c>marten-insert</c>, <c>replay-fold</c> (ADR 0198), <c>store-json</c> (ADR 0205), or several
 /// joined by <c>+</c>, e.g. <c>marten-insert+one-lane</c>; ADR 0191) — each from emptied read
 /// models, each checked against the digest of every read-model row taken before (ADR 0207). <c>both:CaseFile</c> (or
 /// <c>daemon:A,B</c>) lets the daemon rebuild only the projections named: on a loaded machine the daemon's rebuild of
@@ -65,7 +65,7 @@ public static class RebuildRun
             {
                 var settings = new RebuildSettings(RawRead: !variant.Contains("marten-read"), WriterPerTable: !variant.Contains("one-writer"),
                     Lanes: variant.Contains("one-lane") ? 1 : RebuildSettings.Fastest.Lanes, OwnCopy: !variant.Contains("marten-insert"),
-                    RunningFold: !variant.Contains("replay-fold"));
+                    RunningFold: !variant.Contains("replay-fold"), GeneratedJson: !variant.Contains("store-json"));
                 await ReadModelDigest.Truncate(connectionString, tables);
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var watch = Stopwatch.StartNew();

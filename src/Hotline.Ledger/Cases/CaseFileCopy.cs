@@ -7,7 +7,7 @@ namespace Hotline.Ledger.Cases;
 
 /// <summary>
 /// A batch of finished case files on their way into the rebuilt table (ADR 0191). Each file is serialized to UTF-8 JSON
-/// by the store's own serializer on the thread pool as soon as the batch is full, beside the fold; the writer then only
+/// (through its compile-time contract, ADR 0205) on the thread pool as soon as the batch is full, beside the fold; the writer then only
 /// streams bytes through a binary COPY of its own — the JSON as <c>jsonb</c> and the columns Marten keeps beside it —
 /// instead of Marten's bulk insert, which serializes every file on the writer's own thread. The files are finished:
 /// nothing changes them after they are handed over.
@@ -19,10 +19,12 @@ internal sealed class CaseFileCopy
 
     private sealed record Row(Guid Id, byte[] Json, Guid? UnitId, DateTimeOffset? ReplyDueAt, DateTimeOffset? ReplyCheckAt);
 
-    public CaseFileCopy(IDocumentStore store, List<CaseFile> files, RebuildTrace trace, CancellationToken ct)
+    public CaseFileCopy(IDocumentStore store, List<CaseFile> files, bool generatedJson, RebuildTrace trace, CancellationToken ct)
     {
         _store = store;
         var serializer = store.Options.Serializer();
+        // The store's serializer answers a UTF-16 string, encoded again; the compile-time contract writes UTF-8 at once (ADR 0205).
+        Func<CaseFile, byte[]> json = generatedJson ? CaseJson.Write : f => Encoding.UTF8.GetBytes(serializer.ToJson(f));
         _rows = Task.Run(() =>
         {
             var started = trace.Now;
@@ -30,7 +32,7 @@ internal sealed class CaseFileCopy
             for (var i = 0; i < rows.Length; i++)
             {
                 var f = files[i];
-                rows[i] = new Row(f.Id, Encoding.UTF8.GetBytes(serializer.ToJson(f)), f.UnitId, f.ReplyDueAt, f.ReplyCheckAt);
+                rows[i] = new Row(f.Id, json(f), f.UnitId, f.ReplyDueAt, f.ReplyCheckAt);
             }
 
             trace.Since("serialize case files (thread pool)", started, rows.Length);

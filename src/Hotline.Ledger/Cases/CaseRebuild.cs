@@ -113,7 +113,7 @@ internal sealed class CaseRebuild(IDocumentStore store, RebuildSettings settings
         if (!settings.OwnCopy)
             return new RebuildWrite(CaseFileProjection.ProjectionName, () => store.BulkInsertDocumentsAsync(files, BulkInsertMode.InsertsOnly, IRebuildFold.BatchSize), lane);
         // Serialization starts now, on the thread pool, while the fold goes on.
-        var copy = new CaseFileCopy(store, files, trace, ct);
+        var copy = new CaseFileCopy(store, files, settings.GeneratedJson, trace, ct);
         return new RebuildWrite(CaseFileProjection.ProjectionName, () => copy.Copy(ct), lane);
     }
 

@@ -108,7 +108,7 @@ public static class BulkRebuild
         try
         {
             // The two reads feed different read models: they run side by side.
-            var counts = await Task.WhenAll(ReadQueried(store, queried, lasts, writers, trace, ct), ReadRaw(store, raw, lasts, writers, trace, ct));
+            var counts = await Task.WhenAll(ReadQueried(store, queried, lasts, writers, trace, ct), ReadRaw(store, raw, lasts, writers, trace, settings, ct));
             read = counts.Sum();
         }
         finally
@@ -150,14 +150,14 @@ public static class BulkRebuild
 
     /// <summary>The folds' events straight from the log, deserialized in parallel pages (<see cref="RawEventLog"/>).</summary>
     private static async Task<long> ReadRaw(IDocumentStore store, List<IRebuildFold> folds, Dictionary<Guid, long> lasts, RebuildWriters writers,
-        RebuildTrace trace, CancellationToken ct)
+        RebuildTrace trace, RebuildSettings settings, CancellationToken ct)
     {
         if (folds.Count == 0) return 0;
         var byType = ByType(folds);
         await using var session = store.QuerySession();
         long read = 0, waiting = 0;
         var folding = folds.ToDictionary(f => f, _ => 0L);
-        await using (var pages = RawEventLog.Read(store, byType.Keys.ToList(), trace, ct).GetAsyncEnumerator(ct))
+        await using (var pages = RawEventLog.Read(store, byType.Keys.ToList(), trace, ct, settings.GeneratedJson ? CaseJson.For : null).GetAsyncEnumerator(ct))
         {
             while (true)
             {

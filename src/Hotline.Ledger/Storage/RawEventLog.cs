@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading.Channels;
 using Marten.Events;
 using Npgsql;
@@ -8,19 +10,22 @@ namespace Hotline.Ledger.Storage;
 /// Events of some types in sequence order, read straight from <c>mt_events</c> and deserialized by the store's own
 /// serializer on the thread pool, a page at a time, while the next page is read: the fast read of a rebuild for a
 /// fold that needs only each event's data, stream, version and recorded instant (ADR 0207). Archived events are
-/// left out, as Marten's own queries leave them out.
+/// left out, as Marten's own queries leave them out. A type with a compile-time contract (<c>contracts</c>, ADR 0205) is
+/// read straight from its bytes through it; any other through the store's serializer.
 /// </summary>
 internal static class RawEventLog
 {
     private const int PageSize = 2_000;
 
-    private sealed record Row(long Sequence, Guid Id, Guid StreamId, long Version, DateTimeOffset Timestamp, EventMapping Mapping, byte[] Json);
+    private sealed record Mapped(EventMapping Mapping, JsonTypeInfo? Contract);
+
+    private sealed record Row(long Sequence, Guid Id, Guid StreamId, long Version, DateTimeOffset Timestamp, Mapped Mapped, byte[] Json);
 
     public static async IAsyncEnumerable<IEvent[]> Read(IDocumentStore store, IReadOnlyList<Type> types, RebuildTrace clock,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct, Func<Type, JsonTypeInfo?>? contracts = null)
     {
         var graph = (EventGraph)((StoreOptions)store.Options).Events;
-        var mappings = types.Select(graph.EventMappingFor).ToDictionary(m => m.EventTypeName);
+        var mappings = types.Select(graph.EventMappingFor).ToDictionary(m => m.EventTypeName, m => new Mapped(m, contracts?.Invoke(m.DocumentType)));
         var serializer = store.Options.Serializer();
         // Pages are deserialized in parallel and folded in order: each page's task waits in this queue.
         var pages = Channel.CreateBounded<Task<IEvent[]>>(new BoundedChannelOptions(6) { SingleReader = true, SingleWriter = true });
@@ -47,13 +52,8 @@ internal static class RawEventLog
                     var version = rows.GetInt64(3);
                     var at = rows.GetFieldValue<DateTimeOffset>(4);
                     var mapping = mappings[rows.GetString(5)];
-                    byte[] json;
-                    await using (var data = await rows.GetFieldValueAsync<Stream>(6, ct))
-                    {
-                        json = new byte[data.Length];
-                        await data.ReadExactlyAsync(json, ct);
-                    }
-
+                    // The jsonb's UTF-8 text as one array, without its version byte: no stream made and read for each row.
+                    var json = await rows.GetFieldValueAsync<byte[]>(6, ct);
                     page.Add(new Row(sequence, id, stream, version, at, mapping, json));
                     if (page.Count < PageSize) continue;
                     clock.Since("read rows", started, page.Count);
@@ -79,7 +79,9 @@ internal static class RawEventLog
             for (var i = 0; i < page.Count; i++)
             {
                 var row = page[i];
-                var e = row.Mapping.Wrap(serializer.FromJson(row.Mapping.DocumentType, new MemoryStream(row.Json, false)));
+                var (mapping, contract) = row.Mapped;
+                var data = contract is null ? serializer.FromJson(mapping.DocumentType, new MemoryStream(row.Json, false)) : FromUtf8(row.Json, contract);
+                var e = mapping.Wrap(data);
                 e.Sequence = row.Sequence;
                 e.Id = row.Id;
                 e.StreamId = row.StreamId;
@@ -95,5 +97,11 @@ internal static class RawEventLog
         await foreach (var page in pages.Reader.ReadAllAsync(ct)) yield return await page;
         await reader;
     }
-}
 
+    /// <summary>An event's data straight from the bytes the log keeps (without jsonb's leading version byte, if the reader left it on).</summary>
+    private static object FromUtf8(ReadOnlySpan<byte> json, JsonTypeInfo contract)
+    {
+        if (json.Length > 0 && json[0] == 1) json = json[1..];
+        return JsonSerializer.Deserialize(json, contract) ?? throw new JsonException($"A {contract.Type.Name} stored as null.");
+    }
+}

@@ -11,8 +11,9 @@ namespace Hotline.Ledger.Warnings;
 /// <summary>
 /// The rate lights of <c>/api/warnings</c>: every unit's and person's computed criterion part that does not earn its
 /// full points, red where it earns nothing (ADR 0025). Read set-wise (ADR 0178): the counts of every unit and of every
-/// person, each summed by the database on its own connection, while the session reads the people's names and the few
-/// entries a criterion counts (I7's complaints) — never every person's document or every entry of the year.
+/// person, each summed by the database on its own connection, while the session reads the few entries a criterion counts
+/// (I7's complaints) — never every person's document or every entry of the year. The names of the people with a light
+/// are read once their lights are known (ADR 0208): most days few people have one, and a city has thousands.
 /// </summary>
 public static class RateLights
 {
@@ -29,9 +30,26 @@ public static class RateLights
     {
         var counts = Counts(session, q, ct);
         var batch = session.CreateBatchQuery();
-        var rows = Queue(batch, rulebook, q);
+        var entries = Queue(batch, rulebook, q);
         await batch.Execute(ct);
-        return Judge(rulebook, q, units, await Complete(counts, rows));
+        return await Judged(session, rulebook, q, units, counts, entries, ct);
+    }
+
+    /// <summary>
+    /// The lights from the counts and the counted entries, judged without names first; then, only if some person has a
+    /// light, those people's names and units are read and the lights judged again with them (from the rows already read).
+    /// </summary>
+    public static async Task<List<Warning>> Judged(IQuerySession session, Rulebook rulebook, ScoreQuery q, IReadOnlyDictionary<Guid, Unit> units,
+        Task<(IReadOnlyDictionary<Guid, CaseCounts> Units, IReadOnlyDictionary<Guid, CaseCounts> People)> counts, Task<IReadOnlyList<Entry>> entries,
+        CancellationToken ct = default)
+    {
+        var (unitCounts, personCounts) = await counts;
+        var rows = new Rows(unitCounts, personCounts, new Dictionary<Guid, PersonName>(), await entries);
+        var unnamed = Judge(rulebook, q, units, rows);
+        var lit = unnamed.Where(w => w.Kind == "person" && w.PersonId is not null).Select(w => w.PersonId!.Value).Distinct().ToArray();
+        if (lit.Length == 0) return unnamed;
+        var names = await session.Query<Person>().Where(p => lit.Contains(p.Id)).Select(p => new PersonName(p.Id, p.Name, p.UnitId)).ToListAsync(ct);
+        return Judge(rulebook, q, units, rows with { People = names.ToDictionary(p => p.Id) });
     }
 
     /// <summary>Both kinds' counts, started at once on connections of their own.</summary>
@@ -46,25 +64,14 @@ public static class RateLights
             Task<IReadOnlyDictionary<Guid, CaseCounts>> a, Task<IReadOnlyDictionary<Guid, CaseCounts>> b) => (await a, await b);
     }
 
-    /// <summary>The people's names and the entries counted by a criterion, queued on the caller's batch.</summary>
-    public static (Task<IReadOnlyList<PersonName>> People, Task<IReadOnlyList<Entry>> Entries) Queue(
-        Marten.Services.BatchQuerying.IBatchedQuery batch, Rulebook rulebook, ScoreQuery q)
+    /// <summary>The entries counted by a criterion, queued on the caller's batch.</summary>
+    public static Task<IReadOnlyList<Entry>> Queue(Marten.Services.BatchQuerying.IBatchedQuery batch, Rulebook rulebook, ScoreQuery q)
     {
-        var people = batch.Query<Person>().Select(p => new PersonName(p.Id, p.Name, p.UnitId)).ToList();
         var codes = CountedClauses(rulebook);
         var last = q.LastCountedDay;
-        var entries = codes.Length == 0
+        return codes.Length == 0
             ? Task.FromResult<IReadOnlyList<Entry>>([])
             : batch.Query<Entry>().Where(e => e.Year == q.Year && e.OccurredOn <= last && e.RecordedAt <= q.KnownAt && codes.Contains(e.Clause)).ToList();
-        return (people, entries);
-    }
-
-    public static async Task<Rows> Complete(
-        Task<(IReadOnlyDictionary<Guid, CaseCounts> Units, IReadOnlyDictionary<Guid, CaseCounts> People)> counts,
-        (Task<IReadOnlyList<PersonName>> People, Task<IReadOnlyList<Entry>> Entries) queued)
-    {
-        var (units, people) = await counts;
-        return new Rows(units, people, (await queued.People).ToDictionary(p => p.Id), await queued.Entries);
     }
 
     /// <summary>The clauses whose entries a computed criterion counts (I7: complaints): the only entries the lights read.</summary>

@@ -38,7 +38,7 @@ public static class WarningEndpoints
         var units = (await unitRows).ToDictionary(u => u.Id);
 
         var warnings = new List<Warning>();
-        warnings.AddRange(RateLights.Judge(rulebook, query, units, await RateLights.Complete(counts, lightRows)));
+        warnings.AddRange(await RateLights.Judged(session, rulebook, query, units, counts, lightRows, http.RequestAborted));
         warnings.AddRange(WarningReader.Cases(await caseRows, at, units));
         warnings.AddRange(WarningReader.Reports(await reportRows, month, month.DueAt(rulebooks), at, units.Values));
 

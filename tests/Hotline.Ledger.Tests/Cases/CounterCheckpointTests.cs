@@ -72,6 +72,14 @@ public class CounterCheckpointTests(LedgerApp app) : LedgerTest(app)
         await check.OpenAsync();
         await using var count = new NpgsqlCommand($"select count(distinct checkpoint_at) from \"{App.Schema}\".{CounterCheckpoints.TableName}", check);
         Assert.True((long)(await count.ExecuteScalarAsync())! >= 10, "the probes should have gone through many weekly checkpoints");
+        // A unit's totals are stored in spans of days small enough to stay inline (ADR 0208): the answers above went through them.
+        await using var spans = new NpgsqlCommand(
+            $"select max(cardinality(totals)), max(span) - min(span) from \"{App.Schema}\".{CounterCheckpoints.TableName} where subject_kind = {(short)SubjectKind.Unit} and subject_id <> @none", check);
+        spans.Parameters.AddWithValue("none", Guid.Empty);
+        await using var reader = await spans.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.True(reader.GetInt32(0) <= CounterCheckpoints.SpanDays * 11, "a span's row holds at most its days' totals");
+        Assert.True(reader.GetInt32(1) >= 3, "sixteen weeks of rows should fill several spans");
     }
 
     [Fact]
@@ -161,7 +169,8 @@ public class CounterCheckpointTests(LedgerApp app) : LedgerTest(app)
         {
             await conn.OpenAsync();
             await using var mark = new NpgsqlCommand(
-                $"update \"{App.Schema}\".{CounterCheckpoints.TableName} set totals[cardinality(totals) - 10] = totals[cardinality(totals) - 10] + 1000 where subject_id = @unit and checkpoint_at = @at", conn);
+                $"update \"{App.Schema}\".{CounterCheckpoints.TableName} set totals[cardinality(totals) - 10] = totals[cardinality(totals) - 10] + 1000 " +
+                $"where subject_id = @unit and checkpoint_at = @at and span = (select max(span) from \"{App.Schema}\".{CounterCheckpoints.TableName} where subject_id = @unit and checkpoint_at = @at)", conn);
             mark.Parameters.AddWithValue("unit", unit);
             mark.Parameters.AddWithValue("at", start.AddDays(14).ToUniversalTime());
             Assert.Equal(1, await mark.ExecuteNonQueryAsync());

@@ -19,11 +19,18 @@ namespace Hotline.Ledger.Cases.Rates;
 /// that first element holding every day up to it; only days dated later (rows recorded early) follow. Such a
 /// checkpoint answers any asOf on or after its fold day, so a sum over people reads the latest checkpoint whose fold
 /// day is not after asOf: for the start page (asOf today) the latest of all.</para>
+/// <para>A unit's array is stored in spans of <see cref="SpanDays"/> days, one row each, every unit's spans running to the
+/// checkpoint's last day (ADR 0208): a span's row stays small enough to be stored inline, so reading every unit's totals
+/// on a day reads one small row each from one span, where a year-long array had to be fetched from out-of-line storage
+/// and decompressed whole to cut eleven numbers out of it. A person's folded array is one row (span 0).</para>
 /// </summary>
 public static class CounterCheckpoints
 {
-    // Running totals (ADR 0049), in a table of their own name.
-    public const string TableName = "hl_case_counter_totals";
+    // Running totals (ADR 0049) in spans of days (ADR 0208), in a table of their own name.
+    public const string TableName = "hl_case_counter_spans";
+
+    /// <summary>Days a row of a unit's totals holds: 32 × 11 integers stay under PostgreSQL's out-of-line threshold (2 kB a row).</summary>
+    public const int SpanDays = 32;
 
     /// <summary>A checkpoint every week (Mondays 00:00, Asia/Shanghai): at most a week of rows is summed raw.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromDays(7);
@@ -42,6 +49,7 @@ public static class CounterCheckpoints
         table.AddColumn("subject_kind", "smallint").NotNull().AsPrimaryKey();
         table.AddColumn<int>("year").NotNull().AsPrimaryKey();
         table.AddColumn<DateTimeOffset>("checkpoint_at").NotNull().AsPrimaryKey();
+        table.AddColumn<int>("span").NotNull().AsPrimaryKey();
         table.AddColumn<Guid>("subject_id").NotNull().AsPrimaryKey();
         table.AddColumn("first_day", "date").NotNull();
         table.AddColumn("totals", "integer[]").NotNull();
@@ -58,31 +66,70 @@ public static class CounterCheckpoints
         var settled = Min(knownAt, StoreNow(store) - Settle);
         // A folded checkpoint answers from its fold day on: its instant may not be after the end of asOf's day.
         var usable = kind == SubjectKind.Person ? Min(settled, OfficeCalendar.EndOf(asOf)) : settled;
-        var result = new Dictionary<Guid, int[]>();
-        var at = DateTimeOffset.MinValue;
-        if (usable >= Anchor)
-        {
-            var g = GridPointAtOrBefore(usable);
-            var latest = await Latest(conn, schema, kind, year, g, ct);
-            at = latest == g ? g : (await Take(conn, schema, kind, year, g, latest, ct)).At;
-            result = await TotalsOn(conn, schema, kind, year, at, asOf, ct);
-        }
+        // No checkpoint is taken before the anchor: a bound before it finds none and the sum is the plain one.
+        DateTimeOffset? g = usable >= Anchor ? GridPointAtOrBefore(usable) : null;
 
-        // The rows recorded after the checkpoint, up to knownAt, as the plain sum reads them.
-        await using var cmd = conn.CreateCommand();
-        cmd.CommandText = $"select subject_id, {Sums} from {schema}.{CaseCounters.TableName} " +
-                          "where subject_kind = @kind and year = @year and recorded_at > @from and recorded_at <= @to and occurred_on <= @asOf group by subject_id";
-        Bind(cmd, kind, year, at, knownAt);
-        cmd.Parameters.AddWithValue("asOf", asOf);
-        await using (var reader = await cmd.ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct))
-            {
-                if (!result.TryGetValue(reader.GetGuid(0), out var sum)) result[reader.GetGuid(0)] = sum = new int[Counts];
-                for (var c = 0; c < Counts; c++) sum[c] += (int)reader.GetInt64(1 + c);
-            }
+        // One statement (ADR 0208): the latest checkpoint at or before g, every subject's totals on asOf in it, and the rows
+        // recorded since it up to knownAt, summed by subject — the same sum whichever checkpoint it starts from.
+        var (latest, result) = await TotalsAndRowsSince(conn, schema, kind, year, g ?? Anchor - Interval, asOf, knownAt, ct);
+
+        // The checkpoint of g is missing: taken now for the reads to come (none is written when no row came since the latest).
+        if (g is { } grid && latest != grid) await Take(conn, schema, kind, year, grid, latest, ct);
 
         return result.ToDictionary(r => r.Key, r => new CaseCounts(r.Value[0], r.Value[1], r.Value[2], r.Value[3], r.Value[4], r.Value[5], r.Value[6],
                 r.Value[7], r.Value[8], r.Value[9], r.Value[10]));
+    }
+
+    /// <summary>
+    /// Every subject's totals on <paramref name="asOf"/> in the latest checkpoint at or before <paramref name="bound"/> (its last
+    /// day's when asOf is later; none before its first day), plus its rows recorded after that checkpoint (or ever) up to
+    /// <paramref name="knownAt"/>, in one round trip; the checkpoint's instant first.
+    /// </summary>
+    private static async Task<(DateTimeOffset? Latest, Dictionary<Guid, int[]> Sums)> TotalsAndRowsSince(
+        NpgsqlConnection conn, string schema, SubjectKind kind, int year, DateTimeOffset bound, DateOnly asOf, DateTimeOffset knownAt, CancellationToken ct)
+    {
+        await using var cmd = conn.CreateCommand();
+        // The instant is a scalar subquery, computed once, so that both parts use it as an index bound.
+        cmd.CommandText = $"""
+                           with c as materialized (select max(checkpoint_at) as at from {schema}.{TableName} where subject_kind = @kind and year = @year and checkpoint_at <= @to)
+                           select 0 as part, null::uuid, null::integer[], (select at from c)
+                           union all
+                           select 1, subject_id, totals[day * {Counts} + 1 : day * {Counts} + {Counts}], null
+                           from (select subject_id, totals, least(@asOf - first_day, cardinality(totals) / {Counts} - 1) as day
+                                 from {schema}.{TableName}
+                                 where subject_kind = @kind and year = @year and checkpoint_at = (select at from c) and subject_id <> @none
+                                   and span = least(@span, (select max(span) from {schema}.{TableName} where subject_kind = @kind and year = @year and checkpoint_at = (select at from c)))) t
+                           where day >= 0
+                           union all
+                           select 2, subject_id, array[{Sums}]::integer[], null
+                           from {schema}.{CaseCounters.TableName}
+                           where subject_kind = @kind and year = @year and occurred_on <= @asOf
+                             and recorded_at > coalesce((select at from c), '-infinity'::timestamptz) and recorded_at <= @knownAt
+                           group by subject_id
+                           """;
+        Bind(cmd, kind, year, DateTimeOffset.MinValue, bound);
+        cmd.Parameters.AddWithValue("asOf", asOf);
+        cmd.Parameters.AddWithValue("span", SpanOf(kind, asOf));
+        cmd.Parameters.AddWithValue("none", Guid.Empty);
+        cmd.Parameters.AddWithValue("knownAt", knownAt.ToUniversalTime());
+        DateTimeOffset? latest = null;
+        var sums = new Dictionary<Guid, int[]>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            if (reader.GetInt32(0) == 0)
+            {
+                // A timestamptz comes back as a UTC DateTime (ADR 0049).
+                if (!reader.IsDBNull(3)) latest = new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc));
+                continue;
+            }
+
+            var part = reader.GetFieldValue<int[]>(2);
+            if (!sums.TryGetValue(reader.GetGuid(1), out var sum)) sums[reader.GetGuid(1)] = sum = new int[Counts];
+            for (var c = 0; c < Counts; c++) sum[c] += part[c];
+        }
+
+        return (latest, sums);
     }
 
     /// <summary>
@@ -109,7 +156,8 @@ public static class CounterCheckpoints
                            select totals[day * {Counts} + 1 : day * {Counts} + {Counts}]
                            from (select t.totals, least(@asOf - t.first_day, cardinality(t.totals) / {Counts} - 1) as day
                                  from {schema}.{TableName} t, c
-                                 where t.subject_kind = @kind and t.year = @year and t.checkpoint_at = c.at and t.subject_id = @subject) x
+                                 where t.subject_kind = @kind and t.year = @year and t.checkpoint_at = c.at and t.subject_id = @subject
+                                   and t.span = least(@span, (select max(span) from {schema}.{TableName} where subject_kind = @kind and year = @year and checkpoint_at = c.at))) x
                            where day >= 0
                            union all
                            select array[{Sums}]::integer[]
@@ -120,6 +168,7 @@ public static class CounterCheckpoints
                            """;
         Bind(cmd, kind, year, DateTimeOffset.MinValue, bound);
         cmd.Parameters.AddWithValue("asOf", asOf);
+        cmd.Parameters.AddWithValue("span", SpanOf(kind, asOf));
         cmd.Parameters.AddWithValue("subject", subjectId);
         cmd.Parameters.AddWithValue("knownAt", knownAt.ToUniversalTime());
         var sum = new int[Counts];
@@ -169,30 +218,6 @@ public static class CounterCheckpoints
         // Npgsql reads a timestamptz as a UTC DateTime, never as a DateTimeOffset: reading it "as DateTimeOffset?"
         // found no checkpoint, ever, and every sum started again from the year's first row (ADR 0049).
         return await find.ExecuteScalarAsync(ct) is DateTime utc ? new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)) : null;
-    }
-
-    /// <summary>
-    /// Every subject's totals on <paramref name="asOf"/> in the checkpoint at <paramref name="at"/> (its last day's
-    /// when asOf is later; none before its first day): the database cuts the eleven numbers out of each array.
-    /// </summary>
-    private static async Task<Dictionary<Guid, int[]>> TotalsOn(NpgsqlConnection conn, string schema, SubjectKind kind, int year, DateTimeOffset at, DateOnly asOf, CancellationToken ct)
-    {
-        var totals = new Dictionary<Guid, int[]>();
-        await using var cmd = conn.CreateCommand();
-        cmd.CommandText = $"""
-                           select subject_id, totals[day * {Counts} + 1 : day * {Counts} + {Counts}]
-                           from (select subject_id, totals, least(@asOf - first_day, cardinality(totals) / {Counts} - 1) as day
-                                 from {schema}.{TableName}
-                                 where subject_kind = @kind and year = @year and checkpoint_at = @to and subject_id <> @none) c
-                           where day >= 0
-                           """;
-        Bind(cmd, kind, year, DateTimeOffset.MinValue, at);
-        cmd.Parameters.AddWithValue("asOf", asOf);
-        cmd.Parameters.AddWithValue("none", Guid.Empty);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-            totals[reader.GetGuid(0)] = reader.GetFieldValue<int[]>(1);
-        return totals;
     }
 
     /// <summary>
@@ -277,15 +302,25 @@ public static class CounterCheckpoints
     {
         var days = new Dictionary<Guid, (DateOnly, int[])>();
         await using var cmd = conn.CreateCommand();
-        cmd.CommandText = $"select subject_id, first_day, totals from {schema}.{TableName} where subject_kind = @kind and year = @year and checkpoint_at = @to and subject_id <> @none";
+        cmd.CommandText = $"select subject_id, first_day, totals from {schema}.{TableName} " +
+                          "where subject_kind = @kind and year = @year and checkpoint_at = @to and subject_id <> @none order by subject_id, span";
         Bind(cmd, kind, year, DateTimeOffset.MinValue, at);
         cmd.Parameters.AddWithValue("none", Guid.Empty);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        // A unit's spans, in order, are its array cut at span boundaries: put back together before turning totals into days.
+        var running = new Dictionary<Guid, (DateOnly First, List<int> Values)>();
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+            {
+                var subject = reader.GetGuid(0);
+                if (!running.TryGetValue(subject, out var had)) running[subject] = had = (reader.GetFieldValue<DateOnly>(1), []);
+                had.Values.AddRange(reader.GetFieldValue<int[]>(2));
+            }
+
+        foreach (var (subject, (first, list)) in running)
         {
-            var values = reader.GetFieldValue<int[]>(2);
+            var values = list.ToArray();
             for (var i = values.Length - 1; i >= Counts; i--) values[i] -= values[i - Counts];
-            days[reader.GetGuid(0)] = (reader.GetFieldValue<DateOnly>(1), values);
+            days[subject] = (first, values);
         }
 
         return days;
@@ -298,19 +333,20 @@ public static class CounterCheckpoints
         try
         {
             await using var copy = await conn.BeginBinaryImportAsync(
-                $"copy {schema}.{TableName} (subject_kind, year, checkpoint_at, subject_id, first_day, totals) from stdin (format binary)", ct);
-            foreach (var (subject, (first, values)) in days.Append(new(Guid.Empty, (new DateOnly(year, 1, 1), []))))
+                $"copy {schema}.{TableName} (subject_kind, year, checkpoint_at, span, subject_id, first_day, totals) from stdin (format binary)", ct);
+            // Every unit's running totals run to the checkpoint's last day, so that each has a row in any span up to it.
+            var last = days.Count == 0 ? new DateOnly(year, 1, 1) : days.Values.Max(d => d.First.AddDays(d.Days.Length / Counts - 1));
+            foreach (var (subject, (first, values)) in days)
             {
-                var totals = (int[])values.Clone();
+                var length = kind == SubjectKind.Unit ? last.DayNumber - first.DayNumber + 1 : values.Length / Counts;
+                var totals = new int[length * Counts];
+                Array.Copy(values, totals, values.Length);
                 for (var i = Counts; i < totals.Length; i++) totals[i] += totals[i - Counts];
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync((short)kind, NpgsqlDbType.Smallint, ct);
-                await copy.WriteAsync(year, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(at.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
-                await copy.WriteAsync(subject, NpgsqlDbType.Uuid, ct);
-                await copy.WriteAsync(first, NpgsqlDbType.Date, ct);
-                await copy.WriteAsync(totals, NpgsqlDbType.Array | NpgsqlDbType.Integer, ct);
+                foreach (var (spanFirst, from, count) in Spans(kind, first, length))
+                    await WriteRow(copy, kind, year, at, SpanOf(kind, spanFirst), subject, spanFirst, totals[(from * Counts)..((from + count) * Counts)], ct);
             }
+
+            await WriteRow(copy, kind, year, at, 0, Guid.Empty, new DateOnly(year, 1, 1), [], ct);
 
             await copy.CompleteAsync(ct);
             return true;
@@ -319,6 +355,34 @@ public static class CounterCheckpoints
         {
             // Taken at the same moment by another reader: the same rows are there.
             return false;
+        }
+    }
+
+    private static async Task WriteRow(NpgsqlBinaryImporter copy, SubjectKind kind, int year, DateTimeOffset at, int span, Guid subject, DateOnly first,
+        int[] totals, CancellationToken ct)
+    {
+        await copy.StartRowAsync(ct);
+        await copy.WriteAsync((short)kind, NpgsqlDbType.Smallint, ct);
+        await copy.WriteAsync(year, NpgsqlDbType.Integer, ct);
+        await copy.WriteAsync(at.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
+        await copy.WriteAsync(span, NpgsqlDbType.Integer, ct);
+        await copy.WriteAsync(subject, NpgsqlDbType.Uuid, ct);
+        await copy.WriteAsync(first, NpgsqlDbType.Date, ct);
+        await copy.WriteAsync(totals, NpgsqlDbType.Array | NpgsqlDbType.Integer, ct);
+    }
+
+    /// <summary>The span a day's totals are stored in: a unit's by its day number, a person's folded array always in span 0.</summary>
+    private static int SpanOf(SubjectKind kind, DateOnly day) => kind == SubjectKind.Unit ? day.DayNumber / SpanDays : 0;
+
+    /// <summary>An array of <paramref name="length"/> days from <paramref name="first"/> cut at span boundaries: each piece's first day, offset and length.</summary>
+    private static IEnumerable<(DateOnly First, int From, int Count)> Spans(SubjectKind kind, DateOnly first, int length)
+    {
+        for (var from = 0; from < length;)
+        {
+            var day = first.AddDays(from);
+            var count = kind == SubjectKind.Unit ? Math.Min(length - from, SpanDays - day.DayNumber % SpanDays) : length;
+            yield return (day, from, count);
+            from += count;
         }
     }
 
