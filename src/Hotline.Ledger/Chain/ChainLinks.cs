@@ -1,5 +1,5 @@
 using System.Data.Common;
-using Hotline.Ledger.Storage;
+using Hotline.Ledger.Kernel;
 using Npgsql;
 using NpgsqlTypes;
 

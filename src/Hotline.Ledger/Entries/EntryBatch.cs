@@ -1,4 +1,5 @@
 using Hotline.Ledger.Chain;
+using Hotline.Ledger.Kernel;
 using Hotline.Ledger.Storage;
 using Marten.Events;
 using NpgsqlTypes;

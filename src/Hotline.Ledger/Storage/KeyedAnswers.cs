@@ -1,3 +1,4 @@
+using Hotline.Ledger.Kernel;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -111,7 +111,7 @@ internal sealed class CaseStreamAppend
         public Type DocumentType => typeof(Marten.Storage.StorageFeatures);
 
         public void ConfigureCommand(Weasel.Postgresql.ICommandBuilder builder, Weasel.Storage.IStorageSession session) =>
-            Hotline.Ledger.Storage.BatchStatement.Bind(builder, sql, values.Select(v => (v, (NpgsqlTypes.NpgsqlDbType?)null)).ToArray());
+            Hotline.Ledger.Kernel.BatchStatement.Bind(builder, sql, values.Select(v => (v, (NpgsqlTypes.NpgsqlDbType?)null)).ToArray());
 
         public Task PostprocessAsync(System.Data.Common.DbDataReader reader, IList<Exception> exceptions, CancellationToken token) =>
             seal.TakeAsync(reader, token);

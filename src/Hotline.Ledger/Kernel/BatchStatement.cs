@@ -1,7 +1,7 @@
 using System.Data.Common;
 using NpgsqlTypes;
 
-namespace Hotline.Ledger.Storage;
+namespace Hotline.Ledger.Kernel;
 
 /// <summary>
 /// A statement queued in a Marten session's batch that returns a result set (a select, or a write with
