@@ -40,8 +40,14 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 log="$work/test.log"
 status=0
-dotnet test Hotline.Ledger.sln -c Release --logger "console;verbosity=normal" \
-  --logger "trx;LogFilePrefix=run" --results-directory "$work/results" "${args[@]}" 2>&1 | tee "$log" || status=$?
+dotnet build Hotline.Ledger.sln -c Release -v q -nologo 2>&1 | tee "$log" || status=$?
+if [[ "$status" -ne 0 ]]; then echo "tests: 0 passed, 0 failed, 0 skipped (the build failed)"; exit "$status"; fi
+# One test project after the other: each keeps both cores busy, and `dotnet test` on the solution sometimes ran the two
+# side by side, which made the whole run a minute longer (measured) and a browser test's waits run out.
+for project in tests/*/*.csproj; do
+  dotnet test "$project" -c Release --no-build --logger "console;verbosity=normal" \
+    --logger "trx;LogFilePrefix=$(basename "$project" .csproj)" --results-directory "$work/results" "${args[@]}" 2>&1 | tee -a "$log" || status=$?
+done
 
 # The ten slowest tests, from the runner's own records, so that a slow test is seen before it slows everyone.
 if compgen -G "$work/results/*.trx" >/dev/null; then
