@@ -57,14 +57,16 @@ public sealed record JointSession(IDocumentSession Session, Func<Task> Committed
 /// </summary>
 public sealed class GroupCommit(CityDatabase db, IConfiguration config, ILogger<GroupCommit> log) : BackgroundService
 {
-    private readonly string _schema = config["Hotline:Schema"] ?? "hotline";
-    private readonly ChainSealer _sealer = new(config["Hotline:Schema"] ?? "hotline");
+    private readonly string _schema = SchemaOf(config);
+    private readonly ChainSealer _sealer = new(SchemaOf(config));
 
     // A batch of joint writes only, whose statements return what the chain hashes, takes the chain's lock and reads its
     // head as the last statements of its save, and leaves only the links' insert to the seal (ADR 0203).
     private readonly bool _sealInSave = config.GetValue("Hotline:GroupCommit:SealInSave", true);
     private readonly int _maxBatch = Math.Max(1, config.GetValue("Hotline:GroupCommit:MaxBatch", 64));
     private const int Attempts = 3;
+
+    private static string SchemaOf(IConfiguration config) => config["Hotline:Schema"] ?? "hotline";
 
     // One writer per city's database, as each city has its own hash chain (ADR 0110); started on its first write.
     private readonly ConcurrentDictionary<string, Writer> _writers = new();
