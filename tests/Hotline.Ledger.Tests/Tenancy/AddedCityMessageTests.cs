@@ -6,6 +6,7 @@ using Hotline.Ledger.Deadlines;
 using Hotline.Ledger.Integrity;
 using Hotline.Ledger.Tenancy;
 using Hotline.Ledger.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Wolverine.Runtime.Recurring;
@@ -153,6 +154,9 @@ public sealed class AddedCityApp : LedgerApp, IAsyncLifetime
         await base.InitializeAsync();
         await Host.Services.GetRequiredService<Cities>().AddAsync(City, "南阳市");
     }
+
+    // The recurring schedule exists here: a test runs one of its occurrences now.
+    protected override void ConfigureHost(IWebHostBuilder b) => b.UseSetting("Hotline:Integrity:VerifyCron", new IntegrityOptions().VerifyCron);
 
     protected override void ConfigureServices(IServiceCollection services) =>
         services.Configure<DeadlineOptions>(o =>
