@@ -11,7 +11,8 @@ namespace Hotline.Ledger.Benchmarks.Experiments;
 /// one-year run (the first year, known up to its 20 January) and those of the five-year run (any year, known up to
 /// the city's today) — asked over HTTP, then each step of the same reads apart, in process and one after another (the
 /// subject, its entries, its marks, its counters, the card, its JSON), with the rows each step returned: what grows
-/// with the years of history is named by measurement, not guessed (ADR 0197).
+/// with the years of history is named by measurement, not guessed (ADR 0197). Last, the counts read alone beside the
+/// statement it replaced, with the pages each touched (ADR 0211).
 /// </summary>
 public static class ScoreTrace
 {
@@ -65,6 +66,10 @@ public static class ScoreTrace
                 Console.WriteLine($"  {step,-9} p50 {l.P50,6:F2} / p95 {l.P95,6:F2} ms; rows mean {(rows.TryGetValue(step, out var r) ? r.Average() : 0),8:F1}, max {(rows.TryGetValue(step, out var m) ? m.Max() : 0),6:F0}");
             }
         }
+
+        // A score's counts read alone, this statement beside the one before it (ADR 0211).
+        foreach (var (label, urls) in sets)
+            await CountsStatementTrace.Run(host, label, urls.Skip(20));
 
         Console.WriteLine($"load average {File.ReadAllText("/proc/loadavg").Trim()}");
     }

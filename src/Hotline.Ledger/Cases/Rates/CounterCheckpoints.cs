@@ -89,16 +89,17 @@ public static class CounterCheckpoints
         NpgsqlConnection conn, string schema, SubjectKind kind, int year, DateTimeOffset bound, DateOnly asOf, DateTimeOffset knownAt, CancellationToken ct)
     {
         await using var cmd = conn.CreateCommand();
-        // The instant is a scalar subquery, computed once, so that both parts use it as an index bound.
+        // The instant is a scalar subquery, computed once, so that both parts use it as an index bound; it and the last span are
+        // each the first key of a backward walk of the index, not a max(), whose plan depended on the table's statistics (ADR 0211).
         cmd.CommandText = $"""
-                           with c as materialized (select max(checkpoint_at) as at from {schema}.{TableName} where subject_kind = @kind and year = @year and checkpoint_at <= @to)
+                           with c as materialized ({LatestAtOrBefore(schema)})
                            select 0 as part, null::uuid, null::integer[], (select at from c)
                            union all
                            select 1, subject_id, totals[day * {Counts} + 1 : day * {Counts} + {Counts}], null
                            from (select subject_id, totals, least(@asOf - first_day, cardinality(totals) / {Counts} - 1) as day
                                  from {schema}.{TableName}
                                  where subject_kind = @kind and year = @year and checkpoint_at = (select at from c) and subject_id <> @none
-                                   and span = least(@span, (select max(span) from {schema}.{TableName} where subject_kind = @kind and year = @year and checkpoint_at = (select at from c)))) t
+                                   and span = least(@span, ({LastSpan(schema)}))) t
                            where day >= 0
                            union all
                            select 2, subject_id, array[{Sums}]::integer[], null
@@ -144,33 +145,10 @@ public static class CounterCheckpoints
         await using var conn = store.Storage.Database.CreateConnection();
         await conn.OpenAsync(ct);
         var schema = store.Options.DatabaseSchemaName;
-        var settled = Min(knownAt, StoreNow(store) - Settle);
-        var usable = kind == SubjectKind.Person ? Min(settled, OfficeCalendar.EndOf(asOf)) : settled;
-        // No checkpoint is taken before the anchor: a bound before it finds none and the sum is the plain one.
-        var bound = usable >= Anchor ? GridPointAtOrBefore(usable) : Anchor - Interval;
+        var bound = OneBound(store, kind, asOf, knownAt);
 
         // One statement, one round trip: the latest checkpoint's instant, the subject's totals on asOf in it, its rows since.
-        await using var cmd = conn.CreateCommand();
-        cmd.CommandText = $"""
-                           with c as (select max(checkpoint_at) as at from {schema}.{TableName} where subject_kind = @kind and year = @year and checkpoint_at <= @to)
-                           select totals[day * {Counts} + 1 : day * {Counts} + {Counts}]
-                           from (select t.totals, least(@asOf - t.first_day, cardinality(t.totals) / {Counts} - 1) as day
-                                 from {schema}.{TableName} t, c
-                                 where t.subject_kind = @kind and t.year = @year and t.checkpoint_at = c.at and t.subject_id = @subject
-                                   and t.span = least(@span, (select max(span) from {schema}.{TableName} where subject_kind = @kind and year = @year and checkpoint_at = c.at))) x
-                           where day >= 0
-                           union all
-                           select array[{Sums}]::integer[]
-                           from {schema}.{CaseCounters.TableName} r, c
-                           where r.subject_id = @subject and r.year = @year and r.subject_kind = @kind and r.occurred_on <= @asOf
-                             and r.recorded_at > coalesce(c.at, '-infinity'::timestamptz) and r.recorded_at <= @knownAt
-                           having count(*) > 0
-                           """;
-        Bind(cmd, kind, year, DateTimeOffset.MinValue, bound);
-        cmd.Parameters.AddWithValue("asOf", asOf);
-        cmd.Parameters.AddWithValue("span", SpanOf(kind, asOf));
-        cmd.Parameters.AddWithValue("subject", subjectId);
-        cmd.Parameters.AddWithValue("knownAt", knownAt.ToUniversalTime());
+        await using var cmd = OneStatement(conn, schema, kind, year, bound, asOf, knownAt, subjectId);
         var sum = new int[Counts];
         var found = false;
         await using (var reader = await cmd.ExecuteReaderAsync(ct))
@@ -187,6 +165,58 @@ public static class CounterCheckpoints
             [subjectId] = new(sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7], sum[8], sum[9], sum[10]),
         };
     }
+
+    /// <summary>The latest checkpoint <see cref="SumOne"/> may read is at or before this instant.</summary>
+    internal static DateTimeOffset OneBound(IDocumentStore store, SubjectKind kind, DateOnly asOf, DateTimeOffset knownAt)
+    {
+        var settled = Min(knownAt, StoreNow(store) - Settle);
+        var usable = kind == SubjectKind.Person ? Min(settled, OfficeCalendar.EndOf(asOf)) : settled;
+        // No checkpoint is taken before the anchor: a bound before it finds none and the sum is the plain one.
+        return usable >= Anchor ? GridPointAtOrBefore(usable) : Anchor - Interval;
+    }
+
+    /// <summary>
+    /// <see cref="SumOne"/>'s statement. Every part of it is a walk of an index to keys it knows before it starts: the latest
+    /// checkpoint and its last span as the first entry of a backward walk, then the subject's one row by its whole key, then its
+    /// rows since by (subject, year, instant). Joined to the latest checkpoint instead, with max() for it and the span, the
+    /// planner, on a table whose statistics did not yet know the year (a new table, a catch-up of years, the weeks of a new
+    /// year before autovacuum analyses it), read every row of the year's latest checkpoint, or every checkpoint of the
+    /// subject's year, for the one row (ADR 0211).
+    /// </summary>
+    internal static NpgsqlCommand OneStatement(NpgsqlConnection conn, string schema, SubjectKind kind, int year, DateTimeOffset bound, DateOnly asOf,
+        DateTimeOffset knownAt, Guid subjectId)
+    {
+        var cmd = conn.CreateCommand();
+        cmd.CommandText = $"""
+                           with c as materialized ({LatestAtOrBefore(schema)})
+                           select totals[day * {Counts} + 1 : day * {Counts} + {Counts}]
+                           from (select totals, least(@asOf - first_day, cardinality(totals) / {Counts} - 1) as day
+                                 from {schema}.{TableName}
+                                 where subject_kind = @kind and year = @year and checkpoint_at = (select at from c) and subject_id = @subject
+                                   and span = least(@span, ({LastSpan(schema)}))) x
+                           where day >= 0
+                           union all
+                           select array[{Sums}]::integer[]
+                           from {schema}.{CaseCounters.TableName}
+                           where subject_id = @subject and year = @year and subject_kind = @kind and occurred_on <= @asOf
+                             and recorded_at > coalesce((select at from c), '-infinity'::timestamptz) and recorded_at <= @knownAt
+                           having count(*) > 0
+                           """;
+        Bind(cmd, kind, year, DateTimeOffset.MinValue, bound);
+        cmd.Parameters.AddWithValue("asOf", asOf);
+        cmd.Parameters.AddWithValue("span", SpanOf(kind, asOf));
+        cmd.Parameters.AddWithValue("subject", subjectId);
+        cmd.Parameters.AddWithValue("knownAt", knownAt.ToUniversalTime());
+        return cmd;
+    }
+
+    /// <summary>The latest checkpoint's instant at or before <c>@to</c> (no row when there is none), as <c>at</c>.</summary>
+    private static string LatestAtOrBefore(string schema) =>
+        $"select checkpoint_at as at from {schema}.{TableName} where subject_kind = @kind and year = @year and checkpoint_at <= @to order by checkpoint_at desc limit 1";
+
+    /// <summary>The last span of the checkpoint <c>c</c> holds: the span of its last day.</summary>
+    private static string LastSpan(string schema) =>
+        $"select span from {schema}.{TableName} where subject_kind = @kind and year = @year and checkpoint_at = (select at from c) order by span desc limit 1";
 
     /// <summary>Takes every weekly checkpoint of <paramref name="year"/> up to now that is missing (as a nightly job would): answers how many were written.</summary>
     public static async Task<int> CatchUp(IDocumentStore store, SubjectKind kind, int year, CancellationToken ct = default)
@@ -213,7 +243,7 @@ public static class CounterCheckpoints
     private static async Task<DateTimeOffset?> Latest(NpgsqlConnection conn, string schema, SubjectKind kind, int year, DateTimeOffset g, CancellationToken ct)
     {
         await using var find = conn.CreateCommand();
-        find.CommandText = $"select max(checkpoint_at) from {schema}.{TableName} where subject_kind = @kind and year = @year and checkpoint_at <= @to";
+        find.CommandText = LatestAtOrBefore(schema);
         Bind(find, kind, year, DateTimeOffset.MinValue, g);
         // Npgsql reads a timestamptz as a UTC DateTime, never as a DateTimeOffset: reading it "as DateTimeOffset?"
         // found no checkpoint, ever, and every sum started again from the year's first row (ADR 0049).
