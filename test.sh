@@ -29,11 +29,13 @@ done
 # The smoke runs (the benchmark, the judge beside the entries), the several-node failover tests and the host restarts
 # take minutes: CI runs them, a developer's default run does not.
 if [[ "$all" == false && " ${args[*]-} " != *" --filter "* ]]; then args+=(--filter "Category!=Smoke&Category!=Nodes&Category!=Restarts"); fi
-# The replay oracle plays 50 random histories in a developer's run and 200 in CI's (or --all); the what-if
-# property 15 and 30.
+# The replay oracle plays 30 random histories in a developer's run and 200 in CI's (or --all); the what-if
+# property 10 and 30. The malformed-request corpus and the cities' route matrix are walked whole in CI's run and
+# sampled in a developer's, every route still called (HOTLINE_TEST_SEED=N draws a run's sample again).
 if [[ "$all" == true ]]; then
   export HOTLINE_ORACLE_HISTORIES="${HOTLINE_ORACLE_HISTORIES:-200}"
   export HOTLINE_WHATIF_HISTORIES="${HOTLINE_WHATIF_HISTORIES:-30}"
+  export HOTLINE_TEST_BREADTH="${HOTLINE_TEST_BREADTH:-full}"
 fi
 
 work=$(mktemp -d)

@@ -3,7 +3,7 @@ using Hotline.Ledger.Web.Tests.Support;
 namespace Hotline.Ledger.Web.Tests;
 
 /// <summary>Every form that writes carries its antiforgery token, on every screen of the office and of a liaison.</summary>
-[Collection(SecondWebCollection.Name)]
+[Collection(FourthWebCollection.Name)]
 public sealed class FormTests(WebApp app)
 {
     [Fact]

@@ -19,12 +19,12 @@ namespace Hotline.Ledger.Tests.Scoring;
 public class ReplayOracleProperties(LedgerApp app, ITestOutputHelper output) : LedgerTest(app)
 {
     /// <summary>
-    /// How many random histories a run plays: 50 in a developer's run (about a minute), 200 when
+    /// How many random histories a run plays: 30 in a developer's run (about half a minute), 200 when
     /// <c>HOTLINE_ORACLE_HISTORIES</c> says so, as CI's full run does. Every run draws new histories, so the
     /// developers' runs together cover far more than one CI run.
     /// </summary>
     public static readonly int Histories =
-        int.TryParse(Environment.GetEnvironmentVariable("HOTLINE_ORACLE_HISTORIES"), out var n) && n > 0 ? n : 50;
+        int.TryParse(Environment.GetEnvironmentVariable("HOTLINE_ORACLE_HISTORIES"), out var n) && n > 0 ? n : 30;
 
     private static readonly DateOnly Day0 = new(2020, 1, 1);
 

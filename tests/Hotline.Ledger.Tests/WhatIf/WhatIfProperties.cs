@@ -16,11 +16,11 @@ namespace Hotline.Ledger.Tests.WhatIf;
 public class WhatIfProperties(LedgerApp app, ITestOutputHelper output) : LedgerTest(app)
 {
     /// <summary>
-    /// How many random histories a run plays: 15 in a developer's run, 30 when <c>HOTLINE_WHATIF_HISTORIES</c> says
+    /// How many random histories a run plays: 10 in a developer's run, 30 when <c>HOTLINE_WHATIF_HISTORIES</c> says
     /// so, as CI's full run does. Every run draws new histories.
     /// </summary>
     public static readonly int Histories =
-        int.TryParse(Environment.GetEnvironmentVariable("HOTLINE_WHATIF_HISTORIES"), out var n) && n > 0 ? n : 15;
+        int.TryParse(Environment.GetEnvironmentVariable("HOTLINE_WHATIF_HISTORIES"), out var n) && n > 0 ? n : 10;
 
     private static readonly DateOnly Day0 = new(2020, 1, 1);
     private static readonly string[] EntryClauses = ["B1", "B2.1", "B2.2", "B2.3", "B3", "B4", "D1", "D2", "D3.1", "D3.2", "D3.3"];

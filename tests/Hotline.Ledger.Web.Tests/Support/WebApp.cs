@@ -180,11 +180,26 @@ public sealed class WebCollection : ICollectionFixture<WebApp>
 }
 
 /// <summary>
-/// A second host and browser, in a schema of its own, so that the screens' tests run in two halves side by side:
-/// most of a browser test's time is waiting for the page and the server, not working.
+/// A second host and browser, in a schema of its own, so that the screens' tests run in quarters side by side:
+/// most of a browser test's time is waiting for the page and the server, not working (measured: one core of two
+/// busy with two quarters).
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class SecondWebCollection : ICollectionFixture<WebApp>
 {
     public const string Name = "web: second";
+}
+
+/// <summary>A third host and browser (see <see cref="SecondWebCollection"/>).</summary>
+[CollectionDefinition(Name)]
+public sealed class ThirdWebCollection : ICollectionFixture<WebApp>
+{
+    public const string Name = "web: third";
+}
+
+/// <summary>A fourth host and browser (see <see cref="SecondWebCollection"/>).</summary>
+[CollectionDefinition(Name)]
+public sealed class FourthWebCollection : ICollectionFixture<WebApp>
+{
+    public const string Name = "web: fourth";
 }
