@@ -90,7 +90,7 @@ public static class CounterCheckpoints
     {
         await using var cmd = conn.CreateCommand();
         // The instant is a scalar subquery, computed once, so that both parts use it as an index bound; it and the last span are
-        // each the first key of a backward walk of the index, not a max(), whose plan depended on the table's statistics (ADR 0211).
+        // each the first key of a backward walk of the index, not a max(), whose plan depends on the table's statistics (ADR 0211).
         cmd.CommandText = $"""
                            with c as materialized ({LatestAtOrBefore(schema)})
                            select 0 as part, null::uuid, null::integer[], (select at from c)
@@ -178,10 +178,10 @@ public static class CounterCheckpoints
     /// <summary>
     /// <see cref="SumOne"/>'s statement. Every part of it is a walk of an index to keys it knows before it starts: the latest
     /// checkpoint and its last span as the first entry of a backward walk, then the subject's one row by its whole key, then its
-    /// rows since by (subject, year, instant). Joined to the latest checkpoint instead, with max() for it and the span, the
-    /// planner, on a table whose statistics did not yet know the year (a new table, a catch-up of years, the weeks of a new
-    /// year before autovacuum analyses it), read every row of the year's latest checkpoint, or every checkpoint of the
-    /// subject's year, for the one row (ADR 0211).
+    /// rows since by (subject, year, instant). With max() for the checkpoint and the span and a join to the checkpoint, the
+    /// planner, on a table whose statistics do not yet know the year (a new table, a catch-up of years, the weeks of a new
+    /// year before autovacuum analyses it), reads every checkpoint row of the year, or every checkpoint of the subject's
+    /// year, for the one row (ADR 0211).
     /// </summary>
     internal static NpgsqlCommand OneStatement(NpgsqlConnection conn, string schema, SubjectKind kind, int year, DateTimeOffset bound, DateOnly asOf,
         DateTimeOffset knownAt, Guid subjectId)
