@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 namespace Hotline.Ledger.Web.Tests;
 
 /// <summary>Every table on the screens downloads as the API's CSV and XLSX, as the signed-in user, and a liaison's only as their unit's.</summary>
-[Collection(FourthWebCollection.Name)]
+[Collection(SecondWebCollection.Name)]
 public sealed class ExportTests(WebApp app)
 {
     [Fact]

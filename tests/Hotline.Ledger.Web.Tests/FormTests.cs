@@ -3,7 +3,7 @@ using Hotline.Ledger.Web.Tests.Support;
 namespace Hotline.Ledger.Web.Tests;
 
 /// <summary>Every form that writes carries its antiforgery token, on every screen of the office and of a liaison.</summary>
-[Collection(FourthWebCollection.Name)]
+[Collection(SecondWebCollection.Name)]
 public sealed class FormTests(WebApp app)
 {
     [Fact]

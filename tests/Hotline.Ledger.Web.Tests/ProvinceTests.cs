@@ -6,7 +6,7 @@ using Hotline.Ledger.Web.Tests.Support;
 namespace Hotline.Ledger.Web.Tests;
 
 /// <summary>The province's office sees every city's figures on both clocks and downloads them; a city's office cannot.</summary>
-[Collection(FourthWebCollection.Name)]
+[Collection(WebCollection.Name)]
 public sealed class ProvinceTests(WebApp app)
 {
     private static HttpClient ProvinceClient(WebApp app)
