@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 namespace Hotline.Ledger.Web.Tests;
 
 /// <summary>The assessor's marking sheet: marks with who and when, each scorer's I8, computed criteria with their inputs, and marking from the sheet.</summary>
-[Collection(ThirdWebCollection.Name)]
+[Collection(SecondWebCollection.Name)]
 public sealed class AssessorTests(WebApp app)
 {
     [Fact]

@@ -6,7 +6,7 @@ using Hotline.Ledger.Web.Tests.Support;
 namespace Hotline.Ledger.Web.Tests;
 
 /// <summary>The auditor replays a unit on both clocks and sees what changed, and why.</summary>
-[Collection(ThirdWebCollection.Name)]
+[Collection(SecondWebCollection.Name)]
 public sealed class AuditorTests(WebApp app)
 {
     [Fact]

@@ -10,7 +10,7 @@ namespace Hotline.Ledger.Web.Tests;
 /// A city taken out of service (ADR 0185), on the screens: its user's session gets a page saying 该市已停用 instead of
 /// the ledger, the province's summary tags the city 已停用, and once enabled the same session works again.
 /// </summary>
-[Collection(ThirdWebCollection.Name)]
+[Collection(SecondWebCollection.Name)]
 public sealed class CityDisableScreenTests(WebApp app)
 {
     private const string City = "WD";

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace Hotline.Ledger.Web.Tests;
 
 /// <summary>The hotline office at work in the browser: recording, finding and rescinding entries.</summary>
-[Collection(ThirdWebCollection.Name)]
+[Collection(WebCollection.Name)]
 public sealed class OfficeTests(WebApp app)
 {
     private static decimal Total(string text) => decimal.Parse(text.Trim().Replace('−', '-'), CultureInfo.InvariantCulture);

@@ -3,7 +3,7 @@ using Hotline.Ledger.Web.Tests.Support;
 namespace Hotline.Ledger.Web.Tests;
 
 /// <summary>The entry form's person picker: the API's search for what was typed, not a list loaded whole.</summary>
-[Collection(SecondWebCollection.Name)]
+[Collection(WebCollection.Name)]
 public sealed class PersonPickerTests(WebApp app)
 {
     [Fact]

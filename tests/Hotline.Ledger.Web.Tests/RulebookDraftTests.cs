@@ -7,7 +7,7 @@ namespace Hotline.Ledger.Web.Tests;
 /// The office drafts a revision of the measures on screen: a copy of the rulebook in force, a clause changed in
 /// the editor, its effect on every unit's total and rank shown as it is made, then submitted and adopted.
 /// </summary>
-[Collection(ThirdWebCollection.Name)]
+[Collection(WebCollection.Name)]
 public sealed class RulebookDraftTests(WebApp app)
 {
     [Fact]

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace Hotline.Ledger.Web.Tests;
 
 /// <summary>A unit's liaison files the unit's monthly self-check (自查) and monthly report, and only for their own unit.</summary>
-[Collection(ThirdWebCollection.Name)]
+[Collection(WebCollection.Name)]
 public sealed class SelfCheckTests(WebApp app)
 {
     private static string ThisMonth => WebApp.Today[..7];

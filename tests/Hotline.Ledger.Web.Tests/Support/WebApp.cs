@@ -180,20 +180,11 @@ public sealed class WebCollection : ICollectionFixture<WebApp>
 }
 
 /// <summary>
-/// A second host and browser, in a schema of its own, so that the screens' tests run in thirds side by side:
-/// most of a browser test's time is waiting for the page and the server (measured: one core of two busy with two
-/// collections; four kept both busy, were no quicker, and a cold page's wait ran out).
+/// A second host and browser, in a schema of its own, so that the screens' tests run in two halves side by side:
+/// most of a browser test's time is waiting for the page and the server, not working.
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class SecondWebCollection : ICollectionFixture<WebApp>
 {
     public const string Name = "web: second";
 }
-
-/// <summary>A third host and browser (see <see cref="SecondWebCollection"/>).</summary>
-[CollectionDefinition(Name)]
-public sealed class ThirdWebCollection : ICollectionFixture<WebApp>
-{
-    public const string Name = "web: third";
-}
-
