@@ -115,9 +115,6 @@ public static class HotlineHost
         builder.Host.UseWolverine(opts =>
         {
             opts.Discovery.IncludeAssembly(typeof(RulebookCatalog).Assembly);
-            // A process that starts several hosts (the tests, a benchmark's nodes) compiles each endpoint's generated
-            // source once, not once a host: the compiler's cache is keyed on the source and the referenced builds.
-            opts.CodeGeneration.ReuseCompiledAssemblies = true;
             opts.Policies.AutoApplyTransactions();
             // A message is handled in its city (the envelope's tenant): sessions and per-city services follow it.
             opts.Policies.AddMiddleware(typeof(CityOfTheMessage));
