@@ -12,19 +12,18 @@ namespace Hotline.Ledger.Benchmarks.Experiments;
 /// </summary>
 public static class CountsStatementTrace
 {
-    private const string Sums = "sum(assigned), sum(completed), sum(visited), sum(satisfied), sum(basically_satisfied), sum(dissatisfied), " +
-                                "sum(unreached), sum(votes), sum(votes_satisfied), sum(reply_due), sum(replied_on_time)";
+    private const int Counts = CounterCheckpoints.Counts;
 
     private static string Previous(string schema) => $"""
         with c as (select max(checkpoint_at) as at from {schema}.{CounterCheckpoints.TableName} where subject_kind = @kind and year = @year and checkpoint_at <= @to)
-        select totals[day * 11 + 1 : day * 11 + 11]
-        from (select t.totals, least(@asOf - t.first_day, cardinality(t.totals) / 11 - 1) as day
+        select totals[day * {Counts} + 1 : day * {Counts} + {Counts}]
+        from (select t.totals, least(@asOf - t.first_day, cardinality(t.totals) / {Counts} - 1) as day
               from {schema}.{CounterCheckpoints.TableName} t, c
               where t.subject_kind = @kind and t.year = @year and t.checkpoint_at = c.at and t.subject_id = @subject
                 and t.span = least(@span, (select max(span) from {schema}.{CounterCheckpoints.TableName} where subject_kind = @kind and year = @year and checkpoint_at = c.at))) x
         where day >= 0
         union all
-        select array[{Sums}]::integer[]
+        select array[{CounterCheckpoints.Sums}]::integer[]
         from {schema}.{CaseCounters.TableName} r, c
         where r.subject_id = @subject and r.year = @year and r.subject_kind = @kind and r.occurred_on <= @asOf
           and r.recorded_at > coalesce(c.at, '-infinity'::timestamptz) and r.recorded_at <= @knownAt

@@ -39,8 +39,8 @@ public static class CounterCheckpoints
     public static readonly TimeSpan Settle = TimeSpan.FromMinutes(10);
 
     private static readonly DateTimeOffset Anchor = new(2018, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
-    private const int Counts = 11;
-    private const string Sums = "sum(assigned), sum(completed), sum(visited), sum(satisfied), sum(basically_satisfied), sum(dissatisfied), " +
+    internal const int Counts = 11;
+    internal const string Sums = "sum(assigned), sum(completed), sum(visited), sum(satisfied), sum(basically_satisfied), sum(dissatisfied), " +
                                 "sum(unreached), sum(votes), sum(votes_satisfied), sum(reply_due), sum(replied_on_time)";
 
     public static Table Table(string schema)
