@@ -48,6 +48,10 @@ while (($#)); do
   shift
 done
 
+# Marten's own rebuild (`projections rebuild`, API stopped) empties the case counters with one DELETE: tens of
+# millions of rows at a city's size, minutes, far past Npgsql's 30 s default. An offline command runs without one.
+if [[ "${args[0]:-}" == projections ]]; then export ConnectionStrings__Hotline="${ConnectionStrings__Hotline%;};Command Timeout=0"; fi
+
 build
 # From the output folder, where appsettings.json is: the content root is the working directory.
 cd "$(dirname "$api_dll")"

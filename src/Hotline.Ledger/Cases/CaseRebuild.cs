@@ -36,7 +36,7 @@ internal sealed class CaseRebuild(IDocumentStore store, RebuildSettings settings
     {
         // Through a session, so that the rows go from the database of the city in scope (Marten's own cleaner
         // walks the registered tenants' databases, which leave out the default city's).
-        await using (var emptying = store.LightweightSession())
+        await using (var emptying = store.LightweightSession(RebuildSessions.Unhurried()))
         {
             emptying.DeleteWhere<CaseFile>(_ => true);
             await emptying.SaveChangesAsync(ct);

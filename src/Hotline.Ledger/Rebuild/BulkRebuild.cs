@@ -127,7 +127,7 @@ public static class BulkRebuild
         if (folds.Count == 0) return 0;
         var byType = ByType(folds);
         var types = byType.Keys.ToArray();
-        await using var session = store.QuerySession();
+        await using var session = store.QuerySession(RebuildSessions.Unhurried());
         long read = 0, reading = 0;
         var folding = folds.ToDictionary(f => f, _ => 0L);
         var all = session.Events.QueryAllRawEvents().Where(e => e.EventTypesAre(types)).OrderBy(e => e.Sequence).ToAsyncEnumerable(ct);
@@ -154,7 +154,7 @@ public static class BulkRebuild
     {
         if (folds.Count == 0) return 0;
         var byType = ByType(folds);
-        await using var session = store.QuerySession();
+        await using var session = store.QuerySession(RebuildSessions.Unhurried());
         long read = 0, waiting = 0;
         var folding = folds.ToDictionary(f => f, _ => 0L);
         await using (var pages = RawEventLog.Read(store, byType.Keys.ToList(), trace, ct, settings.GeneratedJson ? CaseJson.For : null).GetAsyncEnumerator(ct))
@@ -245,7 +245,7 @@ public static class BulkRebuild
         {
             // Through a session, so that the rows go from the database of the city in scope (Marten's own cleaner
             // walks the registered tenants' databases, which leave out the default city's).
-            await using (var emptying = store.LightweightSession())
+            await using (var emptying = store.LightweightSession(RebuildSessions.Unhurried()))
             {
                 emptying.DeleteWhere<TDoc>(_ => true);
                 await emptying.SaveChangesAsync(ct);
