@@ -54,6 +54,17 @@ psql_admin() { as_root runuser -u postgres -- psql -v ON_ERROR_STOP=1 -qtAX -p "
 for _ in $(seq 1 30); do psql_admin -c 'select 1' >/dev/null 2>&1 && break; sleep 1; done
 psql_admin -c 'select 1' >/dev/null 2>&1 || fail "PostgreSQL $version/main does not answer on port $DB_PORT."
 
+# Every city is a database of its own with a pool of its own in each host, and several nodes may share the server:
+# PostgreSQL's default of 100 connections ran out during a full test run. Raised once per server (it takes a restart).
+want_connections="${HOTLINE_DB_MAX_CONNECTIONS:-300}"
+if (( $(psql_admin -c 'show max_connections') < want_connections )); then
+  say "raising max_connections to $want_connections (restarts PostgreSQL $version/main once)"
+  psql_admin -c "alter system set max_connections = $want_connections" >/dev/null
+  as_root pg_ctlcluster "$version" main restart || fail "could not restart PostgreSQL $version/main (see /var/log/postgresql/)."
+  for _ in $(seq 1 30); do psql_admin -c 'select 1' >/dev/null 2>&1 && break; sleep 1; done
+  psql_admin -c 'select 1' >/dev/null 2>&1 || fail "PostgreSQL $version/main does not answer on port $DB_PORT after its restart."
+fi
+
 if [[ "$(psql_admin -c "select 1 from pg_roles where rolname = '$DB_USER'")" != "1" ]]; then
   say "creating role $DB_USER"
   psql_admin -c "create role \"$DB_USER\" login password '$DB_PASSWORD'"
