@@ -49,8 +49,9 @@ while (($#)); do
 done
 
 # Marten's own rebuild (`projections rebuild`, API stopped) empties the case counters with one DELETE: tens of
-# millions of rows at a city's size, minutes, far past Npgsql's 30 s default. An offline command runs without one.
-if [[ "${args[0]:-}" == projections ]]; then export ConnectionStrings__Hotline="${ConnectionStrings__Hotline%;};Command Timeout=0"; fi
+# millions of rows at a city's size, minutes, far past the 30 s default. An offline command waits up to an hour a
+# statement (Marten reads a `Command Timeout` of 0 as none given, and falls back to its 30 s).
+if [[ "${args[0]:-}" == projections ]]; then export ConnectionStrings__Hotline="${ConnectionStrings__Hotline%;};Command Timeout=3600"; fi
 
 build
 # From the output folder, where appsettings.json is: the content root is the working directory.

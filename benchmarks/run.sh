@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 
 ConnectionStrings__Hotline="$(tools/provision-postgres.sh)"
 # As `./run.sh projections` does: the daemon's rebuild (the baseline) empties the case counters with one DELETE, minutes
-# at `city` scale, past Npgsql's 30 s default.
-export ConnectionStrings__Hotline="${ConnectionStrings__Hotline%;};Command Timeout=0"
+# at `city` scale, past the 30 s default; an hour a statement.
+export ConnectionStrings__Hotline="${ConnectionStrings__Hotline%;};Command Timeout=3600"
 
 dotnet build benchmarks/Hotline.Ledger.Benchmarks -c Release -v quiet -nologo >&2
 exec dotnet benchmarks/Hotline.Ledger.Benchmarks/bin/Release/net10.0/Hotline.Ledger.Benchmarks.dll "${@:-small}"
