@@ -86,11 +86,12 @@ public class LedgerApp : IAsyncLifetime
         // between that test's own verification and the refusal it expects. Tests run it themselves.
         b.UseSetting("Hotline:Integrity:VerifyCron", "");
         // Refused requests are the point of many tests; their logs would drown the report.
-        b.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("HOTLINE_TEST_LOG_LEVEL") ?? "Critical");
+        var logLevel = Environment.GetEnvironmentVariable("HOTLINE_TEST_LOG_LEVEL");
+        b.UseSetting("Logging:LogLevel:Default", logLevel ?? "Critical");
         b.UseSetting("Logging:Console:FormatterName", "simple");
         // An unexpected 500 names only its correlation id in the answer: its exception goes to the test's log, so that
         // a failure seen once under load can be read rather than guessed at.
-        if (Environment.GetEnvironmentVariable("HOTLINE_TEST_LOG_LEVEL") is null)
+        if (logLevel is null)
             b.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", "Error");
     }
 
